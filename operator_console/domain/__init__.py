@@ -1,0 +1,1 @@
+"""The case and the facts about Vietnamese data: pure Python, no Qt, no SQL, no HTTP."""

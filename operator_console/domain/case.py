@@ -1,0 +1,209 @@
+"""The case: what the 1022 desk records about one request for help, and how its life goes on."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from operator_console.domain.messages import Language, Message
+from operator_console.domain.phones import WITHHELD, Phone
+
+
+class Channel(StrEnum):
+    PHONE = "phone"
+    WEB = "web"
+    ZALO = "zalo"
+    APP = "app"
+
+
+class Relation(StrEnum):
+    """Who the caller is to the person in need."""
+
+    SELF = "self"
+    FAMILY = "family"
+    NEIGHBOUR = "neighbour"
+    OTHER = "other"
+
+
+class Vulnerability(StrEnum):
+    LONE_ELDERLY = "lone_elderly"
+    CHILDREN = "children"
+    DISABLED = "disabled"
+    PREGNANT = "pregnant"
+    SICK = "sick"
+
+
+class Priority(StrEnum):
+    NORMAL = "normal"
+    URGENT = "urgent"
+    CRITICAL = "critical"
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    QUEUED = "queued"
+    DISPATCHED = "dispatched"
+    ACCEPTED = "accepted"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    NOT_ELIGIBLE = "not_eligible"
+    REJECTED = "rejected"
+    MERGED = "merged"
+
+
+LABELS: dict[StrEnum, tuple[str, str]] = {
+    Channel.PHONE: ("Điện thoại", "Phone"),
+    Channel.WEB: ("Cổng web", "Web form"),
+    Channel.ZALO: ("Zalo", "Zalo"),
+    Channel.APP: ("Ứng dụng", "Mobile app"),
+    Relation.SELF: ("Bản thân", "Self"),
+    Relation.FAMILY: ("Người nhà", "Family"),
+    Relation.NEIGHBOUR: ("Hàng xóm", "Neighbour"),
+    Relation.OTHER: ("Người khác", "Other"),
+    Vulnerability.LONE_ELDERLY: ("Người già neo đơn", "Lone elderly"),
+    Vulnerability.CHILDREN: ("Trẻ nhỏ", "Young children"),
+    Vulnerability.DISABLED: ("Người khuyết tật", "Disabled"),
+    Vulnerability.PREGNANT: ("Phụ nữ mang thai", "Pregnant"),
+    Vulnerability.SICK: ("Người bệnh", "Sick"),
+    Priority.NORMAL: ("Bình thường", "Normal"),
+    Priority.URGENT: ("Khẩn", "Urgent"),
+    Priority.CRITICAL: ("Rất khẩn", "Critical"),
+    Status.DRAFT: ("Nháp", "Draft"),
+    Status.QUEUED: ("Chờ gửi", "Queued"),
+    Status.DISPATCHED: ("Đã chuyển", "Dispatched"),
+    Status.ACCEPTED: ("Đơn vị đã nhận", "Accepted by unit"),
+    Status.IN_PROGRESS: ("Đang xử lý", "In progress"),
+    Status.RESOLVED: ("Đã giải quyết", "Resolved"),
+    Status.NOT_ELIGIBLE: ("Chưa đủ điều kiện", "Not eligible"),
+    Status.REJECTED: ("Từ chối", "Rejected"),
+    Status.MERGED: ("Đã gộp", "Merged"),
+}
+
+
+def label(value: StrEnum, language: Language = "vi") -> str:
+    vi, en = LABELS[value]
+    return vi if language == "vi" else en
+
+
+# The life of a case. A resolved case can be reopened when the caller says help never came.
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.DRAFT: frozenset({Status.QUEUED}),
+    Status.QUEUED: frozenset({Status.DISPATCHED, Status.MERGED}),
+    Status.DISPATCHED: frozenset(
+        {Status.ACCEPTED, Status.IN_PROGRESS, Status.RESOLVED, Status.NOT_ELIGIBLE, Status.REJECTED, Status.MERGED}
+    ),
+    Status.ACCEPTED: frozenset({Status.IN_PROGRESS, Status.RESOLVED, Status.NOT_ELIGIBLE, Status.REJECTED, Status.MERGED}),
+    Status.IN_PROGRESS: frozenset({Status.RESOLVED, Status.NOT_ELIGIBLE, Status.MERGED}),
+    Status.RESOLVED: frozenset({Status.IN_PROGRESS}),
+    Status.NOT_ELIGIBLE: frozenset({Status.IN_PROGRESS}),
+    Status.REJECTED: frozenset(),
+    Status.MERGED: frozenset(),
+}
+# The caller must be told why: "not eligible" and "rejected" always carry a reason.
+REASON_REQUIRED = frozenset({Status.NOT_ELIGIBLE, Status.REJECTED})
+OPEN_STATUSES = frozenset({Status.DRAFT, Status.QUEUED, Status.DISPATCHED, Status.ACCEPTED, Status.IN_PROGRESS})
+
+
+class TransitionError(ValueError):
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
+
+
+def check_transition(old: Status, new: Status, reason: str = "", merged_into: str | None = None) -> None:
+    if new not in TRANSITIONS[old]:
+        raise TransitionError(Message("case.transition", {"old": label(old), "new": label(new)}))
+    if new in REASON_REQUIRED and not reason.strip():
+        raise TransitionError(Message("case.reason_required", {"status": label(new)}))
+    if new is Status.MERGED and not merged_into:
+        raise TransitionError(Message("case.merge_target"))
+
+
+def new_case_id() -> str:
+    """A local case id: a UUID, later the ``Idempotency-Key`` of the case's dispatch."""
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str = ""
+    phone: Phone = WITHHELD
+
+
+@dataclass(frozen=True)
+class Address:
+    """Where help is needed. The words as said are kept beside what we resolved them to."""
+
+    as_said: str = ""
+    house_number: str = ""
+    alley: str = ""
+    """``12/3`` for house 45 in alley 12/3 (``12/3/45``)."""
+    street: str = ""
+    hamlet: str = ""
+    """Khu phố, ấp or tổ, as said."""
+    ward_as_said: str = ""
+    district_as_said: str = ""
+    ward_code: int | None = None
+    """Today's ward/commune (gazetteer code); None until resolved."""
+    former_ward_code: int | None = None
+    ward_needs_check: bool = False
+    """We could not resolve the ward for sure: the operator (or the unit) must choose."""
+    landmark: str = ""
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    status: Status
+    at: datetime
+    by: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A repeat call (or message) about an existing case."""
+
+    id: str
+    received_at: datetime
+    channel: Channel
+    caller: Person
+    relation: Relation = Relation.OTHER
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    received_at: datetime
+    channel: Channel
+    category: str
+    caller: Person = Person()
+    caller_relation: Relation = Relation.SELF
+    subject: Person | None = None
+    """The person or household in need, when it is not the caller."""
+    household_size: int | None = None
+    vulnerable: frozenset[Vulnerability] = frozenset()
+    no_food_today: bool = False
+    address: Address = Address()
+    description: str = ""
+    priority: Priority = Priority.NORMAL
+    priority_suggested: Priority = Priority.NORMAL
+    status: Status = Status.QUEUED
+    operator: str = ""
+    call_duration_s: int | None = None
+    external_id: str | None = None
+    case_number: str | None = None
+    """The server's human number (``1022-2026-000123``), once dispatched."""
+    handling_unit: str | None = None
+    callback_consent: bool = False
+    merged_into: str | None = None
+    repeat_count: int = 0
+    contacts: tuple[Contact, ...] = field(default=())
+    history: tuple[StatusChange, ...] = field(default=())
+
+    @property
+    def needy(self) -> Person:
+        """The person help is for: the subject when someone else was named, else the caller."""
+        return self.subject if self.subject is not None else self.caller

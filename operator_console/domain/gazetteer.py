@@ -1,0 +1,296 @@
+"""Ho Chi Minh City's wards and communes, today's and the former ones callers still name.
+
+Today's 168 commune-level units (since 1 July 2025) come from ``vietnam-provinces``. The former
+structure (22 districts and Thủ Đức city, 273 wards, in force until 30 June 2025) is shipped in
+``resources/data/former_units_hcmc.json``. Former wards do not map one-to-one onto today's: the
+only link the data gives is that a new unit kept the code of one of the units merged into it. So a
+former ward resolves to a current ward only through that shared code; otherwise the operator
+chooses, among the current wards that took over codes of the same former district. Nothing typed
+is ever dropped: the case keeps the words as said, the current code and the former code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from typing import Literal
+
+from vietnam_provinces import Ward as _PackageWard
+
+from operator_console.domain.messages import Message
+from operator_console.domain.text import clean, fold
+from operator_console.paths import resource
+
+HCMC_PROVINCE_CODE = 79
+
+UnitKind = Literal["phường", "xã", "thị trấn", "đặc khu"]
+
+# Folded prefixes as people write them, longest first so that "thi tran" wins over "t".
+_WARD_PREFIXES: tuple[tuple[str, UnitKind | None], ...] = (
+    ("phuong", "phường"),
+    ("thi tran", "thị trấn"),
+    ("dac khu", "đặc khu"),
+    ("xa", "xã"),
+    ("tt", "thị trấn"),
+    ("ph", "phường"),
+    ("p", "phường"),
+    ("f", "phường"),  # "F5": how Saigon has long written phường
+    ("x", "xã"),
+)
+_DISTRICT_PREFIXES: tuple[str, ...] = ("thanh pho", "quan", "huyen", "tp", "q", "h")
+_DISTRICT_ALIASES: dict[str, int] = {
+    # Quận 2, Quận 9 and Quận Thủ Đức became Thủ Đức city on 1 January 2021; callers still say them.
+    "2": 769,
+    "9": 769,
+    "td": 769,
+    "bt": 765,  # common shorthands on forms
+    "gv": 764,
+    "pn": 768,
+    "tb": 766,
+    "tp": 767,
+}
+_PUNCT = re.compile(r"[.,;:()\-_/]+")
+
+
+@dataclass(frozen=True)
+class WardUnit:
+    code: int
+    name: str
+    kind: UnitKind
+    district_code: int | None = None
+    """For former wards: their district. Today's wards belong to the city directly."""
+    district_name: str | None = None
+
+    @property
+    def former(self) -> bool:
+        return self.district_code is not None
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}, {self.district_name}" if self.district_name else self.name
+
+
+@dataclass(frozen=True)
+class District:
+    code: int
+    name: str
+
+
+MatchStatus = Literal["empty", "current", "former", "former_unmapped", "ambiguous", "unknown"]
+
+
+@dataclass(frozen=True)
+class WardMatch:
+    """What the typed ward (and district) resolve to. ``typed`` is always kept."""
+
+    status: MatchStatus
+    typed: str
+    current: WardUnit | None = None
+    former: WardUnit | None = None
+    choices: tuple[WardUnit, ...] = field(default=())
+
+    @property
+    def needs_operator(self) -> bool:
+        """The operator should pick the current ward: we could not be sure."""
+        return self.status in ("former_unmapped", "ambiguous", "unknown")
+
+    @property
+    def message(self) -> Message | None:
+        if self.status == "former" and self.former and self.current:
+            return Message(
+                "address.ward_old",
+                {"value": self.typed, "old": self.former.label, "current": self.current.name},
+            )
+        if self.status == "former_unmapped" and self.former:
+            return Message("address.ward_old_unmapped", {"value": self.typed, "old": self.former.label})
+        if self.status == "ambiguous":
+            shown = ", ".join(c.label for c in self.choices[:6])
+            return Message("address.ward_ambiguous", {"value": self.typed, "choices": shown})
+        if self.status == "unknown":
+            return Message("address.ward_unknown", {"value": self.typed})
+        return None
+
+
+def unit_key(text: str, prefixes: tuple[str, ...]) -> str:
+    """A unit's name without its type word, folded, spaces dropped, numbers without leading zeros.
+
+    "Phường 05" → "5"; "P.Tân Định" → "tandinh"; "Q. Bình Thạnh" (district prefixes) → "binhthanh".
+    """
+    words = _PUNCT.sub(" ", fold(text)).split()
+    joined = " ".join(words)
+    for prefix in prefixes:
+        if joined.startswith(prefix + " "):
+            joined = joined[len(prefix) + 1 :]
+            break
+        # "p5", "q8", "f12": a one- or two-letter prefix glued to a number
+        if len(prefix) <= 2 and re.fullmatch(re.escape(prefix) + r"\d+", joined.split(" ")[0] if joined else ""):
+            joined = joined[len(prefix) :]
+            break
+    key = joined.replace(" ", "")
+    return str(int(key)) if key.isdigit() else key
+
+
+def ward_key(text: str) -> str:
+    return unit_key(text, tuple(p for p, _ in _WARD_PREFIXES))
+
+
+def district_key(text: str) -> str:
+    return unit_key(text, _DISTRICT_PREFIXES)
+
+
+def _typed_kind(text: str) -> UnitKind | None:
+    """The unit type the words say ("xã", "P.", "TT"), or None when they name none."""
+    words = _PUNCT.sub(" ", fold(text)).split()
+    joined = " ".join(words)
+    for prefix, kind in _WARD_PREFIXES:
+        if joined.startswith(prefix + " ") or (len(prefix) <= 2 and re.fullmatch(re.escape(prefix) + r"\d+", words[0] if words else "")):
+            return kind
+    return None
+
+
+def _kind_of(name: str) -> UnitKind:
+    folded = fold(name)
+    for prefix, kind in _WARD_PREFIXES:
+        if kind and folded.startswith(prefix + " "):
+            return kind
+    return "phường"
+
+
+class Gazetteer:
+    """Looks up wards by what people say; built once per process (see :func:`default_gazetteer`)."""
+
+    def __init__(self, current: list[WardUnit], districts: list[District], former: list[WardUnit]) -> None:
+        self.current_wards = tuple(current)
+        self.former_districts = tuple(districts)
+        self.former_wards = tuple(former)
+        self._current_by_code = {w.code: w for w in current}
+        self._current_by_key: dict[str, list[WardUnit]] = {}
+        for w in current:
+            self._current_by_key.setdefault(ward_key(w.name), []).append(w)
+        self._former_by_key: dict[str, list[WardUnit]] = {}
+        for w in former:
+            self._former_by_key.setdefault(ward_key(w.name), []).append(w)
+        self._district_by_key: dict[str, District] = {district_key(d.name): d for d in districts}
+        by_code = {d.code: d for d in districts}
+        for alias, code in _DISTRICT_ALIASES.items():
+            self._district_by_key.setdefault(alias, by_code[code])
+        self._cache: dict[tuple[str, str], WardMatch] = {}
+
+    @cached_property
+    def current_codes_by_former_district(self) -> dict[int, tuple[WardUnit, ...]]:
+        """Today's wards that carry the code of a former ward of each former district."""
+        out: dict[int, list[WardUnit]] = {}
+        for w in self.former_wards:
+            current = self._current_by_code.get(w.code)
+            if current is not None and w.district_code is not None:
+                out.setdefault(w.district_code, []).append(current)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def current(self, code: int) -> WardUnit | None:
+        return self._current_by_code.get(code)
+
+    def former(self, code: int) -> WardUnit | None:
+        return next((w for w in self.former_wards if w.code == code), None)
+
+    def district(self, text: str) -> District | None:
+        key = district_key(text)
+        return self._district_by_key.get(key) if key else None
+
+    def resolve(self, ward: str | None, district: str | None = None) -> WardMatch:
+        """Resolve a ward as said ("P.5", "Phường 5, Quận 8", "tan dinh", "Xã Bình Hưng")."""
+        ward_text, district_text = clean(ward), clean(district)
+        cache_key = (ward_text, district_text)
+        hit = self._cache.get(cache_key)
+        if hit is None:
+            hit = self._resolve(ward_text, district_text)
+            if len(self._cache) < 100_000:  # imports repeat the same few thousand spellings
+                self._cache[cache_key] = hit
+        return hit
+
+    def _resolve(self, ward_text: str, district_text: str) -> WardMatch:
+        typed = ", ".join(t for t in (ward_text, district_text) if t)
+        if not ward_text:
+            return WardMatch("empty", typed)
+        if not district_text:
+            ward_text, district_text = _split_ward_and_district(ward_text)
+        key = ward_key(ward_text)
+        kind = _typed_kind(ward_text)
+        district = self.district(district_text) if district_text else None
+        current = [c for c in self._current_by_key.get(key, []) if kind is None or c.kind == kind]
+        former = [w for w in self._former_by_key.get(key, []) if kind is None or w.kind == kind]
+        if district is not None:
+            former = [w for w in former if w.district_code == district.code]
+        elif len(current) == 1:
+            # No former district named: today's ward wins; note the former one only when unique.
+            same = [w for w in former if fold(w.name) == fold(current[0].name)]
+            return WardMatch("current", typed, current=current[0], former=same[0] if len(same) == 1 else None)
+        if len(former) == 1:
+            old = former[0]
+            same_name = next((c for c in current if fold(c.name) == fold(old.name)), None)
+            if same_name is not None:
+                return WardMatch("current", typed, current=same_name, former=old)
+            mapped = self._current_by_code.get(old.code)
+            if mapped is not None:
+                return WardMatch("former", typed, current=mapped, former=old)
+            choices = self.current_codes_by_former_district.get(old.district_code or 0, ())
+            return WardMatch("former_unmapped", typed, former=old, choices=choices)
+        if len(current) == 1:
+            return WardMatch("current", typed, current=current[0])
+        if len(current) + len(former) > 1:
+            return WardMatch("ambiguous", typed, choices=tuple(current) + tuple(former))
+        return WardMatch("unknown", typed)
+
+    def complete(self, text: str, limit: int = 20) -> list[WardUnit]:
+        """Wards whose folded name contains what was typed: today's first, then former ones."""
+        needle = fold(text).replace(" ", "")
+        if not needle:
+            return []
+        out: list[WardUnit] = []
+        for group in (self.current_wards, self.former_wards):
+            starts = [w for w in group if fold(w.label).replace(" ", "").startswith(needle)]
+            inside = [w for w in group if w not in starts and needle in fold(w.label).replace(" ", "")]
+            out.extend(starts + inside)
+        return out[:limit]
+
+
+def _split_ward_and_district(text: str) -> tuple[str, str]:
+    """Split "Phường 5, Quận 8" or "P5 Q8" into ward and district parts."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) >= 2:
+        return parts[0], parts[1]
+    folded = fold(text)
+    match = re.search(r"(?:^|\s)(quan|huyen|thanh pho|tp\.?|q\.?|h\.)\s*(\S.*)$", folded)
+    if match and match.start() > 0:
+        return text[: match.start()].strip(), text[match.start() :].strip()
+    return text, ""
+
+
+def gazetteer_from_data(former_json: str) -> Gazetteer:
+    current = [
+        WardUnit(code=int(w.code), name=clean(w.name), kind=_kind_of(w.name))
+        for w in _PackageWard.iter_all()
+        if int(w.province_code) == HCMC_PROVINCE_CODE
+    ]
+    data = json.loads(former_json)
+    districts: list[District] = []
+    former: list[WardUnit] = []
+    for d in data["districts"]:
+        districts.append(District(code=d["code"], name=clean(d["name"])))
+        for w in d["wards"]:
+            former.append(
+                WardUnit(
+                    code=w["code"],
+                    name=clean(w["name"]),
+                    kind=_kind_of(w["name"]),
+                    district_code=d["code"],
+                    district_name=clean(d["name"]),
+                )
+            )
+    return Gazetteer(current, districts, former)
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    return gazetteer_from_data(resource("data", "former_units_hcmc.json").read_text(encoding="utf-8"))

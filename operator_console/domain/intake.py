@@ -1,0 +1,186 @@
+"""From what was typed (in the form, or a row of an imported file) to a valid case, or field errors.
+
+A :class:`CaseDraft` holds the raw text; :func:`build_case` checks it and resolves phones, ward and
+priority. Every error names the field it belongs to, so the form can show it where it happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TypeVar
+
+from operator_console.domain.address import parse_address
+from operator_console.domain.case import (
+    Address,
+    Case,
+    Channel,
+    Person,
+    Priority,
+    Relation,
+    Status,
+    StatusChange,
+    Vulnerability,
+    new_case_id,
+)
+from operator_console.domain.gazetteer import Gazetteer
+from operator_console.domain.messages import Message
+from operator_console.domain.phones import WITHHELD, Phone, PhoneError, parse_phone
+from operator_console.domain.priority import suggest_priority
+from operator_console.domain.taxonomy import Taxonomy
+from operator_console.domain.text import clean, clean_name
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: Message
+
+
+class InvalidCase(ValueError):
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(f"{e.field}: {e.message.render('en')}" for e in errors))
+        self.errors = errors
+
+
+@dataclass
+class CaseDraft:
+    """What the operator typed so far, as text; also the shape of an interchange row."""
+
+    received_at: datetime | None = None
+    channel: str = "phone"
+    caller_phone: str = ""
+    caller_name: str = ""
+    caller_relation: str = "self"
+    subject_name: str = ""
+    subject_phone: str = ""
+    household_size: str = ""
+    vulnerable: set[str] = field(default_factory=set)
+    no_food_today: bool = False
+    address: str = ""
+    ward: str = ""
+    district: str = ""
+    landmark: str = ""
+    category: str = ""
+    description: str = ""
+    priority: str = ""
+    """Empty: take the suggestion."""
+    callback_consent: bool = False
+    external_id: str | None = None
+    call_duration_s: int | None = None
+
+
+def build_case(
+    draft: CaseDraft,
+    *,
+    gazetteer: Gazetteer,
+    taxonomy: Taxonomy,
+    now: datetime,
+    operator: str = "",
+    case_id: str | None = None,
+    status: Status = Status.QUEUED,
+) -> Case:
+    """A valid case from a draft, or :class:`InvalidCase` listing every field that is wrong."""
+    errors: list[FieldError] = []
+    caller_phone = _phone(draft.caller_phone, "caller_phone", errors)
+    subject_phone = _phone(draft.subject_phone, "subject_phone", errors)
+    caller_name, subject_name = clean_name(draft.caller_name), clean_name(draft.subject_name)
+    if caller_phone.withheld and subject_phone.withheld and not caller_name and not subject_name:
+        if not any(e.field.endswith("_phone") for e in errors):
+            errors.append(FieldError("caller_phone", Message("case.no_contact")))
+    household = _household_size(draft.household_size, errors)
+    channel = _choice(Channel, draft.channel or "phone", "channel", "case.channel_unknown", errors)
+    relation = _choice(Relation, draft.caller_relation or "self", "caller_relation", "case.relation_unknown", errors)
+    category = clean(draft.category)
+    if not category:
+        errors.append(FieldError("category", Message("case.category_missing")))
+    elif taxonomy.get(category) is None:
+        choices = ", ".join(c.code for c in taxonomy.top_level())
+        errors.append(FieldError("category", Message("case.category_unknown", {"value": category, "choices": choices})))
+    vulnerable = frozenset(Vulnerability(v) for v in draft.vulnerable if v in Vulnerability.__members__.values())
+    if errors:
+        raise InvalidCase(errors)
+    assert channel is not None and relation is not None
+    suggested, _rules = suggest_priority(category, vulnerable, draft.no_food_today)
+    priority = Priority(draft.priority) if draft.priority in Priority.__members__.values() else suggested
+    received = draft.received_at or now
+    subject = Person(subject_name, subject_phone) if (subject_name or not subject_phone.withheld) else None
+    return Case(
+        id=case_id or new_case_id(),
+        received_at=received,
+        channel=channel,
+        category=category,
+        caller=Person(caller_name, caller_phone),
+        caller_relation=relation,
+        subject=subject,
+        household_size=household,
+        vulnerable=vulnerable,
+        no_food_today=draft.no_food_today,
+        address=resolve_address(draft.address, draft.ward, draft.district, draft.landmark, gazetteer),
+        description=clean(draft.description),
+        priority=priority,
+        priority_suggested=suggested,
+        status=status,
+        operator=operator,
+        call_duration_s=draft.call_duration_s,
+        external_id=clean(draft.external_id) or None,
+        callback_consent=draft.callback_consent,
+        history=(StatusChange(status, now, operator),),
+    )
+
+
+def resolve_address(address: str, ward: str, district: str, landmark: str, gazetteer: Gazetteer) -> Address:
+    """Parse the address and resolve its ward; an explicit ward/district beats one found in the text."""
+    parsed = parse_address(address)
+    ward_said = clean(ward) or parsed.ward
+    district_said = clean(district) or parsed.district
+    match = gazetteer.resolve(ward_said, district_said)
+    return Address(
+        as_said=clean(address),
+        house_number=parsed.house_number,
+        alley=parsed.alley,
+        street=parsed.street,
+        hamlet=parsed.hamlet,
+        ward_as_said=ward_said,
+        district_as_said=district_said,
+        ward_code=match.current.code if match.current else None,
+        former_ward_code=match.former.code if match.former else None,
+        ward_needs_check=match.needs_operator,
+        landmark=", ".join(p for p in (clean(landmark), parsed.landmark) if p),
+    )
+
+
+def _phone(text: str, field_name: str, errors: list[FieldError]) -> Phone:
+    try:
+        return parse_phone(text)
+    except PhoneError as exc:
+        errors.append(FieldError(field_name, exc.message))
+        return WITHHELD
+
+
+def _household_size(text: str, errors: list[FieldError]) -> int | None:
+    value = clean(str(text)) if text is not None else ""
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if number < 1 or number != int(number) or number > 1000:
+        errors.append(FieldError("household_size", Message("case.household_size", {"value": value})))
+        return None
+    return int(number)
+
+
+_E = TypeVar("_E", Channel, Relation)
+
+
+def _choice(
+    enum: type[_E], value: str, field_name: str, code: str, errors: list[FieldError]
+) -> _E | None:
+    try:
+        return enum(clean(value).lower())
+    except ValueError:
+        choices = ", ".join(m.value for m in enum)
+        errors.append(FieldError(field_name, Message(code, {"value": value, "choices": choices})))
+        return None

@@ -1,0 +1,155 @@
+"""Messages the domain gives to people, in Vietnamese first and English.
+
+The domain cannot use Qt's translators (it is pure Python and also serves the command line), so it
+speaks through message codes with parameters; each front end renders them in the user's language.
+The GUI's own labels are translated with Qt Linguist instead.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from dataclasses import dataclass, field
+from typing import Literal
+
+Language = Literal["vi", "en"]
+LANGUAGES: tuple[Language, ...] = ("vi", "en")
+
+_CATALOG: dict[str, tuple[str, str]] = {
+    # phones
+    "phone.empty": ("Chưa nhập số điện thoại.", "No phone number was given."),
+    "phone.letters": (
+        "Số điện thoại chỉ gồm chữ số (có thể có dấu cách, dấu chấm, +84): «{value}».",
+        "A phone number holds only digits (spaces, dots and +84 are fine): “{value}”.",
+    ),
+    "phone.too_short": (
+        "Số điện thoại quá ngắn ({digits} chữ số): di động có 10 số, máy bàn TP.HCM 028 + 8 số.",
+        "Phone number too short ({digits} digits): mobiles have 10 digits, city landlines 028 + 8.",
+    ),
+    "phone.too_long": (
+        "Số điện thoại quá dài ({digits} chữ số).",
+        "Phone number too long ({digits} digits).",
+    ),
+    "phone.bad_prefix": (
+        "Đầu số «{prefix}» không phải đầu số di động hay máy bàn Việt Nam.",
+        "“{prefix}” is not a Vietnamese mobile or landline prefix.",
+    ),
+    "phone.foreign": (
+        "Chỉ nhận số điện thoại Việt Nam (+84).",
+        "Only Vietnamese phone numbers (+84) are accepted.",
+    ),
+    # case fields
+    "case.no_contact": (
+        "Cần ít nhất số điện thoại hoặc họ tên (người gọi hoặc người cần hỗ trợ).",
+        "Give at least a phone number or a name (of the caller or of the person in need).",
+    ),
+    "case.household_size": (
+        "Số người trong hộ phải là số nguyên dương: «{value}».",
+        "Household size must be a positive whole number: “{value}”.",
+    ),
+    "case.category_unknown": (
+        "Không có lĩnh vực «{value}». Các lĩnh vực: {choices}.",
+        "Unknown category “{value}”. Categories: {choices}.",
+    ),
+    "case.category_missing": ("Chưa chọn lĩnh vực.", "No category was chosen."),
+    "case.channel_unknown": (
+        "Không có kênh «{value}». Các kênh: {choices}.",
+        "Unknown channel “{value}”. Channels: {choices}.",
+    ),
+    "case.date_unreadable": (
+        "Không đọc được thời điểm «{value}» (cần ISO 8601 có múi giờ, ví dụ 2021-08-29T09:15:00+07:00).",
+        "Cannot read the time “{value}” (ISO 8601 with an offset, e.g. 2021-08-29T09:15:00+07:00).",
+    ),
+    "case.date_no_offset": (
+        "Thời điểm «{value}» thiếu múi giờ (ví dụ +07:00).",
+        "The time “{value}” has no offset (e.g. +07:00).",
+    ),
+    "case.external_id_missing": ("Thiếu mã hồ sơ (external_id).", "The external_id is missing."),
+    "case.external_id_repeated": (
+        "Mã hồ sơ «{value}» đã xuất hiện ở dòng {row} của tệp này.",
+        "external_id “{value}” already appears on row {row} of this file.",
+    ),
+    "case.relation_unknown": (
+        "Không có quan hệ «{value}». Các giá trị: {choices}.",
+        "Unknown relation “{value}”. Values: {choices}.",
+    ),
+    "case.reason_required": (
+        "Cần ghi lý do khi chuyển hồ sơ sang «{status}».",
+        "A reason is required to move a case to “{status}”.",
+    ),
+    "case.transition": (
+        "Không thể chuyển hồ sơ từ «{old}» sang «{new}».",
+        "A case cannot go from “{old}” to “{new}”.",
+    ),
+    "case.merge_target": (
+        "Cần chọn hồ sơ để gộp vào.",
+        "Choose the case to merge into.",
+    ),
+    # addresses
+    "address.ward_unknown": (
+        "Không tìm thấy phường/xã «{value}»: đã giữ nguyên như người gọi nói, cần chọn phường/xã.",
+        "Ward/commune “{value}” not found: kept as the caller said it; please choose the ward.",
+    ),
+    "address.ward_old": (
+        "«{value}» là đơn vị cũ ({old}); phường/xã hiện nay: {current}.",
+        "“{value}” is a former unit ({old}); the current ward/commune is {current}.",
+    ),
+    "address.ward_old_unmapped": (
+        "«{value}» là đơn vị cũ ({old}) đã sáp nhập: cần chọn phường/xã hiện nay.",
+        "“{value}” is a former unit ({old}) that was merged: please choose the current ward.",
+    ),
+    "address.ward_ambiguous": (
+        "«{value}» có ở nhiều nơi ({choices}): cần nói rõ quận/huyện cũ hoặc chọn phường/xã.",
+        "“{value}” exists in several places ({choices}): give the former district or choose.",
+    ),
+    # import
+    "import.row": ("Dòng {row}: {message}", "Row {row}: {message}"),
+    "import.missing_columns": (
+        "Tệp thiếu cột bắt buộc: {columns}.",
+        "The file lacks required columns: {columns}.",
+    ),
+    "import.unknown_format": (
+        "Không nhận dạng được định dạng tệp «{value}» (dùng .csv, .xlsx hoặc .jsonl).",
+        "Unknown file format “{value}” (use .csv, .xlsx or .jsonl).",
+    ),
+    "import.bad_json": ("Dòng JSON không hợp lệ.", "Not a valid JSON line."),
+    "import.summary": (
+        "Đã nhập {imported} hồ sơ, bỏ qua {skipped} hồ sơ đã có, từ chối {rejected} dòng ({seconds:.1f} giây).",
+        "Imported {imported} cases, skipped {skipped} already present, rejected {rejected} rows "
+        "({seconds:.1f} s).",
+    ),
+    "import.progress": ("Đã đọc {rows} dòng…", "{rows} rows read…"),
+    "export.summary": ("Đã xuất {count} hồ sơ vào {path}.", "Exported {count} cases to {path}."),
+    "db.missing": ("Không có cơ sở dữ liệu «{path}».", "No database at “{path}”."),
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message for a person, rendered later in their language."""
+
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def render(self, language: Language = "vi") -> str:
+        return render(self.code, language, **self.params)
+
+
+def render(code: str, language: Language = "vi", /, **params: object) -> str:
+    vi, en = _CATALOG[code]
+    template = vi if language == "vi" else en
+    return template.format(**params)
+
+
+def codes() -> frozenset[str]:
+    return frozenset(_CATALOG)
+
+
+def language_from_environment() -> Language:
+    """Vietnamese when the locale says so, English otherwise (servers usually run C or en_US)."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    loc = locale.getlocale()[0] or ""
+    return "vi" if loc.lower().startswith("vi") else "en"

@@ -1,0 +1,142 @@
+"""Vietnamese phone numbers as callers say them.
+
+One canonical form (E.164, ``+84389123456``), one display form (``0389 123 456``), and the number as
+the caller gave it when it was an old 11-digit mobile, because "same phone, old number 0168…" is
+worth telling the operator. ``phonenumbers`` decides what is a valid number today; it does not know
+the numbers that changed in 2018, so the legacy prefix table is ours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import phonenumbers
+
+from operator_console.domain.messages import Message
+from operator_console.domain.text import fold
+
+PhoneKind = Literal["mobile", "landline", "withheld"]
+
+# 2018: 11-digit mobile prefixes moved to 10 digits (Ministry of Information and Communications).
+LEGACY_MOBILE_PREFIXES: dict[str, str] = {
+    # Viettel 0162–0169 → 032–039
+    **{f"016{d}": f"03{d}" for d in "23456789"},
+    # MobiFone
+    "0120": "070", "0121": "079", "0122": "077", "0126": "076", "0128": "078",
+    # VinaPhone
+    "0123": "083", "0124": "084", "0125": "085", "0127": "081", "0129": "082",
+    # Vietnamobile
+    "0186": "056", "0188": "058",
+    # Gmobile
+    "0199": "059",
+}  # fmt: skip
+
+HCMC_AREA_CODE = "028"
+_ALLOWED = re.compile(r"^[\d\s.\-()+/]*$")
+_WITHHELD_WORDS = frozenset(
+    {"", "an so", "an", "giau so", "private", "withheld", "anonymous", "unknown", "khong ro", "khong co", "-"}
+)
+
+
+class PhoneError(ValueError):
+    """A text that cannot be a Vietnamese phone number; ``message`` says why, for a person."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Phone:
+    e164: str
+    """``+84389123456``; empty when the number is withheld."""
+    national: str
+    """``0389123456``: what Vietnamese people write and what we index."""
+    kind: PhoneKind
+    legacy_form: str | None = None
+    """The old 11-digit number when the caller gave one (``01689123456``)."""
+
+    @property
+    def withheld(self) -> bool:
+        return self.kind == "withheld"
+
+    @property
+    def display(self) -> str:
+        n = self.national
+        if self.withheld:
+            return ""
+        if self.kind == "mobile" and len(n) == 10:
+            return f"{n[:4]} {n[4:7]} {n[7:]}"
+        if n.startswith(HCMC_AREA_CODE) and len(n) == 11:
+            return f"{n[:3]} {n[3:7]} {n[7:]}"
+        parsed = phonenumbers.parse(n, "VN")
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+WITHHELD = Phone(e164="", national="", kind="withheld")
+
+
+def parse_phone(text: str | None) -> Phone:
+    """Parse any spoken or written form; raise :class:`PhoneError` with a message for a person.
+
+    Empty text, or words such as "ẩn số" or "withheld", mean the caller ID was withheld.
+    """
+    raw = (text or "").strip()
+    if fold(raw) in _WITHHELD_WORDS:
+        return WITHHELD
+    if not _ALLOWED.match(raw):
+        raise PhoneError(Message("phone.letters", {"value": raw}))
+    digits = re.sub(r"\D", "", raw)
+    national = _to_national(raw, digits)
+    legacy_form = None
+    if len(national) == 11 and national.startswith("01"):
+        new_prefix = LEGACY_MOBILE_PREFIXES.get(national[:4])
+        if new_prefix is None:
+            raise PhoneError(Message("phone.bad_prefix", {"prefix": national[:4]}))
+        legacy_form = national
+        national = new_prefix + national[4:]
+    if len(national) < 10:
+        raise PhoneError(Message("phone.too_short", {"digits": len(digits)}))
+    if len(national) > 11:
+        raise PhoneError(Message("phone.too_long", {"digits": len(digits)}))
+    parsed = phonenumbers.parse(national, "VN")
+    if not phonenumbers.is_valid_number(parsed):
+        raise PhoneError(Message("phone.bad_prefix", {"prefix": national[:3]}))
+    number_type = phonenumbers.number_type(parsed)
+    # A 10-digit 08x number is a VinaPhone mobile today, even when it was once an 08 landline.
+    kind: PhoneKind = "landline" if number_type == phonenumbers.PhoneNumberType.FIXED_LINE else "mobile"
+    e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return Phone(e164=e164, national=national, kind=kind, legacy_form=legacy_form)
+
+
+def _to_national(raw: str, digits: str) -> str:
+    """The number with a leading 0 and no country code, still possibly in its old 11-digit form."""
+    if raw.startswith("+") or digits.startswith("00"):
+        international = digits[2:] if digits.startswith("00") else digits
+        if not international.startswith("84"):
+            raise PhoneError(Message("phone.foreign"))
+        return "0" + international[2:].lstrip("0")
+    if digits.startswith("84") and len(digits) in (11, 12):
+        return "0" + digits[2:]
+    if digits.startswith("0"):
+        return digits
+    if len(digits) == 8:
+        # An 8-digit number given without an area code is a city landline.
+        return HCMC_AREA_CODE + digits
+    if len(digits) in (9, 10):
+        # Read out without the leading 0, as people do after "+84".
+        return "0" + digits
+    if len(digits) < 8:
+        raise PhoneError(Message("phone.too_short", {"digits": len(digits)}))
+    raise PhoneError(Message("phone.too_long", {"digits": len(digits)}))
+
+
+def phone_key(text: str | None) -> str | None:
+    """The national form when the text is a valid number, else ``None``: for indexing and search."""
+    try:
+        phone = parse_phone(text)
+    except PhoneError:
+        return None
+    return phone.national or None

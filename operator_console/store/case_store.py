@@ -1,0 +1,424 @@
+"""The local case store: every read and write of cases, contacts and status history.
+
+Each write is one transaction that commits before the method returns: when it returns, the case is
+on disk (WAL, ``synchronous=FULL``). Callers in the GUI run it on the single database worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from operator_console.domain.case import (
+    Address,
+    Case,
+    Channel,
+    Contact,
+    Person,
+    Priority,
+    Relation,
+    Status,
+    StatusChange,
+    Vulnerability,
+    check_transition,
+)
+from operator_console.domain.phones import WITHHELD, Phone, parse_phone
+from operator_console.domain.text import fold, fold_words
+from operator_console.store.database import migrate, open_engine
+from operator_console.store.models import CaseRow, ContactRow, StatusChangeRow
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One line of a case list."""
+
+    id: str
+    case_number: str | None
+    received_at: datetime
+    status: Status
+    category: str
+    priority: Priority
+    phone: str
+    name: str
+    ward_code: int | None
+    ward_as_said: str
+    repeat_count: int
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    status: Status | None = None
+    ward_code: int | None = None
+    category: str | None = None
+    """A top-level code also matches its sub-categories."""
+    text: str = ""
+    """Words to find in names, street and description, diacritics ignored."""
+    phone: str | None = None
+    """A national number (``0389123456``): caller's, subject's or a repeat caller's."""
+
+
+@dataclass
+class ImportCounts:
+    imported: int = 0
+    skipped: int = 0
+    skipped_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    total: int
+    by_status: dict[str, int]
+    by_category: dict[str, int]
+    by_ward: dict[int | None, int]
+    unresolved_wards: int
+
+
+class CaseStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine: Engine = open_engine(path)
+        migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # writes ---------------------------------------------------------------------------------------
+    def add_case(self, case: Case) -> None:
+        now = _utcnow()
+        with Session(self.engine) as session, session.begin():
+            session.execute(insert(CaseRow), [_case_values(case, now)])
+            if case.history:
+                session.execute(insert(StatusChangeRow), [_history_values(case.id, h) for h in case.history])
+            if case.contacts:
+                session.execute(insert(ContactRow), [_contact_values(case.id, c) for c in case.contacts])
+
+    def import_cases(self, cases: Iterable[Case]) -> ImportCounts:
+        """Insert cases whose ``external_id`` the store has not seen, in one transaction.
+
+        Importing the same file twice adds nothing. The admin command calls this batch by batch.
+        """
+        counts = ImportCounts()
+        batch = list(cases)
+        if not batch:
+            return counts
+        now = _utcnow()
+        with Session(self.engine) as session, session.begin():
+            ids = [c.external_id for c in batch if c.external_id]
+            known = set(session.scalars(select(CaseRow.external_id).where(CaseRow.external_id.in_(ids))))
+            fresh = [c for c in batch if c.external_id not in known]
+            counts.skipped = len(batch) - len(fresh)
+            counts.skipped_ids = sorted(i for i in known if i)
+            if fresh:
+                session.execute(insert(CaseRow), [_case_values(c, now) for c in fresh])
+                session.execute(
+                    insert(StatusChangeRow), [_history_values(c.id, h) for c in fresh for h in c.history]
+                )
+            counts.imported = len(fresh)
+        return counts
+
+    def add_contact(self, case_id: str, contact: Contact) -> None:
+        """A repeat call about an existing case: kept as a contact, and the case's repeat count goes up."""
+        with Session(self.engine) as session, session.begin():
+            session.execute(insert(ContactRow), [_contact_values(case_id, contact)])
+            session.execute(
+                update(CaseRow)
+                .where(CaseRow.id == case_id)
+                .values(repeat_count=CaseRow.repeat_count + 1, updated_at=_utcnow())
+            )
+
+    def change_status(
+        self, case_id: str, new: Status, *, by: str, reason: str = "", merged_into: str | None = None
+    ) -> None:
+        with Session(self.engine) as session, session.begin():
+            row = session.get(CaseRow, case_id)
+            if row is None:
+                raise KeyError(case_id)
+            check_transition(Status(row.status), new, reason, merged_into)
+            now = _utcnow()
+            row.status = new.value
+            row.updated_at = now
+            if merged_into:
+                row.merged_into = merged_into
+            session.add(StatusChangeRow(case_id=case_id, status=new.value, at=now, by=by, reason=reason))
+
+    # reads ----------------------------------------------------------------------------------------
+    def get_case(self, case_id: str) -> Case | None:
+        with Session(self.engine) as session:
+            row = session.get(CaseRow, case_id)
+            if row is None:
+                return None
+            contacts = session.scalars(
+                select(ContactRow).where(ContactRow.case_id == case_id).order_by(ContactRow.received_at)
+            ).all()
+            history = session.scalars(
+                select(StatusChangeRow).where(StatusChangeRow.case_id == case_id).order_by(StatusChangeRow.id)
+            ).all()
+            return _case_from_row(row, contacts, history)
+
+    def get_by_external_id(self, external_id: str) -> Case | None:
+        with Session(self.engine) as session:
+            case_id = session.scalar(select(CaseRow.id).where(CaseRow.external_id == external_id))
+        return self.get_case(case_id) if case_id else None
+
+    def list_cases(self, filters: CaseFilter = CaseFilter(), *, limit: int = 100, offset: int = 0) -> list[CaseSummary]:
+        """Newest first; ``limit``/``offset`` let a view fetch lazily from a million cases."""
+        query = _filtered(select(CaseRow), filters).order_by(CaseRow.received_at.desc(), CaseRow.id)
+        with Session(self.engine) as session:
+            rows = session.scalars(query.limit(limit).offset(offset)).all()
+            return [_summary(r) for r in rows]
+
+    def count_cases(self, filters: CaseFilter = CaseFilter()) -> int:
+        query = _filtered(select(func.count()).select_from(CaseRow), filters)
+        with Session(self.engine) as session:
+            return int(session.scalar(query) or 0)
+
+    def iter_cases(self, batch_size: int = 5_000) -> Iterator[Case]:
+        """Every case, oldest first, with contacts and history, a batch at a time (for export)."""
+        last: tuple[datetime, str] | None = None
+        while True:
+            with Session(self.engine) as session:
+                query = select(CaseRow).order_by(CaseRow.received_at, CaseRow.id).limit(batch_size)
+                if last is not None:
+                    query = query.where(
+                        or_(
+                            CaseRow.received_at > last[0],
+                            (CaseRow.received_at == last[0]) & (CaseRow.id > last[1]),
+                        )
+                    )
+                rows = session.scalars(query).all()
+                if not rows:
+                    return
+                ids = [r.id for r in rows]
+                contacts: dict[str, list[ContactRow]] = {}
+                for c in session.scalars(select(ContactRow).where(ContactRow.case_id.in_(ids))):
+                    contacts.setdefault(c.case_id, []).append(c)
+                history: dict[str, list[StatusChangeRow]] = {}
+                for h in session.scalars(
+                    select(StatusChangeRow).where(StatusChangeRow.case_id.in_(ids)).order_by(StatusChangeRow.id)
+                ):
+                    history.setdefault(h.case_id, []).append(h)
+                cases = [_case_from_row(r, contacts.get(r.id, []), history.get(r.id, [])) for r in rows]
+                last = (rows[-1].received_at, rows[-1].id)
+            yield from cases
+
+    def stats(self) -> StoreStats:
+        with Session(self.engine) as session:
+            def grouped(column: Any) -> dict[Any, int]:
+                return {k: int(n) for k, n in session.execute(select(column, func.count()).group_by(column))}
+
+            total = int(session.scalar(select(func.count()).select_from(CaseRow)) or 0)
+            unresolved = int(
+                session.scalar(select(func.count()).select_from(CaseRow).where(CaseRow.ward_needs_check)) or 0
+            )
+            return StoreStats(
+                total=total,
+                by_status=grouped(CaseRow.status),
+                by_category=grouped(CaseRow.category),
+                by_ward=grouped(CaseRow.ward_code),
+                unresolved_wards=unresolved,
+            )
+
+
+# mapping between the domain and the rows ------------------------------------------------------------
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _to_utc(moment: datetime) -> tuple[datetime, int]:
+    offset = moment.utcoffset() or timedelta(0)
+    return moment.astimezone(UTC).replace(tzinfo=None), int(offset.total_seconds() // 60)
+
+
+def _from_utc(moment: datetime, offset_min: int) -> datetime:
+    return moment.replace(tzinfo=UTC).astimezone(timezone(timedelta(minutes=offset_min)))
+
+
+def _case_values(case: Case, now: datetime) -> dict[str, Any]:
+    received, offset = _to_utc(case.received_at)
+    subject = case.subject
+    a = case.address
+    return {
+        "id": case.id,
+        "external_id": case.external_id,
+        "case_number": case.case_number,
+        "received_at": received,
+        "received_offset_min": offset,
+        "channel": case.channel.value,
+        "category": case.category,
+        "status": case.status.value,
+        "priority": case.priority.value,
+        "priority_suggested": case.priority_suggested.value,
+        "operator": case.operator,
+        "call_duration_s": case.call_duration_s,
+        "caller_phone": case.caller.phone.national or None,
+        "caller_phone_legacy": case.caller.phone.legacy_form,
+        "caller_name": case.caller.name,
+        "caller_relation": case.caller_relation.value,
+        "has_subject": subject is not None,
+        "subject_name": subject.name if subject else "",
+        "subject_phone": (subject.phone.national or None) if subject else None,
+        "subject_phone_legacy": subject.phone.legacy_form if subject else None,
+        "household_size": case.household_size,
+        "vulnerable": ",".join(sorted(v.value for v in case.vulnerable)),
+        "no_food_today": case.no_food_today,
+        "address_as_said": a.as_said,
+        "house_number": a.house_number,
+        "alley": a.alley,
+        "street": a.street,
+        "hamlet": a.hamlet,
+        "ward_as_said": a.ward_as_said,
+        "district_as_said": a.district_as_said,
+        "ward_code": a.ward_code,
+        "former_ward_code": a.former_ward_code,
+        "ward_needs_check": a.ward_needs_check,
+        "landmark": a.landmark,
+        "description": case.description,
+        "handling_unit": case.handling_unit,
+        "callback_consent": case.callback_consent,
+        "merged_into": case.merged_into,
+        "repeat_count": case.repeat_count,
+        "created_at": now,
+        "updated_at": now,
+        "name_key": fold(f"{case.caller.name} {subject.name if subject else ''}"),
+        "street_key": fold(a.street),
+    }
+
+
+def _history_values(case_id: str, change: StatusChange) -> dict[str, Any]:
+    return {
+        "case_id": case_id,
+        "status": change.status.value,
+        "at": _to_utc(change.at)[0],
+        "by": change.by,
+        "reason": change.reason,
+    }
+
+
+def _contact_values(case_id: str, contact: Contact) -> dict[str, Any]:
+    received, offset = _to_utc(contact.received_at)
+    return {
+        "id": contact.id,
+        "case_id": case_id,
+        "received_at": received,
+        "received_offset_min": offset,
+        "channel": contact.channel.value,
+        "phone": contact.caller.phone.national or None,
+        "phone_legacy": contact.caller.phone.legacy_form,
+        "name": contact.caller.name,
+        "relation": contact.relation.value,
+        "note": contact.note,
+    }
+
+
+def _phone(national: str | None, legacy: str | None) -> Phone:
+    if not national:
+        return WITHHELD
+    # Parsing the stored form again is cheap and keeps one definition of kind and display.
+    parsed = parse_phone(national)
+    return Phone(parsed.e164, parsed.national, parsed.kind, legacy)
+
+
+def _case_from_row(row: CaseRow, contacts: Iterable[ContactRow], history: Iterable[StatusChangeRow]) -> Case:
+    offset = row.received_offset_min
+    subject = (
+        Person(row.subject_name, _phone(row.subject_phone, row.subject_phone_legacy)) if row.has_subject else None
+    )
+    return Case(
+        id=row.id,
+        external_id=row.external_id,
+        case_number=row.case_number,
+        received_at=_from_utc(row.received_at, offset),
+        channel=Channel(row.channel),
+        category=row.category,
+        caller=Person(row.caller_name, _phone(row.caller_phone, row.caller_phone_legacy)),
+        caller_relation=Relation(row.caller_relation),
+        subject=subject,
+        household_size=row.household_size,
+        vulnerable=frozenset(Vulnerability(v) for v in row.vulnerable.split(",") if v),
+        no_food_today=row.no_food_today,
+        address=Address(
+            as_said=row.address_as_said,
+            house_number=row.house_number,
+            alley=row.alley,
+            street=row.street,
+            hamlet=row.hamlet,
+            ward_as_said=row.ward_as_said,
+            district_as_said=row.district_as_said,
+            ward_code=row.ward_code,
+            former_ward_code=row.former_ward_code,
+            ward_needs_check=row.ward_needs_check,
+            landmark=row.landmark,
+        ),
+        description=row.description,
+        priority=Priority(row.priority),
+        priority_suggested=Priority(row.priority_suggested),
+        status=Status(row.status),
+        operator=row.operator,
+        call_duration_s=row.call_duration_s,
+        handling_unit=row.handling_unit,
+        callback_consent=row.callback_consent,
+        merged_into=row.merged_into,
+        repeat_count=row.repeat_count,
+        contacts=tuple(
+            Contact(
+                id=c.id,
+                received_at=_from_utc(c.received_at, c.received_offset_min),
+                channel=Channel(c.channel),
+                caller=Person(c.name, _phone(c.phone, c.phone_legacy)),
+                relation=Relation(c.relation),
+                note=c.note,
+            )
+            for c in contacts
+        ),
+        history=tuple(
+            StatusChange(Status(h.status), h.at.replace(tzinfo=UTC), h.by, h.reason) for h in history
+        ),
+    )
+
+
+def _summary(row: CaseRow) -> CaseSummary:
+    phone = _phone(row.caller_phone, None).display if row.caller_phone else ""
+    return CaseSummary(
+        id=row.id,
+        case_number=row.case_number,
+        received_at=_from_utc(row.received_at, row.received_offset_min),
+        status=Status(row.status),
+        category=row.category,
+        priority=Priority(row.priority),
+        phone=phone,
+        name=row.subject_name or row.caller_name,
+        ward_code=row.ward_code,
+        ward_as_said=row.ward_as_said,
+        repeat_count=row.repeat_count,
+    )
+
+
+def _filtered(query: Any, filters: CaseFilter) -> Any:
+    if filters.status is not None:
+        query = query.where(CaseRow.status == filters.status.value)
+    if filters.ward_code is not None:
+        query = query.where(CaseRow.ward_code == filters.ward_code)
+    if filters.category:
+        query = query.where(
+            or_(CaseRow.category == filters.category, CaseRow.category.startswith(filters.category + "/"))
+        )
+    if filters.phone:
+        repeat_callers = select(ContactRow.case_id).where(ContactRow.phone == filters.phone)
+        query = query.where(
+            or_(
+                CaseRow.caller_phone == filters.phone,
+                CaseRow.subject_phone == filters.phone,
+                CaseRow.id.in_(repeat_callers),
+            )
+        )
+    for word in fold_words(filters.text):
+        # Plain LIKE on folded keys: the list filter's simple path; the duplicate search has its own index.
+        pattern = f"%{word.replace('%', '').replace('_', '')}%"
+        query = query.where(or_(CaseRow.name_key.like(pattern), CaseRow.street_key.like(pattern)))
+    return query

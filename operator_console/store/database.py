@@ -1,0 +1,56 @@
+"""Opening the local SQLite file: durable settings, private permissions, migrations at start."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, inspect
+
+HEAD = "head"
+
+
+def open_engine(path: Path) -> Engine:
+    """An engine on ``path`` with WAL, ``synchronous=FULL`` and foreign keys, the file private to its user."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        # Created empty with 0600 before SQLite writes a byte of personal data into it.
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        # FULL: a case the operator saw as saved survives a power cut, not only a crash.
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+    return engine
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", "operator_console.store:migrations")
+    return config
+
+
+def migrate(engine: Engine, revision: str = HEAD) -> None:
+    """Bring the store's schema to ``revision`` (the newest by default)."""
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()

@@ -1,0 +1,92 @@
+"""The tables of the local store (SQLAlchemy 2.x typed ORM). Migrations in ``migrations/`` build them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    external_id: Mapped[str | None] = mapped_column(String(200), unique=True)
+    case_number: Mapped[str | None] = mapped_column(String(40), index=True)
+    # UTC, plus the offset the time was given with, so that an export writes it back as it came.
+    received_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    received_offset_min: Mapped[int] = mapped_column(Integer, default=420)
+    channel: Mapped[str] = mapped_column(String(10))
+    category: Mapped[str] = mapped_column(String(80), index=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    priority: Mapped[str] = mapped_column(String(10))
+    priority_suggested: Mapped[str] = mapped_column(String(10))
+    operator: Mapped[str] = mapped_column(String(80), default="")
+    call_duration_s: Mapped[int | None] = mapped_column(Integer)
+    caller_phone: Mapped[str | None] = mapped_column(String(15), index=True)
+    caller_phone_legacy: Mapped[str | None] = mapped_column(String(15))
+    caller_name: Mapped[str] = mapped_column(String(200), default="")
+    caller_relation: Mapped[str] = mapped_column(String(12))
+    has_subject: Mapped[bool] = mapped_column(Boolean, default=False)
+    subject_name: Mapped[str] = mapped_column(String(200), default="")
+    subject_phone: Mapped[str | None] = mapped_column(String(15), index=True)
+    subject_phone_legacy: Mapped[str | None] = mapped_column(String(15))
+    household_size: Mapped[int | None] = mapped_column(Integer)
+    vulnerable: Mapped[str] = mapped_column(String(100), default="")
+    no_food_today: Mapped[bool] = mapped_column(Boolean, default=False)
+    address_as_said: Mapped[str] = mapped_column(Text, default="")
+    house_number: Mapped[str] = mapped_column(String(40), default="")
+    alley: Mapped[str] = mapped_column(String(40), default="")
+    street: Mapped[str] = mapped_column(String(200), default="")
+    hamlet: Mapped[str] = mapped_column(String(100), default="")
+    ward_as_said: Mapped[str] = mapped_column(String(200), default="")
+    district_as_said: Mapped[str] = mapped_column(String(200), default="")
+    ward_code: Mapped[int | None] = mapped_column(Integer, index=True)
+    former_ward_code: Mapped[int | None] = mapped_column(Integer)
+    ward_needs_check: Mapped[bool] = mapped_column(Boolean, default=False)
+    landmark: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    handling_unit: Mapped[str | None] = mapped_column(String(200))
+    callback_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    merged_into: Mapped[str | None] = mapped_column(String(36))
+    repeat_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # Folded keys (revision 0002): diacritic- and case-free, for search and duplicate scoring.
+    name_key: Mapped[str] = mapped_column(Text, default="")
+    street_key: Mapped[str] = mapped_column(Text, default="")
+
+
+class ContactRow(Base):
+    __tablename__ = "contacts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    received_offset_min: Mapped[int] = mapped_column(Integer, default=420)
+    channel: Mapped[str] = mapped_column(String(10))
+    phone: Mapped[str | None] = mapped_column(String(15), index=True)
+    phone_legacy: Mapped[str | None] = mapped_column(String(15))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    relation: Mapped[str] = mapped_column(String(12))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class StatusChangeRow(Base):
+    __tablename__ = "status_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    by: Mapped[str] = mapped_column(String(80), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+Index("ix_cases_status_received", CaseRow.status, CaseRow.received_at)
+Index("ix_cases_ward_status", CaseRow.ward_code, CaseRow.status)

@@ -1,0 +1,1 @@
+"""Shipped data, stylesheets, icons and translations (installed as operator_console.resources)."""
