@@ -54,7 +54,7 @@ def parse_address(text: str | None) -> ParsedAddress:
         if index == 0:
             number = _NUMBER.match(folded)
             if number:
-                path = re.sub(r"\s+", "", number.group("path"))
+                path = "".join(number.group("path").split())
                 *alleys, house = path.split("/")
                 alley = "/".join(alleys)
                 street_part = part[len(part) - len(number.group("rest")) :].strip() if number.group("rest") else ""

@@ -23,7 +23,7 @@ class CaseRow(Base):
     received_offset_min: Mapped[int] = mapped_column(Integer, default=420)
     channel: Mapped[str] = mapped_column(String(10))
     category: Mapped[str] = mapped_column(String(80), index=True)
-    status: Mapped[str] = mapped_column(String(20), index=True)
+    status: Mapped[str] = mapped_column(String(20))  # indexed with received_at, see below
     priority: Mapped[str] = mapped_column(String(10))
     priority_suggested: Mapped[str] = mapped_column(String(10))
     operator: Mapped[str] = mapped_column(String(80), default="")
@@ -46,7 +46,7 @@ class CaseRow(Base):
     hamlet: Mapped[str] = mapped_column(String(100), default="")
     ward_as_said: Mapped[str] = mapped_column(String(200), default="")
     district_as_said: Mapped[str] = mapped_column(String(200), default="")
-    ward_code: Mapped[int | None] = mapped_column(Integer, index=True)
+    ward_code: Mapped[int | None] = mapped_column(Integer)  # indexed with status, see below
     former_ward_code: Mapped[int | None] = mapped_column(Integer)
     ward_needs_check: Mapped[bool] = mapped_column(Boolean, default=False)
     landmark: Mapped[str] = mapped_column(Text, default="")

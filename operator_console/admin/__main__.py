@@ -1,0 +1,5 @@
+import sys
+
+from operator_console.admin.cli import main
+
+sys.exit(main())

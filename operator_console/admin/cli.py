@@ -1,0 +1,181 @@
+"""``operator-console-admin``: import, export and count cases in a store.
+
+Exit status: 0 when everything went in; 3 when an import rejected some rows (the others are in);
+2 when the command could not run (no such file, unknown format, missing columns).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from operator_console import __version__
+from operator_console.admin.files import FileFormatError, file_format, write_rows
+from operator_console.admin.importer import MissingColumns, import_file
+from operator_console.domain.case import Status, label
+from operator_console.domain.gazetteer import default_gazetteer
+from operator_console.domain.interchange import COLUMNS, row_from_case
+from operator_console.domain.messages import LANGUAGES, Language, language_from_environment, render
+from operator_console.domain.taxonomy import default_taxonomy
+from operator_console.paths import default_store_path
+from operator_console.store.case_store import CaseStore
+
+EXIT_OK, EXIT_USAGE, EXIT_REJECTED = 0, 2, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="operator-console-admin",
+        description="1022 Operator Console: import, export and count cases (for IT and supervisors).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    lang_help = "language of messages: vi or en (default: from the locale)"
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=lang_help)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--db", type=Path, default=None, help="the store file (default: this user's store)")
+        # SUPPRESS: "--lang" may come before or after the command without one hiding the other.
+        sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
+
+    imp = commands.add_parser("import", help="import cases from CSV, XLSX or JSON Lines")
+    with_db(imp)
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--rejects", type=Path, help="also write the rejected rows and why to this file")
+    imp.add_argument("--quiet", action="store_true", help="no progress")
+
+    exp = commands.add_parser("export", help="export every case, in the format the file's extension names")
+    with_db(exp)
+    exp.add_argument("file", type=Path)
+
+    st = commands.add_parser("stats", help="count cases by status, category and ward")
+    with_db(st)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = build_parser().parse_args(argv)
+    lang: Language = args.lang or language_from_environment()
+    db: Path = args.db or default_store_path()
+    if args.command != "import" and not db.exists():
+        print(render("db.missing", lang, path=db), file=err)
+        return EXIT_USAGE
+    if args.command == "import":
+        return _import(args, db, lang, out, err)
+    store = CaseStore(db)
+    try:
+        if args.command == "export":
+            return _export(store, args.file, lang, out, err)
+        return _stats(store, lang, out)
+    finally:
+        store.close()
+
+
+def _import(args: argparse.Namespace, db: Path, lang: Language, out: TextIO, err: TextIO) -> int:
+    path: Path = args.file
+    try:
+        file_format(path)
+    except FileFormatError:
+        print(render("import.unknown_format", lang, value=path.name), file=err)
+        return EXIT_USAGE
+    if not path.is_file():
+        print(render("db.missing", lang, path=path), file=err)
+        return EXIT_USAGE
+    interactive = err.isatty()
+    shown = {"at": 0.0, "rows": 0}
+
+    def progress(rows: int) -> None:
+        # A terminal gets one line rewritten twice a second; a log file a line per 100,000 rows.
+        now = time.monotonic()
+        due = now - shown["at"] >= 0.5 if interactive else rows - shown["rows"] >= 100_000
+        if args.quiet or not due:
+            return
+        shown["at"], shown["rows"] = now, rows
+        end = "\r" if interactive else "\n"
+        print(render("import.progress", lang, rows=f"{rows:,}".replace(",", ".")), end=end, file=err, flush=True)
+
+    store = CaseStore(db)
+    try:
+        report = import_file(store, path, progress=progress)
+    except MissingColumns as exc:
+        print(render("import.missing_columns", lang, columns=", ".join(exc.columns)), file=err)
+        return EXIT_USAGE
+    finally:
+        store.close()
+    if interactive and not args.quiet:
+        print(file=err)
+    for rejection in report.rejections:
+        text = rejection.message.render(lang)
+        if rejection.field:
+            text = f"[{rejection.field}] {text}"
+        print(render("import.row", lang, row=rejection.row, message=text), file=err)
+    if args.rejects:
+        write_rows(
+            args.rejects,
+            ("row", "field", "reason"),
+            ({"row": r.row, "field": r.field, "reason": r.message.render(lang)} for r in report.rejections),
+        )
+    print(
+        render(
+            "import.summary",
+            lang,
+            imported=report.imported,
+            skipped=report.skipped,
+            rejected=report.rejected_rows,
+            seconds=report.seconds,
+        ),
+        file=out,
+    )
+    return EXIT_REJECTED if report.rejections else EXIT_OK
+
+
+def _export(store: CaseStore, path: Path, lang: Language, out: TextIO, err: TextIO) -> int:
+    try:
+        file_format(path)
+    except FileFormatError:
+        print(render("import.unknown_format", lang, value=path.name), file=err)
+        return EXIT_USAGE
+    count = write_rows(path, COLUMNS, (row_from_case(c) for c in store.iter_cases()))
+    print(render("export.summary", lang, count=count, path=path), file=out)
+    return EXIT_OK
+
+
+def _stats(store: CaseStore, lang: Language, out: TextIO) -> int:
+    stats = store.stats()
+    gazetteer = default_gazetteer()
+    taxonomy = default_taxonomy()
+    titles = {
+        "vi": ("Tổng số hồ sơ", "Theo trạng thái", "Theo lĩnh vực", "Theo phường/xã", "Chưa xác định phường/xã"),
+        "en": ("Cases", "By status", "By category", "By ward/commune", "Ward not resolved"),
+    }[lang]
+    print(f"{titles[0]}: {stats.total}", file=out)
+
+    def section(title: str, counts: dict[str, int]) -> None:
+        print(f"\n{title}", file=out)
+        width = max((len(k) for k in counts), default=0)
+        for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {key:<{width}}  {count:>9}", file=out)
+
+    section(titles[1], {label(Status(k), lang): v for k, v in stats.by_status.items()})
+    categories: dict[str, int] = {}
+    for code, count in stats.by_category.items():
+        category = taxonomy.get(code)
+        parent = taxonomy.get(category.parent) if category and category.parent else None
+        name = category.label(lang) if category else code
+        if parent is not None:
+            name = f"{parent.label(lang)} › {name}"
+        categories[name] = categories.get(name, 0) + count
+    section(titles[2], categories)
+    wards: dict[str, int] = {}
+    for code, count in stats.by_ward.items():
+        ward = gazetteer.current(code) if code is not None else None
+        name = ward.name if ward else titles[4]
+        wards[name] = wards.get(name, 0) + count
+    section(titles[3], wards)
+    return EXIT_OK

@@ -1,0 +1,55 @@
+"""The composition root: builds the console's parts once and hands each widget what it needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from operator_console.domain.gazetteer import default_gazetteer
+from operator_console.domain.messages import Language
+from operator_console.domain.taxonomy import default_taxonomy
+from operator_console.gui import settings as S
+from operator_console.gui.i18n import install_translator
+from operator_console.gui.main_window import MainWindow
+from operator_console.gui.tasks import TaskRunner
+from operator_console.store.case_store import CaseStore
+
+
+@dataclass
+class Console:
+    window: MainWindow
+    store: CaseStore
+    runner: TaskRunner
+    settings: S.Settings
+
+    def shutdown(self) -> None:
+        """Finish every queued write, then close the store."""
+        self.runner.shutdown()
+        self.store.close()
+        self.settings.sync()
+
+
+def build_console(
+    app: QApplication, store_path: Path, qsettings: QSettings, language: Language | None = None
+) -> Console:
+    settings = S.Settings(qsettings)
+    chosen = language or ("en" if settings.get(S.LANGUAGE) == "en" else "vi")
+    install_translator(app, chosen)
+    font = QFont(app.font())
+    font.setPointSize(settings.get(S.FONT_SIZE))
+    app.setFont(font)
+    store = CaseStore(store_path)
+    runner = TaskRunner()
+    window = MainWindow(
+        store=store,
+        runner=runner,
+        gazetteer=default_gazetteer(),
+        taxonomy=default_taxonomy(),
+        language=chosen,
+        operator=settings.get(S.OPERATOR),
+    )
+    return Console(window=window, store=store, runner=runner, settings=settings)

@@ -1,0 +1,140 @@
+"""The list of recent cases: a table model that fetches a page at a time from the store, off the GUI thread.
+
+With a million cases in the store the view never loads them all: Qt asks ``fetchMore`` as the
+operator scrolls, and each page arrives from the database worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QWidget
+
+from operator_console.domain.case import label
+from operator_console.domain.gazetteer import Gazetteer
+from operator_console.domain.messages import Language
+from operator_console.domain.taxonomy import Taxonomy
+from operator_console.gui.tasks import TaskRunner
+from operator_console.store.case_store import CaseFilter, CaseStore, CaseSummary
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CaseListModel(QAbstractTableModel):
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CaseListModel", "Received"),
+        QT_TRANSLATE_NOOP("CaseListModel", "Case"),
+        QT_TRANSLATE_NOOP("CaseListModel", "Name"),
+        QT_TRANSLATE_NOOP("CaseListModel", "Phone"),
+        QT_TRANSLATE_NOOP("CaseListModel", "Ward/commune"),
+        QT_TRANSLATE_NOOP("CaseListModel", "Category"),
+        QT_TRANSLATE_NOOP("CaseListModel", "Status"),
+        QT_TRANSLATE_NOOP("CaseListModel", "Priority"),
+    )
+
+    def __init__(
+        self,
+        store: CaseStore,
+        runner: TaskRunner,
+        gazetteer: Gazetteer,
+        taxonomy: Taxonomy,
+        language: Language,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._runner = store, runner
+        self._gazetteer, self._taxonomy, self._language = gazetteer, taxonomy, language
+        self._rows: list[CaseSummary] = []
+        self._filter = CaseFilter()
+        self._exhausted = False
+        self._loading = False
+        self._generation = 0
+        self._on_loaded: list[Callable[[], None]] = []
+
+    # Qt's model interface ---------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self._rows[index.row()]
+        return self._cell(row, index.column())
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
+        if parent.isValid() or self._loading or self._exhausted:
+            return
+        self._loading = True
+        generation, offset, filters = self._generation, len(self._rows), self._filter
+        self._runner.run_db(
+            lambda: self._store.list_cases(filters, limit=PAGE, offset=offset),
+            lambda rows: self._append(generation, rows),
+            lambda _error: self._failed(generation),
+        )
+
+    # ours -------------------------------------------------------------------------------------------
+    def reload(self, filters: CaseFilter | None = None) -> None:
+        """Start again from the newest case (after a save, or a new filter)."""
+        self.beginResetModel()
+        self._generation += 1
+        self._filter = filters or self._filter
+        self._rows = []
+        self._exhausted = False
+        self._loading = False
+        self.endResetModel()
+        self.fetchMore()
+
+    def case_at(self, row: int) -> CaseSummary:
+        return self._rows[row]
+
+    def when_loaded(self, callback: Callable[[], None]) -> None:
+        self._on_loaded.append(callback)
+
+    def _append(self, generation: int, rows: list[CaseSummary]) -> None:
+        if generation != self._generation:
+            return  # a page for a list that has been reloaded since
+        self._loading = False
+        self._exhausted = len(rows) < PAGE
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        for callback in self._on_loaded:
+            callback()
+
+    def _failed(self, generation: int) -> None:
+        if generation == self._generation:
+            self._loading = False
+
+    def _cell(self, row: CaseSummary, column: int) -> str:
+        if column == 0:
+            return row.received_at.strftime("%d/%m %H:%M")
+        if column == 1:
+            return row.case_number or row.id[:8]
+        if column == 2:
+            return row.name
+        if column == 3:
+            return row.phone
+        if column == 4:
+            ward = self._gazetteer.current(row.ward_code) if row.ward_code is not None else None
+            return ward.name if ward else (f"{row.ward_as_said} (?)" if row.ward_as_said else "")
+        if column == 5:
+            category = self._taxonomy.get(row.category)
+            return category.label(self._language) if category else row.category
+        if column == 6:
+            return label(row.status, self._language)
+        return label(row.priority, self._language)

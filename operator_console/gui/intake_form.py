@@ -1,0 +1,224 @@
+"""The intake form: what the operator types while the caller talks.
+
+Layout and tab order come from ``ui/intake_form.ui``. The form only reads and shows: it turns what
+was typed into a :class:`CaseDraft`, shows what the domain understood (the phone's canonical form,
+the resolved ward, the suggested priority) and puts each error beside its field.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel, QLineEdit, QWidget
+
+from operator_console.domain.case import Priority, Relation, Vulnerability, label
+from operator_console.domain.gazetteer import Gazetteer
+from operator_console.domain.intake import CaseDraft, FieldError
+from operator_console.domain.messages import Language
+from operator_console.domain.phones import PhoneError, parse_phone
+from operator_console.domain.priority import suggest_priority
+from operator_console.domain.taxonomy import Taxonomy
+from operator_console.gui.forms.ui_intake_form import Ui_IntakeForm
+
+ERROR_STYLE = "color: #b00020;"
+HINT_STYLE = "color: #1b5e20;"
+WARN_STYLE = "color: #8a5300;"
+
+
+class IntakeForm(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self, gazetteer: Gazetteer, taxonomy: Taxonomy, language: Language, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_IntakeForm()
+        self.ui.setupUi(self)
+        self._gazetteer = gazetteer
+        self._taxonomy = taxonomy
+        self._language: Language = language
+        self._vulnerable_checks = {
+            Vulnerability.LONE_ELDERLY: self.ui.loneElderlyCheck,
+            Vulnerability.CHILDREN: self.ui.childrenCheck,
+            Vulnerability.DISABLED: self.ui.disabledCheck,
+            Vulnerability.PREGNANT: self.ui.pregnantCheck,
+            Vulnerability.SICK: self.ui.sickCheck,
+        }
+        self._error_labels: dict[str, tuple[QLabel, QWidget]] = {
+            "caller_phone": (self.ui.phoneError, self.ui.phoneEdit),
+            "subject_phone": (self.ui.phoneError, self.ui.phoneEdit),
+            "category": (self.ui.categoryError, self.ui.categoryCombo),
+            "household_size": (self.ui.householdError, self.ui.householdEdit),
+        }
+        for error_label, _ in self._error_labels.values():
+            error_label.setStyleSheet(ERROR_STYLE)
+        self._fill_choices()
+        self._ward_model = QStringListModel(self)
+        completer = QCompleter(self._ward_model, self)
+        # We filter ourselves (diacritics and old names); the completer only shows what we give it.
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.ui.wardEdit.setCompleter(completer)
+        self._connect()
+        self._enter_moves_on = _EnterMovesOn(self)
+        for kind in (QLineEdit, QComboBox, QCheckBox):
+            for widget in self.findChildren(kind):
+                widget.installEventFilter(self._enter_moves_on)
+        self.clear()
+
+    # what the operator typed ----------------------------------------------------------------------
+    def draft(self) -> CaseDraft:
+        ui = self.ui
+        return CaseDraft(
+            caller_phone=ui.phoneEdit.text(),
+            caller_name=ui.callerNameEdit.text(),
+            caller_relation=str(ui.relationCombo.currentData() or "self"),
+            subject_name=ui.subjectNameEdit.text(),
+            household_size=ui.householdEdit.text(),
+            vulnerable={v.value for v, box in self._vulnerable_checks.items() if box.isChecked()},
+            no_food_today=ui.noFoodCheck.isChecked(),
+            address=ui.addressEdit.text(),
+            ward=ui.wardEdit.text(),
+            category=str(ui.categoryCombo.currentData() or ""),
+            description=ui.descriptionEdit.toPlainText(),
+            priority=str(ui.priorityCombo.currentData() or ""),
+            callback_consent=ui.callbackCheck.isChecked(),
+        )
+
+    def is_blank(self) -> bool:
+        d = self.draft()
+        return not any((d.caller_phone, d.caller_name, d.subject_name, d.address, d.ward, d.description, d.household_size))
+
+    def clear(self) -> None:
+        ui = self.ui
+        for edit in (ui.phoneEdit, ui.callerNameEdit, ui.subjectNameEdit, ui.addressEdit, ui.wardEdit, ui.householdEdit):
+            edit.clear()
+        ui.descriptionEdit.clear()
+        for box in (*self._vulnerable_checks.values(), ui.noFoodCheck, ui.callbackCheck):
+            box.setChecked(False)
+        ui.relationCombo.setCurrentIndex(0)
+        ui.categoryCombo.setCurrentIndex(0)
+        ui.priorityCombo.setCurrentIndex(0)
+        self.show_errors([])
+        self._update_hints()
+        ui.phoneEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        """Each error beside its field; the cursor goes to the first field in error."""
+        for error_label, _ in self._error_labels.values():
+            error_label.clear()
+            error_label.setVisible(False)
+        first: QWidget | None = None
+        for error in errors:
+            error_label, field_widget = self._error_labels.get(error.field, (self.ui.phoneError, self.ui.phoneEdit))
+            text = error.message.render(self._language)
+            error_label.setText(f"{error_label.text()}\n{text}".strip())
+            error_label.setVisible(True)
+            first = first or field_widget
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_saved(self, text: str) -> None:
+        self.ui.savedLabel.setText(text)
+
+    # set-up ---------------------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        ui, lang = self.ui, self._language
+        for relation in Relation:
+            ui.relationCombo.addItem(label(relation, lang), relation.value)
+        ui.categoryCombo.addItem(self.tr("— choose (digit key) —"), "")
+        for top in self._taxonomy.top_level():
+            ui.categoryCombo.addItem(f"{top.key} · {top.label(lang)}", top.code)
+            for sub in self._taxonomy.children(top.code):
+                ui.categoryCombo.addItem(f"    {top.key} · {sub.label(lang)}", sub.code)
+        ui.priorityCombo.addItem(self.tr("Suggested"), "")
+        for priority in Priority:
+            ui.priorityCombo.addItem(label(priority, lang), priority.value)
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.phoneEdit.textChanged.connect(self._update_phone_hint)
+        ui.wardEdit.textEdited.connect(self._complete_ward)
+        ui.wardEdit.textChanged.connect(self._update_ward_hint)
+        ui.categoryCombo.currentIndexChanged.connect(self._update_priority_hint)
+        ui.noFoodCheck.toggled.connect(self._update_priority_hint)
+        for box in self._vulnerable_checks.values():
+            box.toggled.connect(self._update_priority_hint)
+        for edit in self.findChildren(QLineEdit):
+            edit.textChanged.connect(self.changed)
+        ui.descriptionEdit.textChanged.connect(self.changed)
+
+    def _update_hints(self) -> None:
+        self._update_phone_hint()
+        self._update_ward_hint()
+        self._update_priority_hint()
+
+    # live feedback --------------------------------------------------------------------------------
+    def _update_phone_hint(self) -> None:
+        ui = self.ui
+        text = ui.phoneEdit.text()
+        ui.phoneError.setVisible(False)
+        if not text.strip():
+            ui.phoneHint.setText("")
+            return
+        try:
+            phone = parse_phone(text)
+        except PhoneError as exc:
+            digits = sum(ch.isdigit() for ch in text)
+            # While the number is still being typed, a short number is not yet an error.
+            if exc.message.code == "phone.too_short" and digits < 10:
+                ui.phoneHint.setText("…")
+                ui.phoneHint.setStyleSheet("")
+            else:
+                ui.phoneHint.setText(exc.message.render(self._language))
+                ui.phoneHint.setStyleSheet(ERROR_STYLE)
+            return
+        shown = phone.display or self.tr("withheld")
+        if phone.legacy_form:
+            shown = self.tr("%1 (old number %2)").replace("%1", shown).replace("%2", phone.legacy_form)
+        ui.phoneHint.setText(f"✓ {shown}")
+        ui.phoneHint.setStyleSheet(HINT_STYLE)
+
+    def _complete_ward(self, text: str) -> None:
+        self._ward_model.setStringList([w.label for w in self._gazetteer.complete(text, limit=12)])
+
+    def _update_ward_hint(self) -> None:
+        ui = self.ui
+        match = self._gazetteer.resolve(ui.wardEdit.text())
+        if match.status == "empty":
+            ui.wardHint.setText("")
+        elif match.status == "current" and match.current is not None:
+            ui.wardHint.setText(f"✓ {match.current.name}")
+            ui.wardHint.setStyleSheet(HINT_STYLE)
+        else:
+            message = match.message
+            ui.wardHint.setText(message.render(self._language) if message else "")
+            ui.wardHint.setStyleSheet(HINT_STYLE if match.status == "former" else WARN_STYLE)
+
+    def _update_priority_hint(self) -> None:
+        draft = self.draft()
+        vulnerable = {Vulnerability(v) for v in draft.vulnerable}
+        suggested, _rules = suggest_priority(draft.category, vulnerable, draft.no_food_today)
+        self.ui.priorityHint.setText(self.tr("suggested: %1").replace("%1", label(suggested, self._language)))
+
+
+class _EnterMovesOn(QObject):
+    """Enter in a one-line field, a list or a box moves to the next field, as on a paper form.
+
+    The description is the exception: Enter starts a new line there (Ctrl+Enter saves).
+    """
+
+    def __init__(self, form: IntakeForm) -> None:
+        super().__init__(form)
+        self._form = form
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+                edit = watched if isinstance(watched, QLineEdit) else None
+                popup = edit.completer().popup() if edit and edit.completer() else None
+                if popup is not None and popup.isVisible():
+                    return False  # Enter picks the completion first
+                self._form.focusNextChild()
+                return True
+        return False

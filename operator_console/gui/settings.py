@@ -1,0 +1,59 @@
+"""The console's settings, declared once with their type and default, stored with QSettings.
+
+Every setting lives here; widgets read and write them through :class:`Settings`, never through
+string keys of their own. ``VERSION`` and ``_UPGRADES`` carry older stored settings forward.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QSettings
+
+T = TypeVar("T", str, int, bool)
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+    description: str
+
+
+LANGUAGE = Setting("ui/language", "vi", "Language of the interface: vi or en")
+FONT_SIZE = Setting("ui/font_size", 11, "Font size in points (large-font mode for long shifts: 14 or more)")
+OPERATOR = Setting("operator/name", "", "The operator's name or login, stamped on each case")
+
+ALL: tuple[Setting[str] | Setting[int] | Setting[bool], ...] = (LANGUAGE, FONT_SIZE, OPERATOR)
+VERSION = 1
+_UPGRADES: dict[int, Callable[[QSettings], None]] = {}
+
+
+class Settings:
+    def __init__(self, store: QSettings) -> None:
+        self._store = store
+        self._upgrade()
+
+    def get(self, setting: Setting[T]) -> T:
+        value = self._store.value(setting.key, setting.default)
+        kind = type(setting.default)
+        if kind is bool and isinstance(value, str):
+            return value.lower() == "true"  # type: ignore[return-value]
+        try:
+            return kind(value)  # type: ignore[return-value]
+        except (TypeError, ValueError):
+            return setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._store.setValue(setting.key, value)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    def _upgrade(self) -> None:
+        stored = int(self._store.value("settings/version", VERSION))
+        for version in range(stored, VERSION):
+            _UPGRADES[version](self._store)
+        self._store.setValue("settings/version", VERSION)

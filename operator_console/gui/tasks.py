@@ -1,0 +1,80 @@
+"""The one way to run work off the GUI thread (after Anki's ``aqt/taskman.py``).
+
+``run_db`` queues work on the single database worker (the store's one writer: writes never race
+and keep their order); ``run`` uses a small pool for the rest (files, and the network later).
+Results and errors come back on the GUI thread through a queued signal.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class TaskRunner(QObject):
+    _done = Signal(object, object, object)  # callback, result, error
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
+        self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="task")
+        self._done.connect(self._deliver)
+        self._closed = False
+
+    def run_db(
+        self,
+        work: Callable[[], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> Future[T]:
+        return self._submit(self._db, work, on_success, on_failure)
+
+    def run(
+        self,
+        work: Callable[[], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> Future[T]:
+        return self._submit(self._pool, work, on_success, on_failure)
+
+    def shutdown(self) -> None:
+        """Finish queued database writes (nothing entered is dropped), then stop the workers."""
+        self._closed = True
+        self._db.shutdown(wait=True)
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(
+        self,
+        executor: ThreadPoolExecutor,
+        work: Callable[[], T],
+        on_success: Callable[[T], None] | None,
+        on_failure: Callable[[BaseException], None] | None,
+    ) -> Future[T]:
+        future = executor.submit(work)
+
+        def finished(done: Future[T]) -> None:
+            if self._closed:
+                return
+            error = done.exception()
+            if error is not None:
+                self._done.emit(on_failure or _log_failure, None, error)
+            elif on_success is not None:
+                self._done.emit(on_success, done.result(), None)
+
+        future.add_done_callback(finished)
+        return future
+
+    @Slot(object, object, object)
+    def _deliver(self, callback: Callable[..., None], result: Any, error: BaseException | None) -> None:
+        callback(error if error is not None else result)
+
+
+def _log_failure(error: BaseException) -> None:
+    log.error("background task failed", exc_info=error)
