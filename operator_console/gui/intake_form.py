@@ -44,6 +44,7 @@ class IntakeForm(QWidget):
             Vulnerability.PREGNANT: self.ui.pregnantCheck,
             Vulnerability.SICK: self.ui.sickCheck,
         }
+        # In the form's order: the cursor goes to the first field in error.
         self._error_labels: dict[str, tuple[QLabel, QWidget]] = {
             "caller_phone": (self.ui.phoneError, self.ui.phoneEdit),
             "subject_phone": (self.ui.phoneError, self.ui.phoneEdit),
@@ -108,7 +109,8 @@ class IntakeForm(QWidget):
             error_label.clear()
             error_label.setVisible(False)
         first: QWidget | None = None
-        for error in errors:
+        order = list(self._error_labels)
+        for error in sorted(errors, key=lambda e: order.index(e.field) if e.field in order else -1):
             error_label, field_widget = self._error_labels.get(error.field, (self.ui.phoneError, self.ui.phoneEdit))
             text = error.message.render(self._language)
             error_label.setText(f"{error_label.text()}\n{text}".strip())
@@ -179,7 +181,13 @@ class IntakeForm(QWidget):
         ui.phoneHint.setStyleSheet(HINT_STYLE)
 
     def _complete_ward(self, text: str) -> None:
-        self._ward_model.setStringList([w.label for w in self._gazetteer.complete(text, limit=12)])
+        found = [w.label for w in self._gazetteer.complete(text, limit=12)]
+        self._ward_model.setStringList(found)
+        completer = self.ui.wardEdit.completer()
+        if found:
+            completer.complete()
+        else:
+            completer.popup().hide()
 
     def _update_ward_hint(self) -> None:
         ui = self.ui

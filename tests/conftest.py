@@ -1,0 +1,53 @@
+"""Shared fixtures: a real SQLite store in a temporary folder, the real gazetteer and taxonomy,
+and for GUI tests fresh settings that never touch the user's disk."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from operator_console.domain.gazetteer import Gazetteer, default_gazetteer  # noqa: E402
+from operator_console.domain.intake import CaseDraft, build_case  # noqa: E402
+from operator_console.domain.case import Case  # noqa: E402
+from operator_console.domain.taxonomy import Taxonomy, default_taxonomy  # noqa: E402
+from operator_console.store.case_store import CaseStore  # noqa: E402
+
+NOW = datetime(2021, 8, 29, 2, 15, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test writes into the developer's own data folder."""
+    monkeypatch.setenv("OPERATOR_CONSOLE_DATA", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return default_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def taxonomy() -> Taxonomy:
+    return default_taxonomy()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[CaseStore]:
+    s = CaseStore(tmp_path / "console.sqlite3")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def make_case(gazetteer: Gazetteer, taxonomy: Taxonomy):  # type: ignore[no-untyped-def]
+    def make(**fields: object) -> Case:
+        fields.setdefault("category", "essential_supplies")
+        return build_case(CaseDraft(**fields), gazetteer=gazetteer, taxonomy=taxonomy, now=NOW, operator="op1")  # type: ignore[arg-type]
+
+    return make

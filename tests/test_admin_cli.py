@@ -1,0 +1,235 @@
+"""operator-console-admin: a supervisor imports a spreadsheet of cases, lists them and exports them back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from operator_console.admin.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
+from operator_console.admin.importer import import_file
+from operator_console.domain.interchange import COLUMNS
+from operator_console.store.case_store import CaseStore
+
+GOOD = [
+    {
+        "external_id": "W-1",
+        "received_at": "2021-08-29T09:15:00+07:00",
+        "channel": "phone",
+        "caller_phone": "0168 912 3456",
+        "caller_name": "Nguyễn Văn Hùng",
+        "subject_name": "",
+        "address": "hẻm 12/3/45 Lê Văn Sỹ",
+        "ward": "P.5",
+        "district": "Q.8",
+        "category": "essential_supplies",
+        "household_size": "4",
+        "description": "Hết gạo từ hôm qua, nhà có 2 trẻ nhỏ",
+    },
+    {
+        "external_id": "W-2",
+        "received_at": "2021-08-29T10:00:00+07:00",
+        "channel": "zalo",
+        "caller_phone": "",
+        "caller_name": "Trần Thị Thu Hà",
+        "subject_name": "Bà Lê Thị Mai",
+        "address": "45 Tô Hiến Thành, Phường 13",
+        "ward": "",
+        "district": "Quận 10",
+        "category": "vulnerable_person/lone_elderly",
+        "household_size": "1",
+        "description": "Bà sống một mình, \"không ai\" chăm sóc; gọi 2 lần rồi",
+    },
+    {
+        "external_id": "W-3",
+        "received_at": "2021-09-01T20:30:00+00:00",
+        "channel": "web",
+        "caller_phone": "+84 28 3823 4567",
+        "caller_name": "nguyen thi lan",
+        "subject_name": "",
+        "address": "",
+        "ward": "tan dinh",
+        "district": "",
+        "category": "policy_support",
+        "household_size": "",
+        "description": "",
+    },
+]
+BAD = [
+    {"external_id": "B-1", "received_at": "hôm qua", "caller_name": "A", "category": "other"},
+    {"external_id": "B-2", "received_at": "2021-08-29T10:00:00+07:00", "channel": "fax", "caller_phone": "12",
+     "category": "food", "household_size": "-1"},
+    {"external_id": "B-3", "received_at": "2021-08-29T10:00:00+07:00", "category": "other"},
+    {"external_id": "B-4", "received_at": "2021-08-29T10:00:00", "caller_name": "A", "category": "other"},
+    {"external_id": "W-1", "received_at": "2021-08-29T09:15:00+07:00", "caller_name": "A", "category": "other"},
+]
+
+
+def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: row.get(c, "") for c in COLUMNS})
+    return path
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_good_rows_go_in_and_each_bad_row_is_named_with_its_reason_in_vietnamese(tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "cases.csv", GOOD + BAD)
+    db = tmp_path / "s.sqlite3"
+    code, out, err = run("import", "--db", str(db), str(source), "--lang", "vi", "--quiet")
+    assert code == EXIT_REJECTED
+    assert "Đã nhập 3 hồ sơ" in out and "từ chối 5 dòng" in out
+    assert "Dòng 5: [received_at] Không đọc được thời điểm «hôm qua»" in err
+    assert "Dòng 6: [channel] Không có kênh «fax»" in err
+    assert "Dòng 6: [caller_phone] Số điện thoại quá ngắn" in err
+    assert "Dòng 6: [category] Không có lĩnh vực «food»" in err
+    assert "Dòng 6: [household_size] Số người trong hộ phải là số nguyên dương: «-1»" in err
+    assert "Dòng 7: [caller_phone] Cần ít nhất số điện thoại hoặc họ tên" in err
+    assert "Dòng 8: [received_at] Thời điểm «2021-08-29T10:00:00» thiếu múi giờ" in err
+    assert "Dòng 9: [external_id] Mã hồ sơ «W-1» đã xuất hiện ở dòng 2" in err
+    store = CaseStore(db)
+    assert store.count_cases() == 3
+    store.close()
+
+
+def test_messages_follow_the_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = write_csv(tmp_path / "cases.csv", BAD[:1])
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    _code, _out, err = run("import", "--db", str(tmp_path / "s.sqlite3"), str(source), "--quiet")
+    assert "Row 2: [received_at] Cannot read the time “hôm qua”" in err
+    monkeypatch.setenv("LANG", "vi_VN.UTF-8")
+    _code, _out, err = run("import", "--db", str(tmp_path / "s.sqlite3"), str(source), "--quiet")
+    assert "Dòng 2:" in err
+
+
+def test_importing_the_same_file_twice_adds_nothing(tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "cases.csv", GOOD)
+    db = str(tmp_path / "s.sqlite3")
+    assert run("import", "--db", db, str(source), "--quiet")[0] == EXIT_OK
+    code, out, _err = run("import", "--db", db, str(source), "--quiet", "--lang", "en")
+    assert code == EXIT_OK
+    assert "Imported 0 cases, skipped 3 already present" in out
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "jsonl"])
+def test_an_imported_file_exports_back_without_loss(tmp_path: Path, fmt: str) -> None:
+    source = write_csv(tmp_path / "cases.csv", GOOD)
+    db = str(tmp_path / "s.sqlite3")
+    run("import", "--db", db, str(source), "--quiet")
+    exported = tmp_path / f"out.{fmt}"
+    assert run("export", "--db", db, str(exported))[0] == EXIT_OK
+    rows = read_back(exported)
+    by_id = {r["external_id"]: r for r in rows}
+    assert set(by_id) == {"W-1", "W-2", "W-3"}
+    w1 = by_id["W-1"]
+    assert w1["caller_phone"] == "01689123456"  # the old number, as the caller gave it
+    assert w1["caller_name"] == "Nguyễn Văn Hùng" and w1["description"] == GOOD[0]["description"]
+    assert (w1["address"], w1["ward"], w1["district"]) == ("hẻm 12/3/45 Lê Văn Sỹ", "P.5", "Q.8")
+    assert by_id["W-2"]["description"] == GOOD[1]["description"]
+    assert by_id["W-3"]["received_at"] == "2021-09-01T20:30:00+00:00"
+    assert by_id["W-3"]["caller_name"] == "Nguyen Thi Lan"
+    # and the export imports into a new store as the very same cases
+    db2 = str(tmp_path / "s2.sqlite3")
+    assert run("import", "--db", db2, str(exported), "--quiet")[0] == EXIT_OK
+    again = tmp_path / f"again.{fmt}"
+    run("export", "--db", db2, str(again))
+    assert read_back(again) == rows
+
+
+def read_back(path: Path) -> list[dict[str, str]]:
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return list(csv.DictReader(handle))
+    if path.suffix == ".jsonl":
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    sheet = load_workbook(path).worksheets[0]
+    values = list(sheet.iter_rows(values_only=True))
+    return [{h: ("" if v is None else str(v)) for h, v in zip(values[0], row, strict=True)} for row in values[1:]]
+
+
+def test_a_spreadsheet_with_numbers_and_date_cells_imports(tmp_path: Path) -> None:
+    """Spreadsheets store phones as numbers (the leading 0 is lost) and times as date cells."""
+    from datetime import datetime
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(list(COLUMNS))
+    sheet.append(["X-1", datetime(2021, 8, 29, 9, 15), "phone", 389123456, "Lê Văn Tám", None, "12 Âu Cơ", "Phường Tân Định",
+                  None, "essential_supplies", 5, "Cần gạo"])
+    path = tmp_path / "cases.xlsx"
+    workbook.save(path)
+    db = tmp_path / "s.sqlite3"
+    assert run("import", "--db", str(db), str(path), "--quiet")[0] == EXIT_OK
+    store = CaseStore(db)
+    case = store.get_by_external_id("X-1")
+    assert case is not None
+    assert case.caller.phone.national == "0389123456"
+    assert case.received_at.isoformat() == "2021-08-29T09:15:00+07:00"  # read as Ho Chi Minh City time
+    assert case.household_size == 5
+    store.close()
+
+
+def test_a_broken_json_line_is_rejected_and_the_rest_imported(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_text(json.dumps(GOOD[0], ensure_ascii=False) + "\n{not json\n" + json.dumps(GOOD[1]) + "\n", encoding="utf-8")
+    code, out, err = run("import", "--db", str(tmp_path / "s.sqlite3"), str(path), "--quiet", "--lang", "en")
+    assert code == EXIT_REJECTED
+    assert "Imported 2 cases" in out and "Row 2: Not a valid JSON line." in err
+
+
+def test_rejected_rows_can_be_written_to_a_file_for_correction(tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "cases.csv", GOOD + BAD[:2])
+    rejects = tmp_path / "rejects.csv"
+    run("import", "--db", str(tmp_path / "s.sqlite3"), str(source), "--quiet", "--rejects", str(rejects), "--lang", "vi")
+    rows = read_back(rejects)
+    assert [r["row"] for r in rows] == ["5", "6", "6", "6", "6"]
+    assert rows[0]["field"] == "received_at" and "hôm qua" in rows[0]["reason"]
+
+
+def test_a_file_without_the_required_columns_is_refused_whole(tmp_path: Path) -> None:
+    path = tmp_path / "cases.csv"
+    path.write_text("name,phone\nA,0389123456\n", encoding="utf-8")
+    code, _out, err = run("import", "--db", str(tmp_path / "s.sqlite3"), str(path), "--lang", "en")
+    assert code == EXIT_USAGE and "lacks required columns: external_id, received_at" in err
+    assert run("import", "--db", str(tmp_path / "s.sqlite3"), str(tmp_path / "cases.txt"), "--lang", "en")[0] == EXIT_USAGE
+
+
+def test_stats_count_by_status_category_and_ward(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.sqlite3")
+    run("import", "--db", db, str(write_csv(tmp_path / "c.csv", GOOD)), "--quiet")
+    code, out, _err = run("stats", "--db", db, "--lang", "vi")
+    assert code == EXIT_OK
+    assert "Tổng số hồ sơ: 3" in out
+    assert "Chờ gửi" in out
+    assert "Nhu yếu phẩm" in out and "Người già neo đơn" in out
+    assert "Phường Tân Định" in out and "Phường Chánh Hưng" in out  # P.5, Q.8 resolved to today's ward
+    assert "Chưa xác định phường/xã" in out  # Phường 13, Quận 10: merged, the operator must choose
+
+
+def test_stats_on_a_missing_store_says_so(tmp_path: Path) -> None:
+    code, _out, err = run("stats", "--db", str(tmp_path / "none.sqlite3"), "--lang", "en")
+    assert code == EXIT_USAGE and "No database" in err
+
+
+def test_the_parallel_import_gives_the_same_store_as_the_plain_one(tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "cases.csv", (GOOD + BAD) * 1)
+    plain, parallel = CaseStore(tmp_path / "a.sqlite3"), CaseStore(tmp_path / "b.sqlite3")
+    one = import_file(plain, source, workers=0)
+    two = import_file(parallel, source, workers=2)
+    assert (one.imported, one.rejections) == (two.imported, two.rejections)
+    assert [c.external_id for c in plain.iter_cases()] == [c.external_id for c in parallel.iter_cases()]
+    plain.close()
+    parallel.close()

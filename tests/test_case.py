@@ -1,0 +1,101 @@
+"""The case: building it from what was typed, its priority, and its life."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from operator_console.domain.case import Priority, Status, TransitionError, Vulnerability, check_transition
+from operator_console.domain.gazetteer import Gazetteer
+from operator_console.domain.intake import CaseDraft, InvalidCase, build_case
+from operator_console.domain.priority import suggest_priority
+from operator_console.domain.taxonomy import TOP_LEVEL_CODES, Taxonomy
+
+NOW = datetime(2021, 8, 29, 2, 15, tzinfo=UTC)
+
+
+def build(gazetteer: Gazetteer, taxonomy: Taxonomy, **fields: object):  # type: ignore[no-untyped-def]
+    return build_case(CaseDraft(**fields), gazetteer=gazetteer, taxonomy=taxonomy, now=NOW)  # type: ignore[arg-type]
+
+
+def test_a_neighbour_reporting_a_lone_elderly_woman(gazetteer: Gazetteer, taxonomy: Taxonomy) -> None:
+    case = build(
+        gazetteer,
+        taxonomy,
+        caller_phone="0909 123 456",
+        caller_name="trần văn bình",
+        caller_relation="neighbour",
+        subject_name="Bà Lê Thị Mai",
+        address="hẻm 12/3/45 Lê Văn Sỹ, P.5, Q.8",
+        category="essential_supplies/food",
+        vulnerable={"lone_elderly"},
+        household_size="1",
+    )
+    assert case.caller.name == "Trần Văn Bình"
+    assert case.needy.name == "Bà Lê Thị Mai"
+    assert case.address.alley == "12/3" and case.address.house_number == "45"
+    assert case.address.ward_code is not None and case.address.former_ward_code == case.address.ward_code
+    assert case.address.ward_as_said == "P.5" and case.address.district_as_said == "Q.8"
+    assert case.priority is Priority.CRITICAL  # alone and without food supplies
+    assert case.status is Status.QUEUED and case.history[0].status is Status.QUEUED
+
+
+def test_every_wrong_field_is_named_at_once(gazetteer: Gazetteer, taxonomy: Taxonomy) -> None:
+    with pytest.raises(InvalidCase) as invalid:
+        build(gazetteer, taxonomy, caller_phone="12", category="food", household_size="0")
+    fields = {e.field for e in invalid.value.errors}
+    assert fields == {"caller_phone", "category", "household_size"}
+
+
+def test_a_case_needs_a_phone_or_a_name(gazetteer: Gazetteer, taxonomy: Taxonomy) -> None:
+    with pytest.raises(InvalidCase) as invalid:
+        build(gazetteer, taxonomy, category="other")
+    assert "số điện thoại hoặc họ tên" in invalid.value.errors[0].message.render("vi")
+    assert build(gazetteer, taxonomy, category="other", subject_name="Bé Na").needy.name == "Bé Na"
+
+
+def test_the_operator_can_override_the_suggested_priority(gazetteer: Gazetteer, taxonomy: Taxonomy) -> None:
+    case = build(gazetteer, taxonomy, caller_name="A", category="traffic", priority="urgent")
+    assert case.priority is Priority.URGENT and case.priority_suggested is Priority.NORMAL
+
+
+@pytest.mark.parametrize(
+    ("category", "vulnerable", "no_food", "expected"),
+    [
+        ("policy_support", set(), False, Priority.NORMAL),
+        ("essential_supplies", set(), True, Priority.CRITICAL),
+        ("essential_supplies", {Vulnerability.CHILDREN}, False, Priority.URGENT),
+        ("essential_supplies", {Vulnerability.LONE_ELDERLY}, False, Priority.CRITICAL),
+        ("policy_support", {Vulnerability.LONE_ELDERLY}, False, Priority.URGENT),
+        ("vulnerable_person/street_child", set(), False, Priority.URGENT),
+        ("traffic", {Vulnerability.SICK}, False, Priority.NORMAL),
+    ],
+)
+def test_priority_rules(category: str, vulnerable: set[Vulnerability], no_food: bool, expected: Priority) -> None:
+    assert suggest_priority(category, vulnerable, no_food)[0] is expected
+
+
+def test_not_eligible_needs_a_reason_the_caller_can_be_told() -> None:
+    with pytest.raises(TransitionError) as error:
+        check_transition(Status.ACCEPTED, Status.NOT_ELIGIBLE, reason=" ")
+    assert "lý do" in error.value.message.render("vi")
+    check_transition(Status.ACCEPTED, Status.NOT_ELIGIBLE, reason="Không thuộc diện hỗ trợ")
+
+
+def test_a_case_cannot_jump_back_to_draft_nor_merge_without_a_target() -> None:
+    with pytest.raises(TransitionError):
+        check_transition(Status.RESOLVED, Status.DRAFT)
+    with pytest.raises(TransitionError):
+        check_transition(Status.QUEUED, Status.MERGED)
+    check_transition(Status.RESOLVED, Status.IN_PROGRESS)  # reopened: help never came
+
+
+def test_the_taxonomy_holds_the_seeds_three_kinds_of_help_and_the_general_areas(taxonomy: Taxonomy) -> None:
+    assert tuple(c.code for c in taxonomy.top_level()) == TOP_LEVEL_CODES
+    assert [c.code for c in taxonomy.top_level() if c.help_kind] == [
+        "essential_supplies",
+        "policy_support",
+        "vulnerable_person",
+    ]
+    assert [c.key for c in taxonomy.top_level()] == [str(d) for d in range(1, 10)]
+    assert taxonomy.get("vulnerable_person/street_child") is not None
+    assert all(c.label_vi and c.label_en for c in taxonomy.categories)

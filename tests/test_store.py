@@ -1,0 +1,119 @@
+"""The local store: a case written is a case kept, on a real SQLite file."""
+
+import sqlite3
+import stat
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from operator_console.domain.case import Channel, Contact, Person, Relation, Status, TransitionError
+from operator_console.domain.phones import parse_phone
+from operator_console.store.case_store import CaseFilter, CaseStore
+
+
+def test_a_saved_case_reads_back_exactly(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(
+        caller_phone="0168 912 3456",
+        caller_name="Nguyễn Văn Hùng",
+        subject_name="Lê Thị Mai",
+        address="hẻm 12/3/45 Lê Văn Sỹ, P.5, Q.8",
+        household_size="4",
+        vulnerable={"children", "sick"},
+        no_food_today=True,
+        description="Hết gạo từ hôm qua",
+        callback_consent=True,
+    )
+    store.add_case(case)
+    assert store.get_case(case.id) == case
+
+
+def test_the_store_is_durable_and_private(store: CaseStore) -> None:
+    mode = stat.S_IMODE(store.path.stat().st_mode)
+    assert mode & 0o077 == 0, oct(mode)
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_a_committed_case_is_seen_by_another_process_at_once(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(caller_name="Trần Thị Thu Hà")
+    store.add_case(case)
+    other = sqlite3.connect(store.path)
+    assert other.execute("SELECT caller_name FROM cases WHERE id = ?", (case.id,)).fetchone() == ("Trần Thị Thu Hà",)
+    other.close()
+
+
+def test_the_list_is_newest_first_and_filters_by_status_ward_category_text_and_phone(
+    store: CaseStore, make_case  # type: ignore[no-untyped-def]
+) -> None:
+    a = make_case(caller_name="Nguyễn Văn Hùng", caller_phone="0389123456", ward="Tân Định", category="essential_supplies/food")
+    b = make_case(caller_name="Trần Thị Thu Hà", ward="Bến Thành", category="policy_support")
+    store.add_case(a)
+    store.add_case(b)
+    store.add_contact(
+        b.id,
+        Contact("c1", datetime.now(UTC), Channel.ZALO, Person("Lan", parse_phone("0909 000 111")), Relation.FAMILY),
+    )
+    assert {c.id for c in store.list_cases()} == {a.id, b.id}
+    assert [c.id for c in store.list_cases(CaseFilter(category="essential_supplies"))] == [a.id]
+    assert [c.id for c in store.list_cases(CaseFilter(text="hung"))] == [a.id]
+    assert [c.id for c in store.list_cases(CaseFilter(text="THU HA"))] == [b.id]
+    assert [c.id for c in store.list_cases(CaseFilter(phone="0389123456"))] == [a.id]
+    assert [c.id for c in store.list_cases(CaseFilter(phone="0909000111"))] == [b.id]  # a repeat caller
+    assert [c.id for c in store.list_cases(CaseFilter(ward_code=a.address.ward_code))] == [a.id]
+    assert store.list_cases(CaseFilter(status=Status.RESOLVED)) == []
+    assert store.count_cases(CaseFilter(text="%")) == 2  # LIKE wildcards are text, not patterns
+
+
+def test_paging_walks_every_case_once(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+    cases = [make_case(caller_name=f"Người {i}") for i in range(25)]
+    store.import_cases(cases)
+    seen = [c.id for offset in range(0, 30, 10) for c in store.list_cases(limit=10, offset=offset)]
+    assert sorted(seen) == sorted(c.id for c in cases)
+
+
+def test_a_repeat_call_is_kept_as_a_contact_and_counted(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(caller_name="Nguyễn Văn Hùng")
+    store.add_case(case)
+    contact = Contact("k1", datetime(2021, 8, 30, 9, 0, tzinfo=UTC), Channel.PHONE, Person("Hùng", parse_phone("0168 912 3456")))
+    store.add_contact(case.id, contact)
+    stored = store.get_case(case.id)
+    assert stored is not None and stored.repeat_count == 1
+    assert stored.contacts == (contact,)
+    assert stored.contacts[0].caller.phone.legacy_form == "01689123456"
+
+
+def test_every_status_change_is_kept_with_who_and_why(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(caller_name="A")
+    store.add_case(case)
+    store.change_status(case.id, Status.DISPATCHED, by="sync")
+    store.change_status(case.id, Status.NOT_ELIGIBLE, by="ubnd-q8", reason="Đã nhận hỗ trợ đợt 1")
+    with pytest.raises(TransitionError):
+        store.change_status(case.id, Status.DRAFT, by="x")
+    stored = store.get_case(case.id)
+    assert stored is not None and stored.status is Status.NOT_ELIGIBLE
+    assert [(h.status, h.by, h.reason) for h in stored.history] == [
+        (Status.QUEUED, "op1", ""),
+        (Status.DISPATCHED, "sync", ""),
+        (Status.NOT_ELIGIBLE, "ubnd-q8", "Đã nhận hỗ trợ đợt 1"),
+    ]
+
+
+def test_importing_the_same_cases_twice_adds_nothing(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+    cases = [make_case(caller_name=f"N {i}", external_id=f"X-{i}") for i in range(5)]
+    assert store.import_cases(cases).imported == 5
+    again = store.import_cases([make_case(caller_name=f"N {i}", external_id=f"X-{i}") for i in range(6)])
+    assert (again.imported, again.skipped) == (1, 5)
+    assert store.count_cases() == 6
+
+
+def test_a_store_reopened_keeps_everything(tmp_path: Path, make_case) -> None:  # type: ignore[no-untyped-def]
+    first = CaseStore(tmp_path / "s.sqlite3")
+    case = make_case(caller_name="A")
+    first.add_case(case)
+    first.close()
+    second = CaseStore(tmp_path / "s.sqlite3")
+    assert second.get_case(case.id) == case
+    second.close()
