@@ -19,35 +19,158 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from operator_console.domain.gazetteer import default_gazetteer  # noqa: E402
-from operator_console.domain.interchange import COLUMNS  # noqa: E402
-from operator_console.domain.phones import LEGACY_MOBILE_PREFIXES  # noqa: E402
-from operator_console.domain.text import fold  # noqa: E402
+from operator_console.domain.gazetteer import default_gazetteer
+from operator_console.domain.interchange import COLUMNS
+from operator_console.domain.phones import LEGACY_MOBILE_PREFIXES
+from operator_console.domain.text import fold
 
-FAMILY = [("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Huỳnh", 5), ("Hoàng", 4), ("Phan", 4),
-          ("Vũ", 3), ("Võ", 4), ("Đặng", 2), ("Bùi", 2), ("Đỗ", 2), ("Hồ", 2), ("Ngô", 1), ("Dương", 1), ("Lý", 1)]
+FAMILY = [
+    ("Nguyễn", 38),
+    ("Trần", 11),
+    ("Lê", 9),
+    ("Phạm", 7),
+    ("Huỳnh", 5),
+    ("Hoàng", 4),
+    ("Phan", 4),
+    ("Vũ", 3),
+    ("Võ", 4),
+    ("Đặng", 2),
+    ("Bùi", 2),
+    ("Đỗ", 2),
+    ("Hồ", 2),
+    ("Ngô", 1),
+    ("Dương", 1),
+    ("Lý", 1),
+]
 MIDDLE_M = ["Văn", "Văn", "Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Công", "Ngọc"]
 MIDDLE_F = ["Thị", "Thị", "Thị", "Ngọc", "Thanh", "Thu", "Kim", "Mỹ", "Bích", "Hồng"]
-GIVEN_M = ["Hùng", "Dũng", "Nam", "Tuấn", "Minh", "Phúc", "Long", "Sơn", "Hải", "Bình", "Tâm", "Lộc", "Thành",
-           "Khoa", "Quang", "Trung", "Hiếu", "Toàn", "Vinh", "Đạt"]
-GIVEN_F = ["Hà", "Lan", "Mai", "Hương", "Hoa", "Linh", "Trang", "Nga", "Thảo", "Yến", "Hạnh", "Loan", "Tuyết",
-           "Phương", "Dung", "Nhung", "Xuân", "Cúc", "Oanh", "Vân"]
-STREETS = ["Lê Văn Sỹ", "Tô Hiến Thành", "Nguyễn Trãi", "Cách Mạng Tháng Tám", "Phạm Thế Hiển", "Âu Dương Lân",
-           "Bình Đông", "Lý Thường Kiệt", "Hậu Giang", "Kinh Dương Vương", "Tỉnh Lộ 10", "Quang Trung",
-           "Lê Đức Thọ", "Phan Văn Trị", "Nơ Trang Long", "Xô Viết Nghệ Tĩnh", "Âu Cơ", "Lũy Bán Bích",
-           "Huỳnh Tấn Phát", "Nguyễn Văn Linh", "Tân Kỳ Tân Quý", "Hương Lộ 2", "Trần Xuân Soạn"]
-CATEGORIES = [("essential_supplies", 35), ("essential_supplies/food", 15), ("policy_support", 20),
-              ("policy_support/covid_package", 8), ("vulnerable_person/lone_elderly", 4),
-              ("vulnerable_person/street_child", 1), ("social_order", 3), ("infrastructure", 3), ("traffic", 2),
-              ("covid19", 5), ("suggestion", 2), ("other", 2)]
-DESCRIPTIONS = ["Gia đình hết gạo, xin hỗ trợ nhu yếu phẩm", "Chưa nhận được tiền hỗ trợ gói 2 theo Nghị quyết 68",
-                "Bà cụ sống một mình, không ai chăm sóc", "Xin hỗ trợ sữa cho con nhỏ", "Lao động tự do mất việc",
-                "Khu trọ có nhiều công nhân thiếu ăn", "Phản ánh tụ tập đông người", "Đèn đường hư",
-                "Đã gọi 2 lần nhưng chưa ai đến", ""]
+GIVEN_M = [
+    "Hùng",
+    "Dũng",
+    "Nam",
+    "Tuấn",
+    "Minh",
+    "Phúc",
+    "Long",
+    "Sơn",
+    "Hải",
+    "Bình",
+    "Tâm",
+    "Lộc",
+    "Thành",
+    "Khoa",
+    "Quang",
+    "Trung",
+    "Hiếu",
+    "Toàn",
+    "Vinh",
+    "Đạt",
+]
+GIVEN_F = [
+    "Hà",
+    "Lan",
+    "Mai",
+    "Hương",
+    "Hoa",
+    "Linh",
+    "Trang",
+    "Nga",
+    "Thảo",
+    "Yến",
+    "Hạnh",
+    "Loan",
+    "Tuyết",
+    "Phương",
+    "Dung",
+    "Nhung",
+    "Xuân",
+    "Cúc",
+    "Oanh",
+    "Vân",
+]
+STREETS = [
+    "Lê Văn Sỹ",
+    "Tô Hiến Thành",
+    "Nguyễn Trãi",
+    "Cách Mạng Tháng Tám",
+    "Phạm Thế Hiển",
+    "Âu Dương Lân",
+    "Bình Đông",
+    "Lý Thường Kiệt",
+    "Hậu Giang",
+    "Kinh Dương Vương",
+    "Tỉnh Lộ 10",
+    "Quang Trung",
+    "Lê Đức Thọ",
+    "Phan Văn Trị",
+    "Nơ Trang Long",
+    "Xô Viết Nghệ Tĩnh",
+    "Âu Cơ",
+    "Lũy Bán Bích",
+    "Huỳnh Tấn Phát",
+    "Nguyễn Văn Linh",
+    "Tân Kỳ Tân Quý",
+    "Hương Lộ 2",
+    "Trần Xuân Soạn",
+]
+CATEGORIES = [
+    ("essential_supplies", 35),
+    ("essential_supplies/food", 15),
+    ("policy_support", 20),
+    ("policy_support/covid_package", 8),
+    ("vulnerable_person/lone_elderly", 4),
+    ("vulnerable_person/street_child", 1),
+    ("social_order", 3),
+    ("infrastructure", 3),
+    ("traffic", 2),
+    ("covid19", 5),
+    ("suggestion", 2),
+    ("other", 2),
+]
+DESCRIPTIONS = [
+    "Gia đình hết gạo, xin hỗ trợ nhu yếu phẩm",
+    "Chưa nhận được tiền hỗ trợ gói 2 theo Nghị quyết 68",
+    "Bà cụ sống một mình, không ai chăm sóc",
+    "Xin hỗ trợ sữa cho con nhỏ",
+    "Lao động tự do mất việc",
+    "Khu trọ có nhiều công nhân thiếu ăn",
+    "Phản ánh tụ tập đông người",
+    "Đèn đường hư",
+    "Đã gọi 2 lần nhưng chưa ai đến",
+    "",
+]
 CHANNELS = [("phone", 60), ("web", 15), ("zalo", 20), ("app", 5)]
-MOBILE_PREFIXES = ["032", "033", "034", "035", "036", "037", "038", "039", "070", "076", "077", "078", "079",
-                   "081", "082", "083", "084", "085", "086", "088", "090", "091", "093", "094", "096",
-                   "097", "098", "056", "058"]
+MOBILE_PREFIXES = [
+    "032",
+    "033",
+    "034",
+    "035",
+    "036",
+    "037",
+    "038",
+    "039",
+    "070",
+    "076",
+    "077",
+    "078",
+    "079",
+    "081",
+    "082",
+    "083",
+    "084",
+    "085",
+    "086",
+    "088",
+    "090",
+    "091",
+    "093",
+    "094",
+    "096",
+    "097",
+    "098",
+    "056",
+    "058",
+]
 NEW_TO_OLD = {new: old for old, new in LEGACY_MOBILE_PREFIXES.items()}
 HCMC = timezone(timedelta(hours=7))
 
@@ -58,7 +181,11 @@ def weighted(rng: random.Random, pairs: list[tuple[str, int]]) -> str:
 
 def name(rng: random.Random) -> str:
     female = rng.random() < 0.5
-    parts = [weighted(rng, FAMILY), rng.choice(MIDDLE_F if female else MIDDLE_M), rng.choice(GIVEN_F if female else GIVEN_M)]
+    parts = [
+        weighted(rng, FAMILY),
+        rng.choice(MIDDLE_F if female else MIDDLE_M),
+        rng.choice(GIVEN_F if female else GIVEN_M),
+    ]
     if rng.random() < 0.1:
         parts.pop(1)  # middle name dropped
     text = " ".join(parts)
@@ -105,20 +232,22 @@ def rows(count: int, seed: int) -> list[dict[str, str]]:
         ward, district = ward_and_district(rng, gazetteer)
         alley = f"{rng.randrange(1, 400)}/{rng.randrange(1, 60)}/" if rng.random() < 0.4 else ""
         neighbour = rng.random() < 0.3
-        out.append({
-            "external_id": f"B-{seed}-{i:08d}",
-            "received_at": (start + timedelta(seconds=rng.randrange(0, 120 * 86400))).isoformat(),
-            "channel": weighted(rng, CHANNELS),
-            "caller_phone": phone(rng) if rng.random() < 0.92 else "",
-            "caller_name": name(rng),
-            "subject_name": name(rng) if neighbour else "",
-            "address": f"{alley}{rng.randrange(1, 900)} {rng.choice(STREETS)}",
-            "ward": ward,
-            "district": district,
-            "category": weighted(rng, CATEGORIES),
-            "household_size": str(rng.choice([1, 2, 3, 4, 4, 5, 6, 8])),
-            "description": rng.choice(DESCRIPTIONS),
-        })
+        out.append(
+            {
+                "external_id": f"B-{seed}-{i:08d}",
+                "received_at": (start + timedelta(seconds=rng.randrange(0, 120 * 86400))).isoformat(),
+                "channel": weighted(rng, CHANNELS),
+                "caller_phone": phone(rng) if rng.random() < 0.92 else "",
+                "caller_name": name(rng),
+                "subject_name": name(rng) if neighbour else "",
+                "address": f"{alley}{rng.randrange(1, 900)} {rng.choice(STREETS)}",
+                "ward": ward,
+                "district": district,
+                "category": weighted(rng, CATEGORIES),
+                "household_size": str(rng.choice([1, 2, 3, 4, 4, 5, 6, 8])),
+                "description": rng.choice(DESCRIPTIONS),
+            }
+        )
     return out
 
 

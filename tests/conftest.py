@@ -12,11 +12,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from operator_console.domain.gazetteer import Gazetteer, default_gazetteer  # noqa: E402
-from operator_console.domain.intake import CaseDraft, build_case  # noqa: E402
-from operator_console.domain.case import Case  # noqa: E402
-from operator_console.domain.taxonomy import Taxonomy, default_taxonomy  # noqa: E402
-from operator_console.store.case_store import CaseStore  # noqa: E402
+from operator_console.domain.case import Case
+from operator_console.domain.gazetteer import Gazetteer, default_gazetteer
+from operator_console.domain.intake import CaseDraft, build_case
+from operator_console.domain.taxonomy import Taxonomy, default_taxonomy
+from operator_console.store.case_store import CaseStore
 
 NOW = datetime(2021, 8, 29, 2, 15, tzinfo=UTC)
 
@@ -48,6 +48,8 @@ def store(tmp_path: Path) -> Iterator[CaseStore]:
 def make_case(gazetteer: Gazetteer, taxonomy: Taxonomy):  # type: ignore[no-untyped-def]
     def make(**fields: object) -> Case:
         fields.setdefault("category", "essential_supplies")
-        return build_case(CaseDraft(**fields), gazetteer=gazetteer, taxonomy=taxonomy, now=NOW, operator="op1")  # type: ignore[arg-type]
+        return build_case(
+            CaseDraft(**fields), gazetteer=gazetteer, taxonomy=taxonomy, now=NOW, operator="op1"
+        )  # type: ignore[arg-type]
 
     return make

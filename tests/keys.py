@@ -19,7 +19,9 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
             qtbot.keyClicks(widget, ch)
             continue
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
 
 
 def compose_with_input_method(widget: QWidget, steps: list[str], commit: str) -> None:

@@ -14,7 +14,15 @@ from operator_console.domain.address import parse_address
     [
         ("hẻm 12/3/45 Lê Văn Sỹ, P.5, Q.3, gần chợ", "45", "12/3", "Lê Văn Sỹ", "P.5", "Q.3", "gần chợ"),
         ("12/3/45 Lê Văn Sỹ P5 Q3", "45", "12/3", "Lê Văn Sỹ", "P5", "Q3", ""),
-        ("45 đường Tô Hiến Thành, Phường 13, Quận 10, TP.HCM", "45", "", "Tô Hiến Thành", "Phường 13", "Quận 10", ""),
+        (
+            "45 đường Tô Hiến Thành, Phường 13, Quận 10, TP.HCM",
+            "45",
+            "",
+            "Tô Hiến Thành",
+            "Phường 13",
+            "Quận 10",
+            "",
+        ),
         ("số 7A Nguyễn Trãi, phường Bến Thành", "7A", "", "Nguyễn Trãi", "phường Bến Thành", "", ""),
         ("123 Nguyen Van Cu phuong 4 quan 5", "123", "", "Nguyen Van Cu", "phuong 4", "quan 5", ""),
     ],
@@ -32,7 +40,9 @@ def test_khu_pho_and_ap_are_kept_as_the_hamlet() -> None:
     assert parse_address("Ấp 3, Xã Bình Hưng").hamlet == "Ấp 3"
 
 
-streets = st.sampled_from(["Lê Văn Sỹ", "Tô Hiến Thành", "Phạm Thế Hiển", "Âu Cơ", "Nguyễn Văn Linh", "Quang Trung"])
+streets = st.sampled_from(
+    ["Lê Văn Sỹ", "Tô Hiến Thành", "Phạm Thế Hiển", "Âu Cơ", "Nguyễn Văn Linh", "Quang Trung"]
+)
 wards = st.sampled_from(["Phường 5", "P.14", "phường Tân Định", "Xã Bình Hưng", "P. Linh Trung"])
 districts = st.sampled_from(["Quận 8", "Q.3", "Huyện Bình Chánh", "TP Thủ Đức", ""])
 
@@ -62,7 +72,15 @@ def test_no_number_said_is_ever_lost(said: str) -> None:
     """House numbers, alleys, ward numbers: every run of digits survives in some part."""
     parsed = parse_address(said)
     kept = " ".join(
-        [parsed.alley, parsed.house_number, parsed.street, parsed.hamlet, parsed.ward, parsed.district, parsed.landmark]
+        [
+            parsed.alley,
+            parsed.house_number,
+            parsed.street,
+            parsed.hamlet,
+            parsed.ward,
+            parsed.district,
+            parsed.landmark,
+        ]
     )
     for run in re.findall(r"\d+", said):
         assert run in kept

@@ -42,7 +42,7 @@ GOOD = [
         "district": "Quận 10",
         "category": "vulnerable_person/lone_elderly",
         "household_size": "1",
-        "description": "Bà sống một mình, \"không ai\" chăm sóc; gọi 2 lần rồi",
+        "description": 'Bà sống một mình, "không ai" chăm sóc; gọi 2 lần rồi',
     },
     {
         "external_id": "W-3",
@@ -61,11 +61,22 @@ GOOD = [
 ]
 BAD = [
     {"external_id": "B-1", "received_at": "hôm qua", "caller_name": "A", "category": "other"},
-    {"external_id": "B-2", "received_at": "2021-08-29T10:00:00+07:00", "channel": "fax", "caller_phone": "12",
-     "category": "food", "household_size": "-1"},
+    {
+        "external_id": "B-2",
+        "received_at": "2021-08-29T10:00:00+07:00",
+        "channel": "fax",
+        "caller_phone": "12",
+        "category": "food",
+        "household_size": "-1",
+    },
     {"external_id": "B-3", "received_at": "2021-08-29T10:00:00+07:00", "category": "other"},
     {"external_id": "B-4", "received_at": "2021-08-29T10:00:00", "caller_name": "A", "category": "other"},
-    {"external_id": "W-1", "received_at": "2021-08-29T09:15:00+07:00", "caller_name": "A", "category": "other"},
+    {
+        "external_id": "W-1",
+        "received_at": "2021-08-29T09:15:00+07:00",
+        "caller_name": "A",
+        "category": "other",
+    },
 ]
 
 
@@ -157,7 +168,9 @@ def read_back(path: Path) -> list[dict[str, str]]:
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     sheet = load_workbook(path).worksheets[0]
     values = list(sheet.iter_rows(values_only=True))
-    return [{h: ("" if v is None else str(v)) for h, v in zip(values[0], row, strict=True)} for row in values[1:]]
+    return [
+        {h: ("" if v is None else str(v)) for h, v in zip(values[0], row, strict=True)} for row in values[1:]
+    ]
 
 
 def test_a_spreadsheet_with_numbers_and_date_cells_imports(tmp_path: Path) -> None:
@@ -167,8 +180,22 @@ def test_a_spreadsheet_with_numbers_and_date_cells_imports(tmp_path: Path) -> No
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(list(COLUMNS))
-    sheet.append(["X-1", datetime(2021, 8, 29, 9, 15), "phone", 389123456, "Lê Văn Tám", None, "12 Âu Cơ", "Phường Tân Định",
-                  None, "essential_supplies", 5, "Cần gạo"])
+    sheet.append(
+        [
+            "X-1",
+            datetime(2021, 8, 29, 9, 15),
+            "phone",
+            389123456,
+            "Lê Văn Tám",
+            None,
+            "12 Âu Cơ",
+            "Phường Tân Định",
+            None,
+            "essential_supplies",
+            5,
+            "Cần gạo",
+        ]
+    )
     path = tmp_path / "cases.xlsx"
     workbook.save(path)
     db = tmp_path / "s.sqlite3"
@@ -184,7 +211,10 @@ def test_a_spreadsheet_with_numbers_and_date_cells_imports(tmp_path: Path) -> No
 
 def test_a_broken_json_line_is_rejected_and_the_rest_imported(tmp_path: Path) -> None:
     path = tmp_path / "cases.jsonl"
-    path.write_text(json.dumps(GOOD[0], ensure_ascii=False) + "\n{not json\n" + json.dumps(GOOD[1]) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(GOOD[0], ensure_ascii=False) + "\n{not json\n" + json.dumps(GOOD[1]) + "\n",
+        encoding="utf-8",
+    )
     code, out, err = run("import", "--db", str(tmp_path / "s.sqlite3"), str(path), "--quiet", "--lang", "en")
     assert code == EXIT_REJECTED
     assert "Imported 2 cases" in out and "Row 2: Not a valid JSON line." in err
@@ -193,7 +223,17 @@ def test_a_broken_json_line_is_rejected_and_the_rest_imported(tmp_path: Path) ->
 def test_rejected_rows_can_be_written_to_a_file_for_correction(tmp_path: Path) -> None:
     source = write_csv(tmp_path / "cases.csv", GOOD + BAD[:2])
     rejects = tmp_path / "rejects.csv"
-    run("import", "--db", str(tmp_path / "s.sqlite3"), str(source), "--quiet", "--rejects", str(rejects), "--lang", "vi")
+    run(
+        "import",
+        "--db",
+        str(tmp_path / "s.sqlite3"),
+        str(source),
+        "--quiet",
+        "--rejects",
+        str(rejects),
+        "--lang",
+        "vi",
+    )
     rows = read_back(rejects)
     assert [r["row"] for r in rows] == ["5", "6", "6", "6", "6"]
     assert rows[0]["field"] == "received_at" and "hôm qua" in rows[0]["reason"]
@@ -204,7 +244,10 @@ def test_a_file_without_the_required_columns_is_refused_whole(tmp_path: Path) ->
     path.write_text("name,phone\nA,0389123456\n", encoding="utf-8")
     code, _out, err = run("import", "--db", str(tmp_path / "s.sqlite3"), str(path), "--lang", "en")
     assert code == EXIT_USAGE and "lacks required columns: external_id, received_at" in err
-    assert run("import", "--db", str(tmp_path / "s.sqlite3"), str(tmp_path / "cases.txt"), "--lang", "en")[0] == EXIT_USAGE
+    assert (
+        run("import", "--db", str(tmp_path / "s.sqlite3"), str(tmp_path / "cases.txt"), "--lang", "en")[0]
+        == EXIT_USAGE
+    )
 
 
 def test_stats_count_by_status_category_and_ward(tmp_path: Path) -> None:

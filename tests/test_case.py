@@ -70,7 +70,9 @@ def test_the_operator_can_override_the_suggested_priority(gazetteer: Gazetteer, 
         ("traffic", {Vulnerability.SICK}, False, Priority.NORMAL),
     ],
 )
-def test_priority_rules(category: str, vulnerable: set[Vulnerability], no_food: bool, expected: Priority) -> None:
+def test_priority_rules(
+    category: str, vulnerable: set[Vulnerability], no_food: bool, expected: Priority
+) -> None:
     assert suggest_priority(category, vulnerable, no_food)[0] is expected
 
 

@@ -12,7 +12,9 @@ def test_the_city_has_its_168_units_of_today_and_the_273_former_wards(gazetteer:
     assert len(gazetteer.former_districts) == 22
 
 
-@pytest.mark.parametrize("typed", ["Phường Tân Định", "tan dinh", "P. Tân Định", "phuong  TAN DINH", "P.Tân Định"])
+@pytest.mark.parametrize(
+    "typed", ["Phường Tân Định", "tan dinh", "P. Tân Định", "phuong  TAN DINH", "P.Tân Định"]
+)
 def test_todays_ward_is_found_however_it_is_typed(gazetteer: Gazetteer, typed: str) -> None:
     match = gazetteer.resolve(typed)
     assert match.status == "current"
@@ -22,9 +24,18 @@ def test_todays_ward_is_found_however_it_is_typed(gazetteer: Gazetteer, typed: s
 
 @pytest.mark.parametrize(
     ("ward", "district"),
-    [("Phường 5, Quận 8", ""), ("P5", "Q8"), ("P.5", "Q.8"), ("F5 Q.8", ""), ("phuong 5", "quan 8"), ("Phường 05", "Quận 8")],
+    [
+        ("Phường 5, Quận 8", ""),
+        ("P5", "Q8"),
+        ("P.5", "Q.8"),
+        ("F5 Q.8", ""),
+        ("phuong 5", "quan 8"),
+        ("Phường 05", "Quận 8"),
+    ],
 )
-def test_a_former_ward_resolves_to_the_ward_that_took_its_code(gazetteer: Gazetteer, ward: str, district: str) -> None:
+def test_a_former_ward_resolves_to_the_ward_that_took_its_code(
+    gazetteer: Gazetteer, ward: str, district: str
+) -> None:
     match = gazetteer.resolve(ward, district)
     assert match.status == "former"
     assert match.former is not None and match.former.label == "Phường 5, Quận 8"

@@ -153,7 +153,10 @@ def test_no_two_controls_of_the_window_share_a_mnemonic(console: Console) -> Non
     letters: dict[str, str] = {}
     texts = [w.text() for w in console.window.findChildren(QLabel) if w.buddy() is not None]
     texts += [w.text() for w in console.window.findChildren(QAbstractButton)]
-    texts += [m.title() for m in console.window.menuBar().findChildren(__import__("PySide6.QtWidgets").QtWidgets.QMenu)]
+    texts += [
+        m.title()
+        for m in console.window.menuBar().findChildren(__import__("PySide6.QtWidgets").QtWidgets.QMenu)
+    ]
     for text in texts:
         if "&" in text.replace("&&", ""):
             letter = text[text.index("&") + 1].lower()
@@ -161,7 +164,9 @@ def test_no_two_controls_of_the_window_share_a_mnemonic(console: Console) -> Non
             letters[letter] = text
 
 
-def test_saving_keeps_a_case_in_a_store_another_console_can_open(console: Console, qtbot: QtBot, tmp_path: Path) -> None:
+def test_saving_keeps_a_case_in_a_store_another_console_can_open(
+    console: Console, qtbot: QtBot, tmp_path: Path
+) -> None:
     ui = console.window.form.ui
     qtbot.keyClicks(ui.phoneEdit, "0389123456")
     ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("covid19"))

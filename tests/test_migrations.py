@@ -15,16 +15,54 @@ def test_a_store_full_of_cases_from_the_first_schema_upgrades_intact(tmp_path: P
     old = sqlite3.connect(path)
     rows = [
         (
-            f"00000000-0000-0000-0000-{i:012d}", f"OLD-{i}", None, "2021-08-29 02:15:00.000000", 420, "phone",
-            "essential_supplies", "queued", "normal", "normal", "op", None, "0389123456" if i % 2 else None, None,
-            f"Nguyễn Văn Hùng {i}", "self", 0, "", None, None, 4, "", 0, "45 Lê Văn Sỹ", "45", "", "Lê Văn Sỹ", "",
-            "Tân Định", "", 26734, None, 0, "", "Hết gạo", None, 0, None, 0, "2021-08-29 02:15:00", "2021-08-29 02:15:00",
+            f"00000000-0000-0000-0000-{i:012d}",
+            f"OLD-{i}",
+            None,
+            "2021-08-29 02:15:00.000000",
+            420,
+            "phone",
+            "essential_supplies",
+            "queued",
+            "normal",
+            "normal",
+            "op",
+            None,
+            "0389123456" if i % 2 else None,
+            None,
+            f"Nguyễn Văn Hùng {i}",
+            "self",
+            0,
+            "",
+            None,
+            None,
+            4,
+            "",
+            0,
+            "45 Lê Văn Sỹ",
+            "45",
+            "",
+            "Lê Văn Sỹ",
+            "",
+            "Tân Định",
+            "",
+            26734,
+            None,
+            0,
+            "",
+            "Hết gạo",
+            None,
+            0,
+            None,
+            0,
+            "2021-08-29 02:15:00",
+            "2021-08-29 02:15:00",
         )
         for i in range(500)
     ]
     old.executemany(f"INSERT INTO cases VALUES ({','.join('?' * len(rows[0]))})", rows)
     old.executemany(
-        "INSERT INTO status_history (case_id, status, at, by, reason) VALUES (?, 'queued', '2021-08-29 02:15:00', 'op', '')",
+        "INSERT INTO status_history (case_id, status, at, by, reason) "
+        "VALUES (?, 'queued', '2021-08-29 02:15:00', 'op', '')",
         [(r[0],) for r in rows],
     )
     old.commit()

@@ -81,10 +81,14 @@ def test_phone_key_is_none_for_what_is_not_a_number() -> None:
     assert phone_key("") is None
 
 
-mobile_prefixes = st.sampled_from(["032", "039", "070", "079", "081", "085", "086", "090", "098", "056", "058", "059"])
+mobile_prefixes = st.sampled_from(
+    ["032", "039", "070", "079", "081", "085", "086", "090", "098", "056", "058", "059"]
+)
 
 
-@given(mobile_prefixes, st.integers(0, 9_999_999), st.sampled_from(["plain", "spaced", "dotted", "plus84", "84"]))
+@given(
+    mobile_prefixes, st.integers(0, 9_999_999), st.sampled_from(["plain", "spaced", "dotted", "plus84", "84"])
+)
 def test_every_way_of_writing_a_mobile_gives_the_same_number(prefix: str, rest: int, style: str) -> None:
     national = f"{prefix}{rest:07d}"
     written = {
@@ -99,7 +103,10 @@ def test_every_way_of_writing_a_mobile_gives_the_same_number(prefix: str, rest: 
 
 @given(st.sampled_from(sorted(LEGACY_MOBILE_PREFIXES)), st.integers(0, 9_999_999))
 def test_old_and_new_forms_of_a_number_are_the_same_number(old: str, rest: int) -> None:
-    assert parse_phone(f"{old}{rest:07d}").national == parse_phone(f"{LEGACY_MOBILE_PREFIXES[old]}{rest:07d}").national
+    assert (
+        parse_phone(f"{old}{rest:07d}").national
+        == parse_phone(f"{LEGACY_MOBILE_PREFIXES[old]}{rest:07d}").national
+    )
 
 
 def test_validity_by_prefix_agrees_with_phonenumbers_on_random_numbers() -> None:

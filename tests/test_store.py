@@ -41,20 +41,30 @@ def test_a_committed_case_is_seen_by_another_process_at_once(store: CaseStore, m
     case = make_case(caller_name="Trần Thị Thu Hà")
     store.add_case(case)
     other = sqlite3.connect(store.path)
-    assert other.execute("SELECT caller_name FROM cases WHERE id = ?", (case.id,)).fetchone() == ("Trần Thị Thu Hà",)
+    assert other.execute("SELECT caller_name FROM cases WHERE id = ?", (case.id,)).fetchone() == (
+        "Trần Thị Thu Hà",
+    )
     other.close()
 
 
 def test_the_list_is_newest_first_and_filters_by_status_ward_category_text_and_phone(
-    store: CaseStore, make_case  # type: ignore[no-untyped-def]
+    store: CaseStore,
+    make_case,  # type: ignore[no-untyped-def]
 ) -> None:
-    a = make_case(caller_name="Nguyễn Văn Hùng", caller_phone="0389123456", ward="Tân Định", category="essential_supplies/food")
+    a = make_case(
+        caller_name="Nguyễn Văn Hùng",
+        caller_phone="0389123456",
+        ward="Tân Định",
+        category="essential_supplies/food",
+    )
     b = make_case(caller_name="Trần Thị Thu Hà", ward="Bến Thành", category="policy_support")
     store.add_case(a)
     store.add_case(b)
     store.add_contact(
         b.id,
-        Contact("c1", datetime.now(UTC), Channel.ZALO, Person("Lan", parse_phone("0909 000 111")), Relation.FAMILY),
+        Contact(
+            "c1", datetime.now(UTC), Channel.ZALO, Person("Lan", parse_phone("0909 000 111")), Relation.FAMILY
+        ),
     )
     assert {c.id for c in store.list_cases()} == {a.id, b.id}
     assert [c.id for c in store.list_cases(CaseFilter(category="essential_supplies"))] == [a.id]
@@ -77,7 +87,12 @@ def test_paging_walks_every_case_once(store: CaseStore, make_case) -> None:  # t
 def test_a_repeat_call_is_kept_as_a_contact_and_counted(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
     case = make_case(caller_name="Nguyễn Văn Hùng")
     store.add_case(case)
-    contact = Contact("k1", datetime(2021, 8, 30, 9, 0, tzinfo=UTC), Channel.PHONE, Person("Hùng", parse_phone("0168 912 3456")))
+    contact = Contact(
+        "k1",
+        datetime(2021, 8, 30, 9, 0, tzinfo=UTC),
+        Channel.PHONE,
+        Person("Hùng", parse_phone("0168 912 3456")),
+    )
     store.add_contact(case.id, contact)
     stored = store.get_case(case.id)
     assert stored is not None and stored.repeat_count == 1

@@ -98,7 +98,9 @@ def _import(args: argparse.Namespace, db: Path, lang: Language, out: TextIO, err
             return
         shown["at"], shown["rows"] = now, rows
         end = "\r" if interactive else "\n"
-        print(render("import.progress", lang, rows=f"{rows:,}".replace(",", ".")), end=end, file=err, flush=True)
+        print(
+            render("import.progress", lang, rows=f"{rows:,}".replace(",", ".")), end=end, file=err, flush=True
+        )
 
     store = CaseStore(db)
     try:
@@ -151,7 +153,13 @@ def _stats(store: CaseStore, lang: Language, out: TextIO) -> int:
     gazetteer = default_gazetteer()
     taxonomy = default_taxonomy()
     titles = {
-        "vi": ("Tổng số hồ sơ", "Theo trạng thái", "Theo lĩnh vực", "Theo phường/xã", "Chưa xác định phường/xã"),
+        "vi": (
+            "Tổng số hồ sơ",
+            "Theo trạng thái",
+            "Theo lĩnh vực",
+            "Theo phường/xã",
+            "Chưa xác định phường/xã",
+        ),
         "en": ("Cases", "By status", "By category", "By ward/commune", "Ward not resolved"),
     }[lang]
     print(f"{titles[0]}: {stats.total}", file=out)
@@ -173,8 +181,8 @@ def _stats(store: CaseStore, lang: Language, out: TextIO) -> int:
         categories[name] = categories.get(name, 0) + count
     section(titles[2], categories)
     wards: dict[str, int] = {}
-    for code, count in stats.by_ward.items():
-        ward = gazetteer.current(code) if code is not None else None
+    for ward_code, count in stats.by_ward.items():
+        ward = gazetteer.current(ward_code) if ward_code is not None else None
         name = ward.name if ward else titles[4]
         wards[name] = wards.get(name, 0) + count
     section(titles[3], wards)

@@ -24,11 +24,11 @@ from pathlib import Path
 from operator_console.admin.files import BadLine, header_of, read_rows
 from operator_console.domain.case import Status
 from operator_console.domain.gazetteer import default_gazetteer
-from operator_console.domain.interchange import REQUIRED_COLUMNS, draft_from_row
 from operator_console.domain.intake import InvalidCase, build_case
+from operator_console.domain.interchange import REQUIRED_COLUMNS, draft_from_row
 from operator_console.domain.messages import Message
 from operator_console.domain.taxonomy import default_taxonomy
-from operator_console.store.case_store import CaseRecord, CaseStore, case_record
+from operator_console.store.case_store import BulkImport, CaseRecord, CaseStore, case_record
 
 # A batch is one transaction; larger batches amortise the index updates (measured: 20,000 beats 5,000).
 BATCH_SIZE = 20_000
@@ -90,18 +90,19 @@ def import_file(
     build = partial(_build_chunk, operator=operator, now=datetime.now(UTC))
     chunks = _chunked(read_rows(path), CHUNK_ROWS)
     report = ImportReport()
-    if workers > 0:
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            _consume(_in_order(pool, build, chunks, ahead=workers * 2), store, report, progress)
-    else:
-        _consume(map(build, chunks), store, report, progress)
+    with store.bulk_import() as bulk:
+        if workers > 0:
+            with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+                _consume(_in_order(pool, build, chunks, ahead=workers * 2), bulk, report, progress)
+        else:
+            _consume(map(build, chunks), bulk, report, progress)
     report.rejections.sort(key=lambda r: r.row)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _consume(
-    results: Iterable[_Chunk], store: CaseStore, report: ImportReport, progress: Callable[[int], None] | None
+    results: Iterable[_Chunk], bulk: BulkImport, report: ImportReport, progress: Callable[[int], None] | None
 ) -> None:
     first_row_of: dict[str, int] = {}
     batch: list[CaseRecord] = []
@@ -111,21 +112,23 @@ def _consume(
         for number, record in chunk.built:
             external_id = record.external_id or ""
             if external_id in first_row_of:
-                message = Message("case.external_id_repeated", {"value": external_id, "row": first_row_of[external_id]})
+                message = Message(
+                    "case.external_id_repeated", {"value": external_id, "row": first_row_of[external_id]}
+                )
                 report.rejections.append(Rejection(number, "external_id", message))
                 continue
             first_row_of[external_id] = number
             batch.append(record)
         if len(batch) >= BATCH_SIZE:
-            _write(store, batch, report)
+            _write(bulk, batch, report)
             batch = []
         if progress is not None:
             progress(report.rows)
-    _write(store, batch, report)
+    _write(bulk, batch, report)
 
 
-def _write(store: CaseStore, batch: list[CaseRecord], report: ImportReport) -> None:
-    counts = store.import_records(batch)
+def _write(bulk: BulkImport, batch: list[CaseRecord], report: ImportReport) -> None:
+    counts = bulk.add(batch)
     report.imported += counts.imported
     report.skipped += counts.skipped
 
@@ -142,7 +145,12 @@ def _build_chunk(rows: list[Row], *, operator: str, now: datetime) -> _Chunk:
         try:
             draft = draft_from_row(row)
             case = build_case(
-                draft, gazetteer=gazetteer, taxonomy=taxonomy, now=now, operator=operator, status=Status.QUEUED
+                draft,
+                gazetteer=gazetteer,
+                taxonomy=taxonomy,
+                now=now,
+                operator=operator,
+                status=Status.QUEUED,
             )
         except InvalidCase as exc:
             out.rejections.extend(Rejection(number, e.field, e.message) for e in exc.errors)

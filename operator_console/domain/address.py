@@ -22,7 +22,9 @@ _WARD = re.compile(r"^(?:phuong|p\.?\s*\d|p\.|f\.?\s*\d|f\.|xa\s|x\.|thi tran|tt
 _DISTRICT = re.compile(r"^(?:quan|q\.?\s*\d|q\.|huyen|h\.|thanh pho thu duc|tp\.?\s*thu duc|tp\.?\s*td\b)")
 _HAMLET = re.compile(r"^(?:khu pho|kp\.?\s*\d|kp\.|ap\s|to\s+\d|to dan pho|khu\s)")
 # Only a part that is nothing but the city's name is dropped.
-_CITY = re.compile(r"^(?:tp\.?\s*hcm|tp\.?\s*ho chi minh|thanh pho ho chi minh|ho chi minh|hcm|sai gon|tphcm)\.?$")
+_CITY = re.compile(
+    r"^(?:tp\.?\s*hcm|tp\.?\s*ho chi minh|thanh pho ho chi minh|ho chi minh|hcm|sai gon|tphcm)\.?$"
+)
 # Where to cut a comma-less address; only markers that cannot start a street name.
 _MARKERS = re.compile(
     r"\s(?=(?:phuong|p\.?\s*\d|f\.?\s*\d|xa\s|thi tran|quan|q\.?\s*\d|huyen|khu pho|kp\.?\s*\d)\b)"
@@ -58,7 +60,9 @@ def parse_address(text: str | None) -> ParsedAddress:
                 path = "".join(number.group("path").split())
                 *alleys, house = path.split("/")
                 alley = "/".join(alleys)
-                street_part = part[len(part) - len(number.group("rest")) :].strip() if number.group("rest") else ""
+                street_part = (
+                    part[len(part) - len(number.group("rest")) :].strip() if number.group("rest") else ""
+                )
                 street = _strip_street_prefix(street_part)
                 continue
         if not ward and _WARD.match(folded):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -92,9 +94,18 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.DRAFT: frozenset({Status.QUEUED}),
     Status.QUEUED: frozenset({Status.DISPATCHED, Status.MERGED}),
     Status.DISPATCHED: frozenset(
-        {Status.ACCEPTED, Status.IN_PROGRESS, Status.RESOLVED, Status.NOT_ELIGIBLE, Status.REJECTED, Status.MERGED}
+        {
+            Status.ACCEPTED,
+            Status.IN_PROGRESS,
+            Status.RESOLVED,
+            Status.NOT_ELIGIBLE,
+            Status.REJECTED,
+            Status.MERGED,
+        }
     ),
-    Status.ACCEPTED: frozenset({Status.IN_PROGRESS, Status.RESOLVED, Status.NOT_ELIGIBLE, Status.REJECTED, Status.MERGED}),
+    Status.ACCEPTED: frozenset(
+        {Status.IN_PROGRESS, Status.RESOLVED, Status.NOT_ELIGIBLE, Status.REJECTED, Status.MERGED}
+    ),
     Status.IN_PROGRESS: frozenset({Status.RESOLVED, Status.NOT_ELIGIBLE, Status.MERGED}),
     Status.RESOLVED: frozenset({Status.IN_PROGRESS}),
     Status.NOT_ELIGIBLE: frozenset({Status.IN_PROGRESS}),
@@ -103,7 +114,9 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
 }
 # The caller must be told why: "not eligible" and "rejected" always carry a reason.
 REASON_REQUIRED = frozenset({Status.NOT_ELIGIBLE, Status.REJECTED})
-OPEN_STATUSES = frozenset({Status.DRAFT, Status.QUEUED, Status.DISPATCHED, Status.ACCEPTED, Status.IN_PROGRESS})
+OPEN_STATUSES = frozenset(
+    {Status.DRAFT, Status.QUEUED, Status.DISPATCHED, Status.ACCEPTED, Status.IN_PROGRESS}
+)
 
 
 class TransitionError(ValueError):
@@ -122,8 +135,17 @@ def check_transition(old: Status, new: Status, reason: str = "", merged_into: st
 
 
 def new_case_id() -> str:
-    """A local case id: a UUID, later the ``Idempotency-Key`` of the case's dispatch."""
-    return str(uuid.uuid4())
+    """A local case id: a time-ordered UUID (version 7), later the ``Idempotency-Key`` of its dispatch.
+
+    Time-ordered rather than random (version 4): new ids land at the end of the store's indexes
+    instead of at random pages, which made a million-row import markedly faster, and the id still
+    carries 74 random bits, so two consoles never collide.
+    """
+    millis = time.time_ns() // 1_000_000
+    version, variant = 0x7, 0b10
+    value = (millis & (2**48 - 1)) << 80 | version << 76 | secrets.randbits(12) << 64
+    value |= variant << 62 | secrets.randbits(62)
+    return str(uuid.UUID(int=value))
 
 
 @dataclass(frozen=True)

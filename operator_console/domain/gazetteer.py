@@ -125,7 +125,9 @@ def unit_key(text: str, prefixes: tuple[str, ...]) -> str:
             joined = joined[len(prefix) + 1 :]
             break
         # "p5", "q8", "f12": a one- or two-letter prefix glued to a number
-        if len(prefix) <= 2 and re.fullmatch(re.escape(prefix) + r"\d+", joined.split(" ")[0] if joined else ""):
+        if len(prefix) <= 2 and re.fullmatch(
+            re.escape(prefix) + r"\d+", joined.split(" ")[0] if joined else ""
+        ):
             joined = joined[len(prefix) :]
             break
     key = joined.replace(" ", "")
@@ -145,7 +147,9 @@ def _typed_kind(text: str) -> UnitKind | None:
     words = _PUNCT.sub(" ", fold(text)).split()
     joined = " ".join(words)
     for prefix, kind in _WARD_PREFIXES:
-        if joined.startswith(prefix + " ") or (len(prefix) <= 2 and re.fullmatch(re.escape(prefix) + r"\d+", words[0] if words else "")):
+        if joined.startswith(prefix + " ") or (
+            len(prefix) <= 2 and re.fullmatch(re.escape(prefix) + r"\d+", words[0] if words else "")
+        ):
             return kind
     return None
 

@@ -85,19 +85,28 @@ def build_case(
     caller_phone = _phone(draft.caller_phone, "caller_phone", errors)
     subject_phone = _phone(draft.subject_phone, "subject_phone", errors)
     caller_name, subject_name = clean_name(draft.caller_name), clean_name(draft.subject_name)
-    if caller_phone.withheld and subject_phone.withheld and not caller_name and not subject_name:
-        if not any(e.field.endswith("_phone") for e in errors):
-            errors.append(FieldError("caller_phone", Message("case.no_contact")))
+    no_way_to_reach = (
+        caller_phone.withheld and subject_phone.withheld and not caller_name and not subject_name
+    )
+    # A mistyped phone has its own error already; "give a phone or a name" would only repeat it.
+    if no_way_to_reach and not any(e.field.endswith("_phone") for e in errors):
+        errors.append(FieldError("caller_phone", Message("case.no_contact")))
     household = _household_size(draft.household_size, errors)
     channel = _choice(Channel, draft.channel or "phone", "channel", "case.channel_unknown", errors)
-    relation = _choice(Relation, draft.caller_relation or "self", "caller_relation", "case.relation_unknown", errors)
+    relation = _choice(
+        Relation, draft.caller_relation or "self", "caller_relation", "case.relation_unknown", errors
+    )
     category = clean(draft.category)
     if not category:
         errors.append(FieldError("category", Message("case.category_missing")))
     elif taxonomy.get(category) is None:
         choices = ", ".join(c.code for c in taxonomy.top_level())
-        errors.append(FieldError("category", Message("case.category_unknown", {"value": category, "choices": choices})))
-    vulnerable = frozenset(Vulnerability(v) for v in draft.vulnerable if v in Vulnerability.__members__.values())
+        errors.append(
+            FieldError("category", Message("case.category_unknown", {"value": category, "choices": choices}))
+        )
+    vulnerable = frozenset(
+        Vulnerability(v) for v in draft.vulnerable if v in Vulnerability.__members__.values()
+    )
     if errors:
         raise InvalidCase(errors)
     assert channel is not None and relation is not None
@@ -175,9 +184,7 @@ def _household_size(text: str, errors: list[FieldError]) -> int | None:
 _E = TypeVar("_E", Channel, Relation)
 
 
-def _choice(
-    enum: type[_E], value: str, field_name: str, code: str, errors: list[FieldError]
-) -> _E | None:
+def _choice(enum: type[_E], value: str, field_name: str, code: str, errors: list[FieldError]) -> _E | None:
     try:
         return enum(clean(value).lower())
     except ValueError:

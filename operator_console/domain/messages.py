@@ -114,7 +114,8 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "import.bad_json": ("Dòng JSON không hợp lệ.", "Not a valid JSON line."),
     "import.summary": (
-        "Đã nhập {imported} hồ sơ, bỏ qua {skipped} hồ sơ đã có, từ chối {rejected} dòng ({seconds:.1f} giây).",
+        "Đã nhập {imported} hồ sơ, bỏ qua {skipped} hồ sơ đã có, từ chối {rejected} dòng "
+        "({seconds:.1f} giây).",
         "Imported {imported} cases, skipped {skipped} already present, rejected {rejected} rows "
         "({seconds:.1f} s).",
     ),

@@ -36,7 +36,12 @@ def suggest_priority(
         hits.append((Priority.CRITICAL, "alone_without_supplies"))
     elif alone or top == "vulnerable_person":
         hits.append((Priority.URGENT, "person_alone"))
-    fragile = members & {Vulnerability.CHILDREN, Vulnerability.PREGNANT, Vulnerability.SICK, Vulnerability.DISABLED}
+    fragile = members & {
+        Vulnerability.CHILDREN,
+        Vulnerability.PREGNANT,
+        Vulnerability.SICK,
+        Vulnerability.DISABLED,
+    }
     if fragile and supplies:
         hits.append((Priority.URGENT, "fragile_members_need_supplies"))
     if not hits:

@@ -27,7 +27,7 @@ def _fold_char(ch: str) -> str:
 _FOLD_TABLE: dict[int, str | None] = {
     cp: _fold_char(chr(cp)) for cp in range(0x00C0, 0x2000) if _fold_char(chr(cp)) != chr(cp)
 }
-_FOLD_TABLE.update({cp: None for cp in range(0x0300, 0x0370)})
+_FOLD_TABLE.update(dict.fromkeys(range(768, 880)))
 
 
 def clean(text: str | None) -> str:

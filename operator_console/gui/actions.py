@@ -23,16 +23,21 @@ class ActionSpec:
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("intake.new", QT_TRANSLATE_NOOP("actions", "&New call"), ("F2",), "call"),
-    ActionSpec("intake.save", QT_TRANSLATE_NOOP("actions", "&Save and queue"), ("Ctrl+Return", "Ctrl+Enter"), "call"),
-    ActionSpec("intake.clear", QT_TRANSLATE_NOOP("actions", "&Clear the form"), ("Esc",), "call"),
-    ActionSpec("cases.refresh", QT_TRANSLATE_NOOP("actions", "&Refresh the case list"), ("F5",), "view"),
-    ActionSpec("app.quit", QT_TRANSLATE_NOOP("actions", "&Quit"), ("Ctrl+Q",), "call"),
+    ActionSpec("intake.new", str(QT_TRANSLATE_NOOP("actions", "&New call")), ("F2",), "call"),
+    ActionSpec(
+        "intake.save",
+        str(QT_TRANSLATE_NOOP("actions", "&Save and queue")),
+        ("Ctrl+Return", "Ctrl+Enter"),
+        "call",
+    ),
+    ActionSpec("intake.clear", str(QT_TRANSLATE_NOOP("actions", "&Clear the form")), ("Esc",), "call"),
+    ActionSpec("cases.refresh", str(QT_TRANSLATE_NOOP("actions", "&Refresh the case list")), ("F5",), "view"),
+    ActionSpec("app.quit", str(QT_TRANSLATE_NOOP("actions", "&Quit")), ("Ctrl+Q",), "call"),
 )
 
 MENUS: dict[str, str] = {
-    "call": QT_TRANSLATE_NOOP("actions", "&Operator"),
-    "view": QT_TRANSLATE_NOOP("actions", "&View"),
+    "call": str(QT_TRANSLATE_NOOP("actions", "&Operator")),
+    "view": str(QT_TRANSLATE_NOOP("actions", "&View")),
 }
 
 

@@ -87,11 +87,28 @@ class IntakeForm(QWidget):
 
     def is_blank(self) -> bool:
         d = self.draft()
-        return not any((d.caller_phone, d.caller_name, d.subject_name, d.address, d.ward, d.description, d.household_size))
+        return not any(
+            (
+                d.caller_phone,
+                d.caller_name,
+                d.subject_name,
+                d.address,
+                d.ward,
+                d.description,
+                d.household_size,
+            )
+        )
 
     def clear(self) -> None:
         ui = self.ui
-        for edit in (ui.phoneEdit, ui.callerNameEdit, ui.subjectNameEdit, ui.addressEdit, ui.wardEdit, ui.householdEdit):
+        for edit in (
+            ui.phoneEdit,
+            ui.callerNameEdit,
+            ui.subjectNameEdit,
+            ui.addressEdit,
+            ui.wardEdit,
+            ui.householdEdit,
+        ):
             edit.clear()
         ui.descriptionEdit.clear()
         for box in (*self._vulnerable_checks.values(), ui.noFoodCheck, ui.callbackCheck):
@@ -111,7 +128,9 @@ class IntakeForm(QWidget):
         first: QWidget | None = None
         order = list(self._error_labels)
         for error in sorted(errors, key=lambda e: order.index(e.field) if e.field in order else -1):
-            error_label, field_widget = self._error_labels.get(error.field, (self.ui.phoneError, self.ui.phoneEdit))
+            error_label, field_widget = self._error_labels.get(
+                error.field, (self.ui.phoneError, self.ui.phoneEdit)
+            )
             text = error.message.render(self._language)
             error_label.setText(f"{error_label.text()}\n{text}".strip())
             error_label.setVisible(True)
@@ -219,7 +238,7 @@ class _EnterMovesOn(QObject):
         super().__init__(form)
         self._form = form
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:

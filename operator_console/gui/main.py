@@ -19,8 +19,12 @@ from operator_console.paths import APP_AUTHOR, APP_NAME, default_store_path
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="operator-console", description="1022 Operator Console")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", type=Path, default=None, help="local store file (default: in the user's data folder)")
-    parser.add_argument("--lang", choices=LANGUAGES, default=None, help="interface language (default: settings, vi)")
+    parser.add_argument(
+        "--db", type=Path, default=None, help="local store file (default: in the user's data folder)"
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=None, help="interface language (default: settings, vi)"
+    )
     return parser
 
 

@@ -107,7 +107,9 @@ class MainWindow(QMainWindow):
             return
         self._saving = True
         self.form.ui.saveButton.setEnabled(False)
-        self._runner.run_db(lambda: self._store.add_case(case), lambda _none: self._saved(case), self._save_failed)
+        self._runner.run_db(
+            lambda: self._store.add_case(case), lambda _none: self._saved(case), self._save_failed
+        )
 
     def _saved(self, case: Case) -> None:
         self._saving = False
@@ -122,22 +124,26 @@ class MainWindow(QMainWindow):
         # The form keeps everything typed; the operator can press Ctrl+Enter again.
         self._saving = False
         self.form.ui.saveButton.setEnabled(True)
-        self.saved_banner.setText(self.tr("Not saved: the local store failed (%1). The form is kept.").replace(
-            "%1", type(error).__name__
-        ))
+        self.saved_banner.setText(
+            self.tr("Not saved: the local store failed (%1). The form is kept.").replace(
+                "%1", type(error).__name__
+            )
+        )
 
     def _update_counts(self) -> None:
         self._runner.run_db(
             self._store.count_cases,
-            lambda total: self.store_label.setText(self.tr("Cases in this console: %1").replace("%1", str(total))),
+            lambda total: self.store_label.setText(
+                self.tr("Cases in this console: %1").replace("%1", str(total))
+            ),
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         event.accept()
 
     # set-up -------------------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        handlers: dict[str, Callable[[], None]] = {
+        handlers: dict[str, Callable[[], object]] = {
             "intake.new": self.new_call,
             "intake.save": self.save_case,
             "intake.clear": self.form.clear,

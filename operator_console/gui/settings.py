@@ -37,14 +37,20 @@ class Settings:
         self._upgrade()
 
     def get(self, setting: Setting[T]) -> T:
+        """The stored value, or the default when it is missing or not of the setting's type."""
         value = self._store.value(setting.key, setting.default)
-        kind = type(setting.default)
-        if kind is bool and isinstance(value, str):
-            return value.lower() == "true"  # type: ignore[return-value]
+        default = setting.default
+        result: str | int | bool
         try:
-            return kind(value)  # type: ignore[return-value]
-        except (TypeError, ValueError):
-            return setting.default
+            if isinstance(default, bool):
+                result = value.lower() == "true" if isinstance(value, str) else bool(value)
+            elif isinstance(default, int):
+                result = int(str(value))
+            else:
+                result = str(value)
+        except ValueError:
+            return default
+        return result
 
     def set(self, setting: Setting[T], value: T) -> None:
         self._store.setValue(setting.key, value)
@@ -53,7 +59,7 @@ class Settings:
         self._store.sync()
 
     def _upgrade(self) -> None:
-        stored = int(self._store.value("settings/version", VERSION))
+        stored = int(str(self._store.value("settings/version", VERSION)))
         for version in range(stored, VERSION):
             _UPGRADES[version](self._store)
         self._store.setValue("settings/version", VERSION)

@@ -7,6 +7,7 @@ on disk (WAL, ``synchronous=FULL``). Callers in the GUI run it on the single dat
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -79,6 +80,31 @@ class StoreStats:
     unresolved_wards: int
 
 
+class BulkImport:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add(self, records: Sequence[CaseRecord]) -> ImportCounts:
+        """Insert, in one transaction, the cases whose ``external_id`` the store has not seen.
+
+        Importing the same file twice adds nothing.
+        """
+        counts = ImportCounts()
+        if not records:
+            return counts
+        with self._connection.begin():
+            ids = [r.external_id for r in records if r.external_id]
+            known = set(
+                self._connection.scalars(select(CaseRow.external_id).where(CaseRow.external_id.in_(ids)))
+            )
+            fresh = [r for r in records if r.external_id not in known]
+            _insert_records(self._connection, fresh)
+        counts.imported = len(fresh)
+        counts.skipped = len(records) - len(fresh)
+        counts.skipped_ids = sorted(i for i in known if i)
+        return counts
+
+
 class CaseStore:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -93,35 +119,36 @@ class CaseStore:
         with self.engine.begin() as connection:
             _insert_records(connection, [case_record(case, _utcnow())])
             if case.contacts:
-                connection.execute(insert(ContactRow.__table__), [_contact_values(case.id, c) for c in case.contacts])
+                connection.execute(insert(ContactRow), [_contact_values(case.id, c) for c in case.contacts])
 
-    def import_records(self, records: Sequence[CaseRecord]) -> ImportCounts:
-        """Insert the cases whose ``external_id`` the store has not seen, in one transaction.
+    @contextmanager
+    def bulk_import(self) -> Iterator[BulkImport]:
+        """One connection for a whole import, tuned for it; durable when the block ends.
 
-        Importing the same file twice adds nothing. The admin command calls this batch by batch.
+        A batch updates a dozen indexes: a large page cache keeps their pages in memory between
+        batches, and ``synchronous=NORMAL`` skips the fsync of each batch's commit (the store stays
+        consistent after a power cut, and an import is re-runnable). At the end a full checkpoint
+        writes everything to the database file and syncs it, before the caller reports success.
         """
-        counts = ImportCounts()
-        if not records:
-            return counts
-        with self.engine.begin() as connection:
-            _bulk_pragmas(connection)
-            ids = [r.external_id for r in records if r.external_id]
-            known = set(connection.scalars(select(CaseRow.external_id).where(CaseRow.external_id.in_(ids))))
-            fresh = [r for r in records if r.external_id not in known]
-            _insert_records(connection, fresh)
-        counts.imported = len(fresh)
-        counts.skipped = len(records) - len(fresh)
-        counts.skipped_ids = sorted(i for i in known if i)
-        return counts
+        with self.engine.connect() as connection:
+            _pragma(connection, "cache_size=-262144")
+            _pragma(connection, "synchronous=NORMAL")
+            try:
+                yield BulkImport(connection)
+            finally:
+                _pragma(connection, "synchronous=FULL")
+                _pragma(connection, "cache_size=-2000")
+                _pragma(connection, "wal_checkpoint(FULL)")
 
     def import_cases(self, cases: Iterable[Case]) -> ImportCounts:
         now = _utcnow()
-        return self.import_records([case_record(c, now) for c in cases])
+        with self.bulk_import() as bulk:
+            return bulk.add([case_record(c, now) for c in cases])
 
     def add_contact(self, case_id: str, contact: Contact) -> None:
         """A repeat call about an existing case: kept as a contact, and the case's repeat count goes up."""
         with Session(self.engine) as session, session.begin():
-            session.execute(insert(ContactRow.__table__), [_contact_values(case_id, contact)])
+            session.execute(insert(ContactRow), [_contact_values(case_id, contact)])
             session.execute(
                 update(CaseRow)
                 .where(CaseRow.id == case_id)
@@ -162,7 +189,9 @@ class CaseStore:
             case_id = session.scalar(select(CaseRow.id).where(CaseRow.external_id == external_id))
         return self.get_case(case_id) if case_id else None
 
-    def list_cases(self, filters: CaseFilter = CaseFilter(), *, limit: int = 100, offset: int = 0) -> list[CaseSummary]:
+    def list_cases(
+        self, filters: CaseFilter = CaseFilter(), *, limit: int = 100, offset: int = 0
+    ) -> list[CaseSummary]:
         """Newest first; ``limit``/``offset`` let a view fetch lazily from a million cases."""
         query = _filtered(select(CaseRow), filters).order_by(CaseRow.received_at.desc(), CaseRow.id)
         with Session(self.engine) as session:
@@ -196,7 +225,9 @@ class CaseStore:
                     contacts.setdefault(c.case_id, []).append(c)
                 history: dict[str, list[StatusChangeRow]] = {}
                 for h in session.scalars(
-                    select(StatusChangeRow).where(StatusChangeRow.case_id.in_(ids)).order_by(StatusChangeRow.id)
+                    select(StatusChangeRow)
+                    .where(StatusChangeRow.case_id.in_(ids))
+                    .order_by(StatusChangeRow.id)
                 ):
                     history.setdefault(h.case_id, []).append(h)
                 cases = [_case_from_row(r, contacts.get(r.id, []), history.get(r.id, [])) for r in rows]
@@ -205,6 +236,7 @@ class CaseStore:
 
     def stats(self) -> StoreStats:
         with Session(self.engine) as session:
+
             def grouped(column: Any) -> dict[Any, int]:
                 return {k: int(n) for k, n in session.execute(select(column, func.count()).group_by(column))}
 
@@ -256,10 +288,14 @@ _CASE_INSERT = _insert_sql("cases", _CASE_COLUMNS)
 _HISTORY_INSERT = _insert_sql("status_history", _HISTORY_COLUMNS)
 
 
-def _bulk_pragmas(connection: Connection) -> None:
-    # Inserting a batch updates a dozen indexes at random places (UUID keys): a large page cache
-    # keeps those pages in memory instead of re-reading them for every batch.
-    connection.exec_driver_sql("PRAGMA cache_size=-262144")
+def _pragma(connection: Connection, pragma: str) -> None:
+    # On the DB-API cursor: SQLAlchemy would open a transaction around it, and a checkpoint
+    # cannot run inside one.
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA {pragma}")
+    finally:
+        cursor.close()
 
 
 def _insert_records(connection: Connection, records: Sequence[CaseRecord]) -> None:
@@ -377,7 +413,9 @@ def _phone(national: str | None, legacy: str | None) -> Phone:
 def _case_from_row(row: CaseRow, contacts: Iterable[ContactRow], history: Iterable[StatusChangeRow]) -> Case:
     offset = row.received_offset_min
     subject = (
-        Person(row.subject_name, _phone(row.subject_phone, row.subject_phone_legacy)) if row.has_subject else None
+        Person(row.subject_name, _phone(row.subject_phone, row.subject_phone_legacy))
+        if row.has_subject
+        else None
     )
     return Case(
         id=row.id,

@@ -61,7 +61,13 @@ def upgrade() -> None:
     op.create_table(
         "contacts",
         sa.Column("id", sa.String(36), primary_key=True),
-        sa.Column("case_id", sa.String(36), sa.ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
+        sa.Column(
+            "case_id",
+            sa.String(36),
+            sa.ForeignKey("cases.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
         sa.Column("received_at", sa.DateTime, nullable=False),
         sa.Column("received_offset_min", sa.Integer, nullable=False),
         sa.Column("channel", sa.String(10), nullable=False),
@@ -74,7 +80,13 @@ def upgrade() -> None:
     op.create_table(
         "status_history",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("case_id", sa.String(36), sa.ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
+        sa.Column(
+            "case_id",
+            sa.String(36),
+            sa.ForeignKey("cases.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
         sa.Column("status", sa.String(20), nullable=False),
         sa.Column("at", sa.DateTime, nullable=False),
         sa.Column("by", sa.String(80), nullable=False),

@@ -27,7 +27,11 @@ def upgrade() -> None:
     while batch_rows := result.fetchmany(10_000):
         pending.append(
             [
-                {"id": r.id, "name_key": fold(f"{r.caller_name} {r.subject_name}"), "street_key": fold(r.street)}
+                {
+                    "id": r.id,
+                    "name_key": fold(f"{r.caller_name} {r.subject_name}"),
+                    "street_key": fold(r.street),
+                }
                 for r in batch_rows
             ]
         )

@@ -1,0 +1,67 @@
+"""The installed commands start as a user would start them."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+BIN = Path(sys.executable).parent
+
+
+def command(name: str) -> str:
+    path = BIN / name
+    if not path.exists():
+        pytest.fail(f"{name} is not installed: pip install -e . creates it")
+    return str(path)
+
+
+@pytest.mark.slow
+def test_the_console_starts_on_its_local_store(tmp_path: Path) -> None:
+    store = tmp_path / "console.sqlite3"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "OPERATOR_CONSOLE_DATA": str(tmp_path),
+        "HOME": str(tmp_path),
+    }
+    process = subprocess.Popen(
+        [command("operator-console"), "--db", str(store)], env=env, stderr=subprocess.PIPE
+    )
+    try:
+        deadline = time.monotonic() + 60
+        ready = False
+        while time.monotonic() < deadline and process.poll() is None and not ready:
+            time.sleep(0.2)
+            if store.exists():
+                try:
+                    with sqlite3.connect(store) as db:
+                        ready = db.execute("SELECT version_num FROM alembic_version").fetchone() is not None
+                except sqlite3.Error:
+                    ready = False
+        assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+        assert ready, "the console did not create its store"
+        time.sleep(1.0)
+        assert process.poll() is None, "the console quit on its own"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stderr:
+            process.stderr.close()
+
+
+def test_the_admin_command_reports_its_version() -> None:
+    result = subprocess.run(
+        [command("operator-console-admin"), "--version"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("operator-console-admin ")
+
+
+def test_the_server_command_says_plainly_that_it_is_not_here_yet() -> None:
+    result = subprocess.run([command("operator-console-server")], capture_output=True, text=True)
+    assert result.returncode == 2 and "not part of this release yet" in result.stderr
