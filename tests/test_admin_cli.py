@@ -276,3 +276,21 @@ def test_the_parallel_import_gives_the_same_store_as_the_plain_one(tmp_path: Pat
     assert [c.external_id for c in plain.iter_cases()] == [c.external_id for c in parallel.iter_cases()]
     plain.close()
     parallel.close()
+
+
+def test_imported_cases_can_be_listed_and_filtered(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.sqlite3")
+    run("import", "--db", db, str(write_csv(tmp_path / "c.csv", GOOD)), "--quiet")
+    code, out, _err = run("list", "--db", db, "--lang", "vi")
+    lines = out.splitlines()
+    assert code == EXIT_OK and len(lines) == 3
+    assert lines[0].split("\t")[2] == "Nguyen Thi Lan"  # newest first
+    _code, out, _err = run("list", "--db", db, "--phone", "0168.912.3456", "--lang", "vi")
+    assert [line.split("\t")[2] for line in out.splitlines()] == ["Nguyễn Văn Hùng"]
+    assert "Phường Chánh Hưng" in out and "Chờ gửi" in out
+    _code, out, _err = run("list", "--db", db, "--ward", "P. Tân Định")
+    assert [line.split("\t")[2] for line in out.splitlines()] == ["Nguyen Thi Lan"]
+    _code, out, _err = run("list", "--db", db, "--text", "le thi mai", "--lang", "en")
+    assert [line.split("\t")[2] for line in out.splitlines()] == ["Bà Lê Thị Mai"]
+    code, _out, err = run("list", "--db", db, "--ward", "Phường Không Có", "--lang", "vi")
+    assert code == EXIT_USAGE and "Không tìm thấy phường/xã" in err

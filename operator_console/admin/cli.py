@@ -1,4 +1,4 @@
-"""``operator-console-admin``: import, export and count cases in a store.
+"""``operator-console-admin``: import, export, list and count cases in a store.
 
 Exit status: 0 when everything went in; 3 when an import rejected some rows (the others are in);
 2 when the command could not run (no such file, unknown format, missing columns).
@@ -19,10 +19,11 @@ from operator_console.admin.importer import MissingColumns, import_file
 from operator_console.domain.case import Status, label
 from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.interchange import COLUMNS, row_from_case
-from operator_console.domain.messages import LANGUAGES, Language, language_from_environment, render
+from operator_console.domain.messages import LANGUAGES, Language, Message, language_from_environment, render
+from operator_console.domain.phones import PhoneError, parse_phone
 from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.paths import default_store_path
-from operator_console.store.case_store import CaseStore
+from operator_console.store.case_store import CaseFilter, CaseStore
 
 EXIT_OK, EXIT_USAGE, EXIT_REJECTED = 0, 2, 3
 
@@ -54,6 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     st = commands.add_parser("stats", help="count cases by status, category and ward")
     with_db(st)
+
+    ls = commands.add_parser("list", help="list cases, newest first")
+    with_db(ls)
+    ls.add_argument("--status", choices=[s.value for s in Status])
+    ls.add_argument("--category", help="a category code; a top-level code includes its sub-categories")
+    ls.add_argument("--ward", help="a ward as people write it (today's or former name)")
+    ls.add_argument("--text", default="", help="words in names or street, diacritics ignored")
+    ls.add_argument("--phone", help="any spoken form of a phone number")
+    ls.add_argument("--limit", type=int, default=50)
     return parser
 
 
@@ -72,6 +82,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     try:
         if args.command == "export":
             return _export(store, args.file, lang, out, err)
+        if args.command == "list":
+            return _list(store, args, lang, out, err)
         return _stats(store, lang, out)
     finally:
         store.close()
@@ -145,6 +157,46 @@ def _export(store: CaseStore, path: Path, lang: Language, out: TextIO, err: Text
         return EXIT_USAGE
     count = write_rows(path, COLUMNS, (row_from_case(c) for c in store.iter_cases()))
     print(render("export.summary", lang, count=count, path=path), file=out)
+    return EXIT_OK
+
+
+def _list(store: CaseStore, args: argparse.Namespace, lang: Language, out: TextIO, err: TextIO) -> int:
+    gazetteer, taxonomy = default_gazetteer(), default_taxonomy()
+    ward_code = None
+    if args.ward:
+        match = gazetteer.resolve(args.ward)
+        if match.current is None:
+            message = match.message or Message("address.ward_unknown", {"value": args.ward})
+            print(message.render(lang), file=err)
+            return EXIT_USAGE
+        ward_code = match.current.code
+    phone = None
+    if args.phone:
+        try:
+            phone = parse_phone(args.phone).national or None
+        except PhoneError as exc:
+            print(exc.message.render(lang), file=err)
+            return EXIT_USAGE
+    filters = CaseFilter(
+        status=Status(args.status) if args.status else None,
+        ward_code=ward_code,
+        category=args.category,
+        text=args.text,
+        phone=phone,
+    )
+    for case in store.list_cases(filters, limit=args.limit):
+        ward = gazetteer.current(case.ward_code) if case.ward_code is not None else None
+        category = taxonomy.get(case.category)
+        cells = [
+            case.received_at.strftime("%Y-%m-%d %H:%M"),
+            case.case_number or case.id[:8],
+            case.name,
+            case.phone,
+            ward.name if ward else f"{case.ward_as_said} (?)" if case.ward_as_said else "",
+            category.label(lang) if category else case.category,
+            label(case.status, lang),
+        ]
+        print("\t".join(cells), file=out)
     return EXIT_OK
 
 
