@@ -52,7 +52,7 @@ GOOD = [
         "caller_name": "nguyen thi lan",
         "subject_name": "",
         "address": "",
-        "ward": "tan dinh",
+        "ward": "ben thanh",
         "district": "",
         "category": "policy_support",
         "household_size": "",
@@ -189,7 +189,7 @@ def test_a_spreadsheet_with_numbers_and_date_cells_imports(tmp_path: Path) -> No
             "Lê Văn Tám",
             None,
             "12 Âu Cơ",
-            "Phường Tân Định",
+            "Phường Bến Thành",
             None,
             "essential_supplies",
             5,
@@ -258,7 +258,7 @@ def test_stats_count_by_status_category_and_ward(tmp_path: Path) -> None:
     assert "Tổng số hồ sơ: 3" in out
     assert "Chờ gửi" in out
     assert "Nhu yếu phẩm" in out and "Người già neo đơn" in out
-    assert "Phường Tân Định" in out and "Phường Chánh Hưng" in out  # P.5, Q.8 resolved to today's ward
+    assert "Phường Bến Thành" in out and "Phường Chánh Hưng" in out  # P.5, Q.8 resolved to today's ward
     assert "Chưa xác định phường/xã" in out  # Phường 13, Quận 10: merged, the operator must choose
 
 
@@ -288,9 +288,52 @@ def test_imported_cases_can_be_listed_and_filtered(tmp_path: Path) -> None:
     _code, out, _err = run("list", "--db", db, "--phone", "0168.912.3456", "--lang", "vi")
     assert [line.split("\t")[2] for line in out.splitlines()] == ["Nguyễn Văn Hùng"]
     assert "Phường Chánh Hưng" in out and "Chờ gửi" in out
-    _code, out, _err = run("list", "--db", db, "--ward", "P. Tân Định")
+    _code, out, _err = run("list", "--db", db, "--ward", "P. Bến Thành")
     assert [line.split("\t")[2] for line in out.splitlines()] == ["Nguyen Thi Lan"]
     _code, out, _err = run("list", "--db", db, "--text", "le thi mai", "--lang", "en")
     assert [line.split("\t")[2] for line in out.splitlines()] == ["Bà Lê Thị Mai"]
     code, _out, err = run("list", "--db", db, "--ward", "Phường Không Có", "--lang", "vi")
     assert code == EXIT_USAGE and "Không tìm thấy phường/xã" in err
+
+
+def test_an_import_cut_short_leaves_whole_cases_and_finishes_when_run_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from operator_console.admin import importer
+    from operator_console.store.case_store import BulkImport
+
+    rows = [dict(GOOD[0], external_id=f"R-{i}", caller_name=f"Người {i}") for i in range(10)]
+    source = write_csv(tmp_path / "cases.csv", rows)
+    monkeypatch.setattr(importer, "BATCH_SIZE", 4)
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 4)
+    original = BulkImport.add
+    batches = []
+
+    def fail_on_third_batch(self: BulkImport, records):  # type: ignore[no-untyped-def]
+        batches.append(len(records))
+        if len(batches) == 3:
+            raise OSError("disk full")
+        return original(self, records)
+
+    monkeypatch.setattr(BulkImport, "add", fail_on_third_batch)
+    store = CaseStore(tmp_path / "s.sqlite3")
+    with pytest.raises(OSError):
+        import_file(store, source, workers=0)
+    assert store.count_cases() == 8  # two whole batches, nothing of the third
+    assert all(len(c.history) == 1 for c in store.iter_cases())
+    monkeypatch.setattr(BulkImport, "add", original)
+    report = import_file(store, source, workers=0)
+    assert (report.imported, report.skipped, store.count_cases()) == (2, 8, 10)
+    store.close()
+
+
+def test_progress_is_reported_while_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from operator_console.admin import importer
+
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 2)
+    source = write_csv(tmp_path / "cases.csv", GOOD + BAD)
+    seen: list[int] = []
+    store = CaseStore(tmp_path / "s.sqlite3")
+    import_file(store, source, progress=seen.append, workers=0)
+    store.close()
+    assert seen == [2, 4, 6, 8]

@@ -54,10 +54,10 @@ def test_the_list_is_newest_first_and_filters_by_status_ward_category_text_and_p
     a = make_case(
         caller_name="Nguyễn Văn Hùng",
         caller_phone="0389123456",
-        ward="Tân Định",
+        ward="Bến Thành",
         category="essential_supplies/food",
     )
-    b = make_case(caller_name="Trần Thị Thu Hà", ward="Bến Thành", category="policy_support")
+    b = make_case(caller_name="Trần Thị Thu Hà", ward="Sài Gòn", category="policy_support")
     store.add_case(a)
     store.add_case(b)
     store.add_contact(

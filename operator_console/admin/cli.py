@@ -189,7 +189,7 @@ def _list(store: CaseStore, args: argparse.Namespace, lang: Language, out: TextI
         category = taxonomy.get(case.category)
         cells = [
             case.received_at.strftime("%Y-%m-%d %H:%M"),
-            case.case_number or case.id[:8],
+            case.reference,
             case.name,
             case.phone,
             ward.name if ward else f"{case.ward_as_said} (?)" if case.ward_as_said else "",

@@ -148,6 +148,16 @@ def new_case_id() -> str:
     return str(uuid.UUID(int=value))
 
 
+def case_reference(case_id: str) -> str:
+    """A short reference to read to the caller until the server's case number arrives: ``8A3F-21C9``.
+
+    It is the id's last eight hex digits, which are random (the first ones are a timestamp and
+    repeat for every case of the same minute): one in four billion that two cases share it.
+    """
+    tail = case_id.replace("-", "")[-8:].upper()
+    return f"{tail[:4]}-{tail[4:]}"
+
+
 @dataclass(frozen=True)
 class Person:
     name: str = ""
@@ -224,6 +234,11 @@ class Case:
     repeat_count: int = 0
     contacts: tuple[Contact, ...] = field(default=())
     history: tuple[StatusChange, ...] = field(default=())
+
+    @property
+    def reference(self) -> str:
+        """What the operator reads to the caller: the server's number once known, else the local reference."""
+        return self.case_number or case_reference(self.id)
 
     @property
     def needy(self) -> Person:

@@ -1,12 +1,16 @@
 """Ho Chi Minh City's wards and communes, today's and the former ones callers still name.
 
 Today's 168 commune-level units (since 1 July 2025) come from ``vietnam-provinces``. The former
-structure (22 districts and Thủ Đức city, 273 wards, in force until 30 June 2025) is shipped in
-``resources/data/former_units_hcmc.json``. Former wards do not map one-to-one onto today's: the
-only link the data gives is that a new unit kept the code of one of the units merged into it. So a
-former ward resolves to a current ward only through that shared code; otherwise the operator
-chooses, among the current wards that took over codes of the same former district. Nothing typed
-is ever dropped: the case keeps the words as said, the current code and the former code.
+structure (in force until 30 June 2025: the city's 22 district-level units and 273 wards, and those
+of the former Bình Dương and Bà Rịa – Vũng Tàu provinces, now part of the city) is shipped in
+``resources/data/former_units_hcmc.json``.
+
+Former wards do not map one-to-one onto today's: the only link the data gives is that a new unit
+kept the code of one of the units merged into it. So a former ward resolves to a current unit only
+through that shared code, never through a similar name (the new city has several namesakes: Xã
+Thạnh An in Cần Giờ and Xã Thanh An from Bình Dương). A name that can mean two places is
+*ambiguous* and the operator chooses. Nothing typed is ever dropped: the case keeps the words as
+said, the current code and the former code.
 """
 
 from __future__ import annotations
@@ -39,17 +43,15 @@ _WARD_PREFIXES: tuple[tuple[str, UnitKind | None], ...] = (
     ("f", "phường"),  # "F5": how Saigon has long written phường
     ("x", "xã"),
 )
-_DISTRICT_PREFIXES: tuple[str, ...] = ("thanh pho", "quan", "huyen", "tp", "q", "h")
+_DISTRICT_PREFIXES: tuple[str, ...] = ("thanh pho", "thi xa", "quan", "huyen", "tp", "tx", "q", "h")
 _DISTRICT_ALIASES: dict[str, int] = {
     # Quận 2, Quận 9 and Quận Thủ Đức became Thủ Đức city on 1 January 2021; callers still say them.
     "2": 769,
     "9": 769,
     "td": 769,
-    "bt": 765,  # common shorthands on forms
-    "gv": 764,
+    "gv": 764,  # common shorthands on forms ("BT" is both Bình Thạnh and Bình Tân: not one)
     "pn": 768,
     "tb": 766,
-    "tp": 767,
 }
 _PUNCT = re.compile(r"[.,;:()\-_/]+")
 
@@ -76,6 +78,7 @@ class WardUnit:
 class District:
     code: int
     name: str
+    province_code: int = HCMC_PROVINCE_CODE
 
 
 MatchStatus = Literal["empty", "current", "former", "former_unmapped", "ambiguous", "unknown"]
@@ -131,7 +134,7 @@ def unit_key(text: str, prefixes: tuple[str, ...]) -> str:
             joined = joined[len(prefix) :]
             break
     key = joined.replace(" ", "")
-    return str(int(key)) if key.isdigit() else key
+    return str(int(key)) if key.isascii() and key.isdigit() else key
 
 
 def ward_key(text: str) -> str:
@@ -152,6 +155,18 @@ def _typed_kind(text: str) -> UnitKind | None:
         ):
             return kind
     return None
+
+
+def _name_part(text: str) -> str:
+    """The name without its unit type, marks kept, case ignored: "Xã Thạnh An" → "thạnh an"."""
+    words = clean(text).casefold().split()
+    folded = [fold(w) for w in words]
+    for prefix, _kind in _WARD_PREFIXES:
+        size = len(prefix.split())
+        if len(words) > size and folded[:size] == prefix.split():
+            words = words[size:]
+            break
+    return " ".join(words).strip(" .")
 
 
 def _kind_of(name: str) -> UnitKind:
@@ -221,30 +236,72 @@ class Gazetteer:
             ward_text, district_text = _split_ward_and_district(ward_text)
         key = ward_key(ward_text)
         kind = _typed_kind(ward_text)
-        district = self.district(district_text) if district_text else None
         current = [c for c in self._current_by_key.get(key, []) if kind is None or c.kind == kind]
         former = [w for w in self._former_by_key.get(key, []) if kind is None or w.kind == kind]
+        district = self.district(district_text) if district_text else None
         if district is not None:
-            former = [w for w in former if w.district_code == district.code]
-        elif len(current) == 1:
-            # No former district named: today's ward wins; note the former one only when unique.
-            same = [w for w in former if fold(w.name) == fold(current[0].name)]
-            return WardMatch("current", typed, current=current[0], former=same[0] if len(same) == 1 else None)
-        if len(former) == 1:
-            old = former[0]
-            same_name = next((c for c in current if fold(c.name) == fold(old.name)), None)
-            if same_name is not None:
-                return WardMatch("current", typed, current=same_name, former=old)
-            mapped = self._current_by_code.get(old.code)
-            if mapped is not None:
-                return WardMatch("former", typed, current=mapped, former=old)
+            # A former district named: the caller speaks the old structure.
+            in_district = [w for w in former if w.district_code == district.code]
+            if len(in_district) == 1:
+                return self._from_former(typed, in_district[0])
+            if in_district:
+                return WardMatch("ambiguous", typed, choices=tuple(in_district))
+            # The district has no such ward: the caller mixed them up; go by the ward alone.
+        return self._by_name_alone(typed, ward_text, current, former)
+
+    def mapped(self, old: WardUnit) -> WardUnit | None:
+        """Today's unit a former ward became, where the data says so.
+
+        Either the new unit kept the former ward's code, or it bears the former ward's very name
+        and the code it kept is that of a neighbour in the same former district (Phường Tân Định
+        took Đa Kao's code). A namesake elsewhere in the new city is never taken for it.
+        """
+        kept_code = self._current_by_code.get(old.code)
+        if kept_code is not None:
+            return kept_code
+        neighbours = {w.code for w in self.current_codes_by_former_district.get(old.district_code or 0, ())}
+        same_name = [c for c in self._current_by_key.get(ward_key(old.name), []) if c.name == old.name]
+        return next((c for c in same_name if c.code in neighbours), None)
+
+    def _from_former(self, typed: str, old: WardUnit) -> WardMatch:
+        mapped = self.mapped(old)
+        if mapped is None:
             choices = self.current_codes_by_former_district.get(old.district_code or 0, ())
             return WardMatch("former_unmapped", typed, former=old, choices=choices)
-        if len(current) == 1:
-            return WardMatch("current", typed, current=current[0])
-        if len(current) + len(former) > 1:
-            return WardMatch("ambiguous", typed, choices=tuple(current) + tuple(former))
-        return WardMatch("unknown", typed)
+        return WardMatch("current" if mapped.name == old.name else "former", typed, current=mapped, former=old)
+
+    def _by_name_alone(
+        self, typed: str, ward_text: str, current: list[WardUnit], former: list[WardUnit]
+    ) -> WardMatch:
+        """Every place the name can mean; one place resolves, several are for the operator to choose."""
+        candidates = current + former
+        if len(self._places(candidates)) > 1 and not ward_text.isascii():
+            # Typed with its marks ("Thạnh An"): the marks tell namesakes apart ("Thanh An").
+            said = _name_part(ward_text)
+            exact = [c for c in candidates if _name_part(c.name) == said]
+            if exact:
+                candidates = exact
+        places = self._places(candidates)
+        if not places:
+            return WardMatch("unknown", typed)
+        if len(places) > 1:
+            return WardMatch("ambiguous", typed, choices=tuple(candidates))
+        (place,) = places
+        olds = [w for w in candidates if w.former]
+        if place[0] == "former":
+            return self._from_former(typed, olds[0])
+        unit = self._current_by_code[place[1]]
+        named_today = any(not c.former for c in candidates)
+        old = olds[0] if len(olds) == 1 else None
+        return WardMatch("current" if named_today else "former", typed, current=unit, former=old)
+
+    def _places(self, units: list[WardUnit]) -> set[tuple[str, int]]:
+        """Where units are today: ``("current", code)``, or ``("former", code)`` for an unmapped former ward."""
+        out: set[tuple[str, int]] = set()
+        for unit in units:
+            today = unit if not unit.former else self.mapped(unit)
+            out.add(("current", today.code) if today is not None else ("former", unit.code))
+        return out
 
     def complete(self, text: str, limit: int = 20) -> list[WardUnit]:
         """Wards whose folded name contains what was typed: today's first, then former ones."""
@@ -280,17 +337,19 @@ def gazetteer_from_data(former_json: str) -> Gazetteer:
     data = json.loads(former_json)
     districts: list[District] = []
     former: list[WardUnit] = []
-    for d in data["districts"]:
-        districts.append(District(code=d["code"], name=clean(d["name"])))
-        for w in d["wards"]:
-            former.append(
+    for province in data["provinces"]:
+        for d in province["districts"]:
+            district = District(code=d["code"], name=clean(d["name"]), province_code=province["code"])
+            districts.append(district)
+            former.extend(
                 WardUnit(
                     code=w["code"],
                     name=clean(w["name"]),
                     kind=_kind_of(w["name"]),
-                    district_code=d["code"],
-                    district_name=clean(d["name"]),
+                    district_code=district.code,
+                    district_name=district.name,
                 )
+                for w in d["wards"]
             )
     return Gazetteer(current, districts, former)
 

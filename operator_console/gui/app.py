@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.gui import settings as S
+from operator_console.gui.context import ConsoleContext
 from operator_console.gui.i18n import install_translator
 from operator_console.gui.main_window import MainWindow
 from operator_console.gui.tasks import TaskRunner
@@ -44,12 +46,14 @@ def build_console(
     app.setFont(font)
     store = CaseStore(store_path)
     runner = TaskRunner()
-    window = MainWindow(
+    context = ConsoleContext(
         store=store,
         runner=runner,
         gazetteer=default_gazetteer(),
         taxonomy=default_taxonomy(),
         language=chosen,
-        operator=settings.get(S.OPERATOR),
+        # Until login arrives with the server, the workstation's own login names the operator.
+        operator=settings.get(S.OPERATOR) or getpass.getuser(),
     )
+    window = MainWindow(context)
     return Console(window=window, store=store, runner=runner, settings=settings)

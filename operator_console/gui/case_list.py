@@ -13,11 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 from PySide6.QtWidgets import QWidget
 
 from operator_console.domain.case import label
-from operator_console.domain.gazetteer import Gazetteer
-from operator_console.domain.messages import Language
-from operator_console.domain.taxonomy import Taxonomy
-from operator_console.gui.tasks import TaskRunner
-from operator_console.store.case_store import CaseFilter, CaseStore, CaseSummary
+from operator_console.gui.context import ConsoleContext
+from operator_console.store.case_store import CaseFilter, CaseSummary
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -35,18 +32,14 @@ class CaseListModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("CaseListModel", "Priority"),
     )
 
-    def __init__(
-        self,
-        store: CaseStore,
-        runner: TaskRunner,
-        gazetteer: Gazetteer,
-        taxonomy: Taxonomy,
-        language: Language,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store, self._runner = store, runner
-        self._gazetteer, self._taxonomy, self._language = gazetteer, taxonomy, language
+        self._store, self._runner = context.store, context.runner
+        self._gazetteer, self._taxonomy, self._language = (
+            context.gazetteer,
+            context.taxonomy,
+            context.language,
+        )
         self._rows: list[CaseSummary] = []
         self._filter = CaseFilter()
         self._exhausted = False
@@ -126,7 +119,7 @@ class CaseListModel(QAbstractTableModel):
         if column == 0:
             return row.received_at.strftime("%d/%m %H:%M")
         if column == 1:
-            return row.case_number or row.id[:8]
+            return row.reference
         if column == 2:
             return row.name
         if column == 3:

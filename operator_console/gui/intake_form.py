@@ -60,10 +60,17 @@ class IntakeForm(QWidget):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.ui.wardEdit.setCompleter(completer)
         self._connect()
+        # Enter moves on. A line edit says so with returnPressed, which also fires when its
+        # completion list took the key first (the list forwards Enter to the field).
+        for edit in self.findChildren(QLineEdit):
+            edit.returnPressed.connect(self._move_on)
         self._enter_moves_on = _EnterMovesOn(self)
-        for kind in (QLineEdit, QComboBox, QCheckBox):
+        for kind in (QComboBox, QCheckBox):
             for widget in self.findChildren(kind):
                 widget.installEventFilter(self._enter_moves_on)
+        for hint in (self.ui.phoneHint, self.ui.wardHint):
+            # Room for two lines always, so that a hint appearing does not push the form down.
+            hint.setMinimumHeight(2 * hint.fontMetrics().lineSpacing())
         self.clear()
 
     # what the operator typed ----------------------------------------------------------------------
@@ -138,8 +145,8 @@ class IntakeForm(QWidget):
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def show_saved(self, text: str) -> None:
-        self.ui.savedLabel.setText(text)
+    def _move_on(self) -> None:
+        self.focusNextChild()
 
     # set-up ---------------------------------------------------------------------------------------
     def _fill_choices(self) -> None:
@@ -229,7 +236,7 @@ class IntakeForm(QWidget):
 
 
 class _EnterMovesOn(QObject):
-    """Enter in a one-line field, a list or a box moves to the next field, as on a paper form.
+    """Enter in a list or a box moves to the next field, as on a paper form.
 
     The description is the exception: Enter starts a new line there (Ctrl+Enter saves).
     """
@@ -241,11 +248,10 @@ class _EnterMovesOn(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            combo = watched if isinstance(watched, QComboBox) else None
+            if combo is not None and combo.view().isVisible():
+                return False  # Enter picks the item of the open list
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
-                edit = watched if isinstance(watched, QLineEdit) else None
-                popup = edit.completer().popup() if edit and edit.completer() else None
-                if popup is not None and popup.isVisible():
-                    return False  # Enter picks the completion first
                 self._form.focusNextChild()
                 return True
         return False

@@ -36,7 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     qsettings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR, APP_NAME)
     console = build_console(app, args.db or default_store_path(), qsettings, args.lang)
-    console.window.resize(1400, 860)
+    screen = app.primaryScreen().availableGeometry()
+    console.window.resize(min(1500, screen.width()), min(920, screen.height()))
     console.window.show()
     try:
         return app.exec()

@@ -19,44 +19,32 @@ from PySide6.QtWidgets import (
 )
 
 from operator_console.domain.case import Case
-from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.intake import InvalidCase, build_case
-from operator_console.domain.messages import Language
-from operator_console.domain.taxonomy import Taxonomy
 from operator_console.gui.actions import ACTIONS, MENUS, menu_label
 from operator_console.gui.case_list import CaseListModel
+from operator_console.gui.context import ConsoleContext
 from operator_console.gui.intake_form import IntakeForm
-from operator_console.gui.tasks import TaskRunner
-from operator_console.store.case_store import CaseStore
 
 
 class MainWindow(QMainWindow):
-    def __init__(
-        self,
-        *,
-        store: CaseStore,
-        runner: TaskRunner,
-        gazetteer: Gazetteer,
-        taxonomy: Taxonomy,
-        language: Language,
-        operator: str,
-    ) -> None:
+    def __init__(self, context: ConsoleContext) -> None:
         super().__init__()
-        self._store, self._runner = store, runner
-        self._gazetteer, self._taxonomy = gazetteer, taxonomy
-        self._language, self._operator = language, operator
+        self._store, self._runner = context.store, context.runner
+        self._gazetteer, self._taxonomy = context.gazetteer, context.taxonomy
+        self._language, self._operator = context.language, context.operator
         self._saving = False
         self.setWindowTitle(self.tr("1022 Operator Console"))
-        self.form = IntakeForm(gazetteer, taxonomy, language)
-        self.cases = CaseListModel(store, runner, gazetteer, taxonomy, language, self)
+        self.form = IntakeForm(context.gazetteer, context.taxonomy, context.language)
+        self.cases = CaseListModel(context, self)
         self.case_view = QTableView()
         self.case_view.setModel(self.cases)
         self.case_view.setAccessibleName(self.tr("Recent cases"))
         self.case_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.case_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.case_view.verticalHeader().setVisible(False)
-        self.case_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.case_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.case_view.horizontalHeader().setStretchLastSection(True)
+        self.case_view.setWordWrap(False)
         self.saved_banner = QLabel()
         self.saved_banner.setAccessibleName(self.tr("Number of the case just saved"))
         banner_font = QFont(self.font())
@@ -72,10 +60,11 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.form)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([560, 840])
         self.setCentralWidget(splitter)
-        self.operator_label = QLabel(operator or self.tr("(no operator set)"))
+        self.operator_label = QLabel(context.operator or self.tr("(no operator set)"))
         self.store_label = QLabel()
         self.statusBar().addWidget(self.operator_label)
         self.statusBar().addPermanentWidget(self.store_label)
@@ -84,6 +73,8 @@ class MainWindow(QMainWindow):
         self.form.ui.saveButton.clicked.connect(self.save_case)
         self.form.ui.clearButton.clicked.connect(self.form.clear)
         self.cases.when_loaded(self._update_counts)
+        # A page is at most a few hundred rows: sizing the columns to them is cheap.
+        self.cases.when_loaded(self.case_view.resizeColumnsToContents)
         self.cases.reload()
 
     # commands -----------------------------------------------------------------------------------
@@ -114,9 +105,7 @@ class MainWindow(QMainWindow):
     def _saved(self, case: Case) -> None:
         self._saving = False
         self.form.ui.saveButton.setEnabled(True)
-        number = case.case_number or case.id[:8].upper()
-        self.saved_banner.setText(self.tr("Saved: case %1").replace("%1", number))
-        self.form.show_saved(self.tr("Saved %1").replace("%1", number))
+        self.saved_banner.setText(self.tr("Saved: case %1").replace("%1", case.reference))
         self.form.clear()
         self.cases.reload()
 

@@ -27,6 +27,7 @@ from operator_console.domain.case import (
     Status,
     StatusChange,
     Vulnerability,
+    case_reference,
     check_transition,
 )
 from operator_console.domain.phones import WITHHELD, Phone, parse_phone
@@ -50,6 +51,10 @@ class CaseSummary:
     ward_code: int | None
     ward_as_said: str
     repeat_count: int
+
+    @property
+    def reference(self) -> str:
+        return self.case_number or case_reference(self.id)
 
 
 @dataclass(frozen=True)

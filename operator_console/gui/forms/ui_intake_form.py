@@ -206,6 +206,7 @@ class Ui_IntakeForm(object):
 
         self.descriptionEdit = QPlainTextEdit(IntakeForm)
         self.descriptionEdit.setObjectName(u"descriptionEdit")
+        self.descriptionEdit.setMaximumSize(QSize(16777215, 130))
         self.descriptionEdit.setTabChangesFocus(True)
 
         self.form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.descriptionEdit)
@@ -242,13 +243,12 @@ class Ui_IntakeForm(object):
 
         self.outer.addLayout(self.form)
 
+        self.bottomSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.outer.addItem(self.bottomSpacer)
+
         self.buttons = QHBoxLayout()
         self.buttons.setObjectName(u"buttons")
-        self.savedLabel = QLabel(IntakeForm)
-        self.savedLabel.setObjectName(u"savedLabel")
-
-        self.buttons.addWidget(self.savedLabel)
-
         self.buttonSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttons.addItem(self.buttonSpacer)
@@ -361,9 +361,6 @@ class Ui_IntakeForm(object):
         self.priorityCombo.setAccessibleName(QCoreApplication.translate("IntakeForm", u"Priority", None))
 #endif // QT_CONFIG(accessibility)
         self.callbackCheck.setText(QCoreApplication.translate("IntakeForm", u"Caller agrees to be called &back", None))
-#if QT_CONFIG(accessibility)
-        self.savedLabel.setAccessibleName(QCoreApplication.translate("IntakeForm", u"Last saved case", None))
-#endif // QT_CONFIG(accessibility)
         self.clearButton.setText(QCoreApplication.translate("IntakeForm", u"Clear (Esc)", None))
         self.saveButton.setText(QCoreApplication.translate("IntakeForm", u"&Save (Ctrl+Enter)", None))
     # retranslateUi
