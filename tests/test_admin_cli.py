@@ -146,7 +146,9 @@ def test_an_imported_file_exports_back_without_loss(tmp_path: Path, fmt: str) ->
     by_id = {r["external_id"]: r for r in rows}
     assert set(by_id) == {"W-1", "W-2", "W-3"}
     w1 = by_id["W-1"]
-    assert w1["caller_phone"] == "01689123456"  # the old number, as the caller gave it
+    assert w1["caller_phone"] == "0389123456"  # today's number…
+    assert w1["caller_phone_old"] == "01689123456"  # …and the old one the caller gave
+    assert w1["ward_name"] == "Phường Chánh Hưng" and w1["status"] == "queued"
     assert w1["caller_name"] == "Nguyễn Văn Hùng" and w1["description"] == GOOD[0]["description"]
     assert (w1["address"], w1["ward"], w1["district"]) == ("hẻm 12/3/45 Lê Văn Sỹ", "P.5", "Q.8")
     assert by_id["W-2"]["description"] == GOOD[1]["description"]
@@ -337,3 +339,129 @@ def test_progress_is_reported_while_reading(tmp_path: Path, monkeypatch: pytest.
     import_file(store, source, progress=seen.append, workers=0)
     store.close()
     assert seen == [2, 4, 6, 8]
+
+
+def test_a_case_entered_in_the_console_exports_and_imports_whole(tmp_path: Path, make_case) -> None:  # type: ignore[no-untyped-def]
+    """Everything the operator recorded survives an export: into another store, as the same case."""
+    first = CaseStore(tmp_path / "a.sqlite3")
+    case = make_case(
+        caller_phone="0168 912 3456",
+        caller_name="Trần Văn Bình",
+        caller_relation="neighbour",
+        subject_name="Bà Lê Thị Mai",
+        subject_phone="028 3823 4567",
+        address="hẻm 12/3/45 Lê Văn Sỹ, P.5, Q.8, gần chợ",
+        household_size="1",
+        vulnerable={"lone_elderly", "sick"},
+        no_food_today=True,
+        description="Bà sống một mình.\nHết gạo từ hôm qua.\n  Hàng xóm gửi tạm ít mì.",
+        priority="urgent",
+        callback_consent=True,
+    )
+    first.add_case(case)
+    exported = tmp_path / "out.csv"
+    assert run("export", "--db", str(first.path), str(exported))[0] == EXIT_OK
+    assert run("import", "--db", str(first.path), str(exported), "--quiet")[0] == EXIT_OK
+    assert first.count_cases() == 1  # its own export adds nothing to a store
+    first.close()
+    second = tmp_path / "b.sqlite3"
+    assert run("import", "--db", str(second), str(exported), "--quiet")[0] == EXIT_OK
+    store = CaseStore(second)
+    copy = store.get_by_external_id(case.id)
+    store.close()
+    assert copy is not None
+    assert copy.description == "Bà sống một mình.\nHết gạo từ hôm qua.\nHàng xóm gửi tạm ít mì."
+    assert (copy.priority.value, copy.priority_suggested.value) == ("urgent", "critical")
+    assert copy.vulnerable == case.vulnerable and copy.no_food_today and copy.callback_consent
+    assert copy.caller_relation == case.caller_relation and copy.subject == case.subject
+    assert copy.caller.phone == case.caller.phone  # with its old 11-digit form
+    assert copy.address.landmark == "gần chợ" and copy.address.ward_code == case.address.ward_code
+    assert (copy.status, copy.operator) == (case.status, case.operator)
+
+
+@pytest.mark.parametrize("size", ["nan", "inf", "-inf", "1e400", "2.5", "0"])
+def test_a_household_size_that_is_no_count_of_people_is_rejected(tmp_path: Path, size: str) -> None:
+    source = write_csv(tmp_path / "c.csv", [dict(GOOD[0], household_size=size)])
+    code, _out, err = run(
+        "import", "--db", str(tmp_path / "s.sqlite3"), str(source), "--quiet", "--lang", "en"
+    )
+    assert code == EXIT_REJECTED and "Household size must be a positive whole number" in err
+
+
+def test_a_row_with_more_cells_than_the_header_is_rejected_not_cut(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    header = ",".join(COLUMNS)
+    path.write_text(
+        f"{header}\nR-1,2021-08-29T09:15:00+07:00,phone,0389123456,A,,,,,other,2,Het gao, can giup gap\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("import", "--db", str(tmp_path / "s.sqlite3"), str(path), "--quiet", "--lang", "en")
+    assert code == EXIT_REJECTED and "Imported 0 cases" in out
+    assert "Row 2: The row has more cells than the header" in err
+
+
+def test_a_file_that_is_not_utf8_or_not_a_spreadsheet_is_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    legacy = tmp_path / "windows.csv"
+    row = "R-1,2021-08-29T09:15:00+07:00,,,Lê Hà,,,,,other,,"  # saved by a Windows program
+    legacy.write_bytes((",".join(COLUMNS) + "\n" + row + "\n").encode("cp1258"))
+    db = tmp_path / "s.sqlite3"
+    code, _out, err = run("import", "--db", str(db), str(legacy), "--lang", "vi")
+    assert code == EXIT_USAGE and "CSV cần mã UTF-8" in err
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("not a spreadsheet", encoding="utf-8")
+    code, _out, err = run("import", "--db", str(db), str(fake), "--lang", "en")
+    assert code == EXIT_USAGE and "Cannot read “fake.xlsx”" in err
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_text_from_the_public_never_becomes_a_spreadsheet_formula(tmp_path: Path, fmt: str) -> None:
+    attack = '=HYPERLINK("http://example.invalid","Bấm vào đây")'
+    db = str(tmp_path / "s.sqlite3")
+    run(
+        "import",
+        "--db",
+        db,
+        str(write_csv(tmp_path / "c.csv", [dict(GOOD[0], description=attack)])),
+        "--quiet",
+    )
+    exported = tmp_path / f"out.{fmt}"
+    run("export", "--db", db, str(exported))
+    if fmt == "csv":
+        assert "'=HYPERLINK" in exported.read_text(encoding="utf-8-sig")
+    else:
+        cell = load_workbook(exported).worksheets[0]["L2"]
+        assert cell.data_type == "s" and cell.value == attack
+    db2 = str(tmp_path / "s2.sqlite3")
+    run("import", "--db", db2, str(exported), "--quiet")
+    store = CaseStore(Path(db2))
+    assert next(store.iter_cases()).description == attack
+    store.close()
+
+
+def test_exports_and_rejects_are_readable_by_their_owner_only(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.sqlite3")
+    rejects = tmp_path / "rejects.csv"
+    run(
+        "import",
+        "--db",
+        db,
+        str(write_csv(tmp_path / "c.csv", GOOD + BAD)),
+        "--quiet",
+        "--rejects",
+        str(rejects),
+    )
+    run("export", "--db", db, str(tmp_path / "out.xlsx"))
+    for path in (rejects, tmp_path / "out.xlsx"):
+        assert path.stat().st_mode & 0o077 == 0, path.name
+
+
+def test_unknown_status_priority_or_vulnerable_group_is_rejected(tmp_path: Path) -> None:
+    row = dict(GOOD[0], status="done", priority="asap", vulnerable="elderly")
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    code, _out, err = run("import", "--db", str(tmp_path / "s.sqlite3"), str(path), "--quiet", "--lang", "en")
+    assert code == EXIT_REJECTED
+    assert "Unknown status “done”" in err and "Unknown priority “asap”" in err
+    assert "Unknown vulnerable group “elderly”" in err

@@ -7,15 +7,21 @@ from hypothesis import strategies as st
 from operator_console.domain.gazetteer import Gazetteer
 
 
-def test_the_city_has_its_168_units_of_today_and_the_former_ones_of_its_three_parts(gazetteer: Gazetteer) -> None:
+def test_the_city_has_its_168_units_of_today_and_the_former_ones_of_its_three_parts(
+    gazetteer: Gazetteer,
+) -> None:
     assert len(gazetteer.current_wards) == 168
     assert {w.kind for w in gazetteer.current_wards} == {"phường", "xã", "đặc khu"}
-    by_province = {code: [d for d in gazetteer.former_districts if d.province_code == code] for code in (79, 74, 77)}
+    by_province = {
+        code: [d for d in gazetteer.former_districts if d.province_code == code] for code in (79, 74, 77)
+    }
     assert [len(by_province[code]) for code in (79, 74, 77)] == [22, 9, 7]
     assert len(gazetteer.former_wards) == 273 + 91 + 77
 
 
-@pytest.mark.parametrize("typed", ["Phường Bến Thành", "ben thanh", "P. Bến Thành", "phuong  BEN THANH", "P.Bến Thành"])
+@pytest.mark.parametrize(
+    "typed", ["Phường Bến Thành", "ben thanh", "P. Bến Thành", "phuong  BEN THANH", "P.Bến Thành"]
+)
 def test_todays_ward_is_found_however_it_is_typed(gazetteer: Gazetteer, typed: str) -> None:
     match = gazetteer.resolve(typed)
     assert match.status == "current"

@@ -185,3 +185,50 @@ def test_the_form_does_not_fight_a_telex_input_method(console: Console, qtbot: Q
     compose_with_input_method(ui.callerNameEdit, ["a", "aa", "aan", "aanf"], "ần")
     assert ui.callerNameEdit.text() == "Trần"
     assert focused() is ui.callerNameEdit
+
+
+def test_input_method_pre_edit_in_the_phone_and_ward_fields_is_left_alone(
+    console: Console, qtbot: QtBot
+) -> None:
+    """The phone hint and the ward completion react to committed text only, never to pre-edit text."""
+    ui = console.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "0389 123 456")
+    compose_with_input_method(ui.phoneEdit, ["a"], "")  # a Telex key pressed in the wrong field
+    assert ui.phoneEdit.text() == "0389 123 456" and ui.phoneHint.text() == "✓ 0389 123 456"
+    ui.wardEdit.setFocus()
+    type_text(qtbot, ui.wardEdit, "Bến Th")
+    compose_with_input_method(ui.wardEdit, ["a", "aa", "aan", "aanh", "aanhf"], "ành")
+    assert ui.wardEdit.text() == "Bến Thành"
+    assert ui.wardHint.text() == "✓ Phường Bến Thành"
+    assert focused() is ui.wardEdit
+
+
+def test_the_call_is_timed_from_the_first_key_to_the_save(console: Console, qtbot: QtBot) -> None:
+    ui = console.window.form.ui
+    assert console.window.form.draft().received_at is None
+    qtbot.keyClicks(ui.phoneEdit, "0389123456")
+    started = console.window.form.draft().received_at
+    assert started is not None
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("other"))
+    qtbot.keyClick(console.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: console.store.count_cases() == 1)
+    case = console.store.get_case(console.store.list_cases()[0].id)
+    assert case is not None and case.received_at == started and case.call_duration_s is not None
+    assert console.window.form.draft().received_at is None  # the next call starts afresh
+
+
+def test_two_cases_saved_one_after_the_other_have_different_references(
+    console: Console, qtbot: QtBot
+) -> None:
+    window, ui = console.window, console.window.form.ui
+    banners = []
+    for phone in ("0389123456", "0909123456"):
+        qtbot.keyClicks(ui.phoneEdit, phone)
+        ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("other"))
+        qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: ui.phoneEdit.text() == "")
+        banners.append(window.saved_banner.text())
+    assert banners[0] != banners[1]
+    qtbot.waitUntil(lambda: window.cases.rowCount() == 2)
+    shown = {window.cases.data(window.cases.index(row, 1)) for row in range(2)}
+    assert {b.rsplit(" ", 1)[-1] for b in banners} == shown

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TextIO
 
 from operator_console import __version__
-from operator_console.admin.files import FileFormatError, file_format, write_rows
+from operator_console.admin.files import FileFormatError, FileUnreadable, file_format, write_rows
 from operator_console.admin.importer import MissingColumns, import_file
-from operator_console.domain.case import Status, label
+from operator_console.domain.case import Case, Status, label
 from operator_console.domain.gazetteer import default_gazetteer
-from operator_console.domain.interchange import COLUMNS, row_from_case
+from operator_console.domain.interchange import EXPORT_COLUMNS, row_from_case
 from operator_console.domain.messages import LANGUAGES, Language, Message, language_from_environment, render
 from operator_console.domain.phones import PhoneError, parse_phone
 from operator_console.domain.taxonomy import default_taxonomy
@@ -120,6 +120,9 @@ def _import(args: argparse.Namespace, db: Path, lang: Language, out: TextIO, err
     except MissingColumns as exc:
         print(render("import.missing_columns", lang, columns=", ".join(exc.columns)), file=err)
         return EXIT_USAGE
+    except FileUnreadable as exc:
+        print(render("import.unreadable", lang, path=path.name, reason=exc), file=err)
+        return EXIT_USAGE
     finally:
         store.close()
     if interactive and not args.quiet:
@@ -155,7 +158,13 @@ def _export(store: CaseStore, path: Path, lang: Language, out: TextIO, err: Text
     except FileFormatError:
         print(render("import.unknown_format", lang, value=path.name), file=err)
         return EXIT_USAGE
-    count = write_rows(path, COLUMNS, (row_from_case(c) for c in store.iter_cases()))
+    gazetteer = default_gazetteer()
+
+    def ward_name(case: Case) -> str:
+        ward = gazetteer.current(case.address.ward_code) if case.address.ward_code is not None else None
+        return ward.name if ward else ""
+
+    count = write_rows(path, EXPORT_COLUMNS, (row_from_case(c, ward_name(c)) for c in store.iter_cases()))
     print(render("export.summary", lang, count=count, path=path), file=out)
     return EXIT_OK
 

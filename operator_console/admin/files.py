@@ -3,25 +3,44 @@
 CSV is written with a byte-order mark so that spreadsheet programs open Vietnamese text as UTF-8;
 one is accepted on reading too. Row numbers are the ones a person sees: in CSV and XLSX the header
 is row 1, in JSON Lines the first line is row 1.
+
+Exports hold personal data: they are created readable by their owner only. Text from the public
+(a web form, Zalo) may begin with ``=``, ``+``, ``-`` or ``@``, which a spreadsheet program runs as a
+formula: XLSX cells are written as text, and such a CSV cell gets a leading apostrophe, which an
+import removes again.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+from zipfile import BadZipFile
+
+from operator_console.domain.messages import Message
 
 FileFormat = Literal["csv", "xlsx", "jsonl"]
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class FileFormatError(ValueError):
     pass
 
 
-class BadLine(ValueError):
-    """A JSON Lines line that is not a JSON object."""
+class FileUnreadable(ValueError):
+    """The file as a whole cannot be read (wrong encoding, not really a spreadsheet)."""
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """A row that cannot be taken apart: a broken JSON line, more cells than the header."""
+
+    message: Message
 
 
 def file_format(path: Path) -> FileFormat:
@@ -35,17 +54,50 @@ def file_format(path: Path) -> FileFormat:
     raise FileFormatError(path.name)
 
 
+def check_readable(path: Path) -> None:
+    """Fail before anything is imported if the file cannot be read to its end."""
+    if file_format(path) == "xlsx":
+        from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
+
+        try:
+            load_workbook(path, read_only=True).close()
+        except (BadZipFile, InvalidFileException, KeyError, OSError) as exc:
+            raise FileUnreadable(type(exc).__name__) from exc
+        return
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    with path.open("rb") as handle:
+        try:
+            while block := handle.read(1 << 20):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            raise FileUnreadable(f"not UTF-8 (byte {exc.start} of a block)") from exc
+
+
 def header_of(path: Path) -> list[str]:
-    """The file's column names (for JSON Lines: the keys of its first line)."""
+    """The file's column names (for JSON Lines: the keys of its first object)."""
+    fmt = file_format(path)
+    if fmt == "csv":
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            return [h.strip() for h in next(csv.reader(handle), [])]
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(path, read_only=True)
+        try:
+            first = next(workbook.worksheets[0].iter_rows(values_only=True), ())
+            return [str(h).strip() for h in first if h is not None]
+        finally:
+            workbook.close()
     for _number, row in read_rows(path):
-        if isinstance(row, BadLine):
-            continue
-        return list(row)
+        if not isinstance(row, BadRow):
+            return list(row)
     return []
 
 
-def read_rows(path: Path) -> Iterator[tuple[int, Mapping[str, object] | BadLine]]:
-    """``(row number, row)`` for every data row; a broken JSON line comes as :class:`BadLine`."""
+def read_rows(path: Path) -> Iterator[tuple[int, Mapping[str, object] | BadRow]]:
+    """``(row number, row)`` for every data row; a row that cannot be taken apart comes as :class:`BadRow`."""
     fmt = file_format(path)
     if fmt == "csv":
         yield from _read_csv(path)
@@ -55,14 +107,19 @@ def read_rows(path: Path) -> Iterator[tuple[int, Mapping[str, object] | BadLine]
         yield from _read_jsonl(path)
 
 
-def _read_csv(path: Path) -> Iterator[tuple[int, Mapping[str, object] | BadLine]]:
+def _read_csv(path: Path) -> Iterator[tuple[int, Mapping[str, object] | BadRow]]:
+    extra = "\0surplus"  # DictReader files surplus cells under this key; no header has a NUL
     with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
+        reader = csv.DictReader(handle, restkey=extra)
         for number, row in enumerate(reader, start=2):
-            yield number, {(k or "").strip(): v for k, v in row.items()}
+            surplus: list[str] | None = row.pop(extra, None)  # type: ignore[assignment]
+            if surplus:
+                yield number, BadRow(Message("import.extra_fields", {"value": ",".join(surplus)[:80]}))
+                continue
+            yield number, {(k or "").strip(): _unguard(v) for k, v in row.items()}
 
 
-def _read_xlsx(path: Path) -> Iterator[tuple[int, Mapping[str, object] | BadLine]]:
+def _read_xlsx(path: Path) -> Iterator[tuple[int, Mapping[str, object] | BadRow]]:
     from openpyxl import load_workbook  # imported here: only XLSX files need it
 
     workbook = load_workbook(path, read_only=True, data_only=True)
@@ -78,17 +135,17 @@ def _read_xlsx(path: Path) -> Iterator[tuple[int, Mapping[str, object] | BadLine
         workbook.close()
 
 
-def _read_jsonl(path: Path) -> Iterator[tuple[int, Mapping[str, object] | BadLine]]:
+def _read_jsonl(path: Path) -> Iterator[tuple[int, Mapping[str, object] | BadRow]]:
     with path.open(encoding="utf-8-sig") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             try:
                 value = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield number, BadLine(str(exc))
+            except json.JSONDecodeError:
+                yield number, BadRow(Message("import.bad_json"))
                 continue
-            yield number, value if isinstance(value, dict) else BadLine("not an object")
+            yield number, value if isinstance(value, dict) else BadRow(Message("import.bad_json"))
 
 
 def write_rows(path: Path, columns: tuple[str, ...], rows: Iterable[Mapping[str, object]]) -> int:
@@ -99,13 +156,14 @@ def write_rows(path: Path, columns: tuple[str, ...], rows: Iterable[Mapping[str,
     fmt = file_format(path)
     partial = path.with_name(path.name + ".partial")
     count = 0
+    os.close(os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600))
     try:
         if fmt == "csv":
             with partial.open("w", newline="", encoding="utf-8-sig") as handle:
                 writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
                 writer.writeheader()
                 for row in rows:
-                    writer.writerow(row)
+                    writer.writerow({c: _guard(str(row.get(c, ""))) for c in columns})
                     count += 1
         elif fmt == "jsonl":
             with partial.open("w", encoding="utf-8") as handle:
@@ -113,17 +171,39 @@ def write_rows(path: Path, columns: tuple[str, ...], rows: Iterable[Mapping[str,
                     handle.write(json.dumps({c: row.get(c, "") for c in columns}, ensure_ascii=False) + "\n")
                     count += 1
         else:
-            from openpyxl import Workbook
-
-            workbook = Workbook(write_only=True)
-            sheet = workbook.create_sheet("cases")
-            sheet.append(list(columns))
-            for row in rows:
-                # Everything as text: a phone number must keep its leading 0 in a spreadsheet.
-                sheet.append([str(row.get(c, "")) for c in columns])
-                count += 1
-            workbook.save(partial)
+            count = _write_xlsx(partial, columns, rows)
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)
     return count
+
+
+def _write_xlsx(path: Path, columns: tuple[str, ...], rows: Iterable[Mapping[str, object]]) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("cases")
+    sheet.append(list(columns))
+    count = 0
+    for row in rows:
+        cells = []
+        for column in columns:
+            # Text, always: a phone keeps its leading 0, and "=..." from the public is not a formula.
+            cell = WriteOnlyCell(sheet, value=str(row.get(column, "")))
+            cell.data_type = "s"
+            cells.append(cell)
+        sheet.append(cells)
+        count += 1
+    workbook.save(path)
+    return count
+
+
+def _guard(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def _unguard(value: str | None) -> str | None:
+    if value and len(value) > 1 and value[0] == "'" and value[1:].startswith(_FORMULA_STARTS):
+        return value[1:]
+    return value

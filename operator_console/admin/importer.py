@@ -21,7 +21,7 @@ from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 
-from operator_console.admin.files import BadLine, header_of, read_rows
+from operator_console.admin.files import BadRow, check_readable, header_of, read_rows
 from operator_console.domain.case import Status
 from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.intake import InvalidCase, build_case
@@ -36,7 +36,7 @@ CHUNK_ROWS = 2_000
 # Below this size starting worker processes costs more than it saves.
 PARALLEL_FROM_BYTES = 4_000_000
 
-Row = tuple[int, Mapping[str, object] | BadLine]
+Row = tuple[int, Mapping[str, object] | BadRow]
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,7 @@ def import_file(
 ) -> ImportReport:
     """Import ``path`` into ``store``; ``progress`` is called with the rows read so far."""
     started = time.perf_counter()
+    check_readable(path)
     missing = [c for c in REQUIRED_COLUMNS if c not in header_of(path)]
     if missing:
         raise MissingColumns(missing)
@@ -139,8 +140,8 @@ def _build_chunk(rows: list[Row], *, operator: str, now: datetime) -> _Chunk:
     out = _Chunk(rows=len(rows))
     stored_at = now.replace(tzinfo=None)
     for number, row in rows:
-        if isinstance(row, BadLine):
-            out.rejections.append(Rejection(number, "", Message("import.bad_json")))
+        if isinstance(row, BadRow):
+            out.rejections.append(Rejection(number, "", row.message))
             continue
         try:
             draft = draft_from_row(row)

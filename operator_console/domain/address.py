@@ -14,9 +14,10 @@ from operator_console.domain.text import clean, fold
 
 # Words before a house number: "số", "nhà", "hẻm", "kiệt", "ngõ", "HXH" (hẻm xe hơi).
 _NUMBER = re.compile(
-    r"^(?:(?:so|nha|hem|hxh|kiet|ngo|ngach|sn)\.?\s*)*"
+    r"^(?P<words>(?:(?:so|nha|hem|hxh|kiet|ngo|ngach|sn)\.?\s*)*)"
     r"(?P<path>\d+[a-z]?(?:\s*/\s*\d+[a-z]?)*)(?=\s|$|,)\s*(?P<rest>.*)$"
 )
+_ALLEY_WORD = re.compile(r"\b(?:hem|hxh|kiet|ngo|ngach)\b")
 _STREET_PREFIX = re.compile(r"^(?:duong|d\.|pho)\s+")
 _WARD = re.compile(r"^(?:phuong|p\.?\s*\d|p\.|f\.?\s*\d|f\.|xa\s|x\.|thi tran|tt\.?\s|dac khu)")
 _DISTRICT = re.compile(r"^(?:quan|q\.?\s*\d|q\.|huyen|h\.|thanh pho thu duc|tp\.?\s*thu duc|tp\.?\s*td\b)")
@@ -27,7 +28,7 @@ _CITY = re.compile(
 )
 # Where to cut a comma-less address; only markers that cannot start a street name.
 _MARKERS = re.compile(
-    r"\s(?=(?:phuong|p\.?\s*\d|f\.?\s*\d|xa\s|thi tran|quan|q\.?\s*\d|huyen|khu pho|kp\.?\s*\d)\b)"
+    r"\s(?=(?:phuong|p\.?\s*\d+|f\.?\s*\d+|xa\s|thi tran|quan|q\.?\s*\d+|huyen|khu pho|kp\.?\s*\d+)\b)"
 )
 
 
@@ -60,6 +61,8 @@ def parse_address(text: str | None) -> ParsedAddress:
                 path = "".join(number.group("path").split())
                 *alleys, house = path.split("/")
                 alley = "/".join(alleys)
+                if not alleys and _ALLEY_WORD.search(number.group("words")):
+                    alley, house = house, ""  # "hẻm 12 Lê Văn Sỹ": alley 12, house not said
                 street_part = (
                     part[len(part) - len(number.group("rest")) :].strip() if number.group("rest") else ""
                 )

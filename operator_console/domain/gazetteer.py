@@ -268,7 +268,9 @@ class Gazetteer:
         if mapped is None:
             choices = self.current_codes_by_former_district.get(old.district_code or 0, ())
             return WardMatch("former_unmapped", typed, former=old, choices=choices)
-        return WardMatch("current" if mapped.name == old.name else "former", typed, current=mapped, former=old)
+        return WardMatch(
+            "current" if mapped.name == old.name else "former", typed, current=mapped, former=old
+        )
 
     def _by_name_alone(
         self, typed: str, ward_text: str, current: list[WardUnit], former: list[WardUnit]
@@ -296,7 +298,7 @@ class Gazetteer:
         return WardMatch("current" if named_today else "former", typed, current=unit, former=old)
 
     def _places(self, units: list[WardUnit]) -> set[tuple[str, int]]:
-        """Where units are today: ``("current", code)``, or ``("former", code)`` for an unmapped former ward."""
+        """Where units are today: ``("current", code)``, or ``("former", code)`` when unmapped."""
         out: set[tuple[str, int]] = set()
         for unit in units:
             today = unit if not unit.former else self.mapped(unit)

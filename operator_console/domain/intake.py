@@ -6,7 +6,8 @@ priority. Every error names the field it belongs to, so the form can show it whe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TypeVar
 
@@ -28,7 +29,7 @@ from operator_console.domain.messages import Message
 from operator_console.domain.phones import WITHHELD, Phone, PhoneError, parse_phone
 from operator_console.domain.priority import suggest_priority
 from operator_console.domain.taxonomy import Taxonomy
-from operator_console.domain.text import clean, clean_name
+from operator_console.domain.text import clean, clean_block, clean_name
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,13 @@ class CaseDraft:
     callback_consent: bool = False
     external_id: str | None = None
     call_duration_s: int | None = None
+    # Carried by an interchange file exported from a store; empty for a new call.
+    status: str = ""
+    case_number: str = ""
+    handling_unit: str = ""
+    ward_code: int | None = None
+    """Today's ward chosen by a person: it wins over what the ward's words resolve to."""
+    operator: str = ""
 
 
 def build_case(
@@ -105,13 +113,19 @@ def build_case(
             FieldError("category", Message("case.category_unknown", {"value": category, "choices": choices}))
         )
     vulnerable = frozenset(
-        Vulnerability(v) for v in draft.vulnerable if v in Vulnerability.__members__.values()
+        _values(Vulnerability, draft.vulnerable, "vulnerable", "case.vulnerable_unknown", errors)
     )
+    chosen = _values(Priority, {draft.priority} - {""}, "priority", "case.priority_unknown", errors)
+    given_status = _values(Status, {draft.status} - {""}, "status", "case.status_unknown", errors)
+    if draft.ward_code is not None and gazetteer.current(draft.ward_code) is None:
+        errors.append(FieldError("ward_code", Message("case.ward_code_unknown", {"value": draft.ward_code})))
     if errors:
         raise InvalidCase(errors)
     assert channel is not None and relation is not None
     suggested, _rules = suggest_priority(category, vulnerable, draft.no_food_today)
-    priority = Priority(draft.priority) if draft.priority in Priority.__members__.values() else suggested
+    priority = next(iter(chosen), suggested)
+    status = next(iter(given_status), status)
+    operator = clean(draft.operator) or operator
     received = draft.received_at or now
     subject = Person(subject_name, subject_phone) if (subject_name or not subject_phone.withheld) else None
     return Case(
@@ -125,25 +139,44 @@ def build_case(
         household_size=household,
         vulnerable=vulnerable,
         no_food_today=draft.no_food_today,
-        address=resolve_address(draft.address, draft.ward, draft.district, draft.landmark, gazetteer),
-        description=clean(draft.description),
+        address=resolve_address(
+            draft.address, draft.ward, draft.district, draft.landmark, gazetteer, chosen_ward=draft.ward_code
+        ),
+        description=clean_block(draft.description),
         priority=priority,
         priority_suggested=suggested,
         status=status,
         operator=operator,
         call_duration_s=draft.call_duration_s,
         external_id=clean(draft.external_id) or None,
+        case_number=clean(draft.case_number) or None,
+        handling_unit=clean(draft.handling_unit) or None,
         callback_consent=draft.callback_consent,
         history=(StatusChange(status, now, operator),),
     )
 
 
-def resolve_address(address: str, ward: str, district: str, landmark: str, gazetteer: Gazetteer) -> Address:
-    """Parse the address and resolve its ward; an explicit ward/district beats one found in the text."""
+def resolve_address(
+    address: str,
+    ward: str,
+    district: str,
+    landmark: str,
+    gazetteer: Gazetteer,
+    *,
+    chosen_ward: int | None = None,
+) -> Address:
+    """Parse the address and resolve its ward; an explicit ward/district beats one found in the text.
+
+    ``chosen_ward`` is today's ward a person picked (the operator, or the unit): it wins over
+    what the words resolve to. An address without any ward is flagged: help cannot be sent there.
+    """
     parsed = parse_address(address)
     ward_said = clean(ward) or parsed.ward
     district_said = clean(district) or parsed.district
     match = gazetteer.resolve(ward_said, district_said)
+    chosen = gazetteer.current(chosen_ward) if chosen_ward is not None else None
+    if chosen is not None:
+        match = replace(match, status="current", current=chosen, choices=())
     return Address(
         as_said=clean(address),
         house_number=parsed.house_number,
@@ -154,9 +187,17 @@ def resolve_address(address: str, ward: str, district: str, landmark: str, gazet
         district_as_said=district_said,
         ward_code=match.current.code if match.current else None,
         former_ward_code=match.former.code if match.former else None,
-        ward_needs_check=match.needs_operator,
-        landmark=", ".join(p for p in (clean(landmark), parsed.landmark) if p),
+        ward_needs_check=match.needs_operator or match.status == "empty",
+        landmark=_join_unique(clean(landmark), parsed.landmark),
     )
+
+
+def _join_unique(*texts: str) -> str:
+    """Comma-separated parts, each once: a landmark said in the address and given again is one landmark."""
+    parts: list[str] = []
+    for text in texts:
+        parts.extend(p.strip() for p in text.split(",") if p.strip() and p.strip() not in parts)
+    return ", ".join(parts)
 
 
 def _phone(text: str, field_name: str, errors: list[FieldError]) -> Phone:
@@ -175,10 +216,26 @@ def _household_size(text: str, errors: list[FieldError]) -> int | None:
         number = float(value)
     except ValueError:
         number = -1.0
-    if number < 1 or number != int(number) or number > 1000:
+    if not math.isfinite(number) or number < 1 or number != int(number) or number > 1000:
         errors.append(FieldError("household_size", Message("case.household_size", {"value": value})))
         return None
     return int(number)
+
+
+_V = TypeVar("_V", Vulnerability, Priority, Status)
+
+
+def _values(
+    enum: type[_V], values: set[str], field_name: str, code: str, errors: list[FieldError]
+) -> list[_V]:
+    out = []
+    for value in sorted(values):
+        try:
+            out.append(enum(clean(value).lower()))
+        except ValueError:
+            choices = ", ".join(m.value for m in enum)
+            errors.append(FieldError(field_name, Message(code, {"value": value, "choices": choices})))
+    return out
 
 
 _E = TypeVar("_E", Channel, Relation)

@@ -5,6 +5,12 @@ Imports, exports, the server API and the duplicate search use these field names:
 ``external_id, received_at, channel, caller_phone, caller_name, subject_name, address, ward,
 district, category, household_size, description``
 
+An export adds the columns that make it a faithful copy of the store (``EXPORT_COLUMNS``): what
+happened to the case (status, server number, handling unit), what the operator recorded beyond
+the twelve (priority, vulnerable members, no food today, consent to a call back…) and what the
+ward was resolved to. An import reads any of them that a file has; a file with only the twelve
+is a file of new cases.
+
 ``received_at`` is ISO 8601 with an offset. A spreadsheet cell holding a date and time has no
 offset; it is read as Ho Chi Minh City time (UTC+07:00), the only time the desk has ever used.
 """
@@ -17,7 +23,7 @@ from datetime import datetime, timedelta, timezone
 from operator_console.domain.case import Case
 from operator_console.domain.intake import CaseDraft, FieldError, InvalidCase
 from operator_console.domain.messages import Message
-from operator_console.domain.text import clean
+from operator_console.domain.text import clean, clean_block
 
 COLUMNS: tuple[str, ...] = (
     "external_id",
@@ -33,8 +39,28 @@ COLUMNS: tuple[str, ...] = (
     "household_size",
     "description",
 )
+EXTRA_COLUMNS: tuple[str, ...] = (
+    "caller_phone_old",
+    "caller_relation",
+    "subject_phone",
+    "vulnerable",
+    "no_food_today",
+    "priority",
+    "callback_consent",
+    "landmark",
+    "ward_code",
+    "ward_name",
+    "status",
+    "case_number",
+    "handling_unit",
+    "operator",
+    "call_duration_s",
+)
+EXPORT_COLUMNS = COLUMNS + EXTRA_COLUMNS
 REQUIRED_COLUMNS: tuple[str, ...] = ("external_id", "received_at")
 HCMC_TIME = timezone(timedelta(hours=7), "ICT")
+_YES = {"1", "true", "yes", "y", "co", "có", "x"}
+_NO = {"", "0", "false", "no", "n", "khong", "không"}
 
 
 def parse_received_at(value: object) -> datetime:
@@ -65,46 +91,98 @@ def cell_text(value: object) -> str:
 def draft_from_row(row: Mapping[str, object]) -> CaseDraft:
     """A draft from an interchange row; ``InvalidCase`` when the row's own fields cannot be read."""
     errors: list[FieldError] = []
-    external_id = cell_text(row.get("external_id"))
-    if not external_id:
+    text = {column: cell_text(row.get(column)) for column in (*COLUMNS, *EXTRA_COLUMNS)}
+    if not text["external_id"]:
         errors.append(FieldError("external_id", Message("case.external_id_missing")))
     received_at = None
     try:
         received_at = parse_received_at(row.get("received_at"))
     except InvalidCase as exc:
         errors.extend(exc.errors)
+    flags = {name: _yes_no(text[name], name, errors) for name in ("no_food_today", "callback_consent")}
+    ward_code = _ward_code(text["ward_code"], errors)
+    duration = int(text["call_duration_s"]) if text["call_duration_s"].isdigit() else None
     if errors:
         raise InvalidCase(errors)
     return CaseDraft(
-        external_id=external_id,
+        external_id=text["external_id"],
         received_at=received_at,
-        channel=cell_text(row.get("channel")) or "phone",
-        caller_phone=cell_text(row.get("caller_phone")),
-        caller_name=cell_text(row.get("caller_name")),
-        subject_name=cell_text(row.get("subject_name")),
-        address=cell_text(row.get("address")),
-        ward=cell_text(row.get("ward")),
-        district=cell_text(row.get("district")),
-        category=cell_text(row.get("category")),
-        household_size=cell_text(row.get("household_size")),
-        description=cell_text(row.get("description")),
-        caller_relation="other" if cell_text(row.get("subject_name")) else "self",
+        channel=text["channel"] or "phone",
+        # The old 11-digit number, when the export kept it, gives the same number and says it was old.
+        caller_phone=text["caller_phone_old"] or text["caller_phone"],
+        caller_name=text["caller_name"],
+        caller_relation=text["caller_relation"] or ("other" if text["subject_name"] else "self"),
+        subject_name=text["subject_name"],
+        subject_phone=text["subject_phone"],
+        address=text["address"],
+        ward=text["ward"],
+        district=text["district"],
+        landmark=text["landmark"],
+        category=text["category"],
+        household_size=text["household_size"],
+        description=clean_block(str(row.get("description") or "")),
+        vulnerable={v.strip() for v in text["vulnerable"].split(",") if v.strip()},
+        no_food_today=flags["no_food_today"],
+        priority=text["priority"],
+        callback_consent=flags["callback_consent"],
+        status=text["status"],
+        case_number=text["case_number"],
+        handling_unit=text["handling_unit"],
+        ward_code=ward_code,
+        operator=text["operator"],
+        call_duration_s=duration,
     )
 
 
-def row_from_case(case: Case) -> dict[str, str]:
-    """The interchange row of a case; importing it again gives the same case."""
+def row_from_case(case: Case, ward_name: str = "") -> dict[str, str]:
+    """The export row of a case; importing it again gives the same case."""
+    subject = case.subject
     return {
         "external_id": case.external_id or case.id,
         "received_at": case.received_at.isoformat(),
         "channel": case.channel.value,
-        "caller_phone": case.caller.phone.legacy_form or case.caller.phone.national,
+        "caller_phone": case.caller.phone.national,
         "caller_name": case.caller.name,
-        "subject_name": case.subject.name if case.subject else "",
+        "subject_name": subject.name if subject else "",
         "address": case.address.as_said,
         "ward": case.address.ward_as_said,
         "district": case.address.district_as_said,
         "category": case.category,
         "household_size": "" if case.household_size is None else str(case.household_size),
         "description": case.description,
+        "caller_phone_old": case.caller.phone.legacy_form or "",
+        "caller_relation": case.caller_relation.value,
+        "subject_phone": (subject.phone.legacy_form or subject.phone.national) if subject else "",
+        "vulnerable": ",".join(sorted(v.value for v in case.vulnerable)),
+        "no_food_today": "1" if case.no_food_today else "0",
+        "priority": case.priority.value,
+        "callback_consent": "1" if case.callback_consent else "0",
+        "landmark": case.address.landmark,
+        # The import takes this code as chosen, so the copy keeps the ward even if the words would
+        # resolve differently with another release of the gazetteer.
+        "ward_code": "" if case.address.ward_code is None else str(case.address.ward_code),
+        "ward_name": ward_name,
+        "status": case.status.value,
+        "case_number": case.case_number or "",
+        "handling_unit": case.handling_unit or "",
+        "operator": case.operator,
+        "call_duration_s": "" if case.call_duration_s is None else str(case.call_duration_s),
     }
+
+
+def _yes_no(value: str, field_name: str, errors: list[FieldError]) -> bool:
+    folded = value.casefold()
+    if folded in _YES:
+        return True
+    if folded not in _NO:
+        errors.append(FieldError(field_name, Message("case.yes_no", {"value": value, "field": field_name})))
+    return False
+
+
+def _ward_code(value: str, errors: list[FieldError]) -> int | None:
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit()):
+        errors.append(FieldError("ward_code", Message("case.ward_code_unknown", {"value": value})))
+        return None
+    return int(value)

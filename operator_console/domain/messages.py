@@ -73,6 +73,26 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Không có quan hệ «{value}». Các giá trị: {choices}.",
         "Unknown relation “{value}”. Values: {choices}.",
     ),
+    "case.vulnerable_unknown": (
+        "Không có nhóm dễ tổn thương «{value}». Các giá trị: {choices}.",
+        "Unknown vulnerable group “{value}”. Values: {choices}.",
+    ),
+    "case.priority_unknown": (
+        "Không có mức ưu tiên «{value}». Các mức: {choices}.",
+        "Unknown priority “{value}”. Values: {choices}.",
+    ),
+    "case.status_unknown": (
+        "Không có trạng thái «{value}». Các trạng thái: {choices}.",
+        "Unknown status “{value}”. Values: {choices}.",
+    ),
+    "case.yes_no": (
+        "«{value}» ở cột {field} phải là có/không (true/false, 1/0).",
+        "“{value}” in {field} must be yes or no (true/false, 1/0).",
+    ),
+    "case.ward_code_unknown": (
+        "Mã phường/xã «{value}» không có trong danh mục hiện hành.",
+        "Ward code “{value}” is not a current ward/commune.",
+    ),
     "case.reason_required": (
         "Cần ghi lý do khi chuyển hồ sơ sang «{status}».",
         "A reason is required to move a case to “{status}”.",
@@ -82,8 +102,8 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "A case cannot go from “{old}” to “{new}”.",
     ),
     "case.merge_target": (
-        "Cần chọn hồ sơ để gộp vào.",
-        "Choose the case to merge into.",
+        "Cần chọn hồ sơ khác, đã có, để gộp vào.",
+        "Choose another, existing case to merge into.",
     ),
     # addresses
     "address.ward_unknown": (
@@ -120,7 +140,15 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "({seconds:.1f} s).",
     ),
     "import.progress": ("Đã đọc {rows} dòng…", "{rows} rows read…"),
-    "export.summary": ("Đã xuất {count} hồ sơ vào {path}.", "Exported {count} cases to {path}."),
+    "export.summary": ("Đã xuất {count} hồ sơ vào {path}.", "Cases exported to {path}: {count}."),
+    "import.unreadable": (
+        "Không đọc được tệp «{path}»: {reason}. CSV cần mã UTF-8 (trong Excel: Lưu thành «CSV UTF-8»).",
+        "Cannot read “{path}”: {reason}. CSV files must be UTF-8 (in Excel: Save as “CSV UTF-8”).",
+    ),
+    "import.extra_fields": (
+        "Dòng có nhiều ô hơn tiêu đề (thiếu dấu ngoặc kép quanh một ô có dấu phẩy?): «{value}».",
+        "The row has more cells than the header (a cell with a comma not in quotes?): “{value}”.",
+    ),
     "db.missing": ("Không có cơ sở dữ liệu «{path}».", "No database at “{path}”."),
 }
 

@@ -9,6 +9,7 @@ the numbers that changed in 2018, so the legacy prefix table is ours.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -34,8 +35,8 @@ LEGACY_MOBILE_PREFIXES: dict[str, str] = {
 }  # fmt: skip
 
 HCMC_AREA_CODE = "028"
-_ALLOWED = re.compile(r"^[\d\s.\-()+/]*$")
-_NON_DIGIT = re.compile(r"\D")
+_ALLOWED = re.compile(r"^[0-9\s.\-()+/]*$")
+_NON_DIGIT = re.compile(r"[^0-9]")
 _WITHHELD_WORDS = frozenset(
     {"", "an so", "an", "giau so", "private", "withheld", "anonymous", "unknown", "khong ro", "khong co", "-"}
 )
@@ -84,7 +85,10 @@ def parse_phone(text: str | None) -> Phone:
 
     Empty text, or words such as "ẩn số" or "withheld", mean the caller ID was withheld.
     """
-    raw = (text or "").strip()
+    # NFKC turns full-width digits (from some phone keyboards) into ASCII ones; copy-pasted numbers
+    # may carry invisible direction or zero-width marks.
+    normalised = unicodedata.normalize("NFKC", text or "")
+    raw = "".join(ch for ch in normalised if unicodedata.category(ch) != "Cf").strip()
     if fold(raw) in _WITHHELD_WORDS:
         return WITHHELD
     if not _ALLOWED.match(raw):
@@ -149,6 +153,15 @@ def _to_national(raw: str, digits: str) -> str:
     if len(digits) < 8:
         raise PhoneError(Message("phone.too_short", {"digits": len(digits)}))
     raise PhoneError(Message("phone.too_long", {"digits": len(digits)}))
+
+
+def stored_phone(national: str, legacy_form: str | None = None) -> Phone:
+    """A number that was parsed before, rebuilt from its national form without asking again.
+
+    Every Vietnamese landline starts 02; every other number we accept is a mobile.
+    """
+    kind: PhoneKind = "landline" if national.startswith("02") else "mobile"
+    return Phone(e164="+84" + national[1:], national=national, kind=kind, legacy_form=legacy_form)
 
 
 def phone_key(text: str | None) -> str | None:

@@ -37,6 +37,14 @@ def clean(text: str | None) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+def clean_block(text: str | None) -> str:
+    """Free text as we store it: NFC, each line cleaned, line breaks kept, no blank lines at the ends."""
+    if not text:
+        return ""
+    lines = [" ".join(line.split()) for line in unicodedata.normalize("NFC", text).splitlines()]
+    return "\n".join(lines).strip("\n")
+
+
 def fold(text: str | None) -> str:
     """The comparison key: no diacritics, no case, đ→d, white space collapsed."""
     if not text:

@@ -6,10 +6,18 @@ operator scrolls, and each page arrives from the database worker.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QWidget
 
 from operator_console.domain.case import label
@@ -17,10 +25,13 @@ from operator_console.gui.context import ConsoleContext
 from operator_console.store.case_store import CaseFilter, CaseSummary
 
 PAGE = 200
+log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 
 
 class CaseListModel(QAbstractTableModel):
+    load_failed = Signal(str)
+
     HEADERS = (
         QT_TRANSLATE_NOOP("CaseListModel", "Received"),
         QT_TRANSLATE_NOOP("CaseListModel", "Case"),
@@ -78,7 +89,7 @@ class CaseListModel(QAbstractTableModel):
         self._runner.run_db(
             lambda: self._store.list_cases(filters, limit=PAGE, offset=offset),
             lambda rows: self._append(generation, rows),
-            lambda _error: self._failed(generation),
+            lambda error: self._failed(generation, error),
         )
 
     # ours -------------------------------------------------------------------------------------------
@@ -111,9 +122,11 @@ class CaseListModel(QAbstractTableModel):
         for callback in self._on_loaded:
             callback()
 
-    def _failed(self, generation: int) -> None:
+    def _failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:
             self._loading = False
+            log.error("the case list could not be read: %s", type(error).__name__, exc_info=error)
+            self.load_failed.emit(type(error).__name__)
 
     def _cell(self, row: CaseSummary, column: int) -> str:
         if column == 0:

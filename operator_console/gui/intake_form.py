@@ -7,6 +7,8 @@ the resolved ward, the suggested priority) and puts each error beside its field.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel, QLineEdit, QWidget
@@ -37,6 +39,7 @@ class IntakeForm(QWidget):
         self._gazetteer = gazetteer
         self._taxonomy = taxonomy
         self._language: Language = language
+        self._started_at: datetime | None = None
         self._vulnerable_checks = {
             Vulnerability.LONE_ELDERLY: self.ui.loneElderlyCheck,
             Vulnerability.CHILDREN: self.ui.childrenCheck,
@@ -76,7 +79,10 @@ class IntakeForm(QWidget):
     # what the operator typed ----------------------------------------------------------------------
     def draft(self) -> CaseDraft:
         ui = self.ui
+        started = self._started_at
         return CaseDraft(
+            received_at=started,
+            call_duration_s=round((datetime.now(UTC) - started).total_seconds()) if started else None,
             caller_phone=ui.phoneEdit.text(),
             caller_name=ui.callerNameEdit.text(),
             caller_relation=str(ui.relationCombo.currentData() or "self"),
@@ -125,6 +131,8 @@ class IntakeForm(QWidget):
         ui.priorityCombo.setCurrentIndex(0)
         self.show_errors([])
         self._update_hints()
+        # The call's time is when the operator starts typing it, not when it is saved.
+        self._started_at = None
         ui.phoneEdit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_errors(self, errors: list[FieldError]) -> None:
@@ -174,6 +182,11 @@ class IntakeForm(QWidget):
         for edit in self.findChildren(QLineEdit):
             edit.textChanged.connect(self.changed)
         ui.descriptionEdit.textChanged.connect(self.changed)
+        self.changed.connect(self._note_start)
+
+    def _note_start(self) -> None:
+        if self._started_at is None and not self.is_blank():
+            self._started_at = datetime.now(UTC).astimezone()
 
     def _update_hints(self) -> None:
         self._update_phone_hint()

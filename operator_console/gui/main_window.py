@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.form.ui.saveButton.clicked.connect(self.save_case)
         self.form.ui.clearButton.clicked.connect(self.form.clear)
+        self.cases.load_failed.connect(self._list_failed)
         self.cases.when_loaded(self._update_counts)
         # A page is at most a few hundred rows: sizing the columns to them is cheap.
         self.cases.when_loaded(self.case_view.resizeColumnsToContents)
@@ -118,6 +119,10 @@ class MainWindow(QMainWindow):
                 "%1", type(error).__name__
             )
         )
+
+    def _list_failed(self, reason: str) -> None:
+        # Intake goes on: the form does not need the list.
+        self.statusBar().showMessage(self.tr("The case list could not be read (%1).").replace("%1", reason))
 
     def _update_counts(self) -> None:
         self._runner.run_db(

@@ -73,7 +73,9 @@ class TaskRunner(QObject):
 
     @Slot(object, object, object)
     def _deliver(self, callback: Callable[..., None], result: Any, error: BaseException | None) -> None:
-        callback(error if error is not None else result)
+        # A result that arrives after shutdown began is for widgets that are going away.
+        if not self._closed:
+            callback(error if error is not None else result)
 
 
 def _log_failure(error: BaseException) -> None:

@@ -30,7 +30,7 @@ from operator_console.domain.case import (
     case_reference,
     check_transition,
 )
-from operator_console.domain.phones import WITHHELD, Phone, parse_phone
+from operator_console.domain.phones import WITHHELD, Phone, stored_phone
 from operator_console.domain.text import fold, fold_words
 from operator_console.store.database import migrate, open_engine
 from operator_console.store.models import CaseRow, ContactRow, StatusChangeRow
@@ -99,9 +99,10 @@ class BulkImport:
             return counts
         with self._connection.begin():
             ids = [r.external_id for r in records if r.external_id]
-            known = set(
-                self._connection.scalars(select(CaseRow.external_id).where(CaseRow.external_id.in_(ids)))
-            )
+            by_external_id = select(CaseRow.external_id).where(CaseRow.external_id.in_(ids))
+            # A case entered in a console is exported with its own id as its external_id.
+            by_id = select(CaseRow.id).where(CaseRow.id.in_(ids))
+            known = set(self._connection.scalars(by_external_id)) | set(self._connection.scalars(by_id))
             fresh = [r for r in records if r.external_id not in known]
             _insert_records(self._connection, fresh)
         counts.imported = len(fresh)
@@ -161,19 +162,44 @@ class CaseStore:
             )
 
     def change_status(
-        self, case_id: str, new: Status, *, by: str, reason: str = "", merged_into: str | None = None
+        self,
+        case_id: str,
+        new: Status,
+        *,
+        by: str,
+        reason: str = "",
+        merged_into: str | None = None,
+        handling_unit: str | None = None,
     ) -> None:
+        """Move a case on in its life; the change is kept in its history with who, when and why."""
         with Session(self.engine) as session, session.begin():
             row = session.get(CaseRow, case_id)
             if row is None:
                 raise KeyError(case_id)
+            target_exists = merged_into is not None and session.get(CaseRow, merged_into) is not None
+            if new is Status.MERGED and (merged_into == case_id or not target_exists):
+                merged_into = None  # check_transition says why
             check_transition(Status(row.status), new, reason, merged_into)
             now = _utcnow()
             row.status = new.value
             row.updated_at = now
-            if merged_into:
+            if new is Status.MERGED:
                 row.merged_into = merged_into
+            if handling_unit:
+                row.handling_unit = handling_unit
             session.add(StatusChangeRow(case_id=case_id, status=new.value, at=now, by=by, reason=reason))
+
+    def mark_dispatched(self, case_id: str, *, case_number: str, handling_unit: str | None, by: str) -> None:
+        """The server acknowledged the case: it now carries the server's number and its unit."""
+        with Session(self.engine) as session, session.begin():
+            row = session.get(CaseRow, case_id)
+            if row is None:
+                raise KeyError(case_id)
+            check_transition(Status(row.status), Status.DISPATCHED)
+            now = _utcnow()
+            row.status, row.case_number, row.updated_at = Status.DISPATCHED.value, case_number, now
+            row.handling_unit = handling_unit or row.handling_unit
+            session.add(StatusChangeRow(case_id=case_id, status=Status.DISPATCHED.value, at=now, by=by))
 
     # reads ----------------------------------------------------------------------------------------
     def get_case(self, case_id: str) -> Case | None:
@@ -408,11 +434,11 @@ def _contact_values(case_id: str, contact: Contact) -> dict[str, Any]:
 
 
 def _phone(national: str | None, legacy: str | None) -> Phone:
+    """The stored number as it was accepted; not checked again, so that a future numbering-plan
+    update can never make a stored case unreadable."""
     if not national:
         return WITHHELD
-    # Parsing the stored form again is cheap and keeps one definition of kind and display.
-    parsed = parse_phone(national)
-    return Phone(parsed.e164, parsed.national, parsed.kind, legacy)
+    return stored_phone(national, legacy)
 
 
 def _case_from_row(row: CaseRow, contacts: Iterable[ContactRow], history: Iterable[StatusChangeRow]) -> Case:

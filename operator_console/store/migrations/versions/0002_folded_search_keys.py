@@ -20,22 +20,25 @@ def upgrade() -> None:
         batch.add_column(sa.Column("name_key", sa.Text, nullable=False, server_default=""))
         batch.add_column(sa.Column("street_key", sa.Text, nullable=False, server_default=""))
     bind = op.get_bind()
-    # Batches keep memory flat on a store with a million cases.
-    result = bind.execute(sa.text("SELECT id, caller_name, subject_name, street FROM cases"))
-    update = sa.text("UPDATE cases SET name_key = :name_key, street_key = :street_key WHERE id = :id")
-    pending = []
-    while batch_rows := result.fetchmany(10_000):
-        pending.append(
+    # A rowid range at a time: memory stays flat on a store with a million cases.
+    select_batch = sa.text(
+        "SELECT rowid, caller_name, subject_name, street FROM cases "
+        "WHERE rowid > :last ORDER BY rowid LIMIT 10000"
+    )
+    update = sa.text("UPDATE cases SET name_key = :name_key, street_key = :street_key WHERE rowid = :rowid")
+    last = 0
+    while rows := bind.execute(select_batch, {"last": last}).fetchall():
+        bind.execute(
+            update,
             [
                 {
-                    "id": r.id,
+                    "rowid": r.rowid,
                     "name_key": fold(f"{r.caller_name} {r.subject_name}"),
                     "street_key": fold(r.street),
                 }
-                for r in batch_rows
-            ]
+                for r in rows
+            ],
         )
-    for values in pending:
-        bind.execute(update, values)
+        last = rows[-1].rowid
     op.create_index("ix_cases_status_received", "cases", ["status", "received_at"])
     op.create_index("ix_cases_ward_status", "cases", ["ward_code", "status"])
