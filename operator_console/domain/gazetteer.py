@@ -109,7 +109,7 @@ class WardMatch:
         if self.status == "former_unmapped" and self.former:
             return Message("address.ward_old_unmapped", {"value": self.typed, "old": self.former.label})
         if self.status == "ambiguous":
-            shown = ", ".join(c.label for c in self.choices[:6])
+            shown = "; ".join(c.label for c in self.choices[:4]) + ("; …" if len(self.choices) > 4 else "")
             return Message("address.ward_ambiguous", {"value": self.typed, "choices": shown})
         if self.status == "unknown":
             return Message("address.ward_unknown", {"value": self.typed})

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from operator_console.domain.case import Priority, Relation, Vulnerability, label
 from operator_console.domain.gazetteer import Gazetteer
@@ -56,6 +56,7 @@ class IntakeForm(QWidget):
         }
         for error_label, _ in self._error_labels.values():
             error_label.setStyleSheet(ERROR_STYLE)
+            error_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._fill_choices()
         self._ward_model = QStringListModel(self)
         completer = QCompleter(self._ward_model, self)
@@ -71,9 +72,11 @@ class IntakeForm(QWidget):
         for kind in (QComboBox, QCheckBox):
             for widget in self.findChildren(kind):
                 widget.installEventFilter(self._enter_moves_on)
-        for hint in (self.ui.phoneHint, self.ui.wardHint):
-            # Room for two lines always, so that a hint appearing does not push the form down.
-            hint.setMinimumHeight(2 * hint.fontMetrics().lineSpacing())
+        # Room kept for the hints always, so that a hint appearing does not push the form down.
+        for hint, lines in ((self.ui.phoneHint, 1), (self.ui.wardHint, 2)):
+            hint.setMinimumHeight(lines * hint.fontMetrics().lineSpacing())
+            # A wrapping label asks for little width; let it take the whole field's width.
+            hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.clear()
 
     # what the operator typed ----------------------------------------------------------------------

@@ -81,12 +81,12 @@
         <translation>Số điện &amp;thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="17" />
+        <location filename="../../ui/intake_form.ui" line="16" />
         <source>as the caller says it: 0389 123 456, +84…, 0168…</source>
         <translation>như người gọi đọc: 0389 123 456, +84…, 0168…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="17" />
+        <location filename="../../ui/intake_form.ui" line="16" />
         <source>Caller's phone</source>
         <translation>Số điện thoại người gọi</translation>
     </message>
@@ -96,157 +96,157 @@
         <translation>Số điện thoại đã hiểu</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="23" />
+        <location filename="../../ui/intake_form.ui" line="21" />
         <source>Caller's &amp;name</source>
         <translation>Họ tên người &amp;gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="25" />
+        <location filename="../../ui/intake_form.ui" line="23" />
         <source>Caller's name</source>
         <translation>Họ tên người gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="27" />
+        <location filename="../../ui/intake_form.ui" line="25" />
         <source>&amp;Relation</source>
         <translation>&amp;Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="29" />
+        <location filename="../../ui/intake_form.ui" line="27" />
         <source>Caller's relation to the person in need</source>
         <translation>Quan hệ của người gọi với người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="31" />
+        <location filename="../../ui/intake_form.ui" line="29" />
         <source>Person in n&amp;eed</source>
         <translation>Người cần &amp;hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="33" />
+        <location filename="../../ui/intake_form.ui" line="31" />
         <source>when it is someone else</source>
         <translation>khi không phải người gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="33" />
+        <location filename="../../ui/intake_form.ui" line="31" />
         <source>Name of the person in need</source>
         <translation>Họ tên người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="35" />
+        <location filename="../../ui/intake_form.ui" line="33" />
         <source>&amp;Address</source>
         <translation>Đị&amp;a chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="37" />
+        <location filename="../../ui/intake_form.ui" line="35" />
         <source>house/alley and street, e.g. 12/3/45 Lê Văn Sỹ</source>
         <translation>số nhà/hẻm và đường, ví dụ 12/3/45 Lê Văn Sỹ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="37" />
+        <location filename="../../ui/intake_form.ui" line="35" />
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="39" />
+        <location filename="../../ui/intake_form.ui" line="37" />
         <source>&amp;Ward/commune</source>
         <translation>&amp;Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="41" />
+        <location filename="../../ui/intake_form.ui" line="39" />
         <source>today's or former name: Tân Định, P.5 Q.8…</source>
         <translation>tên mới hoặc cũ: Tân Định, P.5 Q.8…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="41" />
+        <location filename="../../ui/intake_form.ui" line="39" />
         <source>Ward or commune</source>
         <translation>Phường hoặc xã</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="44" />
+        <location filename="../../ui/intake_form.ui" line="42" />
         <source>&amp;Category</source>
         <translation>&amp;Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="46" />
+        <location filename="../../ui/intake_form.ui" line="44" />
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="49" />
+        <location filename="../../ui/intake_form.ui" line="47" />
         <source>&amp;Household size</source>
         <translation>Số &amp;người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="53" />
+        <location filename="../../ui/intake_form.ui" line="51" />
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="54" />
+        <location filename="../../ui/intake_form.ui" line="52" />
         <source>No &amp;food today</source>
         <translation>&amp;Không còn gì ăn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="60" />
+        <location filename="../../ui/intake_form.ui" line="58" />
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="64" />
+        <location filename="../../ui/intake_form.ui" line="62" />
         <source>&amp;Lone elderly</source>
         <translation>Người già n&amp;eo đơn</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="65" />
+        <location filename="../../ui/intake_form.ui" line="63" />
         <source>Yo&amp;ung children</source>
         <translation>T&amp;rẻ nhỏ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="66" />
+        <location filename="../../ui/intake_form.ui" line="64" />
         <source>D&amp;isabled</source>
         <translation>Người khu&amp;yết tật</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="67" />
+        <location filename="../../ui/intake_form.ui" line="65" />
         <source>Pre&amp;gnant</source>
         <translation>Phụ nữ &amp;mang thai</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="68" />
+        <location filename="../../ui/intake_form.ui" line="66" />
         <source>Sic&amp;k</source>
         <translation>Người &amp;bệnh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="72" />
+        <location filename="../../ui/intake_form.ui" line="70" />
         <source>&amp;Description</source>
         <translation>Nội &amp;dung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="74" />
+        <location filename="../../ui/intake_form.ui" line="72" />
         <source>Description</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="76" />
+        <location filename="../../ui/intake_form.ui" line="74" />
         <source>Priori&amp;ty</source>
         <translation>Mức ư&amp;u tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="80" />
+        <location filename="../../ui/intake_form.ui" line="78" />
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="85" />
+        <location filename="../../ui/intake_form.ui" line="83" />
         <source>Caller agrees to be called &amp;back</source>
         <translation>Đồng ý được gọi lạ&amp;i</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="94" />
+        <location filename="../../ui/intake_form.ui" line="92" />
         <source>Clear (Esc)</source>
         <translation>Xoá (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="95" />
+        <location filename="../../ui/intake_form.ui" line="93" />
         <source>&amp;Save (Ctrl+Enter)</source>
         <translation>Lưu hồ &amp;sơ (Ctrl+Enter)</translation>
     </message>

@@ -36,106 +36,101 @@ class Ui_IntakeForm(object):
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
 
-        self.phoneRow = QHBoxLayout()
-        self.phoneRow.setObjectName(u"phoneRow")
         self.phoneEdit = QLineEdit(IntakeForm)
         self.phoneEdit.setObjectName(u"phoneEdit")
 
-        self.phoneRow.addWidget(self.phoneEdit)
+        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.phoneEdit)
 
         self.phoneHint = QLabel(IntakeForm)
         self.phoneHint.setObjectName(u"phoneHint")
-        self.phoneHint.setMinimumWidth(150)
+        self.phoneHint.setWordWrap(True)
 
-        self.phoneRow.addWidget(self.phoneHint)
-
-
-        self.form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.phoneRow)
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.phoneHint)
 
         self.phoneError = QLabel(IntakeForm)
         self.phoneError.setObjectName(u"phoneError")
         self.phoneError.setWordWrap(True)
         self.phoneError.setVisible(False)
 
-        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.phoneError)
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.phoneError)
 
         self.callerNameLabel = QLabel(IntakeForm)
         self.callerNameLabel.setObjectName(u"callerNameLabel")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.callerNameLabel)
+        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.callerNameLabel)
 
         self.callerNameEdit = QLineEdit(IntakeForm)
         self.callerNameEdit.setObjectName(u"callerNameEdit")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.callerNameEdit)
+        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.callerNameEdit)
 
         self.relationLabel = QLabel(IntakeForm)
         self.relationLabel.setObjectName(u"relationLabel")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.relationLabel)
+        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.relationLabel)
 
         self.relationCombo = QComboBox(IntakeForm)
         self.relationCombo.setObjectName(u"relationCombo")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.relationCombo)
+        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.relationCombo)
 
         self.subjectNameLabel = QLabel(IntakeForm)
         self.subjectNameLabel.setObjectName(u"subjectNameLabel")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.subjectNameLabel)
+        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.subjectNameLabel)
 
         self.subjectNameEdit = QLineEdit(IntakeForm)
         self.subjectNameEdit.setObjectName(u"subjectNameEdit")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.subjectNameEdit)
+        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.subjectNameEdit)
 
         self.addressLabel = QLabel(IntakeForm)
         self.addressLabel.setObjectName(u"addressLabel")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.addressLabel)
+        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.addressLabel)
 
         self.addressEdit = QLineEdit(IntakeForm)
         self.addressEdit.setObjectName(u"addressEdit")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.addressEdit)
+        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.addressEdit)
 
         self.wardLabel = QLabel(IntakeForm)
         self.wardLabel.setObjectName(u"wardLabel")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.wardLabel)
+        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.wardLabel)
 
         self.wardEdit = QLineEdit(IntakeForm)
         self.wardEdit.setObjectName(u"wardEdit")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.wardEdit)
+        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.wardEdit)
 
         self.wardHint = QLabel(IntakeForm)
         self.wardHint.setObjectName(u"wardHint")
         self.wardHint.setWordWrap(True)
 
-        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.wardHint)
+        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.wardHint)
 
         self.categoryLabel = QLabel(IntakeForm)
         self.categoryLabel.setObjectName(u"categoryLabel")
 
-        self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.categoryLabel)
+        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.categoryLabel)
 
         self.categoryCombo = QComboBox(IntakeForm)
         self.categoryCombo.setObjectName(u"categoryCombo")
 
-        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.categoryCombo)
+        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.categoryCombo)
 
         self.categoryError = QLabel(IntakeForm)
         self.categoryError.setObjectName(u"categoryError")
         self.categoryError.setWordWrap(True)
         self.categoryError.setVisible(False)
 
-        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.categoryError)
+        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.categoryError)
 
         self.householdLabel = QLabel(IntakeForm)
         self.householdLabel.setObjectName(u"householdLabel")
 
-        self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.householdLabel)
+        self.form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.householdLabel)
 
         self.householdRow = QHBoxLayout()
         self.householdRow.setObjectName(u"householdRow")
@@ -155,19 +150,19 @@ class Ui_IntakeForm(object):
         self.householdRow.addItem(self.householdSpacer)
 
 
-        self.form.setLayout(10, QFormLayout.ItemRole.FieldRole, self.householdRow)
+        self.form.setLayout(11, QFormLayout.ItemRole.FieldRole, self.householdRow)
 
         self.householdError = QLabel(IntakeForm)
         self.householdError.setObjectName(u"householdError")
         self.householdError.setWordWrap(True)
         self.householdError.setVisible(False)
 
-        self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.householdError)
+        self.form.setWidget(12, QFormLayout.ItemRole.FieldRole, self.householdError)
 
         self.vulnerableLabel = QLabel(IntakeForm)
         self.vulnerableLabel.setObjectName(u"vulnerableLabel")
 
-        self.form.setWidget(12, QFormLayout.ItemRole.LabelRole, self.vulnerableLabel)
+        self.form.setWidget(13, QFormLayout.ItemRole.LabelRole, self.vulnerableLabel)
 
         self.vulnerableGrid = QGridLayout()
         self.vulnerableGrid.setObjectName(u"vulnerableGrid")
@@ -197,24 +192,24 @@ class Ui_IntakeForm(object):
         self.vulnerableGrid.addWidget(self.sickCheck, 1, 1, 1, 1)
 
 
-        self.form.setLayout(12, QFormLayout.ItemRole.FieldRole, self.vulnerableGrid)
+        self.form.setLayout(13, QFormLayout.ItemRole.FieldRole, self.vulnerableGrid)
 
         self.descriptionLabel = QLabel(IntakeForm)
         self.descriptionLabel.setObjectName(u"descriptionLabel")
 
-        self.form.setWidget(13, QFormLayout.ItemRole.LabelRole, self.descriptionLabel)
+        self.form.setWidget(14, QFormLayout.ItemRole.LabelRole, self.descriptionLabel)
 
         self.descriptionEdit = QPlainTextEdit(IntakeForm)
         self.descriptionEdit.setObjectName(u"descriptionEdit")
         self.descriptionEdit.setMaximumSize(QSize(16777215, 130))
         self.descriptionEdit.setTabChangesFocus(True)
 
-        self.form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.descriptionEdit)
+        self.form.setWidget(14, QFormLayout.ItemRole.FieldRole, self.descriptionEdit)
 
         self.priorityLabel = QLabel(IntakeForm)
         self.priorityLabel.setObjectName(u"priorityLabel")
 
-        self.form.setWidget(14, QFormLayout.ItemRole.LabelRole, self.priorityLabel)
+        self.form.setWidget(15, QFormLayout.ItemRole.LabelRole, self.priorityLabel)
 
         self.priorityRow = QHBoxLayout()
         self.priorityRow.setObjectName(u"priorityRow")
@@ -233,12 +228,12 @@ class Ui_IntakeForm(object):
         self.priorityRow.addItem(self.prioritySpacer)
 
 
-        self.form.setLayout(14, QFormLayout.ItemRole.FieldRole, self.priorityRow)
+        self.form.setLayout(15, QFormLayout.ItemRole.FieldRole, self.priorityRow)
 
         self.callbackCheck = QCheckBox(IntakeForm)
         self.callbackCheck.setObjectName(u"callbackCheck")
 
-        self.form.setWidget(15, QFormLayout.ItemRole.FieldRole, self.callbackCheck)
+        self.form.setWidget(16, QFormLayout.ItemRole.FieldRole, self.callbackCheck)
 
 
         self.outer.addLayout(self.form)
