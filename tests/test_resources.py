@@ -105,3 +105,18 @@ def test_the_shown_window_has_no_english_left_in_vietnamese(qtbot, tmp_path: Pat
         console.shutdown()
         for translator in app.findChildren(QTranslator):  # type: ignore[union-attr]
             app.removeTranslator(translator)  # type: ignore[union-attr]
+
+
+def test_every_package_of_the_source_tree_is_installed_by_a_wheel() -> None:
+    """setuptools installs only the packages pyproject.toml lists; a forgotten one breaks `pip install .`."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "operator_console").rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert found - listed == set()
