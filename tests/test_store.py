@@ -166,3 +166,28 @@ def test_local_references_of_cases_saved_together_differ(make_case) -> None:  # 
     references = {make_case(caller_name=f"N {i}").reference for i in range(2000)}
     assert len(references) == 2000
     assert all(len(r) == 9 and r[4] == "-" for r in references)
+
+
+def test_the_queue_says_how_many_wait_and_since_when(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+    assert store.queue_state().waiting == 0 and store.queue_state().oldest is None
+    first, second = make_case(caller_name="A"), make_case(caller_name="B")
+    store.add_case(first)
+    store.add_case(second)
+    store.mark_dispatched(second.id, case_number="1022-2026-000001", handling_unit=None, by="sync")
+    state = store.queue_state()
+    assert state.waiting == 1 and state.oldest is not None
+
+
+def test_known_streets_complete_what_is_typed_most_used_first(store: CaseStore, make_case, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    for address, ward in [
+        ("12 Lê Văn Sỹ", "Bến Thành"),
+        ("14 Lê Văn Sỹ", "Bến Thành"),
+        ("3 Lê Lợi", "Bến Thành"),
+        ("9 Lê Lai", "Sài Gòn"),
+    ]:
+        store.add_case(make_case(caller_name="A", address=address, ward=ward))
+    assert store.known_streets("le") == ["Lê Văn Sỹ", "Lê Lai", "Lê Lợi"]
+    assert store.known_streets("lê l") == ["Lê Lai", "Lê Lợi"]
+    ben_thanh = gazetteer.resolve("Bến Thành").current.code
+    assert store.known_streets("le l", ward_code=ben_thanh) == ["Lê Lợi"]
+    assert store.known_streets("") == []

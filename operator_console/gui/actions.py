@@ -1,4 +1,8 @@
-"""Every command of the console as data: id, title, default keys. Menus and tests read this registry."""
+"""Every command of the console as data: id, title, default keys, menu.
+
+Menus, the F1 cheat sheet and the conflict test all read this registry; the window binds each id
+to its handler in one place (``MainWindow._build_actions``).
+"""
 
 from __future__ import annotations
 
@@ -31,13 +35,29 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "call",
     ),
     ActionSpec("intake.clear", str(QT_TRANSLATE_NOOP("actions", "&Clear the form")), ("Esc",), "call"),
-    ActionSpec("cases.refresh", str(QT_TRANSLATE_NOOP("actions", "&Refresh the case list")), ("F5",), "view"),
+    ActionSpec(
+        "intake.undo_clear", str(QT_TRANSLATE_NOOP("actions", "&Undo the clear")), ("Ctrl+Shift+Z",), "call"
+    ),
+    ActionSpec(
+        "intake.fill_previous",
+        str(QT_TRANSLATE_NOOP("actions", "&Fill in from this caller's last case")),
+        ("F4",),
+        "call",
+    ),
+    ActionSpec("app.settings", str(QT_TRANSLATE_NOOP("actions", "Se&ttings…")), ("Ctrl+,",), "call"),
     ActionSpec("app.quit", str(QT_TRANSLATE_NOOP("actions", "&Quit")), ("Ctrl+Q",), "call"),
+    ActionSpec(
+        "cases.find", str(QT_TRANSLATE_NOOP("actions", "&Find in the case list")), ("Ctrl+F",), "view"
+    ),
+    ActionSpec("cases.refresh", str(QT_TRANSLATE_NOOP("actions", "&Refresh the case list")), ("F5",), "view"),
+    ActionSpec("help.keys", str(QT_TRANSLATE_NOOP("actions", "&Keys (cheat sheet)")), ("F1",), "help"),
 )
 
 MENUS: dict[str, str] = {
     "call": str(QT_TRANSLATE_NOOP("actions", "&Operator")),
     "view": str(QT_TRANSLATE_NOOP("actions", "&View")),
+    # No mnemonic: every free letter belongs to a field of the form; F1 opens what it holds.
+    "help": str(QT_TRANSLATE_NOOP("actions", "Help")),
 }
 
 

@@ -15,6 +15,7 @@ from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.gui import settings as S
 from operator_console.gui.context import ConsoleContext
+from operator_console.gui.draft_keeper import DraftKeeper
 from operator_console.gui.i18n import install_translator
 from operator_console.gui.main_window import MainWindow
 from operator_console.gui.tasks import TaskRunner
@@ -27,9 +28,11 @@ class Console:
     store: CaseStore
     runner: TaskRunner
     settings: S.Settings
+    drafts: DraftKeeper
 
     def shutdown(self) -> None:
-        """Finish every queued write, then close the store."""
+        """Keep the draft, finish every queued write, then close the store."""
+        self.drafts.flush()
         self.runner.shutdown()
         self.store.close()
         self.settings.sync()
@@ -39,7 +42,7 @@ def build_console(
     app: QApplication, store_path: Path, qsettings: QSettings, language: Language | None = None
 ) -> Console:
     settings = S.Settings(qsettings)
-    chosen = language or ("en" if settings.get(S.LANGUAGE) == "en" else "vi")
+    chosen: Language = language or ("en" if settings.get(S.LANGUAGE) == "en" else "vi")
     install_translator(app, chosen)
     font = QFont(app.font())
     font.setPointSize(settings.get(S.FONT_SIZE))
@@ -55,5 +58,10 @@ def build_console(
         # Until login arrives with the server, the workstation's own login names the operator.
         operator=settings.get(S.OPERATOR) or getpass.getuser(),
     )
-    window = MainWindow(context)
-    return Console(window=window, store=store, runner=runner, settings=settings)
+    drafts = DraftKeeper(store_path.with_name(store_path.stem + ".draft.json"), runner)
+    window = MainWindow(context, settings, drafts)
+    restored = drafts.restore()
+    if restored is not None:
+        window.form.set_draft(restored)
+        window.statusBar().showMessage(window.tr("The call you were typing is back: nothing was lost."))
+    return Console(window=window, store=store, runner=runner, settings=settings, drafts=drafts)

@@ -43,8 +43,9 @@ class CaseListModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("CaseListModel", "Priority"),
     )
 
-    def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ConsoleContext, parent: QWidget | None = None, page: int = PAGE) -> None:
         super().__init__(parent)
+        self._page = page
         self._store, self._runner = context.store, context.runner
         self._gazetteer, self._taxonomy, self._language = (
             context.gazetteer,
@@ -87,7 +88,7 @@ class CaseListModel(QAbstractTableModel):
         self._loading = True
         generation, offset, filters = self._generation, len(self._rows), self._filter
         self._runner.run_db(
-            lambda: self._store.list_cases(filters, limit=PAGE, offset=offset),
+            lambda: self._store.list_cases(filters, limit=self._page, offset=offset),
             lambda rows: self._append(generation, rows),
             lambda error: self._failed(generation, error),
         )
@@ -114,7 +115,7 @@ class CaseListModel(QAbstractTableModel):
         if generation != self._generation:
             return  # a page for a list that has been reloaded since
         self._loading = False
-        self._exhausted = len(rows) < PAGE
+        self._exhausted = len(rows) < self._page
         if rows:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
             self._rows.extend(rows)

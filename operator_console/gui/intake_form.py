@@ -13,11 +13,11 @@ from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel, QLineEdit, QSizePolicy, QWidget
 
-from operator_console.domain.case import Priority, Relation, Vulnerability, label
+from operator_console.domain.case import Case, Priority, Relation, Vulnerability, label
 from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.intake import CaseDraft, FieldError
 from operator_console.domain.messages import Language
-from operator_console.domain.phones import PhoneError, parse_phone
+from operator_console.domain.phones import Phone, PhoneError, parse_phone
 from operator_console.domain.priority import suggest_priority
 from operator_console.domain.taxonomy import Taxonomy
 from operator_console.gui.forms.ui_intake_form import Ui_IntakeForm
@@ -29,6 +29,8 @@ WARN_STYLE = "color: #8a5300;"
 
 class IntakeForm(QWidget):
     changed = Signal()
+    phone_known = Signal(str)
+    """The national number once the phone field holds a whole one; "" when it no longer does."""
 
     def __init__(
         self, gazetteer: Gazetteer, taxonomy: Taxonomy, language: Language, parent: QWidget | None = None
@@ -40,6 +42,9 @@ class IntakeForm(QWidget):
         self._taxonomy = taxonomy
         self._language: Language = language
         self._started_at: datetime | None = None
+        self._known_phone = ""
+        self.completion = True
+        """Completion and suggested values; off only to measure what they save (benchmarks)."""
         self._vulnerable_checks = {
             Vulnerability.LONE_ELDERLY: self.ui.loneElderlyCheck,
             Vulnerability.CHILDREN: self.ui.childrenCheck,
@@ -100,6 +105,48 @@ class IntakeForm(QWidget):
             priority=str(ui.priorityCombo.currentData() or ""),
             callback_consent=ui.callbackCheck.isChecked(),
         )
+
+    def set_draft(self, draft: CaseDraft) -> None:
+        """Put a kept draft back into the form (after a crash, or to undo a clear)."""
+        self.clear()
+        ui = self.ui
+        ui.phoneEdit.setText(draft.caller_phone)
+        ui.callerNameEdit.setText(draft.caller_name)
+        _select(ui.relationCombo, draft.caller_relation)
+        ui.subjectNameEdit.setText(draft.subject_name)
+        ui.householdEdit.setText(draft.household_size)
+        for value, box in self._vulnerable_checks.items():
+            box.setChecked(value.value in draft.vulnerable)
+        ui.noFoodCheck.setChecked(draft.no_food_today)
+        ui.addressEdit.setText(draft.address)
+        ui.wardEdit.setText(", ".join(p for p in (draft.ward, draft.district) if p))
+        _select(ui.categoryCombo, draft.category)
+        ui.descriptionEdit.setPlainText(draft.description)
+        _select(ui.priorityCombo, draft.priority)
+        ui.callbackCheck.setChecked(draft.callback_consent)
+        self._started_at = draft.received_at
+
+    def fill_missing_from(self, case: Case) -> list[str]:
+        """Fill the empty fields with what this caller told us last time; returns the fields filled."""
+        ui = self.ui
+        offers = [
+            ("caller_name", ui.callerNameEdit, case.caller.name),
+            ("subject_name", ui.subjectNameEdit, case.subject.name if case.subject else ""),
+            ("address", ui.addressEdit, case.address.as_said),
+            (
+                "ward",
+                ui.wardEdit,
+                ", ".join(p for p in (case.address.ward_as_said, case.address.district_as_said) if p),
+            ),
+        ]
+        filled = []
+        for name, edit, value in offers:
+            if value and not edit.text().strip():
+                edit.setText(value)
+                filled.append(name)
+        if case.subject is not None and "subject_name" in filled:
+            _select(ui.relationCombo, case.caller_relation.value)
+        return filled
 
     def is_blank(self) -> bool:
         d = self.draft()
@@ -201,9 +248,18 @@ class IntakeForm(QWidget):
         ui = self.ui
         text = ui.phoneEdit.text()
         ui.phoneError.setVisible(False)
+        phone = self._show_phone(text)
+        national = phone.national if phone is not None else ""
+        if national != self._known_phone:
+            self._known_phone = national
+            self.phone_known.emit(national)
+
+    def _show_phone(self, text: str) -> Phone | None:
+        """Show what the phone field holds; the number, when it is a whole one."""
+        ui = self.ui
         if not text.strip():
             ui.phoneHint.setText("")
-            return
+            return None
         try:
             phone = parse_phone(text)
         except PhoneError as exc:
@@ -215,15 +271,16 @@ class IntakeForm(QWidget):
             else:
                 ui.phoneHint.setText(exc.message.render(self._language))
                 ui.phoneHint.setStyleSheet(ERROR_STYLE)
-            return
+            return None
         shown = phone.display or self.tr("withheld")
         if phone.legacy_form:
             shown = self.tr("%1 (old number %2)").replace("%1", shown).replace("%2", phone.legacy_form)
         ui.phoneHint.setText(f"✓ {shown}")
         ui.phoneHint.setStyleSheet(HINT_STYLE)
+        return phone
 
     def _complete_ward(self, text: str) -> None:
-        found = [w.label for w in self._gazetteer.complete(text, limit=12)]
+        found = [w.label for w in self._gazetteer.complete(text, limit=12)] if self.completion else []
         self._ward_model.setStringList(found)
         completer = self.ui.wardEdit.completer()
         if found:
@@ -249,6 +306,11 @@ class IntakeForm(QWidget):
         vulnerable = {Vulnerability(v) for v in draft.vulnerable}
         suggested, _rules = suggest_priority(draft.category, vulnerable, draft.no_food_today)
         self.ui.priorityHint.setText(self.tr("suggested: %1").replace("%1", label(suggested, self._language)))
+
+
+def _select(combo: QComboBox, data: str) -> None:
+    index = combo.findData(data)
+    combo.setCurrentIndex(max(index, 0))
 
 
 class _EnterMovesOn(QObject):

@@ -1,4 +1,4 @@
-"""``operator-console``: start the operator's console."""
+"""``operator-console``: start the operator's console, or hand a call to the one already running."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 from operator_console import __version__
 from operator_console.domain.messages import LANGUAGES
 from operator_console.gui.app import build_console
-from operator_console.paths import APP_AUTHOR, APP_NAME, default_store_path
+from operator_console.gui.single_instance import InstanceServer, hand_over, socket_name
+from operator_console.paths import APP_AUTHOR, APP_NAME, data_dir, default_store_path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=LANGUAGES, default=None, help="interface language (default: settings, vi)"
     )
+    parser.add_argument(
+        "--incoming-call",
+        metavar="NUMBER",
+        help="caller ID: open a new intake with this number in the console already running (or start one)",
+    )
     return parser
 
 
@@ -34,15 +40,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
+    name = socket_name(data_dir())
+    message = {"incoming_call": args.incoming_call} if args.incoming_call else {"activate": True}
+    if hand_over(name, message):
+        return 0  # the running console took it
+    server = InstanceServer(name)
     qsettings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR, APP_NAME)
     console = build_console(app, args.db or default_store_path(), qsettings, args.lang)
+    window = console.window
+    server.message.connect(lambda m: _handle(window, m))
     screen = app.primaryScreen().availableGeometry()
-    console.window.resize(min(1500, screen.width()), min(920, screen.height()))
-    console.window.show()
+    window.resize(min(1500, screen.width()), min(920, screen.height()))
+    window.show()
+    if args.incoming_call:
+        window.incoming_call(args.incoming_call)
     try:
         return app.exec()
     finally:
+        server.close()
         console.shutdown()
+
+
+def _handle(window: object, message: dict[str, object]) -> None:
+    from operator_console.gui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    number = message.get("incoming_call")
+    if isinstance(number, str):
+        window.incoming_call(number)
+    else:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
 
 
 if __name__ == "__main__":

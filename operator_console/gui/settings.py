@@ -25,8 +25,11 @@ class Setting(Generic[T]):
 LANGUAGE = Setting("ui/language", "vi", "Language of the interface: vi or en")
 FONT_SIZE = Setting("ui/font_size", 11, "Font size in points (large-font mode for long shifts: 14 or more)")
 OPERATOR = Setting("operator/name", "", "The operator's name or login, stamped on each case")
+SERVER_URL = Setting(
+    "server/url", "", "The central server's address (https://…); empty: this workstation only"
+)
 
-ALL: tuple[Setting[str] | Setting[int] | Setting[bool], ...] = (LANGUAGE, FONT_SIZE, OPERATOR)
+ALL: tuple[Setting[str] | Setting[int] | Setting[bool], ...] = (LANGUAGE, FONT_SIZE, OPERATOR, SERVER_URL)
 VERSION = 1
 _UPGRADES: dict[int, Callable[[QSettings], None]] = {}
 

@@ -69,6 +69,15 @@ class CaseFilter:
     """A national number (``0389123456``): caller's, subject's or a repeat caller's."""
 
 
+@dataclass(frozen=True)
+class QueueState:
+    """Cases saved here and not yet acknowledged by the server (status *queued*)."""
+
+    waiting: int
+    oldest: datetime | None
+    """When the oldest of them was saved (UTC), or None when nothing waits."""
+
+
 @dataclass
 class ImportCounts:
     imported: int = 0
@@ -264,6 +273,35 @@ class CaseStore:
                 cases = [_case_from_row(r, contacts.get(r.id, []), history.get(r.id, [])) for r in rows]
                 last = (rows[-1].received_at, rows[-1].id)
             yield from cases
+
+    def queue_state(self) -> QueueState:
+        with Session(self.engine) as session:
+            waiting, oldest = session.execute(
+                select(func.count(), func.min(CaseRow.created_at)).where(
+                    CaseRow.status == Status.QUEUED.value
+                )
+            ).one()
+        return QueueState(int(waiting), oldest.replace(tzinfo=UTC) if oldest else None)
+
+    def known_streets(self, typed: str, ward_code: int | None = None, limit: int = 8) -> list[str]:
+        """Streets already recorded (in that ward, when given) whose folded name starts with ``typed``.
+
+        Most used first. A range on the folded key, so that the street index serves it.
+        """
+        key = fold(typed)
+        if not key:
+            return []
+        query = (
+            select(CaseRow.street)
+            .where(CaseRow.street_key >= key, CaseRow.street_key < key + "\uffff")
+            .group_by(CaseRow.street_key)
+            .order_by(func.count().desc(), CaseRow.street_key)
+            .limit(limit)
+        )
+        if ward_code is not None:
+            query = query.where(CaseRow.ward_code == ward_code)
+        with Session(self.engine) as session:
+            return [street for street in session.scalars(query) if street]
 
     def stats(self) -> StoreStats:
         with Session(self.engine) as session:

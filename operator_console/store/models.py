@@ -90,3 +90,4 @@ class StatusChangeRow(Base):
 
 Index("ix_cases_status_received", CaseRow.status, CaseRow.received_at)
 Index("ix_cases_ward_status", CaseRow.ward_code, CaseRow.status)
+Index("ix_cases_street_key", CaseRow.street_key)

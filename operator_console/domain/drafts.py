@@ -1,0 +1,36 @@
+"""A half-typed call as plain data, so that it can be kept on disk and survive a crash or a kill."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, fields
+from datetime import datetime
+from typing import Any
+
+from operator_console.domain.intake import CaseDraft
+
+FORMAT = 1
+
+
+def draft_to_json(draft: CaseDraft) -> str:
+    data: dict[str, Any] = asdict(draft)
+    data["vulnerable"] = sorted(draft.vulnerable)
+    data["received_at"] = draft.received_at.isoformat() if draft.received_at else None
+    return json.dumps({"format": FORMAT, "draft": data}, ensure_ascii=False)
+
+
+def draft_from_json(text: str) -> CaseDraft | None:
+    """The draft, or None when the text is not a draft this version understands (never an exception)."""
+    try:
+        payload = json.loads(text)
+        if payload.get("format") != FORMAT:
+            return None
+        data = payload["draft"]
+        known = {f.name for f in fields(CaseDraft)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["vulnerable"] = set(values.get("vulnerable") or [])
+        received = values.get("received_at")
+        values["received_at"] = datetime.fromisoformat(received) if received else None
+        return CaseDraft(**values)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None

@@ -1,0 +1,81 @@
+"""One case read in full: what was said, where, what happened since (contacts and status history)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from operator_console.domain.case import Case, label
+from operator_console.domain.gazetteer import Gazetteer
+from operator_console.domain.messages import Language
+from operator_console.domain.taxonomy import Taxonomy
+from operator_console.gui.forms.ui_case_details import Ui_CaseDetails
+
+
+class CaseDetails(QDialog):
+    def __init__(
+        self,
+        case: Case,
+        gazetteer: Gazetteer,
+        taxonomy: Taxonomy,
+        language: Language,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_CaseDetails()
+        self.ui.setupUi(self)
+        self.setWindowTitle(self.tr("Case %1").replace("%1", case.reference))
+        self.ui.details.setHtml(self.as_html(case, gazetteer, taxonomy, language))
+
+    def as_html(self, case: Case, gazetteer: Gazetteer, taxonomy: Taxonomy, language: Language) -> str:
+        """The case as HTML; every value from a person is escaped."""
+        ward = gazetteer.current(case.address.ward_code) if case.address.ward_code is not None else None
+        category = taxonomy.get(case.category)
+        needy = case.needy
+        rows = [
+            (self.tr("Received"), case.received_at.strftime("%d/%m/%Y %H:%M")),
+            (self.tr("Status"), label(case.status, language)),
+            (self.tr("Priority"), label(case.priority, language)),
+            (self.tr("Category"), category.label(language) if category else case.category),
+            (self.tr("Caller"), f"{case.caller.name} {case.caller.phone.display}".strip()),
+            (self.tr("Relation"), label(case.caller_relation, language)),
+            (self.tr("Person in need"), f"{needy.name} {needy.phone.display}".strip()),
+            (self.tr("Household size"), "" if case.household_size is None else str(case.household_size)),
+            (self.tr("Vulnerable"), ", ".join(label(v, language) for v in sorted(case.vulnerable))),
+            (self.tr("Address"), case.address.as_said),
+            (self.tr("Ward/commune"), ward.name if ward else f"{case.address.ward_as_said} (?)"),
+            (self.tr("Handling unit"), case.handling_unit or ""),
+            (self.tr("Repeat calls"), str(case.repeat_count)),
+        ]
+        parts = [f"<h2>{escape(case.reference)}</h2><table>"]
+        parts += [f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows if v]
+        parts.append("</table>")
+        if case.description:
+            parts.append(f"<p>{escape(case.description).replace(chr(10), '<br>')}</p>")
+        contacts_title, no_contact, history_title = (
+            self.tr("Contacts"),
+            self.tr("No repeat call."),
+            self.tr("History"),
+        )
+        parts.append(f"<h3>{escape(contacts_title)}</h3>")
+        if case.contacts:
+            parts.append("<ul>")
+            for contact in case.contacts:
+                who = f"{contact.caller.name} {contact.caller.phone.display}".strip()
+                when = contact.received_at.strftime("%d/%m/%Y %H:%M")
+                parts.append(
+                    f"<li>{escape(when)} · {escape(label(contact.channel, language))} · {escape(who)}"
+                    f"{(' · ' + escape(contact.note)) if contact.note else ''}</li>"
+                )
+            parts.append("</ul>")
+        else:
+            parts.append(f"<p>{escape(no_contact)}</p>")
+        parts.append(f"<h3>{escape(history_title)}</h3><ul>")
+        for change in case.history:
+            when = change.at.astimezone().strftime("%d/%m/%Y %H:%M")
+            reason = f" — {escape(change.reason)}" if change.reason else ""
+            status = escape(label(change.status, language))
+            parts.append(f"<li>{escape(when)} · {status} · {escape(change.by)}{reason}</li>")
+        parts.append("</ul>")
+        return "".join(parts)

@@ -1,0 +1,86 @@
+"""The list of recent cases with its filters (text, ward, status, category); Enter opens a case."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+
+from operator_console.domain.case import Status, label
+from operator_console.gui.case_list import CaseListModel
+from operator_console.gui.context import ConsoleContext
+from operator_console.gui.forms.ui_case_list_panel import Ui_CaseListPanel
+from operator_console.store.case_store import CaseFilter
+
+TYPING_PAUSE_MS = 250
+
+
+class CaseListPanel(QWidget):
+    open_case = Signal(str)
+    """A case id the operator asked to see (Enter or a double click on its row)."""
+
+    def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_CaseListPanel()
+        self.ui.setupUi(self)
+        self._context = context
+        self.model = CaseListModel(context, self)
+        table = self.ui.caseTable
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setWordWrap(False)
+        table.activated.connect(self._activated)
+        # A page is at most a few hundred rows: sizing the columns to them is cheap.
+        self.model.when_loaded(table.resizeColumnsToContents)
+        self._fill_choices()
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(TYPING_PAUSE_MS)
+        self._pause.timeout.connect(self.apply_filters)
+        for edit in (self.ui.textFilter, self.ui.wardFilter):
+            edit.textChanged.connect(self._pause.start)
+        for combo in (self.ui.statusFilter, self.ui.categoryFilter):
+            combo.currentIndexChanged.connect(self.apply_filters)
+
+    def focus_filter(self) -> None:
+        self.ui.textFilter.setFocus()
+        self.ui.textFilter.selectAll()
+
+    def current_filter(self) -> CaseFilter:
+        ui, gazetteer = self.ui, self._context.gazetteer
+        ward_text = ui.wardFilter.text().strip()
+        match = gazetteer.resolve(ward_text) if ward_text else None
+        status = ui.statusFilter.currentData()
+        return CaseFilter(
+            status=Status(status) if status else None,
+            ward_code=match.current.code if match and match.current else None,
+            category=ui.categoryFilter.currentData() or None,
+            text=ui.textFilter.text(),
+        )
+
+    def apply_filters(self) -> None:
+        ui = self.ui
+        ward_text = ui.wardFilter.text().strip()
+        match = self._context.gazetteer.resolve(ward_text) if ward_text else None
+        if match is not None and match.current is None:
+            message = match.message
+            ui.filterHint.setText(message.render(self._context.language) if message else "")
+        else:
+            ui.filterHint.setText("")
+        self.model.reload(self.current_filter())
+
+    def _fill_choices(self) -> None:
+        ui, language = self.ui, self._context.language
+        ui.statusFilter.addItem(self.tr("All statuses"), "")
+        for status in Status:
+            ui.statusFilter.addItem(label(status, language), status.value)
+        ui.categoryFilter.addItem(self.tr("All categories"), "")
+        for top in self._context.taxonomy.top_level():
+            ui.categoryFilter.addItem(top.label(language), top.code)
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.open_case.emit(self.model.case_at(index.row()).id)

@@ -1,0 +1,71 @@
+"""One console per user: a second start hands its request to the running one over a local socket.
+
+This is how caller ID arrives: the workstation's telephony client (a softphone, a CTI agent, an
+Asterisk AGI script run on the desktop) runs ``operator-console --incoming-call NUMBER``; that
+process finds the running console, hands it the number and exits. The socket's name is private to
+the user's data folder (two users, or a test's own folder, never meet).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+WAIT_MS = 2000
+
+
+def socket_name(data_dir: Path) -> str:
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return f"operator-console-{digest}"
+
+
+def hand_over(name: str, message: dict[str, Any]) -> bool:
+    """Give ``message`` to the running console; False when none is running."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(WAIT_MS):
+        return False
+    socket.write((json.dumps(message) + "\n").encode())
+    socket.flush()
+    delivered = socket.waitForBytesWritten(WAIT_MS) and socket.waitForReadyRead(WAIT_MS)
+    socket.disconnectFromServer()
+    return delivered
+
+
+class InstanceServer(QObject):
+    message = Signal(dict)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        # A console that was killed leaves its socket file behind: take its place.
+        QLocalServer.removeServer(name)
+        if not self._server.listen(name):
+            raise OSError(self._server.errorString())
+        self._server.newConnection.connect(self._accept)
+
+    def close(self) -> None:
+        self._server.close()
+
+    def _accept(self) -> None:
+        while (socket := self._server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if not socket.canReadLine():
+            return
+        line = bytes(socket.readLine().data()).decode(errors="replace")
+        socket.write(b"ok\n")
+        socket.flush()
+        try:
+            message = json.loads(line)
+        except ValueError:
+            return
+        if isinstance(message, dict):
+            self.message.emit(message)
