@@ -15,6 +15,9 @@ from pytestqt.qtbot import QtBot
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     for ch in text:
+        if ch == "\n":
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+            continue
         if ch.isascii():
             qtbot.keyClicks(widget, ch)
             continue

@@ -232,3 +232,188 @@ def test_two_cases_saved_one_after_the_other_have_different_references(
     qtbot.waitUntil(lambda: window.cases.rowCount() == 2)
     shown = {window.cases.data(window.cases.index(row, 1)) for row in range(2)}
     assert {b.rsplit(" ", 1)[-1] for b in banners} == shown
+
+
+def save_call(console: Console, qtbot: QtBot, phone: str, name: str, **more: str) -> None:
+    ui = console.window.form.ui
+    ui.phoneEdit.setFocus()
+    qtbot.keyClicks(ui.phoneEdit, phone)
+    type_text(qtbot, ui.callerNameEdit, name)
+    for field_name, text in more.items():
+        type_text(qtbot, getattr(ui, field_name), text)
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("essential_supplies"))
+    count = console.store.count_cases()
+    qtbot.keyClick(console.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: console.store.count_cases() == count + 1)
+    qtbot.waitUntil(lambda: ui.phoneEdit.text() == "")
+
+
+def test_escape_clears_and_ctrl_shift_z_brings_the_form_back(console: Console, qtbot: QtBot) -> None:
+    window, ui = console.window, console.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "0389123456")
+    type_text(qtbot, ui.callerNameEdit, "Lê Thị Hoa")
+    qtbot.keyClick(ui.callerNameEdit, Qt.Key.Key_Escape)
+    assert ui.phoneEdit.text() == "" and ui.callerNameEdit.text() == ""
+    assert "Ctrl+Shift+Z" in window.statusBar().currentMessage()
+    qtbot.keyClick(
+        window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert (ui.phoneEdit.text(), ui.callerNameEdit.text()) == ("0389123456", "Lê Thị Hoa")
+
+
+def test_a_known_number_shows_its_earlier_cases_and_f4_fills_the_form(console: Console, qtbot: QtBot) -> None:
+    window, ui = console.window, console.window.form.ui
+    save_call(
+        console, qtbot, "0168 912 3456", "Trần Văn Bình", addressEdit="12/3/45 Lê Văn Sỹ", wardEdit="P.5 Q.8"
+    )
+    qtbot.keyClicks(ui.phoneEdit, "0389 123 456")  # the same number, in its new form
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == 1)
+    summary = window.history.ui.summaryLabel.text()
+    assert "1 hồ sơ trước" in summary and "Chờ gửi" in summary and "F4" in summary
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: ui.callerNameEdit.text() == "Trần Văn Bình")
+    assert ui.addressEdit.text() == "12/3/45 Lê Văn Sỹ" and ui.wardEdit.text() == "P.5 Q.8"
+    assert "Phường Chánh Hưng" in ui.wardHint.text()
+
+
+def test_a_half_typed_call_survives_a_crash(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = build_console(qapp, tmp_path / "console.sqlite3", settings, "vi")
+    qtbot.addWidget(first.window)
+    ui = first.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "0909 111 222")
+    type_text(qtbot, ui.subjectNameEdit, "Bà Năm")
+    type_text(qtbot, ui.descriptionEdit, "Hết gạo\nnhà có trẻ nhỏ")
+    qtbot.waitUntil(lambda: first.drafts.path.exists() and "Bà Năm" in first.drafts.path.read_text("utf-8"))
+    assert first.drafts.path.stat().st_mode & 0o077 == 0
+    # The process dies here: no shutdown, nothing saved but what is on disk.
+    first.runner.shutdown()
+    second = build_console(qapp, tmp_path / "console.sqlite3", settings, "vi")
+    qtbot.addWidget(second.window)
+    restored = second.window.form.ui
+    assert restored.phoneEdit.text() == "0909 111 222" and restored.subjectNameEdit.text() == "Bà Năm"
+    assert restored.descriptionEdit.toPlainText() == "Hết gạo\nnhà có trẻ nhỏ"
+    assert "không mất gì" in second.window.statusBar().currentMessage()
+    second.shutdown()
+    first.store.close()
+
+
+def test_a_saved_call_leaves_no_draft_behind(console: Console, qtbot: QtBot) -> None:
+    save_call(console, qtbot, "0909123456", "Ngô Văn Tư")
+    qtbot.waitUntil(lambda: not console.drafts.path.exists())
+
+
+def test_caller_id_from_the_exchange_opens_an_intake_with_the_callers_history(
+    console: Console, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second `operator-console --incoming-call` hands the number to this running console."""
+    import os
+    import subprocess
+    import sys
+
+    from operator_console.gui.main import _handle
+    from operator_console.gui.single_instance import InstanceServer, socket_name
+
+    save_call(console, qtbot, "0389 123 456", "Trần Văn Bình")
+    data = Path(os.environ["OPERATOR_CONSOLE_DATA"])
+    server = InstanceServer(socket_name(data))
+    server.message.connect(lambda m: _handle(console.window, m))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    exchange = subprocess.Popen(
+        [str(Path(sys.executable).parent / "operator-console"), "--incoming-call", "+84 389 123 456"], env=env
+    )
+    try:
+        qtbot.waitUntil(lambda: exchange.poll() is not None, timeout=20_000)
+        assert exchange.returncode == 0
+        ui = console.window.form.ui
+        qtbot.waitUntil(lambda: ui.phoneEdit.text() == "+84 389 123 456")
+        qtbot.waitUntil(lambda: console.window.history.model.rowCount() == 1)
+        assert "Chờ gửi" in console.window.history.ui.summaryLabel.text()
+        assert focused() is ui.callerNameEdit
+    finally:
+        server.close()
+
+
+def test_f1_lists_every_command_and_every_field_key(console: Console) -> None:
+    from operator_console.gui.cheat_sheet import CheatSheet
+
+    sheet = CheatSheet(console.window.form, console.window)
+    keys = {keys for keys, _what in sheet.rows}
+    assert {"F2", "F4", "Esc", "Ctrl+Shift+Z", "F1"} <= keys
+    assert "Alt+T" in keys and "Alt+S" not in keys  # the phone field's letter; S is the save button
+    sheet.deleteLater()
+
+
+def test_the_case_list_filters_as_you_type_and_shows_a_case_in_full(console: Console, qtbot: QtBot) -> None:
+    from operator_console.gui.case_details import CaseDetails
+
+    save_call(console, qtbot, "0389123456", "Trần Văn Bình", wardEdit="Bến Thành")
+    save_call(console, qtbot, "0909123456", "Lê Thị Hoa", wardEdit="Sài Gòn", descriptionEdit="<b>gấp</b>")
+    panel = console.window.case_list
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    qtbot.keyClick(console.window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert focused() is panel.ui.textFilter
+    qtbot.keyClicks(panel.ui.textFilter, "le thi")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    assert panel.model.case_at(0).name == "Lê Thị Hoa"
+    panel.ui.textFilter.clear()
+    type_text(qtbot, panel.ui.wardFilter, "ben thanh")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and panel.model.case_at(0).name == "Trần Văn Bình")
+    case = console.store.get_case(console.store.list_cases()[0].id)
+    assert case is not None
+    html = CaseDetails(
+        case, console.window._context.gazetteer, console.window._context.taxonomy, "vi"
+    ).as_html(case, console.window._context.gazetteer, console.window._context.taxonomy, "vi")
+    assert "&lt;b&gt;gấp&lt;/b&gt;" in html and "Chờ gửi" in html and "Quá trình xử lý" in html
+
+
+def test_street_completion_offers_streets_already_known(console: Console, qtbot: QtBot) -> None:
+    save_call(console, qtbot, "0389123456", "A", addressEdit="45 Lê Văn Sỹ", wardEdit="Bến Thành")
+    ui = console.window.form.ui
+    ui.addressEdit.setFocus()
+    type_text(qtbot, ui.addressEdit, "12/3 lê v")
+    completer = ui.addressEdit.completer()
+    qtbot.waitUntil(lambda: completer.completionModel().rowCount() == 1)
+    assert completer.completionModel().index(0, 0).data() == "12/3 Lê Văn Sỹ"
+
+
+def test_the_status_bar_says_what_waits_to_be_sent(console: Console, qtbot: QtBot) -> None:
+    window = console.window
+    qtbot.waitUntil(lambda: window.queue_label.text() == "Không có hồ sơ chờ gửi")
+    save_call(console, qtbot, "0389123456", "A")
+    qtbot.waitUntil(lambda: window.queue_label.text().startswith("Chờ gửi: 1 (lâu nhất 0 phút)"))
+    assert window.connection_label.text() == "Chỉ lưu trên máy này (chưa đặt máy chủ)"
+
+
+def test_settings_change_the_font_at_once_and_refuse_a_plain_http_server(
+    console: Console, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from operator_console.gui import settings as S
+    from operator_console.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(console.settings, console.window)
+    dialog.ui.serverEdit.setText("http://tongdai1022.example")
+    ok = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    assert not dialog.ui.serverError.isHidden() and "https://" in dialog.ui.serverError.text()
+    dialog.ui.serverEdit.setText("https://tongdai1022.example")
+    dialog.ui.fontSpin.setValue(16)
+    ok.click()
+    assert console.settings.get(S.SERVER_URL) == "https://tongdai1022.example"
+    assert console.settings.get(S.FONT_SIZE) == 16
+
+
+def test_every_control_a_screen_reader_meets_has_a_name(console: Console) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    unnamed = []
+    for widget in console.window.findChildren(QWidget):
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or isinstance(widget, QLabel):
+            continue
+        text = widget.text() if isinstance(widget, QAbstractButton) else ""
+        buddied = any(label.buddy() is widget for label in console.window.findChildren(QLabel))
+        if not (widget.accessibleName() or text or buddied) and widget.isVisibleTo(console.window):
+            unnamed.append(f"{type(widget).__name__}:{widget.objectName()}")
+    assert unnamed == []

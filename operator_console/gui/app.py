@@ -62,6 +62,5 @@ def build_console(
     window = MainWindow(context, settings, drafts)
     restored = drafts.restore()
     if restored is not None:
-        window.form.set_draft(restored)
-        window.statusBar().showMessage(window.tr("The call you were typing is back: nothing was lost."))
+        window.restore_draft(restored)
     return Console(window=window, store=store, runner=runner, settings=settings, drafts=drafts)

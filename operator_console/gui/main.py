@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from operator_console import __version__
 from operator_console.domain.messages import LANGUAGES
 from operator_console.gui.app import build_console
-from operator_console.gui.single_instance import InstanceServer, hand_over, socket_name
+from operator_console.gui.single_instance import Handover, InstanceServer, hand_over, socket_name
 from operator_console.paths import APP_AUTHOR, APP_NAME, data_dir, default_store_path
 
 
@@ -42,8 +42,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     name = socket_name(data_dir())
     message = {"incoming_call": args.incoming_call} if args.incoming_call else {"activate": True}
-    if hand_over(name, message):
+    handed = hand_over(name, message)
+    if handed is Handover.DELIVERED:
         return 0  # the running console took it
+    if handed is Handover.NO_ANSWER:
+        print(
+            "operator-console: the running console does not answer; try again in a moment.", file=sys.stderr
+        )
+        return 1
     server = InstanceServer(name)
     qsettings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR, APP_NAME)
     console = build_console(app, args.db or default_store_path(), qsettings, args.lang)

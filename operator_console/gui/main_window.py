@@ -113,6 +113,11 @@ class MainWindow(QMainWindow):
             self._undo = None
             self.statusBar().showMessage(self.tr("The cleared form is back."), MESSAGE_MS)
 
+    def restore_draft(self, draft: CaseDraft) -> None:
+        """The call being typed when the console last stopped (a crash, a kill, a power cut)."""
+        self.form.set_draft(draft)
+        self.statusBar().showMessage(self.tr("The call you were typing is back: nothing was lost."))
+
     def fill_previous(self) -> None:
         latest = self.history.latest()
         if latest is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -24,17 +25,24 @@ def socket_name(data_dir: Path) -> str:
     return f"operator-console-{digest}"
 
 
-def hand_over(name: str, message: dict[str, Any]) -> bool:
-    """Give ``message`` to the running console; False when none is running."""
+class Handover(Enum):
+    DELIVERED = "delivered"
+    NO_CONSOLE = "no console"
+    NO_ANSWER = "no answer"
+    """A console listens but did not confirm: it is busy or hung; starting another would take its place."""
+
+
+def hand_over(name: str, message: dict[str, Any]) -> Handover:
+    """Give ``message`` to the running console."""
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(WAIT_MS):
-        return False
+        return Handover.NO_CONSOLE
     socket.write((json.dumps(message) + "\n").encode())
-    socket.flush()
-    delivered = socket.waitForBytesWritten(WAIT_MS) and socket.waitForReadyRead(WAIT_MS)
+    socket.waitForBytesWritten(WAIT_MS)  # False when flushed already: the answer below is what counts
+    answered = socket.waitForReadyRead(WAIT_MS) and bytes(socket.readAll().data()).startswith(b"ok")
     socket.disconnectFromServer()
-    return delivered
+    return Handover.DELIVERED if answered else Handover.NO_ANSWER
 
 
 class InstanceServer(QObject):
