@@ -146,22 +146,53 @@ def test_no_two_commands_share_a_key() -> None:
     assert len(keys) == len(set(keys)), keys
 
 
-def test_no_two_controls_of_the_window_share_a_mnemonic(console: Console) -> None:
-    """Alt+letter must reach one field only, in Vietnamese as in English."""
+def test_every_field_and_button_of_the_form_has_its_alt_letter(console: Console) -> None:
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
-    letters: dict[str, str] = {}
-    texts = [w.text() for w in console.window.findChildren(QLabel) if w.buddy() is not None]
-    texts += [w.text() for w in console.window.findChildren(QAbstractButton)]
-    texts += [
-        m.title()
-        for m in console.window.menuBar().findChildren(__import__("PySide6.QtWidgets").QtWidgets.QMenu)
-    ]
-    for text in texts:
-        if "&" in text.replace("&&", ""):
-            letter = text[text.index("&") + 1].lower()
-            assert letter not in letters, f"{text!r} and {letters[letter]!r} share Alt+{letter}"
-            letters[letter] = text
+    form = console.window.form
+    buddies = {label.buddy() for label in form.findChildren(QLabel) if "&" in label.text()}
+    for widget in form.findChildren(QWidget):
+        if (
+            widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+            or isinstance(widget, QLabel)
+            or not widget.isVisibleTo(form)
+        ):
+            continue
+        if isinstance(widget, QAbstractButton):
+            assert "&" in widget.text(), widget.objectName()
+        elif widget.parent() is not None and not isinstance(widget.parent(), type(widget)):
+            assert widget in buddies or widget.objectName() in ("", "qt_spinbox_lineedit"), (
+                widget.objectName()
+            )
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_no_two_controls_of_the_window_share_a_mnemonic(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, language: str
+) -> None:
+    """Alt+letter must reach one field only, in Vietnamese as in English."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    built = build_console(qapp, tmp_path / "console.sqlite3", settings, language)  # type: ignore[arg-type]
+    qtbot.addWidget(built.window)
+    try:
+        window = built.window
+        letters: dict[str, str] = {}
+        texts = [w.text() for w in window.findChildren(QLabel) if w.buddy() is not None]
+        texts += [w.text() for w in window.findChildren(QAbstractButton)]
+        texts += [m.title() for m in window.menuBar().findChildren(QMenu)]
+        for text in texts:
+            if "&" in text.replace("&&", ""):
+                letter = text[text.index("&") + 1].lower()
+                assert letter not in letters, f"{text!r} and {letters[letter]!r} share Alt+{letter}"
+                letters[letter] = text
+        assert len(letters) >= 18
+    finally:
+        built.shutdown()
+        for translator in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(translator)
 
 
 def test_saving_keeps_a_case_in_a_store_another_console_can_open(

@@ -125,3 +125,17 @@ def test_every_package_of_the_source_tree_is_installed_by_a_wheel() -> None:
         if "__pycache__" not in init.parts
     }
     assert found - listed == set()
+
+
+def test_the_qt_binding_keeps_none_alive_over_a_shift_of_typing(qapp) -> None:  # type: ignore[no-untyped-def]
+    """PySide6 6.12 on Python 3.11 lost a reference to None on each void call: a console crashed
+    after some ten thousand label updates. This fails on such a binding before an operator does."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    before = sys.getrefcount(None)
+    for _ in range(5_000):
+        label.setText("✓ 0389 123 456")
+        QCoreApplication.processEvents()
+    assert sys.getrefcount(None) >= before - 50

@@ -19,7 +19,10 @@ log = logging.getLogger(__name__)
 
 
 class TaskRunner(QObject):
-    _done = Signal(object, object, object)  # callback, result, error
+    # One tuple (callback, result, error) rather than three arguments: PySide6 has mishandled the
+    # reference count of None passed as a signal argument (a crash after many deliveries on
+    # Python 3.11, where None is not immortal); inside a tuple, None is never converted.
+    _done = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,15 +67,16 @@ class TaskRunner(QObject):
                 return
             error = done.exception()
             if error is not None:
-                self._done.emit(on_failure or _log_failure, None, error)
+                self._done.emit((on_failure or _log_failure, None, error))
             elif on_success is not None:
-                self._done.emit(on_success, done.result(), None)
+                self._done.emit((on_success, done.result(), None))
 
         future.add_done_callback(finished)
         return future
 
-    @Slot(object, object, object)
-    def _deliver(self, callback: Callable[..., None], result: Any, error: BaseException | None) -> None:
+    @Slot(object)
+    def _deliver(self, delivery: tuple[Callable[..., None], Any, BaseException | None]) -> None:
+        callback, result, error = delivery
         # A result that arrives after shutdown began is for widgets that are going away.
         if not self._closed:
             callback(error if error is not None else result)

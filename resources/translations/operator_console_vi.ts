@@ -1,32 +1,31 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>CallerHistory</name>
     <message>
-        <location filename="../../operator_console/gui/caller_history.py" line="55"/>
+        <location filename="../../operator_console/gui/caller_history.py" line="55" />
         <source>First call from this number.</source>
         <translation>Số này gọi lần đầu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/caller_history.py" line="59"/>
+        <location filename="../../operator_console/gui/caller_history.py" line="59" />
         <source>%n earlier case(s); the last one is %1 (%2). F4 fills in the form from it.</source>
         <translation>
             <numerusform>Đã có %n hồ sơ trước; gần nhất là %1 (%2). Bấm F4 để điền theo hồ sơ đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/caller_history.ui" line="9"/>
+        <location filename="../../ui/caller_history.ui" line="9" />
         <source>Earlier calls from this number</source>
         <translation>Các lần gọi trước của số này</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_history.ui" line="10"/>
+        <location filename="../../ui/caller_history.ui" line="10" />
         <source>What this number called about before</source>
         <translation>Số này đã gọi về việc gì</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_history.ui" line="11"/>
+        <location filename="../../ui/caller_history.ui" line="11" />
         <source>Earlier cases of this caller</source>
         <translation>Các hồ sơ trước của người gọi</translation>
     </message>
@@ -34,97 +33,97 @@
 <context>
     <name>CaseDetails</name>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="28"/>
+        <location filename="../../operator_console/gui/case_details.py" line="28" />
         <source>Case %1</source>
         <translation>Hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="37"/>
+        <location filename="../../operator_console/gui/case_details.py" line="37" />
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="38"/>
+        <location filename="../../operator_console/gui/case_details.py" line="38" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="39"/>
+        <location filename="../../operator_console/gui/case_details.py" line="39" />
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="40"/>
+        <location filename="../../operator_console/gui/case_details.py" line="40" />
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="41"/>
+        <location filename="../../operator_console/gui/case_details.py" line="41" />
         <source>Caller</source>
         <translation>Người gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="42"/>
+        <location filename="../../operator_console/gui/case_details.py" line="42" />
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="43"/>
+        <location filename="../../operator_console/gui/case_details.py" line="43" />
         <source>Person in need</source>
         <translation>Người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="44"/>
+        <location filename="../../operator_console/gui/case_details.py" line="44" />
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="45"/>
+        <location filename="../../operator_console/gui/case_details.py" line="45" />
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="46"/>
+        <location filename="../../operator_console/gui/case_details.py" line="46" />
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="47"/>
+        <location filename="../../operator_console/gui/case_details.py" line="47" />
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="48"/>
+        <location filename="../../operator_console/gui/case_details.py" line="48" />
         <source>Handling unit</source>
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="49"/>
+        <location filename="../../operator_console/gui/case_details.py" line="49" />
         <source>Repeat calls</source>
         <translation>Số lần gọi lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="57"/>
+        <location filename="../../operator_console/gui/case_details.py" line="57" />
         <source>Contacts</source>
         <translation>Các lần liên hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="58"/>
+        <location filename="../../operator_console/gui/case_details.py" line="58" />
         <source>No repeat call.</source>
         <translation>Chưa có lần gọi lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="59"/>
+        <location filename="../../operator_console/gui/case_details.py" line="59" />
         <source>History</source>
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/case_details.ui" line="6"/>
+        <location filename="../../ui/case_details.ui" line="6" />
         <source>Case</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/case_details.ui" line="8"/>
+        <location filename="../../ui/case_details.ui" line="8" />
         <source>The case, its contacts and its history</source>
         <translation>Hồ sơ, các lần liên hệ và quá trình xử lý</translation>
     </message>
@@ -132,42 +131,42 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="36"/>
+        <location filename="../../operator_console/gui/case_list.py" line="36" />
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="37"/>
+        <location filename="../../operator_console/gui/case_list.py" line="37" />
         <source>Case</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="38"/>
+        <location filename="../../operator_console/gui/case_list.py" line="38" />
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="39"/>
+        <location filename="../../operator_console/gui/case_list.py" line="39" />
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="40"/>
+        <location filename="../../operator_console/gui/case_list.py" line="40" />
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="41"/>
+        <location filename="../../operator_console/gui/case_list.py" line="41" />
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="42"/>
+        <location filename="../../operator_console/gui/case_list.py" line="42" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="43"/>
+        <location filename="../../operator_console/gui/case_list.py" line="43" />
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
@@ -175,53 +174,53 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="78"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="78" />
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="81"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="81" />
         <source>All categories</source>
         <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="9"/>
-        <location filename="../../ui/case_list_panel.ui" line="19"/>
+        <location filename="../../ui/case_list_panel.ui" line="9" />
+        <location filename="../../ui/case_list_panel.ui" line="19" />
         <source>Recent cases</source>
         <translation>Hồ sơ gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="12"/>
+        <location filename="../../ui/case_list_panel.ui" line="12" />
         <source>Find a name, street… (Ctrl+F)</source>
         <translation>Tìm tên, đường… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="12"/>
+        <location filename="../../ui/case_list_panel.ui" line="12" />
         <source>Find in the case list</source>
         <translation>Tìm trong danh sách hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="13"/>
+        <location filename="../../ui/case_list_panel.ui" line="13" />
         <source>Ward</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="13"/>
+        <location filename="../../ui/case_list_panel.ui" line="13" />
         <source>Show the cases of this ward</source>
         <translation>Lọc hồ sơ theo phường/xã</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="14"/>
+        <location filename="../../ui/case_list_panel.ui" line="14" />
         <source>Show the cases of this status</source>
         <translation>Lọc hồ sơ theo trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="15"/>
+        <location filename="../../ui/case_list_panel.ui" line="15" />
         <source>Show the cases of this category</source>
         <translation>Lọc hồ sơ theo lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="18"/>
+        <location filename="../../ui/case_list_panel.ui" line="18" />
         <source>What the filter found</source>
         <translation>Kết quả lọc</translation>
     </message>
@@ -229,48 +228,48 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="30"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="30" />
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="30"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="30" />
         <source>Next field (in the description: a new line)</source>
         <translation>Sang ô kế tiếp (trong ô nội dung: xuống dòng)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="31"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="31" />
         <source>Shift+Tab</source>
         <translation>Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="31"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="31" />
         <source>Previous field</source>
         <translation>Về ô trước</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="32"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="32" />
         <source>1 … 9</source>
         <translation>1 … 9</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="32"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="32" />
         <source>Category, in the category list</source>
         <translation>Chọn lĩnh vực, trong ô lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="38"/>
-        <location filename="../../ui/cheat_sheet.ui" line="6"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="38" />
+        <location filename="../../ui/cheat_sheet.ui" line="6" />
         <source>Keys</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="38"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="38" />
         <source>What they do</source>
         <translation>Công dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.ui" line="8"/>
+        <location filename="../../ui/cheat_sheet.ui" line="8" />
         <source>Every key of the console</source>
         <translation>Mọi phím tắt của bàn tiếp nhận</translation>
     </message>
@@ -278,207 +277,207 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="214"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="214" />
         <source>— choose (digit key) —</source>
         <translation>— chọn (phím số) —</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="219"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="219" />
         <source>Suggested</source>
         <translation>Theo đề xuất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="275"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="275" />
         <source>withheld</source>
         <translation>ẩn số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="277"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="277" />
         <source>%1 (old number %2)</source>
         <translation>%1 (số cũ %2)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="308"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="308" />
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="6"/>
+        <location filename="../../ui/intake_form.ui" line="6" />
         <source>New request</source>
         <translation>Yêu cầu mới</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="13"/>
+        <location filename="../../ui/intake_form.ui" line="13" />
         <source>&amp;Phone</source>
         <translation>Số điện &amp;thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="16"/>
+        <location filename="../../ui/intake_form.ui" line="16" />
         <source>as the caller says it: 0389 123 456, +84…, 0168…</source>
         <translation>như người gọi đọc: 0389 123 456, +84…, 0168…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="16"/>
-        <source>Caller&apos;s phone</source>
+        <location filename="../../ui/intake_form.ui" line="16" />
+        <source>Caller's phone</source>
         <translation>Số điện thoại người gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="18"/>
+        <location filename="../../ui/intake_form.ui" line="18" />
         <source>Phone number as understood</source>
         <translation>Số điện thoại đã hiểu</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="21"/>
-        <source>Caller&apos;s &amp;name</source>
+        <location filename="../../ui/intake_form.ui" line="21" />
+        <source>Caller's &amp;name</source>
         <translation>Họ tên người &amp;gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="23"/>
-        <source>Caller&apos;s name</source>
+        <location filename="../../ui/intake_form.ui" line="23" />
+        <source>Caller's name</source>
         <translation>Họ tên người gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="25"/>
+        <location filename="../../ui/intake_form.ui" line="25" />
         <source>&amp;Relation</source>
         <translation>&amp;Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="27"/>
-        <source>Caller&apos;s relation to the person in need</source>
+        <location filename="../../ui/intake_form.ui" line="27" />
+        <source>Caller's relation to the person in need</source>
         <translation>Quan hệ của người gọi với người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="29"/>
+        <location filename="../../ui/intake_form.ui" line="29" />
         <source>Person in n&amp;eed</source>
         <translation>Người cần &amp;hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="31"/>
+        <location filename="../../ui/intake_form.ui" line="31" />
         <source>when it is someone else</source>
         <translation>khi không phải người gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="31"/>
+        <location filename="../../ui/intake_form.ui" line="31" />
         <source>Name of the person in need</source>
         <translation>Họ tên người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="33"/>
+        <location filename="../../ui/intake_form.ui" line="33" />
         <source>&amp;Address</source>
         <translation>Đị&amp;a chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="35"/>
+        <location filename="../../ui/intake_form.ui" line="35" />
         <source>house/alley and street, e.g. 12/3/45 Lê Văn Sỹ</source>
         <translation>số nhà/hẻm và đường, ví dụ 12/3/45 Lê Văn Sỹ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="35"/>
+        <location filename="../../ui/intake_form.ui" line="35" />
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="37"/>
+        <location filename="../../ui/intake_form.ui" line="37" />
         <source>&amp;Ward/commune</source>
         <translation>&amp;Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="39"/>
-        <source>today&apos;s or former name: Tân Định, P.5 Q.8…</source>
+        <location filename="../../ui/intake_form.ui" line="39" />
+        <source>today's or former name: Tân Định, P.5 Q.8…</source>
         <translation>tên mới hoặc cũ: Tân Định, P.5 Q.8…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="39"/>
+        <location filename="../../ui/intake_form.ui" line="39" />
         <source>Ward or commune</source>
         <translation>Phường hoặc xã</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="42"/>
-        <source>&amp;Category</source>
+        <location filename="../../ui/intake_form.ui" line="42" />
+        <source>Categor&amp;y</source>
         <translation>&amp;Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="44"/>
+        <location filename="../../ui/intake_form.ui" line="92" />
+        <source>&amp;Clear (Esc)</source>
+        <translation>X&amp;oá (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.ui" line="44" />
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="47"/>
+        <location filename="../../ui/intake_form.ui" line="47" />
         <source>&amp;Household size</source>
         <translation>Số &amp;người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="51"/>
+        <location filename="../../ui/intake_form.ui" line="51" />
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="52"/>
+        <location filename="../../ui/intake_form.ui" line="52" />
         <source>No &amp;food today</source>
         <translation>&amp;Không còn gì ăn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="58"/>
+        <location filename="../../ui/intake_form.ui" line="58" />
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="62"/>
+        <location filename="../../ui/intake_form.ui" line="62" />
         <source>&amp;Lone elderly</source>
         <translation>Người già n&amp;eo đơn</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="63"/>
+        <location filename="../../ui/intake_form.ui" line="63" />
         <source>Yo&amp;ung children</source>
         <translation>T&amp;rẻ nhỏ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="64"/>
+        <location filename="../../ui/intake_form.ui" line="64" />
         <source>D&amp;isabled</source>
         <translation>Người khu&amp;yết tật</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="65"/>
+        <location filename="../../ui/intake_form.ui" line="65" />
         <source>Pre&amp;gnant</source>
         <translation>Phụ nữ &amp;mang thai</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="66"/>
+        <location filename="../../ui/intake_form.ui" line="66" />
         <source>Sic&amp;k</source>
         <translation>Người &amp;bệnh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="70"/>
+        <location filename="../../ui/intake_form.ui" line="70" />
         <source>&amp;Description</source>
         <translation>Nội &amp;dung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="72"/>
+        <location filename="../../ui/intake_form.ui" line="72" />
         <source>Description</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="74"/>
+        <location filename="../../ui/intake_form.ui" line="74" />
         <source>Priori&amp;ty</source>
         <translation>Mức ư&amp;u tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="78"/>
+        <location filename="../../ui/intake_form.ui" line="78" />
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="83"/>
+        <location filename="../../ui/intake_form.ui" line="83" />
         <source>Caller agrees to be called &amp;back</source>
         <translation>Đồng ý được gọi lạ&amp;i</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="92"/>
-        <source>Clear (Esc)</source>
-        <translation>Xoá (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.ui" line="93"/>
+        <location filename="../../ui/intake_form.ui" line="93" />
         <source>&amp;Save (Ctrl+Enter)</source>
         <translation>Lưu hồ &amp;sơ (Ctrl+Enter)</translation>
     </message>
@@ -486,97 +485,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="40"/>
+        <location filename="../../operator_console/gui/main_window.py" line="40" />
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="46"/>
+        <location filename="../../operator_console/gui/main_window.py" line="46" />
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="235"/>
+        <location filename="../../operator_console/gui/main_window.py" line="235" />
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="169"/>
+        <location filename="../../operator_console/gui/main_window.py" line="169" />
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="106"/>
+        <location filename="../../operator_console/gui/main_window.py" line="106" />
         <source>Form cleared. Ctrl+Shift+Z brings it back.</source>
         <translation>Đã xoá biểu mẫu. Bấm Ctrl+Shift+Z để lấy lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="114"/>
+        <location filename="../../operator_console/gui/main_window.py" line="114" />
         <source>The cleared form is back.</source>
         <translation>Đã lấy lại biểu mẫu vừa xoá.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="119"/>
+        <location filename="../../operator_console/gui/main_window.py" line="119" />
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="124"/>
+        <location filename="../../operator_console/gui/main_window.py" line="124" />
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="182"/>
+        <location filename="../../operator_console/gui/main_window.py" line="182" />
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="190"/>
+        <location filename="../../operator_console/gui/main_window.py" line="190" />
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="201"/>
+        <location filename="../../operator_console/gui/main_window.py" line="201" />
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="206"/>
+        <location filename="../../operator_console/gui/main_window.py" line="206" />
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="219"/>
+        <location filename="../../operator_console/gui/main_window.py" line="219" />
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="225"/>
+        <location filename="../../operator_console/gui/main_window.py" line="225" />
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="236"/>
+        <location filename="../../operator_console/gui/main_window.py" line="236" />
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="238"/>
+        <location filename="../../operator_console/gui/main_window.py" line="238" />
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="240"/>
+        <location filename="../../operator_console/gui/main_window.py" line="240" />
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="252"/>
+        <location filename="../../operator_console/gui/main_window.py" line="252" />
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="257"/>
+        <location filename="../../operator_console/gui/main_window.py" line="257" />
         <source>Server %1: not connected yet, cases stay here</source>
         <translation>Máy chủ %1: chưa kết nối, hồ sơ lưu tại máy</translation>
     </message>
@@ -584,67 +583,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="40"/>
+        <location filename="../../operator_console/gui/settings_dialog.py" line="40" />
         <source>The server address must start with https:// (http:// only for this computer).</source>
         <translation>Địa chỉ máy chủ phải bắt đầu bằng https:// (http:// chỉ dùng cho chính máy này).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="6"/>
+        <location filename="../../ui/settings_dialog.ui" line="6" />
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="10"/>
+        <location filename="../../ui/settings_dialog.ui" line="10" />
         <source>&amp;Operator</source>
         <translation>Tổng đài &amp;viên</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="11"/>
-        <source>empty: the workstation&apos;s login</source>
+        <location filename="../../ui/settings_dialog.ui" line="11" />
+        <source>empty: the workstation's login</source>
         <translation>để trống: dùng tên đăng nhập máy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="11"/>
-        <source>Operator&apos;s name</source>
+        <location filename="../../ui/settings_dialog.ui" line="11" />
+        <source>Operator's name</source>
         <translation>Tên tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="12"/>
+        <location filename="../../ui/settings_dialog.ui" line="12" />
         <source>&amp;Server address</source>
         <translation>Địa chỉ &amp;máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="13"/>
+        <location filename="../../ui/settings_dialog.ui" line="13" />
         <source>https://… (empty: this workstation only)</source>
         <translation>https://… (để trống: chỉ lưu trên máy này)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="13"/>
+        <location filename="../../ui/settings_dialog.ui" line="13" />
         <source>Central server address</source>
         <translation>Địa chỉ máy chủ trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="14"/>
+        <location filename="../../ui/settings_dialog.ui" line="14" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="15"/>
+        <location filename="../../ui/settings_dialog.ui" line="15" />
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="16"/>
+        <location filename="../../ui/settings_dialog.ui" line="16" />
         <source>&amp;Font size</source>
         <translation>&amp;Cỡ chữ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="17"/>
+        <location filename="../../ui/settings_dialog.ui" line="17" />
         <source>Font size in points</source>
         <translation>Cỡ chữ (point)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="21"/>
+        <location filename="../../ui/settings_dialog.ui" line="21" />
         <source>A new language applies at the next start. The font size applies at once; 14 or more is the large-font mode for long shifts.</source>
         <translation>Ngôn ngữ mới có hiệu lực từ lần mở sau. Cỡ chữ đổi ngay; từ 14 trở lên là chế độ chữ lớn cho ca trực dài.</translation>
     </message>
@@ -652,67 +651,67 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="30"/>
+        <location filename="../../operator_console/gui/actions.py" line="30" />
         <source>&amp;New call</source>
         <translation>Cuộc gọi &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="33"/>
+        <location filename="../../operator_console/gui/actions.py" line="33" />
         <source>&amp;Save and queue</source>
         <translation>&amp;Lưu và chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="37"/>
+        <location filename="../../operator_console/gui/actions.py" line="37" />
         <source>&amp;Clear the form</source>
         <translation>&amp;Xoá biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="39"/>
+        <location filename="../../operator_console/gui/actions.py" line="39" />
         <source>&amp;Undo the clear</source>
         <translation>Lấy lại &amp;biểu mẫu vừa xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="43"/>
-        <source>&amp;Fill in from this caller&apos;s last case</source>
+        <location filename="../../operator_console/gui/actions.py" line="43" />
+        <source>&amp;Fill in from this caller's last case</source>
         <translation>&amp;Điền theo hồ sơ trước của số này</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="47"/>
+        <location filename="../../operator_console/gui/actions.py" line="47" />
         <source>Se&amp;ttings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="50"/>
+        <location filename="../../operator_console/gui/actions.py" line="50" />
         <source>&amp;Find in the case list</source>
         <translation>&amp;Tìm trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="52"/>
+        <location filename="../../operator_console/gui/actions.py" line="52" />
         <source>&amp;Refresh the case list</source>
         <translation>&amp;Làm mới danh sách</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="60"/>
+        <location filename="../../operator_console/gui/actions.py" line="60" />
         <source>Help</source>
         <translation>Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="48"/>
+        <location filename="../../operator_console/gui/actions.py" line="48" />
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="53"/>
+        <location filename="../../operator_console/gui/actions.py" line="53" />
         <source>&amp;Keys (cheat sheet)</source>
         <translation>&amp;Bảng phím tắt</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="57"/>
+        <location filename="../../operator_console/gui/actions.py" line="57" />
         <source>&amp;Operator</source>
         <translation>Tổng đài &amp;viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="58"/>
+        <location filename="../../operator_console/gui/actions.py" line="58" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>

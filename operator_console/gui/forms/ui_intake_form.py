@@ -332,7 +332,7 @@ class Ui_IntakeForm(object):
 #if QT_CONFIG(accessibility)
         self.wardEdit.setAccessibleName(QCoreApplication.translate("IntakeForm", u"Ward or commune", None))
 #endif // QT_CONFIG(accessibility)
-        self.categoryLabel.setText(QCoreApplication.translate("IntakeForm", u"&Category", None))
+        self.categoryLabel.setText(QCoreApplication.translate("IntakeForm", u"Categor&y", None))
 #if QT_CONFIG(accessibility)
         self.categoryCombo.setAccessibleName(QCoreApplication.translate("IntakeForm", u"Category", None))
 #endif // QT_CONFIG(accessibility)
@@ -356,7 +356,7 @@ class Ui_IntakeForm(object):
         self.priorityCombo.setAccessibleName(QCoreApplication.translate("IntakeForm", u"Priority", None))
 #endif // QT_CONFIG(accessibility)
         self.callbackCheck.setText(QCoreApplication.translate("IntakeForm", u"Caller agrees to be called &back", None))
-        self.clearButton.setText(QCoreApplication.translate("IntakeForm", u"Clear (Esc)", None))
+        self.clearButton.setText(QCoreApplication.translate("IntakeForm", u"&Clear (Esc)", None))
         self.saveButton.setText(QCoreApplication.translate("IntakeForm", u"&Save (Ctrl+Enter)", None))
     # retranslateUi
 

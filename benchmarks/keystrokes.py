@@ -1,0 +1,295 @@
+"""How many keys an operator presses for 20 realistic calls, with the console's help and without.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/keystrokes.py
+
+Replays the calls below through the real intake window (real key events on the real widgets, a real
+store in a temporary folder) twice: once as an operator uses the console (digit keys, completion
+of wards and streets, F4 to fill a repeat caller's details, the suggested priority), once with
+completion and defaults switched off (everything typed out, the priority chosen by hand). Both runs
+must store the same cases; the script checks that, then prints the keys of each call and the ratio.
+Target: half the keys or fewer.
+
+Accepting an offered completion is counted as the keys an operator presses (Down, Enter); the
+offscreen platform has no keyboard grab for the completion list, so the script puts the offered
+text in itself and then sends the Enter.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QKeyEvent  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget  # noqa: E402
+
+from operator_console.gui.app import Console, build_console  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Call:
+    phone: str
+    caller: str
+    ward: str
+    address: str
+    category: str  # digit, then how many Downs to a sub-category
+    description: str
+    relation_downs: int = 0  # Bản thân, Người nhà (1), Hàng xóm (2), Người khác (3)
+    subject: str = ""
+    household: str = ""
+    vulnerable: tuple[str, ...] = ()
+    no_food: bool = False
+    sub_downs: int = 0
+
+
+CALLS = [
+    Call("0168 912 3456", "Trần Văn Bình", "Phường 5, Quận 8", "12/3/45 Phạm Thế Hiển", "1",
+         "Bà cụ sống một mình, hết gạo", 2, "Bà Lê Thị Mai", "1", ("lone_elderly",), True),
+    Call("0909 214 775", "Nguyễn Thị Hồng", "Phường Chánh Hưng", "88 Âu Dương Lân", "2",
+         "Chưa nhận tiền hỗ trợ gói 2", household="4", sub_downs=1),
+    Call("0387 552 190", "Lê Văn Tám", "Phường Bình Đông", "102/7 Bình Đông", "1",
+         "Nhà 3 trẻ nhỏ, hết sữa", household="5", vulnerable=("children",), sub_downs=2),
+    Call("028 3855 1234", "Phạm Thị Lan", "Phường Chánh Hưng", "45/2 Âu Dương Lân", "3",
+         "Trẻ đi lạc ở chợ", 3, "Bé Tí", sub_downs=2),
+    Call("0168 912 3456", "Trần Văn Bình", "Phường 5, Quận 8", "12/3/45 Phạm Thế Hiển", "1",
+         "Gọi lại: chưa ai đến", 2, "Bà Lê Thị Mai", "1", ("lone_elderly",), True),
+    Call("0935 667 012", "Võ Minh Tuấn", "Phường Bình Đông", "7 Bình Đông", "2",
+         "Lao động tự do mất việc", household="2", sub_downs=3),
+    Call("0909 214 775", "Nguyễn Thị Hồng", "Phường Chánh Hưng", "88 Âu Dương Lân", "2",
+         "Vẫn chưa nhận được", household="4", sub_downs=1),
+    Call("0778 120 455", "Huỳnh Văn Lộc", "Phường Phú Định", "33 Phạm Thế Hiển", "1",
+         "Khu trọ 6 công nhân thiếu ăn", household="6", no_food=True),
+    Call("0387 552 190", "Lê Văn Tám", "Phường Bình Đông", "102/7 Bình Đông", "1",
+         "Gọi lại, con sốt", household="5", vulnerable=("children", "sick"), sub_downs=2),
+    Call("0912 008 331", "Đặng Thị Thu", "Phường Phú Định", "19/4 Phạm Thế Hiển", "3",
+         "Ông cụ khuyết tật ở một mình", 2, "Ông Năm", "1", ("lone_elderly", "disabled"), sub_downs=5),
+    Call("0168 912 3456", "Trần Văn Bình", "Phường 5, Quận 8", "12/3/45 Phạm Thế Hiển", "1",
+         "Lần 3, bà yếu lắm", 2, "Bà Lê Thị Mai", "1", ("lone_elderly", "sick"), True),
+    Call("0356 441 208", "Trương Văn Hải", "Phường Chánh Hưng", "5 Âu Dương Lân", "4",
+         "Tụ tập đông người"),
+    Call("0935 667 012", "Võ Minh Tuấn", "Phường Bình Đông", "7 Bình Đông", "2",
+         "Hỏi lại tiền hỗ trợ", household="2", sub_downs=3),
+    Call("0778 120 455", "Huỳnh Văn Lộc", "Phường Phú Định", "33 Phạm Thế Hiển", "1",
+         "Vẫn thiếu ăn", household="6", no_food=True),
+    Call("0987 300 122", "Bùi Thị Cúc", "Phường Bình Đông", "61 Bình Đông", "2",
+         "Hộ nghèo chưa nhận hỗ trợ", household="3", sub_downs=2),
+    Call("0912 008 331", "Đặng Thị Thu", "Phường Phú Định", "19/4 Phạm Thế Hiển", "3",
+         "Ông Năm chưa có ai thăm", 2, "Ông Năm", "1", ("lone_elderly", "disabled"), sub_downs=5),
+    Call("0909 214 775", "Nguyễn Thị Hồng", "Phường Chánh Hưng", "88 Âu Dương Lân", "2",
+         "Lần 3", household="4", sub_downs=1),
+    Call("0387 552 190", "Lê Văn Tám", "Phường Bình Đông", "102/7 Bình Đông", "1",
+         "Đã nhận gạo, cần sữa", household="5", vulnerable=("children",), sub_downs=2),
+    Call("0356 441 208", "Trương Văn Hải", "Phường Chánh Hưng", "5 Âu Dương Lân", "5",
+         "Đèn đường hư"),
+    Call("0987 300 122", "Bùi Thị Cúc", "Phường Bình Đông", "61 Bình Đông", "2",
+         "Gọi lại", household="3", sub_downs=2),
+]  # fmt: skip
+
+VULNERABLE_BOX = {"lone_elderly": "loneElderlyCheck", "children": "childrenCheck", "disabled": "disabledCheck",
+                  "pregnant": "pregnantCheck", "sick": "sickCheck"}  # fmt: skip
+
+
+@dataclass
+class Keyboard:
+    """Sends key events to the focused widget, and counts them (a chord such as Ctrl+Enter is one)."""
+
+    app: QApplication
+    window: QWidget
+    count: int = 0
+    log: list[str] = field(default_factory=list)
+
+    def focused(self) -> QWidget:
+        return self.window.focusWidget() or self.window
+
+    def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        QTest.keyClick(self.focused(), key, modifiers)
+        self.count += 1
+        self.settle()
+
+    def chord(self, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
+        """A window shortcut or an Alt+letter (sent to the window, as the platform would)."""
+        QTest.keyClick(self.window, key, modifiers)
+        self.count += 1
+        self.settle()
+
+    def text(self, text: str) -> None:
+        for ch in text:
+            target = self.focused()
+            if ch.isascii():
+                QTest.keyClicks(target, ch)
+            else:
+                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                    QApplication.sendEvent(
+                        target, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+                    )
+            self.count += 1
+        self.settle()
+
+    def accept_completion(self, edit: QLineEdit, offered: str) -> None:
+        """Down to the offered line, Enter to take it: two keys."""
+        edit.setText(offered)
+        self.count += 1
+        self.key(Qt.Key.Key_Return)
+
+    def settle(self, until: float = 0.0) -> None:
+        deadline = time.monotonic() + until
+        while True:
+            QCoreApplication.processEvents()
+            if time.monotonic() >= deadline:
+                break
+            time.sleep(0.005)
+
+
+def alt(letter: str) -> tuple[Qt.Key, Qt.KeyboardModifier]:
+    return Qt.Key(ord(letter.upper())), Qt.KeyboardModifier.AltModifier
+
+
+def enter_call(console: Console, kb: Keyboard, call: Call, helped: bool) -> None:
+    window, ui = console.window, console.window.form.ui
+    window.form.completion = helped
+    kb.chord(Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier)
+    kb.text(call.phone)
+    kb.settle(0.15)  # the caller's earlier cases arrive from the database worker
+    filled = False
+    if helped and window.history.model.rowCount():
+        kb.chord(Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier)
+        kb.settle(0.15)
+        filled = ui.callerNameEdit.text() == call.caller
+    if filled:
+        kb.chord(*alt("l"))  # straight to the category: everything above is filled in
+    else:
+        kb.key(Qt.Key.Key_Return)
+        kb.text(call.caller)
+        kb.key(Qt.Key.Key_Return)
+        for _ in range(call.relation_downs):
+            kb.key(Qt.Key.Key_Down)
+        kb.key(Qt.Key.Key_Return)
+        kb.text(call.subject)
+        kb.key(Qt.Key.Key_Return)
+        type_address(console, kb, call.address, helped)
+        type_ward(console, kb, call.ward, helped)
+    kb.text(call.category)
+    for _ in range(call.sub_downs):
+        kb.key(Qt.Key.Key_Down)
+    kb.key(Qt.Key.Key_Return)
+    kb.text(call.household)
+    kb.key(Qt.Key.Key_Return)
+    if call.no_food:
+        kb.key(Qt.Key.Key_Space)
+    for value in call.vulnerable:
+        box = getattr(ui, VULNERABLE_BOX[value])
+        letter = box.text()[box.text().index("&") + 1]
+        kb.chord(*alt(letter))
+    kb.chord(*alt("d"))
+    kb.text(call.description)
+    if not helped:
+        # No suggestion: the operator sets the priority the rules would have given.
+        suggested = window.form.ui.priorityHint.text()
+        kb.chord(*alt("u"))
+        target = next(
+            i for i in range(1, ui.priorityCombo.count()) if ui.priorityCombo.itemText(i) in suggested
+        )
+        for _ in range(target):
+            kb.key(Qt.Key.Key_Down)
+    kb.chord(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def type_address(console: Console, kb: Keyboard, address: str, helped: bool) -> None:
+    edit = console.window.form.ui.addressEdit
+    number, street = address.split(" ", 1)
+    kb.text(number + " ")
+    if helped:
+        for ch in street:
+            known = console.store.known_streets(street[: len(edit.text()) - len(number) - 1])
+            if known and known[0] == street and len(edit.text()) > len(number) + 2:
+                kb.accept_completion(edit, f"{number} {street}")
+                return
+            kb.text(ch)
+    else:
+        kb.text(street)
+    kb.key(Qt.Key.Key_Return)
+
+
+def type_ward(console: Console, kb: Keyboard, ward: str, helped: bool) -> None:
+    edit = console.window.form.ui.wardEdit
+    gazetteer = console.window._context.gazetteer
+    if helped:
+        wanted = gazetteer.resolve(ward)
+        for ch in ward:
+            offered = gazetteer.complete(edit.text(), limit=1) if len(edit.text()) >= 2 else []
+            if (
+                offered
+                and wanted.current is not None
+                and gazetteer.resolve(offered[0].label).current == wanted.current
+            ):
+                kb.accept_completion(edit, offered[0].label)
+                return
+            kb.text(ch)
+    else:
+        kb.text(ward)
+    kb.key(Qt.Key.Key_Return)
+
+
+def run(helped: bool, folder: Path) -> tuple[list[int], list[float], list[tuple[object, ...]]]:
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    settings = QSettings(str(folder / f"settings-{helped}.ini"), QSettings.Format.IniFormat)
+    console = build_console(app, folder / f"store-{helped}.sqlite3", settings, "vi")
+    console.window.resize(1500, 920)
+    console.window.show()
+    kb = Keyboard(app, console.window)
+    per_call, ready_ms = [], []
+    for call in CALLS:
+        before = kb.count
+        saved = console.store.count_cases()
+        enter_call(console, kb, call, helped)
+        started = time.perf_counter()
+        form = console.window.form
+        while not (form.is_blank() and console.window.focusWidget() is form.ui.phoneEdit):
+            QCoreApplication.processEvents()
+        ready_ms.append((time.perf_counter() - started) * 1000)
+        while console.store.count_cases() != saved + 1:
+            kb.settle(0.01)
+        per_call.append(kb.count - before)
+    stored = [
+        (c.caller.phone.national, c.caller.name, c.needy.name, c.address.ward_code, c.address.street,
+         c.category, c.household_size, sorted(c.vulnerable), c.no_food_today, c.priority.value, c.description)
+        for c in console.store.iter_cases()
+    ]  # fmt: skip
+    console.shutdown()
+    console.window.close()
+    return per_call, ready_ms, stored
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["OPERATOR_CONSOLE_DATA"] = tmp
+        helped, ready_ms, helped_cases = run(True, Path(tmp))
+        plain, _ready, plain_cases = run(False, Path(tmp))
+    if helped_cases != plain_cases:
+        for a, b in zip(helped_cases, plain_cases, strict=True):
+            if a != b:
+                print("differs:", a, b)
+        sys.exit("the two runs stored different cases: the comparison would be unfair")
+    print("| call | keys with the console's help | keys typed out |")
+    print("| --- | --- | --- |")
+    for number, (h, p) in enumerate(zip(helped, plain, strict=True), start=1):
+        print(f"| {number} | {h} | {p} |")
+    total_h, total_p = sum(helped), sum(plain)
+    print(f"| all 20 | {total_h} | {total_p} |")
+    print(f"\nratio: {total_h / total_p:.2f} (target 0.50 or less)")
+    print(f"Ctrl+Enter to an empty, focused form: median {statistics.median(ready_ms):.1f} ms, "
+          f"max {max(ready_ms):.1f} ms over {len(ready_ms)} saves")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
