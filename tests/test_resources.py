@@ -82,7 +82,7 @@ def test_the_compiled_translation_is_current(tmp_path: Path) -> None:
 def test_the_shown_window_has_no_english_left_in_vietnamese(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Every label, button, menu and column heading a Vietnamese operator sees is translated."""
     from PySide6.QtCore import QSettings, QTranslator
-    from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QMenu, QWidget
 
     from operator_console.gui.app import build_console
 
@@ -99,6 +99,8 @@ def test_the_shown_window_has_no_english_left_in_vietnamese(qtbot, tmp_path: Pat
         ]
         shown += [m.title() for m in window.menuBar().findChildren(QMenu)]
         shown += [a.text() for a in window.actions_by_id.values()]
+        shown += [w.placeholderText() for w in window.findChildren(QLineEdit)]
+        shown += [w.accessibleName() for w in window.findChildren(QWidget)]
         model = window.cases
         shown += [
             model.headerData(i, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)

@@ -196,6 +196,7 @@ class Gazetteer:
         for alias, code in _DISTRICT_ALIASES.items():
             self._district_by_key.setdefault(alias, by_code[code])
         self._cache: dict[tuple[str, str], WardMatch] = {}
+        self._words_cache: dict[WardUnit, list[str]] = {}
 
     @cached_property
     def current_codes_by_former_district(self) -> dict[int, tuple[WardUnit, ...]]:
@@ -306,16 +307,37 @@ class Gazetteer:
         return out
 
     def complete(self, text: str, limit: int = 20) -> list[WardUnit]:
-        """Wards whose folded name contains what was typed: today's first, then former ones."""
-        needle = fold(text).replace(" ", "")
-        if not needle:
+        """Wards whose names hold what was typed, diacritics ignored: today's first, then former ones.
+
+        Every typed word must begin a word of the name ("chanh h" → Phường Chánh Hưng, "5 quan 8"
+        → Phường 5, Quận 8); names that begin with the typed words come first.
+        """
+        words = _PUNCT.sub(" ", fold(text)).split()
+        if not words:
             return []
         out: list[WardUnit] = []
         for group in (self.current_wards, self.former_wards):
-            starts = [w for w in group if fold(w.label).replace(" ", "").startswith(needle)]
-            inside = [w for w in group if w not in starts and needle in fold(w.label).replace(" ", "")]
+            starts: list[WardUnit] = []
+            inside: list[WardUnit] = []
+            for ward in group:
+                label_words = self._label_words(ward)
+                if all(any(lw.startswith(w) for lw in label_words) for w in words):
+                    name = _without_unit_words(label_words)
+                    (starts if name and name[0].startswith(words[0]) else inside).append(ward)
             out.extend(starts + inside)
         return out[:limit]
+
+    def _label_words(self, ward: WardUnit) -> list[str]:
+        cached = self._words_cache.get(ward)
+        if cached is None:
+            cached = self._words_cache[ward] = _PUNCT.sub(" ", fold(ward.label)).split()
+        return cached
+
+
+def _without_unit_words(words: list[str]) -> list[str]:
+    if words[:2] in (["thi", "tran"], ["dac", "khu"]):
+        return words[2:]
+    return words[1:] if words[:1] in (["phuong"], ["xa"]) else words
 
 
 def _split_ward_and_district(text: str) -> tuple[str, str]:

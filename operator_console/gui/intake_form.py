@@ -203,6 +203,14 @@ class IntakeForm(QWidget):
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def pick_category_by_key(self, key: str) -> bool:
+        """A digit picks the top-level category with that key (1 essential supplies … 9 other)."""
+        category = self._taxonomy.by_key(key)
+        if category is None:
+            return False
+        self.ui.categoryCombo.setCurrentIndex(self.ui.categoryCombo.findData(category.code))
+        return True
+
     def _move_on(self) -> None:
         self.focusNextChild()
 
@@ -329,6 +337,8 @@ class _EnterMovesOn(QObject):
             combo = watched if isinstance(watched, QComboBox) else None
             if combo is not None and combo.view().isVisible():
                 return False  # Enter picks the item of the open list
+            if combo is self._form.ui.categoryCombo and event.text().isdigit():
+                return self._form.pick_category_by_key(event.text())
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
                 self._form.focusNextChild()
                 return True

@@ -60,6 +60,11 @@ class TaskRunner(QObject):
         on_success: Callable[[T], None] | None,
         on_failure: Callable[[BaseException], None] | None,
     ) -> Future[T]:
+        if self._closed:
+            # Late work from a widget that is going away (a timer, a last keystroke): dropped.
+            dropped: Future[T] = Future()
+            dropped.cancel()
+            return dropped
         future = executor.submit(work)
 
         def finished(done: Future[T]) -> None:
