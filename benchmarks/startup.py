@@ -63,9 +63,8 @@ def main() -> None:
             assert line.strip() == b"ready", line
     median = statistics.median(timings)
     first = timings[0]
-    print(
-        f"cold start to a focused phone field: first {first:.0f} ms, median {median:.0f} ms, {len(timings)} runs"
-    )
+    runs = len(timings)
+    print(f"cold start to a focused phone field: first {first:.0f} ms, median {median:.0f} ms ({runs} runs)")
 
 
 if __name__ == "__main__":
