@@ -448,3 +448,20 @@ def test_every_control_a_screen_reader_meets_has_a_name(console: Console) -> Non
         if not (widget.accessibleName() or text or buddied) and widget.isVisibleTo(console.window):
             unnamed.append(f"{type(widget).__name__}:{widget.objectName()}")
     assert unnamed == []
+
+
+def test_enter_in_the_ward_field_takes_the_first_offer_when_the_words_alone_lead_nowhere(
+    console: Console, qtbot: QtBot
+) -> None:
+    ui = console.window.form.ui
+    ui.wardEdit.setFocus()
+    qtbot.keyClicks(ui.wardEdit, "chanh hu")
+    assert ui.wardEdit.completer().popup().isVisible()
+    qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Return)
+    assert ui.wardEdit.text() == "Phường Chánh Hưng" and ui.wardHint.text() == "✓ Phường Chánh Hưng"
+    assert focused() is ui.categoryCombo
+    ui.wardEdit.setFocus()
+    ui.wardEdit.clear()
+    qtbot.keyClicks(ui.wardEdit, "P.5 Q.8")  # already leads somewhere: kept as said
+    qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Return)
+    assert ui.wardEdit.text() == "P.5 Q.8" and "Phường Chánh Hưng" in ui.wardHint.text()

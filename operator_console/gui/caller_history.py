@@ -32,8 +32,10 @@ class CallerHistory(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setStretchLastSection(True)
+        table.setWordWrap(False)
+        self.model.when_loaded(table.resizeColumnsToContents)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the hands stay in the form
         self.phone = ""
         self.model.when_loaded(self._summarise)

@@ -71,9 +71,13 @@ class IntakeForm(QWidget):
         self._connect()
         # Enter moves on. A line edit says so with returnPressed, which also fires when its
         # completion list took the key first (the list forwards Enter to the field).
+        self.ui.wardEdit.returnPressed.connect(self._take_ward_offer)
         for edit in self.findChildren(QLineEdit):
             edit.returnPressed.connect(self._move_on)
         self._enter_moves_on = _EnterMovesOn(self)
+        # The ward field too: with its list open, a platform without a keyboard grab (offscreen)
+        # gives Enter to the field, which ignores it while the list shows.
+        self.ui.wardEdit.installEventFilter(self._enter_moves_on)
         for kind in (QComboBox, QCheckBox):
             for widget in self.findChildren(kind):
                 widget.installEventFilter(self._enter_moves_on)
@@ -288,13 +292,34 @@ class IntakeForm(QWidget):
         return phone
 
     def _complete_ward(self, text: str) -> None:
-        found = [w.label for w in self._gazetteer.complete(text, limit=12)] if self.completion else []
+        # Nothing to offer when the words already lead to one ward of today ("P.5 Q.8").
+        settled = self._gazetteer.resolve(text).current is not None
+        found = (
+            []
+            if settled or not self.completion
+            else [w.label for w in self._gazetteer.complete(text, limit=12)]
+        )
         self._ward_model.setStringList(found)
         completer = self.ui.wardEdit.completer()
         if found:
             completer.complete()
         else:
             completer.popup().hide()
+
+    def ward_enter_with_list_open(self) -> bool:
+        if not self.ui.wardEdit.completer().popup().isVisible():
+            return False
+        self.ui.wardEdit.returnPressed.emit()
+        return True
+
+    def _take_ward_offer(self) -> None:
+        """Enter in the ward field takes the first offer when the words alone lead nowhere ("chanh hu")."""
+        edit = self.ui.wardEdit
+        edit.completer().popup().hide()
+        offers = self._ward_model.stringList()
+        if offers and self._gazetteer.resolve(edit.text()).current is None:
+            edit.setText(offers[0])
+        self._ward_model.setStringList([])
 
     def _update_ward_hint(self) -> None:
         ui = self.ui
@@ -334,6 +359,9 @@ class _EnterMovesOn(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if watched is self._form.ui.wardEdit:
+                return enter and self._form.ward_enter_with_list_open()
             combo = watched if isinstance(watched, QComboBox) else None
             if combo is not None and combo.view().isVisible():
                 return False  # Enter picks the item of the open list

@@ -62,7 +62,11 @@ class StreetCompletion(QObject):
             popup.hide()
 
     def _offer(self, asked: int, text: str, lead: str, streets: list[str]) -> None:
-        if asked != self._asked or self._edit.text() != text or not self._edit.hasFocus():
+        if (
+            asked != self._asked
+            or self._edit.text() != text
+            or self._edit.window().focusWidget() is not self._edit
+        ):
             return  # the operator typed on meanwhile
         offers = [lead + s for s in streets if lead + s != text]
         self._model.setStringList(offers)

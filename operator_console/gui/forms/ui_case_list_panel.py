@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'case_list_panel.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -56,6 +56,10 @@ class Ui_CaseListPanel(object):
 
         self.filters.addWidget(self.categoryFilter)
 
+        self.filters.setStretch(0, 3)
+        self.filters.setStretch(1, 2)
+        self.filters.setStretch(2, 1)
+        self.filters.setStretch(3, 1)
 
         self.layout.addLayout(self.filters)
 
