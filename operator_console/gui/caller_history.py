@@ -8,10 +8,10 @@ come yet?" before typing anything, and fill the form from the last case with F4.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from operator_console.domain.case import label
-from operator_console.gui.case_list import CaseListModel
+from operator_console.gui.case_list import CaseListModel, show_cases_in
 from operator_console.gui.context import ConsoleContext
 from operator_console.gui.forms.ui_caller_history import Ui_CallerHistory
 from operator_console.store.case_store import CaseFilter, CaseSummary
@@ -27,16 +27,8 @@ class CallerHistory(QWidget):
         self.ui.setupUi(self)
         self._language = context.language
         self.model = CaseListModel(context, self, page=20)
-        table = self.ui.historyTable
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setWordWrap(False)
-        self.model.when_loaded(table.resizeColumnsToContents)
-        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the hands stay in the form
+        show_cases_in(self.ui.historyTable, self.model)
+        self.ui.historyTable.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the hands stay in the form
         self.phone = ""
         self.model.when_loaded(self._summarise)
         self.show_phone("")

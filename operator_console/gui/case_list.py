@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from operator_console.domain.case import label
 from operator_console.gui.context import ConsoleContext
@@ -147,3 +147,17 @@ class CaseListModel(QAbstractTableModel):
         if column == 6:
             return label(row.status, self._language)
         return label(row.priority, self._language)
+
+
+def show_cases_in(table: QTableView, model: CaseListModel) -> None:
+    """A read-only table of cases, one row selected at a time, columns sized to each page."""
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)
+    # A page is at most a few hundred rows: sizing the columns to them is cheap.
+    model.when_loaded(table.resizeColumnsToContents)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from operator_console.domain.case import Status, label
-from operator_console.gui.case_list import CaseListModel
+from operator_console.gui.case_list import CaseListModel, show_cases_in
 from operator_console.gui.context import ConsoleContext
 from operator_console.gui.forms.ui_case_list_panel import Ui_CaseListPanel
 from operator_console.store.case_store import CaseFilter
@@ -24,18 +24,8 @@ class CaseListPanel(QWidget):
         self.ui.setupUi(self)
         self._context = context
         self.model = CaseListModel(context, self)
-        table = self.ui.caseTable
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setWordWrap(False)
-        table.activated.connect(self._activated)
-        # A page is at most a few hundred rows: sizing the columns to them is cheap.
-        self.model.when_loaded(table.resizeColumnsToContents)
+        show_cases_in(self.ui.caseTable, self.model)
+        self.ui.caseTable.activated.connect(self._activated)
         self._fill_choices()
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)

@@ -3,12 +3,12 @@
 <context>
     <name>CallerHistory</name>
     <message>
-        <location filename="../../operator_console/gui/caller_history.py" line="55" />
+        <location filename="../../operator_console/gui/caller_history.py" line="57" />
         <source>First call from this number.</source>
         <translation>Số này gọi lần đầu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/caller_history.py" line="59" />
+        <location filename="../../operator_console/gui/caller_history.py" line="61" />
         <source>%n earlier case(s); the last one is %1 (%2). F4 fills in the form from it.</source>
         <translation>
             <numerusform>Đã có %n hồ sơ trước; gần nhất là %1 (%2). Bấm F4 để điền theo hồ sơ đó.</numerusform>
@@ -191,13 +191,13 @@
     </message>
     <message>
         <location filename="../../ui/case_list_panel.ui" line="12" />
-        <source>Find a name, street… (Ctrl+F)</source>
-        <translation>Tìm tên, đường… (Ctrl+F)</translation>
+        <source>Find in the case list</source>
+        <translation>Tìm trong danh sách hồ sơ</translation>
     </message>
     <message>
         <location filename="../../ui/case_list_panel.ui" line="12" />
-        <source>Find in the case list</source>
-        <translation>Tìm trong danh sách hồ sơ</translation>
+        <source>Find… (Ctrl+F)</source>
+        <translation>Tìm… (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../ui/case_list_panel.ui" line="13" />
@@ -277,27 +277,27 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="214" />
+        <location filename="../../operator_console/gui/intake_form.py" line="226" />
         <source>— choose (digit key) —</source>
         <translation>— chọn (phím số) —</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="219" />
+        <location filename="../../operator_console/gui/intake_form.py" line="231" />
         <source>Suggested</source>
         <translation>Theo đề xuất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="275" />
+        <location filename="../../operator_console/gui/intake_form.py" line="287" />
         <source>withheld</source>
         <translation>ẩn số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="277" />
+        <location filename="../../operator_console/gui/intake_form.py" line="289" />
         <source>%1 (old number %2)</source>
         <translation>%1 (số cũ %2)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="308" />
+        <location filename="../../operator_console/gui/intake_form.py" line="341" />
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>

@@ -85,7 +85,7 @@ class Ui_CaseListPanel(object):
 
     def retranslateUi(self, CaseListPanel):
         self.titleLabel.setText(QCoreApplication.translate("CaseListPanel", u"Recent cases", None))
-        self.textFilter.setPlaceholderText(QCoreApplication.translate("CaseListPanel", u"Find a name, street\u2026 (Ctrl+F)", None))
+        self.textFilter.setPlaceholderText(QCoreApplication.translate("CaseListPanel", u"Find\u2026 (Ctrl+F)", None))
 #if QT_CONFIG(accessibility)
         self.textFilter.setAccessibleName(QCoreApplication.translate("CaseListPanel", u"Find in the case list", None))
 #endif // QT_CONFIG(accessibility)
