@@ -465,3 +465,15 @@ def test_enter_in_the_ward_field_takes_the_first_offer_when_the_words_alone_lead
     qtbot.keyClicks(ui.wardEdit, "P.5 Q.8")  # already leads somewhere: kept as said
     qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Return)
     assert ui.wardEdit.text() == "P.5 Q.8" and "Phường Chánh Hưng" in ui.wardHint.text()
+
+
+def test_hints_say_by_their_colour_whether_the_console_understood(console: Console, qtbot: QtBot) -> None:
+    ui = console.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "0389123456")
+    assert ui.phoneHint.property("tone") == "ok"
+    assert ui.phoneHint.palette().color(ui.phoneHint.foregroundRole()).name() == "#1b5e20"
+    ui.phoneEdit.clear()
+    qtbot.keyClicks(ui.phoneEdit, "0201234567")
+    assert ui.phoneHint.palette().color(ui.phoneHint.foregroundRole()).name() == "#b00020"
+    qtbot.keyClicks(ui.wardEdit, "Phuong Khong Co")
+    assert ui.wardHint.property("tone") == "warn"

@@ -19,6 +19,7 @@ from operator_console.gui.draft_keeper import DraftKeeper
 from operator_console.gui.i18n import install_translator
 from operator_console.gui.main_window import MainWindow
 from operator_console.gui.tasks import TaskRunner
+from operator_console.paths import resource
 from operator_console.store.case_store import CaseStore
 
 
@@ -47,6 +48,7 @@ def build_console(
     font = QFont(app.font())
     font.setPointSize(settings.get(S.FONT_SIZE))
     app.setFont(font)
+    app.setStyleSheet(resource("styles", "console.qss").read_text(encoding="utf-8"))
     store = CaseStore(store_path)
     runner = TaskRunner()
     context = ConsoleContext(

@@ -21,10 +21,7 @@ from operator_console.domain.phones import Phone, PhoneError, parse_phone
 from operator_console.domain.priority import suggest_priority
 from operator_console.domain.taxonomy import Taxonomy
 from operator_console.gui.forms.ui_intake_form import Ui_IntakeForm
-
-ERROR_STYLE = "color: #b00020;"
-HINT_STYLE = "color: #1b5e20;"
-WARN_STYLE = "color: #8a5300;"
+from operator_console.gui.tone import set_tone
 
 
 class IntakeForm(QWidget):
@@ -60,7 +57,7 @@ class IntakeForm(QWidget):
             "household_size": (self.ui.householdError, self.ui.householdEdit),
         }
         for error_label, _ in self._error_labels.values():
-            error_label.setStyleSheet(ERROR_STYLE)
+            set_tone(error_label, "error")
             error_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._fill_choices()
         self._ward_model = QStringListModel(self)
@@ -279,16 +276,16 @@ class IntakeForm(QWidget):
             # While the number is still being typed, a short number is not yet an error.
             if exc.message.code == "phone.too_short" and digits < 10:
                 ui.phoneHint.setText("…")
-                ui.phoneHint.setStyleSheet("")
+                set_tone(ui.phoneHint, "")
             else:
                 ui.phoneHint.setText(exc.message.render(self._language))
-                ui.phoneHint.setStyleSheet(ERROR_STYLE)
+                set_tone(ui.phoneHint, "error")
             return None
         shown = phone.display or self.tr("withheld")
         if phone.legacy_form:
             shown = self.tr("%1 (old number %2)").replace("%1", shown).replace("%2", phone.legacy_form)
         ui.phoneHint.setText(f"✓ {shown}")
-        ui.phoneHint.setStyleSheet(HINT_STYLE)
+        set_tone(ui.phoneHint, "ok")
         return phone
 
     def _complete_ward(self, text: str) -> None:
@@ -328,11 +325,11 @@ class IntakeForm(QWidget):
             ui.wardHint.setText("")
         elif match.status == "current" and match.current is not None:
             ui.wardHint.setText(f"✓ {match.current.name}")
-            ui.wardHint.setStyleSheet(HINT_STYLE)
+            set_tone(ui.wardHint, "ok")
         else:
             message = match.message
             ui.wardHint.setText(message.render(self._language) if message else "")
-            ui.wardHint.setStyleSheet(HINT_STYLE if match.status == "former" else WARN_STYLE)
+            set_tone(ui.wardHint, "ok" if match.status == "former" else "warn")
 
     def _update_priority_hint(self) -> None:
         draft = self.draft()

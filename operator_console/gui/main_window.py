@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self.case_list = CaseListPanel(context)
         self.cases = self.case_list.model
         self.saved_banner = QLabel()
+        self.saved_banner.setObjectName("saved_banner")
         self.saved_banner.setAccessibleName(self.tr("Number of the case just saved"))
         self.saved_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         banner_font = QFont(self.font())

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from operator_console.gui import settings as S
 from operator_console.gui.forms.ui_settings_dialog import Ui_SettingsDialog
+from operator_console.gui.tone import set_tone
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
@@ -25,7 +26,7 @@ class SettingsDialog(QDialog):
         ui.serverEdit.setText(settings.get(S.SERVER_URL))
         ui.languageCombo.setCurrentIndex(max(ui.languageCombo.findData(settings.get(S.LANGUAGE)), 0))
         ui.fontSpin.setValue(settings.get(S.FONT_SIZE))
-        ui.serverError.setStyleSheet("color: #b00020;")
+        set_tone(ui.serverError, "error")
         ui.serverError.setVisible(False)
         ui.buttons.button(QDialogButtonBox.StandardButton.Ok).clicked.connect(self._save)
 
