@@ -106,8 +106,8 @@ def test_a_whole_call_entered_with_the_keyboard_is_saved_and_the_form_is_ready_a
     assert stored.name == "Bà Lê Thị Mai" and stored.phone == "0909 123 456"
     model = window.cases
     row = [model.data(model.index(0, col)) for col in range(model.columnCount())]
-    assert row[2:5] == ["Bà Lê Thị Mai", "0909 123 456", "Phường Chánh Hưng"]
-    assert row[6:] == ["Chờ gửi", "Rất khẩn"]
+    assert row[2:4] == ["Chờ gửi", "Rất khẩn"]
+    assert row[4:7] == ["Bà Lê Thị Mai", "0909 123 456", "Phường Chánh Hưng"]
 
 
 def test_a_wrong_field_shows_its_error_beside_it_and_nothing_is_lost(console: Console, qtbot: QtBot) -> None:
@@ -141,9 +141,17 @@ def test_escape_clears_the_form(console: Console, qtbot: QtBot) -> None:
     assert ui.phoneEdit.text() == ""
 
 
-def test_no_two_commands_share_a_key() -> None:
+def test_no_two_commands_share_a_key_and_none_takes_a_text_fields_key() -> None:
     keys = [QKeySequence(k).toString() for spec in ACTIONS for k in spec.keys]
     assert len(keys) == len(set(keys)), keys
+    editing = set()
+    standards = ["Undo", "Redo", "Cut", "Copy", "Paste", "SelectAll", "Back", "Forward", "Deselect"]
+    standards += ["DeleteStartOfWord", "DeleteEndOfWord", "MoveToStartOfLine", "MoveToEndOfLine"]
+    for standard in standards:
+        editing |= {
+            b.toString() for b in QKeySequence.keyBindings(getattr(QKeySequence.StandardKey, standard))
+        }
+    assert editing.isdisjoint(keys), editing & set(keys)
 
 
 def test_every_field_and_button_of_the_form_has_its_alt_letter(console: Console) -> None:
@@ -279,16 +287,14 @@ def save_call(console: Console, qtbot: QtBot, phone: str, name: str, **more: str
     qtbot.waitUntil(lambda: ui.phoneEdit.text() == "")
 
 
-def test_escape_clears_and_ctrl_shift_z_brings_the_form_back(console: Console, qtbot: QtBot) -> None:
+def test_escape_clears_and_f3_brings_the_form_back(console: Console, qtbot: QtBot) -> None:
     window, ui = console.window, console.window.form.ui
     qtbot.keyClicks(ui.phoneEdit, "0389123456")
     type_text(qtbot, ui.callerNameEdit, "Lê Thị Hoa")
     qtbot.keyClick(ui.callerNameEdit, Qt.Key.Key_Escape)
     assert ui.phoneEdit.text() == "" and ui.callerNameEdit.text() == ""
-    assert "Ctrl+Shift+Z" in window.statusBar().currentMessage()
-    qtbot.keyClick(
-        window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    )
+    assert "F3" in window.statusBar().currentMessage()
+    qtbot.keyClick(focused(), Qt.Key.Key_F3)  # from the text field the cursor is in
     assert (ui.phoneEdit.text(), ui.callerNameEdit.text()) == ("0389123456", "Lê Thị Hoa")
 
 
@@ -370,8 +376,8 @@ def test_f1_lists_every_command_and_every_field_key(console: Console) -> None:
 
     sheet = CheatSheet(console.window.form, console.window)
     keys = {keys for keys, _what in sheet.rows}
-    assert {"F2", "F4", "Esc", "Ctrl+Shift+Z", "F1"} <= keys
-    assert "Alt+T" in keys and "Alt+S" not in keys  # the phone field's letter; S is the save button
+    assert {"F2", "F3", "F4", "Esc", "F1"} <= keys
+    assert {"Alt+T", "Alt+E", "Alt+S"} <= keys  # the phone field, the lone-elderly box, the save button
     sheet.deleteLater()
 
 
@@ -477,3 +483,33 @@ def test_hints_say_by_their_colour_whether_the_console_understood(console: Conso
     assert ui.phoneHint.palette().color(ui.phoneHint.foregroundRole()).name() == "#b00020"
     qtbot.keyClicks(ui.wardEdit, "Phuong Khong Co")
     assert ui.wardHint.property("tone") == "warn"
+
+
+def test_a_call_coming_in_while_another_is_typed_waits_for_it(console: Console, qtbot: QtBot) -> None:
+    window, ui = console.window, console.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "0909123456")
+    type_text(qtbot, ui.callerNameEdit, "Lê Văn A")
+    window.incoming_call("0389 123 456")
+    assert ui.callerNameEdit.text() == "Lê Văn A"  # nothing pushed away
+    assert "0389 123 456" in window.saved_banner.text() and "F2" in window.saved_banner.text()
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("other"))
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: console.store.count_cases() == 1)
+    qtbot.waitUntil(lambda: ui.phoneEdit.text() == "0389 123 456")  # the waiting call, once saved
+    assert focused() is ui.callerNameEdit
+
+
+def test_enter_in_the_search_goes_to_the_list_and_enter_there_opens_the_case(
+    console: Console, qtbot: QtBot
+) -> None:
+    save_call(console, qtbot, "0389123456", "Trần Văn Bình")
+    panel = console.window.case_list
+    qtbot.keyClick(console.window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(panel.ui.textFilter, "tran van")
+    opened: list[str] = []
+    panel.open_case.connect(opened.append)
+    qtbot.keyClick(panel.ui.textFilter, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.ui.caseTable.currentIndex().isValid())
+    assert focused() is panel.ui.caseTable
+    qtbot.keyClick(panel.ui.caseTable, Qt.Key.Key_Return)
+    assert opened == [panel.model.case_at(0).id]

@@ -27,8 +27,8 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Phone number too short ({digits} digits): mobiles have 10 digits, city landlines 028 + 8.",
     ),
     "phone.too_long": (
-        "Số điện thoại quá dài ({digits} chữ số).",
-        "Phone number too long ({digits} digits).",
+        "Số điện thoại quá dài ({digits} chữ số): di động có 10 số, máy bàn 11 số.",
+        "Phone number too long ({digits} digits): mobiles have 10 digits, landlines 11.",
     ),
     "phone.bad_prefix": (
         "Đầu số «{prefix}» không phải đầu số di động hay máy bàn Việt Nam.",

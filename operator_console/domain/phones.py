@@ -104,7 +104,8 @@ def parse_phone(text: str | None) -> Phone:
         national = new_prefix + national[4:]
     if len(national) < 10:
         raise PhoneError(Message("phone.too_short", {"digits": len(digits)}))
-    if len(national) > 11:
+    # Eleven digits are only an old mobile (01…, mapped above) or a landline (02…).
+    if len(national) > 11 or (len(national) == 11 and not national.startswith("02")):
         raise PhoneError(Message("phone.too_long", {"digits": len(digits)}))
     key = (national[:5], len(national))
     if key not in _KIND_BY_PREFIX:

@@ -36,7 +36,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("intake.clear", str(QT_TRANSLATE_NOOP("actions", "&Clear the form")), ("Esc",), "call"),
     ActionSpec(
-        "intake.undo_clear", str(QT_TRANSLATE_NOOP("actions", "&Undo the clear")), ("Ctrl+Shift+Z",), "call"
+        # F3, not Ctrl+Shift+Z: a text field takes that as its own Redo, and the cursor is in one.
+        "intake.undo_clear",
+        str(QT_TRANSLATE_NOOP("actions", "&Undo the clear")),
+        ("F3",),
+        "call",
     ),
     ActionSpec(
         "intake.fill_previous",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from operator_console.domain.case import Case, label
 from operator_console.domain.gazetteer import Gazetteer
@@ -26,6 +26,8 @@ class CaseDetails(QDialog):
         self.ui = Ui_CaseDetails()
         self.ui.setupUi(self)
         self.setWindowTitle(self.tr("Case %1").replace("%1", case.reference))
+        # Qt's own button texts would need Qt's translations, which PySide6 does not ship for Vietnamese.
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.ui.details.setHtml(self.as_html(case, gazetteer, taxonomy, language))
 
     def as_html(self, case: Case, gazetteer: Gazetteer, taxonomy: Taxonomy, language: Language) -> str:

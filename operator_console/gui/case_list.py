@@ -32,15 +32,16 @@ Index = QModelIndex | QPersistentModelIndex
 class CaseListModel(QAbstractTableModel):
     load_failed = Signal(str)
 
+    # Status and priority come early: "has anyone come yet?" must be seen without scrolling.
     HEADERS = (
         QT_TRANSLATE_NOOP("CaseListModel", "Received"),
         QT_TRANSLATE_NOOP("CaseListModel", "Case"),
+        QT_TRANSLATE_NOOP("CaseListModel", "Status"),
+        QT_TRANSLATE_NOOP("CaseListModel", "Priority"),
         QT_TRANSLATE_NOOP("CaseListModel", "Name"),
         QT_TRANSLATE_NOOP("CaseListModel", "Phone"),
         QT_TRANSLATE_NOOP("CaseListModel", "Ward/commune"),
         QT_TRANSLATE_NOOP("CaseListModel", "Category"),
-        QT_TRANSLATE_NOOP("CaseListModel", "Status"),
-        QT_TRANSLATE_NOOP("CaseListModel", "Priority"),
     )
 
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None, page: int = PAGE) -> None:
@@ -135,18 +136,18 @@ class CaseListModel(QAbstractTableModel):
         if column == 1:
             return row.reference
         if column == 2:
-            return row.name
+            return label(row.status, self._language)
         if column == 3:
-            return row.phone
+            return label(row.priority, self._language)
         if column == 4:
+            return row.name
+        if column == 5:
+            return row.phone
+        if column == 6:
             ward = self._gazetteer.current(row.ward_code) if row.ward_code is not None else None
             return ward.name if ward else (f"{row.ward_as_said} (?)" if row.ward_as_said else "")
-        if column == 5:
-            category = self._taxonomy.get(row.category)
-            return category.label(self._language) if category else row.category
-        if column == 6:
-            return label(row.status, self._language)
-        return label(row.priority, self._language)
+        category = self._taxonomy.get(row.category)
+        return category.label(self._language) if category else row.category
 
 
 def show_cases_in(table: QTableView, model: CaseListModel) -> None:

@@ -26,6 +26,11 @@ class CaseListPanel(QWidget):
         self.model = CaseListModel(context, self)
         show_cases_in(self.ui.caseTable, self.model)
         self.ui.caseTable.activated.connect(self._activated)
+        # Enter in a filter goes down to the list, on its first case; Enter there opens it.
+        self._select_first = False
+        for edit in (self.ui.textFilter, self.ui.wardFilter):
+            edit.returnPressed.connect(self._to_list)
+        self.model.when_loaded(self._loaded)
         self._fill_choices()
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -71,6 +76,17 @@ class CaseListPanel(QWidget):
         ui.categoryFilter.addItem(self.tr("All categories"), "")
         for top in self._context.taxonomy.top_level():
             ui.categoryFilter.addItem(top.label(language), top.code)
+
+    def _to_list(self) -> None:
+        self._pause.stop()
+        self._select_first = True
+        self.apply_filters()
+        self.ui.caseTable.setFocus()
+
+    def _loaded(self) -> None:
+        if self._select_first and self.model.rowCount():
+            self._select_first = False
+            self.ui.caseTable.selectRow(0)
 
     def _activated(self, index: QModelIndex) -> None:
         self.open_case.emit(self.model.case_at(index.row()).id)

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from operator_console.gui.actions import ACTIONS
 from operator_console.gui.forms.ui_cheat_sheet import Ui_CheatSheet
@@ -30,10 +38,12 @@ class CheatSheet(QDialog):
         rows.append((self.tr("Enter"), self.tr("Next field (in the description: a new line)")))
         rows.append((self.tr("Shift+Tab"), self.tr("Previous field")))
         rows.append((self.tr("1 … 9"), self.tr("Category, in the category list")))
-        for label in form.findChildren(QLabel):
-            letter = mnemonic(label.text())
-            if letter and label.buddy() is not None:
-                rows.append((f"Alt+{letter}", label.text().replace("&", "")))
+        rows.append((self.tr("Enter"), self.tr("On a listed case: open it")))
+        for widget in form.findChildren(QWidget):
+            text = widget.text() if isinstance(widget, (QLabel, QAbstractButton)) else ""
+            letter = mnemonic(text)
+            if letter and (not isinstance(widget, QLabel) or widget.buddy() is not None):
+                rows.append((f"Alt+{letter}", text.replace("&", "")))
         table = self.ui.keysTable
         table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What they do")])
         table.setRowCount(len(rows))
@@ -43,4 +53,7 @@ class CheatSheet(QDialog):
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
+        table.resizeRowsToContents()
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.resize(640, 820)
         self.rows = rows

@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self._store, self._runner = context.store, context.runner
         self._saving = False
         self._undo: CaseDraft | None = None
+        self._pending_call: str | None = None
         self.setWindowTitle(self.tr("1022 Operator Console"))
         self.form = IntakeForm(context.gazetteer, context.taxonomy, context.language)
         self.history = CallerHistory(context)
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
         self.saved_banner.setFont(banner_font)
         right = QWidget()
         right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setContentsMargins(0, 6, 0, 0)
         right_layout.addWidget(self.saved_banner)
         right_layout.addWidget(self.history)
         right_layout.addWidget(self.case_list, 1)
@@ -89,22 +90,37 @@ class MainWindow(QMainWindow):
 
     # commands -----------------------------------------------------------------------------------
     def new_call(self) -> None:
-        self.clear_form()
+        if self._pending_call:
+            self._take_call(self._pending_call)
+        else:
+            self.clear_form()
 
     def incoming_call(self, number: str) -> None:
-        """Caller ID: a fresh intake with the number in; the caller's earlier cases show at once."""
-        self.clear_form()
-        self.form.ui.phoneEdit.setText(number)
-        self.form.ui.callerNameEdit.setFocus()
+        """Caller ID: a fresh intake with the number in; the caller's earlier cases show at once.
+
+        A call half-typed in the form is never pushed away: the new number waits until that one is
+        saved (Ctrl+Enter) or the operator takes the new call with F2.
+        """
         self.showNormal()
         self.raise_()
         self.activateWindow()
+        if not self.form.is_blank():
+            self._pending_call = number
+            self.saved_banner.setText(self.tr("Incoming call from %1: F2 to take it").replace("%1", number))
+            return
+        self._take_call(number)
+
+    def _take_call(self, number: str) -> None:
+        self._pending_call = None
+        self.clear_form()
+        self.form.ui.phoneEdit.setText(number)
+        self.form.ui.callerNameEdit.setFocus()
 
     def clear_form(self) -> None:
-        """Esc: clear the form, keeping what was in it for Ctrl+Shift+Z (no dialog in the way)."""
+        """Esc: clear the form, keeping what was in it for F3 (no dialog in the way)."""
         if not self.form.is_blank():
             self._undo = self.form.draft()
-            self.statusBar().showMessage(self.tr("Form cleared. Ctrl+Shift+Z brings it back."), MESSAGE_MS)
+            self.statusBar().showMessage(self.tr("Form cleared. F3 brings it back."), MESSAGE_MS)
         self.form.clear()
         self._drafts.discard()
 
@@ -118,6 +134,8 @@ class MainWindow(QMainWindow):
         """The call being typed when the console last stopped (a crash, a kill, a power cut)."""
         self.form.set_draft(draft)
         self.statusBar().showMessage(self.tr("The call you were typing is back: nothing was lost."))
+        # Said large: the operator must not type the next caller into the old call.
+        self.saved_banner.setText(self.tr("Unfinished call restored: Ctrl+Enter saves it, Esc clears it"))
 
     def fill_previous(self) -> None:
         latest = self.history.latest()
@@ -168,12 +186,15 @@ class MainWindow(QMainWindow):
         self._saving = False
         self.form.ui.saveButton.setEnabled(True)
         self.saved_banner.setText(self.tr("Saved: case %1").replace("%1", case.reference))
+        self.statusBar().clearMessage()
         self._undo = None
         self.form.clear()
         self._drafts.discard()
         self.cases.reload()
         self.history.show_phone("")
         self.refresh_queue()
+        if self._pending_call:
+            self._take_call(self._pending_call)
 
     def _save_failed(self, error: BaseException) -> None:
         # The form keeps everything typed; the operator can press Ctrl+Enter again.

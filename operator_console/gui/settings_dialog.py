@@ -29,6 +29,8 @@ class SettingsDialog(QDialog):
         set_tone(ui.serverError, "error")
         ui.serverError.setVisible(False)
         ui.buttons.button(QDialogButtonBox.StandardButton.Ok).clicked.connect(self._save)
+        ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
+        ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
     def _save(self) -> None:
         ui = self.ui

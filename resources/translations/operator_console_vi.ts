@@ -3,12 +3,12 @@
 <context>
     <name>CallerHistory</name>
     <message>
-        <location filename="../../operator_console/gui/caller_history.py" line="57" />
+        <location filename="../../operator_console/gui/caller_history.py" line="49" />
         <source>First call from this number.</source>
         <translation>Số này gọi lần đầu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/caller_history.py" line="61" />
+        <location filename="../../operator_console/gui/caller_history.py" line="53" />
         <source>%n earlier case(s); the last one is %1 (%2). F4 fills in the form from it.</source>
         <translation>
             <numerusform>Đã có %n hồ sơ trước; gần nhất là %1 (%2). Bấm F4 để điền theo hồ sơ đó.</numerusform>
@@ -38,82 +38,87 @@
         <translation>Hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="37" />
+        <location filename="../../operator_console/gui/case_details.py" line="30" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="39" />
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="38" />
+        <location filename="../../operator_console/gui/case_details.py" line="40" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="39" />
+        <location filename="../../operator_console/gui/case_details.py" line="41" />
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="40" />
+        <location filename="../../operator_console/gui/case_details.py" line="42" />
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="41" />
+        <location filename="../../operator_console/gui/case_details.py" line="43" />
         <source>Caller</source>
         <translation>Người gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="42" />
+        <location filename="../../operator_console/gui/case_details.py" line="44" />
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="43" />
+        <location filename="../../operator_console/gui/case_details.py" line="45" />
         <source>Person in need</source>
         <translation>Người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="44" />
+        <location filename="../../operator_console/gui/case_details.py" line="46" />
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="45" />
+        <location filename="../../operator_console/gui/case_details.py" line="47" />
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="46" />
+        <location filename="../../operator_console/gui/case_details.py" line="48" />
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="47" />
+        <location filename="../../operator_console/gui/case_details.py" line="49" />
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="48" />
+        <location filename="../../operator_console/gui/case_details.py" line="50" />
         <source>Handling unit</source>
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="49" />
+        <location filename="../../operator_console/gui/case_details.py" line="51" />
         <source>Repeat calls</source>
         <translation>Số lần gọi lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="57" />
+        <location filename="../../operator_console/gui/case_details.py" line="59" />
         <source>Contacts</source>
         <translation>Các lần liên hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="58" />
+        <location filename="../../operator_console/gui/case_details.py" line="60" />
         <source>No repeat call.</source>
         <translation>Chưa có lần gọi lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="59" />
+        <location filename="../../operator_console/gui/case_details.py" line="61" />
         <source>History</source>
         <translation>Quá trình xử lý</translation>
     </message>
@@ -131,42 +136,42 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="36" />
+        <location filename="../../operator_console/gui/case_list.py" line="37" />
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="37" />
+        <location filename="../../operator_console/gui/case_list.py" line="38" />
         <source>Case</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="38" />
+        <location filename="../../operator_console/gui/case_list.py" line="41" />
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="39" />
+        <location filename="../../operator_console/gui/case_list.py" line="42" />
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="40" />
+        <location filename="../../operator_console/gui/case_list.py" line="43" />
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="41" />
+        <location filename="../../operator_console/gui/case_list.py" line="44" />
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="42" />
+        <location filename="../../operator_console/gui/case_list.py" line="39" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="43" />
+        <location filename="../../operator_console/gui/case_list.py" line="40" />
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
@@ -174,12 +179,12 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="78" />
+        <location filename="../../operator_console/gui/case_list_panel.py" line="73" />
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="81" />
+        <location filename="../../operator_console/gui/case_list_panel.py" line="76" />
         <source>All categories</source>
         <translation>Mọi lĩnh vực</translation>
     </message>
@@ -228,45 +233,56 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="30" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="38" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="41" />
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="30" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="38" />
         <source>Next field (in the description: a new line)</source>
         <translation>Sang ô kế tiếp (trong ô nội dung: xuống dòng)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="31" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="39" />
         <source>Shift+Tab</source>
         <translation>Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="31" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="39" />
         <source>Previous field</source>
         <translation>Về ô trước</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="32" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="40" />
         <source>1 … 9</source>
         <translation>1 … 9</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="32" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="40" />
         <source>Category, in the category list</source>
         <translation>Chọn lĩnh vực, trong ô lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="38" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="41" />
+        <source>On a listed case: open it</source>
+        <translation>Trên một hồ sơ trong danh sách: mở hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="48" />
         <location filename="../../ui/cheat_sheet.ui" line="6" />
         <source>Keys</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="38" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="48" />
         <source>What they do</source>
         <translation>Công dụng</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="57" />
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
     <message>
         <location filename="../../ui/cheat_sheet.ui" line="8" />
@@ -277,27 +293,27 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="226" />
+        <location filename="../../operator_console/gui/intake_form.py" line="223" />
         <source>— choose (digit key) —</source>
         <translation>— chọn (phím số) —</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="231" />
+        <location filename="../../operator_console/gui/intake_form.py" line="228" />
         <source>Suggested</source>
         <translation>Theo đề xuất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="287" />
+        <location filename="../../operator_console/gui/intake_form.py" line="284" />
         <source>withheld</source>
         <translation>ẩn số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="289" />
+        <location filename="../../operator_console/gui/intake_form.py" line="286" />
         <source>%1 (old number %2)</source>
         <translation>%1 (số cũ %2)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="341" />
+        <location filename="../../operator_console/gui/intake_form.py" line="338" />
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
@@ -485,97 +501,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="40" />
+        <location filename="../../operator_console/gui/main_window.py" line="41" />
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="46" />
+        <location filename="../../operator_console/gui/main_window.py" line="48" />
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="235" />
+        <location filename="../../operator_console/gui/main_window.py" line="109" />
+        <source>Incoming call from %1: F2 to take it</source>
+        <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="123" />
+        <source>Form cleared. F3 brings it back.</source>
+        <translation>Đã xoá biểu mẫu. Bấm F3 để lấy lại.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="257" />
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="169" />
+        <location filename="../../operator_console/gui/main_window.py" line="188" />
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="106" />
-        <source>Form cleared. Ctrl+Shift+Z brings it back.</source>
-        <translation>Đã xoá biểu mẫu. Bấm Ctrl+Shift+Z để lấy lại.</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/main_window.py" line="114" />
+        <location filename="../../operator_console/gui/main_window.py" line="131" />
         <source>The cleared form is back.</source>
         <translation>Đã lấy lại biểu mẫu vừa xoá.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="119" />
+        <location filename="../../operator_console/gui/main_window.py" line="136" />
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="124" />
+        <location filename="../../operator_console/gui/main_window.py" line="138" />
+        <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
+        <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="143" />
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="182" />
+        <location filename="../../operator_console/gui/main_window.py" line="204" />
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="190" />
+        <location filename="../../operator_console/gui/main_window.py" line="212" />
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="201" />
+        <location filename="../../operator_console/gui/main_window.py" line="223" />
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="206" />
+        <location filename="../../operator_console/gui/main_window.py" line="228" />
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="219" />
+        <location filename="../../operator_console/gui/main_window.py" line="241" />
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="225" />
+        <location filename="../../operator_console/gui/main_window.py" line="247" />
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="236" />
+        <location filename="../../operator_console/gui/main_window.py" line="258" />
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="238" />
+        <location filename="../../operator_console/gui/main_window.py" line="260" />
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="240" />
+        <location filename="../../operator_console/gui/main_window.py" line="262" />
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="252" />
+        <location filename="../../operator_console/gui/main_window.py" line="274" />
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="257" />
+        <location filename="../../operator_console/gui/main_window.py" line="279" />
         <source>Server %1: not connected yet, cases stay here</source>
         <translation>Máy chủ %1: chưa kết nối, hồ sơ lưu tại máy</translation>
     </message>
@@ -583,7 +609,17 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="40" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="32" />
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/settings_dialog.py" line="33" />
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/settings_dialog.py" line="43" />
         <source>The server address must start with https:// (http:// only for this computer).</source>
         <translation>Địa chỉ máy chủ phải bắt đầu bằng https:// (http:// chỉ dùng cho chính máy này).</translation>
     </message>
@@ -666,52 +702,52 @@
         <translation>&amp;Xoá biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="39" />
+        <location filename="../../operator_console/gui/actions.py" line="40" />
         <source>&amp;Undo the clear</source>
         <translation>Lấy lại &amp;biểu mẫu vừa xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="43" />
+        <location filename="../../operator_console/gui/actions.py" line="44" />
         <source>&amp;Fill in from this caller's last case</source>
         <translation>&amp;Điền theo hồ sơ trước của số này</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="47" />
+        <location filename="../../operator_console/gui/actions.py" line="48" />
         <source>Se&amp;ttings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="50" />
+        <location filename="../../operator_console/gui/actions.py" line="51" />
         <source>&amp;Find in the case list</source>
         <translation>&amp;Tìm trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="52" />
+        <location filename="../../operator_console/gui/actions.py" line="53" />
         <source>&amp;Refresh the case list</source>
         <translation>&amp;Làm mới danh sách</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="60" />
+        <location filename="../../operator_console/gui/actions.py" line="61" />
         <source>Help</source>
         <translation>Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="48" />
+        <location filename="../../operator_console/gui/actions.py" line="49" />
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="53" />
+        <location filename="../../operator_console/gui/actions.py" line="54" />
         <source>&amp;Keys (cheat sheet)</source>
         <translation>&amp;Bảng phím tắt</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="57" />
+        <location filename="../../operator_console/gui/actions.py" line="58" />
         <source>&amp;Operator</source>
         <translation>Tổng đài &amp;viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="58" />
+        <location filename="../../operator_console/gui/actions.py" line="59" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
