@@ -55,6 +55,7 @@ def test_a_withheld_caller_id_is_not_an_error(text: str) -> None:
         ("0389abc", "chỉ gồm chữ số"),
         ("12345", "quá ngắn"),
         ("038912345678", "quá dài"),
+        ("0978 555 1234", "quá dài"),  # one digit too many: not a "bad prefix"
         ("+1 202 555 0100", "Chỉ nhận số điện thoại Việt Nam"),
         ("0201234567", "Đầu số «020»"),
         ("01301234567", "Đầu số «0130»"),
