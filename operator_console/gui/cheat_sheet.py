@@ -53,7 +53,7 @@ class CheatSheet(QDialog):
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
-        table.resizeRowsToContents()
+        table.setWordWrap(False)  # one line a key: the rows stay even and the page short
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.resize(640, 820)
         self.rows = rows
