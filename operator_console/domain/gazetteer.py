@@ -211,9 +211,6 @@ class Gazetteer:
     def current(self, code: int) -> WardUnit | None:
         return self._current_by_code.get(code)
 
-    def former(self, code: int) -> WardUnit | None:
-        return next((w for w in self.former_wards if w.code == code), None)
-
     def district(self, text: str) -> District | None:
         key = district_key(text)
         return self._district_by_key.get(key) if key else None

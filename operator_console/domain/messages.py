@@ -170,10 +170,6 @@ def render(code: str, language: Language = "vi", /, **params: object) -> str:
     return template.format(**params)
 
 
-def codes() -> frozenset[str]:
-    return frozenset(_CATALOG)
-
-
 def language_from_environment() -> Language:
     """Vietnamese when the locale says so, English otherwise (servers usually run C or en_US)."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):

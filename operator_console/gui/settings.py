@@ -29,7 +29,6 @@ SERVER_URL = Setting(
     "server/url", "", "The central server's address (https://…); empty: this workstation only"
 )
 
-ALL: tuple[Setting[str] | Setting[int] | Setting[bool], ...] = (LANGUAGE, FONT_SIZE, OPERATOR, SERVER_URL)
 VERSION = 1
 _UPGRADES: dict[int, Callable[[QSettings], None]] = {}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -82,7 +82,6 @@ class QueueState:
 class ImportCounts:
     imported: int = 0
     skipped: int = 0
-    skipped_ids: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,6 @@ class BulkImport:
             _insert_records(self._connection, fresh)
         counts.imported = len(fresh)
         counts.skipped = len(records) - len(fresh)
-        counts.skipped_ids = sorted(i for i in known if i)
         return counts
 
 
