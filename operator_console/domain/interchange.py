@@ -91,7 +91,10 @@ def cell_text(value: object) -> str:
 def draft_from_row(row: Mapping[str, object]) -> CaseDraft:
     """A draft from an interchange row; ``InvalidCase`` when the row's own fields cannot be read."""
     errors: list[FieldError] = []
-    text = {column: cell_text(row.get(column)) for column in (*COLUMNS, *EXTRA_COLUMNS)}
+    # The description keeps its line breaks (clean_block below): not flattened here.
+    text = {
+        column: cell_text(row.get(column)) for column in (*COLUMNS, *EXTRA_COLUMNS) if column != "description"
+    }
     if not text["external_id"]:
         errors.append(FieldError("external_id", Message("case.external_id_missing")))
     received_at = None
