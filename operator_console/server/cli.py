@@ -1,26 +1,205 @@
-"""``operator-console-server``: the reference central server's entry point.
+"""``operator-console-server``: serve the API, or manage units, users and keys.
 
-The server itself is the subject of its own issue ("The reference central server"); until it
-lands, this command says so plainly instead of pretending to serve.
+    operator-console-server [--host H] [--port P] [--database-url URL] [--demo] [--workers N]
+    operator-console-server create-unit CODE NAME [--kind K] [--ward-code N]
+    operator-console-server create-user NAME --role ROLE [--unit CODE]   (password from stdin)
+    operator-console-server create-key NAME --kind channel|exchange [--channel web|zalo|app]
+    operator-console-server openapi [--out FILE]
+
+Exit codes: 0 done, 2 bad usage or input, 3 the database could not be reached.
 """
 
 from __future__ import annotations
 
+import argparse
+import getpass
+import logging
+import os
+import shutil
 import sys
-from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
-EXIT_NOT_AVAILABLE = 2
+from pydantic import ValidationError
+from sqlalchemy.exc import OperationalError
+
+from operator_console.paths import resource
+from operator_console.server import accounts
+from operator_console.server.config import CONFIG_VARIABLE, DEFAULT_HOST, DEFAULT_PORT, ServerConfig
+from operator_console.server.db import migrate, open_engine, session_factory, transaction
+from operator_console.server.problems import ProblemError
+from operator_console.server.schemas import UnitIn, UserIn
+
+log = logging.getLogger("operator_console.server")
+COMMANDS = ("serve", "create-unit", "create-user", "create-key", "openapi")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    del argv
-    print(
-        "operator-console-server: the reference server is not part of this release yet; "
-        "the console works on its local store meanwhile.",
-        file=sys.stderr,
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="operator-console-server", description="The 1022 central server.")
+    parser.add_argument(
+        "--database-url", default=None, help="SQLAlchemy URL (default: a SQLite file in the data folder)"
     )
-    return EXIT_NOT_AVAILABLE
+    sub = parser.add_subparsers(dest="command")
+    serve = sub.add_parser("serve", help="serve the API (the default)")
+    serve.add_argument("--host", default=DEFAULT_HOST)
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--demo", action="store_true", help="create the demo accounts and cases")
+    serve.add_argument(
+        "--routing-rules", type=Path, default=None, help="the rules file (default: in the data folder)"
+    )
+    serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    unit = sub.add_parser("create-unit", help="add a handling unit")
+    unit.add_argument("code")
+    unit.add_argument("name")
+    unit.add_argument("--kind", default="other", choices=["ward", "department", "triage", "other"])
+    unit.add_argument("--ward-code", type=int, default=None)
+    user = sub.add_parser("create-user", help="add a user; the password is read from stdin")
+    user.add_argument("username")
+    user.add_argument("--role", required=True, choices=["operator", "supervisor", "unit", "monitor", "admin"])
+    user.add_argument("--unit", default=None)
+    user.add_argument("--display-name", default="")
+    key = sub.add_parser("create-key", help="add a key for a channel (Open311) or a telephone exchange")
+    key.add_argument("name")
+    key.add_argument("--kind", required=True, choices=["channel", "exchange"])
+    key.add_argument("--channel", choices=list(accounts.CHANNELS_FOR_KEYS), default=None)
+    spec = sub.add_parser("openapi", help="print the OpenAPI document")
+    spec.add_argument("--out", type=Path, default=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not any(a in COMMANDS for a in argv) and not {"-h", "--help"} & set(argv):
+        argv = ["serve", *argv] if not argv or argv[0].startswith("-") else argv
+    # --database-url may come before or after the command.
+    if "--database-url" in argv[1:] and argv[0] in COMMANDS:
+        i = argv.index("--database-url")
+        argv = [argv[i], argv[i + 1], *argv[:i], *argv[i + 2 :]]
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=getattr(logging, str(getattr(args, "log_level", "info")).upper()),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    defaults = ServerConfig()
+    config = ServerConfig(
+        database_url=args.database_url or defaults.database_url,
+        routing_rules=str(getattr(args, "routing_rules", None) or defaults.routing_rules),
+        demo=bool(getattr(args, "demo", False)),
+    )
+    try:
+        if args.command == "openapi":
+            return _openapi(args.out)
+        engine = open_engine(config.database_url)
+        migrate(engine)
+        factory = session_factory(engine)
+        with transaction(factory) as session:
+            accounts.seed_units(session)
+        if args.command == "serve":
+            return _serve(config, args)
+        return _manage(factory, args)
+    except OperationalError as exc:
+        print(
+            f"operator-console-server: the database cannot be reached ({type(exc.orig).__name__})",
+            file=sys.stderr,
+        )
+        return 3
+
+
+def _manage(factory: Any, args: argparse.Namespace) -> int:
+    now = datetime.now(UTC)
+    try:
+        with transaction(factory) as session:
+            if args.command == "create-unit":
+                accounts.create_unit(
+                    session, UnitIn(code=args.code, name=args.name, kind=args.kind, ward_code=args.ward_code)
+                )
+                print(f"unit {args.code} created")
+            elif args.command == "create-user":
+                password = sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else getpass.getpass()
+                body = UserIn(
+                    username=args.username,
+                    password=password,
+                    role=args.role,
+                    unit_code=args.unit,
+                    display_name=args.display_name,
+                )
+                accounts.create_user(session, body, now)
+                print(f"user {args.username} ({args.role}) created")
+            elif args.command == "create-key":
+                secret = accounts.create_client_key(session, args.name, args.kind, args.channel, now)
+                print(f"key for {args.name} ({args.kind}); it is shown only once:\n{secret}")
+    except ValidationError as exc:
+        for error in exc.errors():
+            print(
+                f"operator-console-server: {'.'.join(map(str, error['loc']))}: {error['msg']}",
+                file=sys.stderr,
+            )
+        return 2
+    except (ProblemError, ValueError) as exc:
+        detail = exc.detail if isinstance(exc, ProblemError) else str(exc)
+        fields = (
+            "; ".join(f"{e.field}: {e.message}" for e in exc.errors) if isinstance(exc, ProblemError) else ""
+        )
+        print(f"operator-console-server: {fields or detail or exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _serve(config: ServerConfig, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from operator_console.server.app import build_runtime, create_app
+    from operator_console.server.demo import BANNER, seed_demo
+
+    rules = Path(config.routing_rules)
+    if not rules.exists():
+        rules.parent.mkdir(parents=True, exist_ok=True)
+        with resource("data", "routing_rules.json").open("rb") as src, rules.open("wb") as dst:
+            shutil.copyfileobj(src, dst)
+        log.info("routing rules: the shipped default copied to the data folder, edit it there")
+    runtime = build_runtime(config)
+    if config.demo:
+        log.warning(BANNER)
+        seed_demo(runtime.factory, runtime.reference)
+    log.info("database: %s; serving on http://%s:%d", runtime.engine.dialect.name, args.host, args.port)
+    common: dict[str, Any] = {"host": args.host, "port": args.port, "access_log": False, "log_config": None}
+    if args.workers > 1:
+        os.environ[CONFIG_VARIABLE] = config.to_environment()
+        uvicorn.run(
+            "operator_console.server.cli:app_from_environment", factory=True, workers=args.workers, **common
+        )
+    else:
+        uvicorn.run(create_app(config, runtime), **common)
+    return 0
+
+
+def app_from_environment() -> Any:
+    """The app of one worker process (``--workers N``), configured by its parent."""
+    from operator_console.server.app import create_app
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return create_app(ServerConfig.from_environment())
+
+
+def _openapi(out: Path | None) -> int:
+    from operator_console.server.app import create_app
+    from operator_console.server.openapi import document
+
+    # The document does not depend on the data: an empty in-memory database will do.
+    config = ServerConfig(database_url="sqlite://", routing_rules=str(resource("data", "routing_rules.json")))
+    engine = open_engine(config.database_url)
+    migrate(engine)
+    with transaction(session_factory(engine)) as session:
+        accounts.seed_units(session)
+    text = document(create_app(config))
+    if out is None:
+        print(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

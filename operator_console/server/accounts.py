@@ -1,0 +1,92 @@
+"""Units, users and machine keys: what an admin creates (from the command line or the API)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from operator_console.paths import resource
+from operator_console.server.models import ClientKeyRow, UnitRow, UserRow
+from operator_console.server.problems import FieldProblem, ProblemError
+from operator_console.server.schemas import UnitIn, UserIn
+from operator_console.server.security import Role, digest, hash_password, new_secret
+
+CHANNELS_FOR_KEYS = ("web", "zalo", "app")
+
+
+def seed_units(session: Session) -> int:
+    """Create the shipped units that are missing (never renames or deletes one); how many were new."""
+    data = json.loads(resource("data", "units.json").read_text(encoding="utf-8"))
+    known = set(session.scalars(select(UnitRow.code)))
+    new = [u for u in data["units"] if u["code"] not in known]
+    session.add_all(
+        UnitRow(code=u["code"], name=u["name"], kind=u["kind"], ward_code=u.get("ward_code"), active=True)
+        for u in new
+    )
+    return len(new)
+
+
+def unit_codes(session: Session) -> set[str]:
+    return set(session.scalars(select(UnitRow.code).where(UnitRow.active)))
+
+
+def create_unit(session: Session, body: UnitIn) -> UnitRow:
+    if session.get(UnitRow, body.code) is not None:
+        raise ProblemError("conflict", f"unit {body.code} exists already")
+    row = UnitRow(
+        code=body.code, name=body.name.strip(), kind=body.kind, ward_code=body.ward_code, active=True
+    )
+    session.add(row)
+    return row
+
+
+def create_user(session: Session, body: UserIn, now: datetime) -> UserRow:
+    if body.role == Role.UNIT.value and not body.unit_code:
+        raise ProblemError(
+            "validation", errors=[FieldProblem(field="unit_code", message="a unit handler belongs to a unit")]
+        )
+    if body.unit_code is not None and session.get(UnitRow, body.unit_code) is None:
+        raise ProblemError("validation", errors=[FieldProblem(field="unit_code", message="no such unit")])
+    if session.scalars(select(UserRow).where(UserRow.username == body.username)).first() is not None:
+        raise ProblemError("conflict", f"user {body.username} exists already")
+    row = UserRow(
+        username=body.username,
+        display_name=body.display_name.strip(),
+        role=body.role,
+        unit_code=body.unit_code if body.role == Role.UNIT.value else None,
+        password_hash=hash_password(body.password),
+        active=True,
+        created_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def create_client_key(
+    session: Session, name: str, kind: str, channel: str | None, now: datetime, secret: str | None = None
+) -> str:
+    """A new key for a channel (Open311) or a telephone exchange; the secret is shown once.
+
+    ``secret`` is for the demo's published keys only; real keys are random.
+    """
+    if kind not in ("channel", "exchange"):
+        raise ValueError(kind)
+    if kind == "channel" and channel not in CHANNELS_FOR_KEYS:
+        raise ValueError(f"channel must be one of {', '.join(CHANNELS_FOR_KEYS)}")
+    if session.scalars(select(ClientKeyRow).where(ClientKeyRow.name == name)).first() is not None:
+        raise ProblemError("conflict", f"a key named {name} exists already")
+    secret = secret or new_secret()
+    session.add(
+        ClientKeyRow(
+            digest=digest(secret),
+            name=name,
+            kind=kind,
+            channel=channel if kind == "channel" else None,
+            created_at=now,
+        )
+    )
+    return secret

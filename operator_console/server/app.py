@@ -1,0 +1,601 @@
+"""The HTTP API (FastAPI): ``/api/v1`` for consoles, units and supervisors, ``/open311/v2`` for channels.
+
+Every handler is a plain function run in the worker's thread pool: the database calls are
+synchronous (SQLAlchemy sessions), and a slow one never blocks the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Form, Header, Query, Request, Response
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+import operator_console
+from operator_console.domain.gazetteer import default_gazetteer
+from operator_console.domain.messages import Language
+from operator_console.domain.taxonomy import default_taxonomy
+from operator_console.server import accounts, cases, feed, open311, telephony
+from operator_console.server.cases import CaseFilter, Presenter, Reference
+from operator_console.server.config import ServerConfig
+from operator_console.server.db import open_engine, session_factory, transaction
+from operator_console.server.deps import (
+    API,
+    AUTH_ERRORS,
+    Admin,
+    Anyone,
+    LanguageDep,
+    Overseer,
+    RuntimeDep,
+    Updater,
+    Writer,
+    bearer,
+    now_utc,
+)
+from operator_console.server.idempotency import body_hash, parse_key, run_once
+from operator_console.server.limits import BodyLimit, RateLimiter, credential_key
+from operator_console.server.models import HeartbeatRow, UnitRow, UserRow
+from operator_console.server.problems import (
+    MEDIA_TYPE,
+    FieldProblem,
+    Problem,
+    ProblemError,
+    language_of,
+    responses,
+)
+from operator_console.server.routing import RoutingTable
+from operator_console.server.runtime import Runtime
+from operator_console.server.schemas import (
+    Ack,
+    CaseDetail,
+    CaseIn,
+    CaseOut,
+    CasePage,
+    CasePatch,
+    CategoryOut,
+    ChangesPage,
+    ContactIn,
+    HeartbeatIn,
+    LinkIn,
+    ServerInfo,
+    TokenOut,
+    UnitIn,
+    UnitOut,
+    UserIn,
+    UserOut,
+)
+from operator_console.server.security import (
+    LoginThrottled,
+    authenticate,
+    check_throttle,
+    issue_token,
+    revoke,
+)
+from operator_console.server.stats import queue_stats
+
+log = logging.getLogger("operator_console.server")
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        description="Required. The console's local case id (a UUID), bare or as a quoted string",
+    ),
+]
+CaseId = Annotated[str, PathParam(max_length=36, description="The case's id")]
+
+
+def build_runtime(config: ServerConfig) -> Runtime:
+    engine = open_engine(config.database_url)
+    factory = session_factory(engine)
+    with transaction(factory) as session:
+        units = accounts.unit_codes(session)
+    routing = RoutingTable(Path(config.routing_rules), units)
+    reference = Reference(gazetteer=default_gazetteer(), taxonomy=default_taxonomy(), routing=routing)
+    return Runtime(config=config, engine=engine, factory=factory, reference=reference)
+
+
+def create_app(config: ServerConfig, rt: Runtime | None = None) -> FastAPI:
+    app = FastAPI(
+        title="1022 central server",
+        version=operator_console.__version__,
+        summary="Requests for help to Ho Chi Minh City's 1022 hotline: one queue for every channel.",
+        description=(
+            "The reference server of the 1022 Operator Console. Errors are RFC 9457 problem "
+            "documents (``application/problem+json``) with a machine ``code``; validation errors "
+            "list each field. Messages follow ``Accept-Language`` (Vietnamese by default)."
+        ),
+        license_info={"name": "GPL-3.0-or-later", "identifier": "GPL-3.0-or-later"},
+        openapi_url=f"{API}/openapi.json",
+        docs_url=f"{API}/docs",
+        redoc_url=None,
+    )
+    app.state.runtime = rt or build_runtime(config)
+    limiter = RateLimiter(config.limits.requests_per_minute)
+    login_limiter = RateLimiter(config.limits.logins_per_minute)
+    _install_error_handlers(app)
+
+    def too_large(scope: Any) -> Any:
+        path = str(scope.get("path", ""))
+        if path.startswith(open311.PREFIX):
+            return open311.error_response(413, "Request body too large")
+        return _problem_response(ProblemError("payload_too_large"), "vi")
+
+    @app.middleware("http")
+    async def access_log_and_rate(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        started = time.perf_counter()
+        path = request.url.path
+        client = request.client.host if request.client else "-"
+        is_login = path == f"{API}/auth/token" and request.method == "POST"
+        key = (
+            "login:" + client
+            if is_login
+            else credential_key(
+                request.headers.get("authorization") or request.headers.get(telephony.KEY_HEADER), client
+            )
+        )
+        wait = (login_limiter if is_login else limiter).check(key)
+        if wait is not None:
+            response: Response = _problem_response(
+                ProblemError("rate_limited", headers={"Retry-After": str(wait)}),
+                language_of(request.headers.get("accept-language")),
+            )
+        else:
+            response = await call_next(request)
+        # Path only, never the query string: a query may carry a phone number.
+        route = request.scope.get("route")
+        shown = getattr(route, "path", None) or "(unrouted)"
+        log.info(
+            "%s %s %d %.1f ms",
+            request.method,
+            shown,
+            response.status_code,
+            (time.perf_counter() - started) * 1000,
+        )
+        return response
+
+    app.add_middleware(BodyLimit, limit=config.limits.max_body_bytes, too_large=too_large)
+    _add_api_routes(app)
+    open311.add_routes(app)
+    telephony.add_routes(app)
+    return app
+
+
+def _problem_response(problem: ProblemError, lang: Language) -> JSONResponse:
+    return JSONResponse(
+        problem.body(lang), status_code=problem.status, headers=problem.headers, media_type=MEDIA_TYPE
+    )
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ProblemError)
+    async def _problem(request: Request, exc: ProblemError) -> Response:
+        if request.url.path.startswith(open311.PREFIX):
+            return open311.error_response(exc.status, exc.detail or exc.code, exc.headers)
+        return _problem_response(exc, language_of(request.headers.get("accept-language")))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = [
+            FieldProblem(
+                field=".".join(
+                    str(p) for p in e["loc"] if p not in ("body", "query", "path", "header", "form")
+                )
+                or "body",
+                message=e["msg"],
+            )
+            for e in exc.errors()
+        ]
+        if request.url.path.startswith(open311.PREFIX):
+            return open311.error_response(400, "; ".join(f"{e.field}: {e.message}" for e in errors))
+        return _problem_response(
+            ProblemError("validation", errors=errors), language_of(request.headers.get("accept-language"))
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        code = {
+            400: "bad_request",
+            401: "not_authenticated",
+            403: "forbidden",
+            404: "not_found",
+            415: "unsupported_media_type",
+        }.get(exc.status_code)
+        if code is None:
+            lang = language_of(request.headers.get("accept-language"))
+            body = {
+                "type": "about:blank",
+                "title": str(exc.detail),
+                "status": exc.status_code,
+                "detail": str(exc.detail),
+                "code": "http_" + str(exc.status_code),
+                "errors": [],
+            }
+            _ = lang
+            return JSONResponse(
+                body,
+                status_code=exc.status_code,
+                headers=getattr(exc, "headers", None),
+                media_type=MEDIA_TYPE,
+            )
+        return _problem_response(ProblemError(code), language_of(request.headers.get("accept-language")))
+
+    @app.exception_handler(OperationalError)
+    async def _database(request: Request, exc: OperationalError) -> Response:
+        log.error("database unavailable: %s", type(exc.orig).__name__ if exc.orig else type(exc).__name__)
+        return _problem_response(
+            ProblemError("unavailable", headers={"Retry-After": "5"}),
+            language_of(request.headers.get("accept-language")),
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        # The traceback's frames only: an exception's message can quote the data (SQL parameters).
+        frames = "".join(traceback.format_tb(exc.__traceback__))
+        log.error("unexpected %s\n%s", type(exc).__name__, frames)
+        return _problem_response(
+            ProblemError("internal"), language_of(request.headers.get("accept-language"))
+        )
+
+
+def _add_api_routes(app: FastAPI) -> None:
+    @app.get(f"{API}/info", tags=["server"], response_model=ServerInfo)
+    def info(rt: RuntimeDep) -> ServerInfo:
+        """What this server is; ``demo`` is true when it runs with the demo accounts."""
+        return ServerInfo(
+            name="1022 central server",
+            version=operator_console.__version__,
+            api="v1",
+            demo=rt.config.demo,
+            database=rt.engine.dialect.name,
+        )
+
+    @app.get(f"{API}/health", tags=["server"], response_model=Ack, responses=responses(503))
+    def health(rt: RuntimeDep) -> Ack:
+        with rt.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return Ack()
+
+    @app.post(
+        f"{API}/auth/token",
+        tags=["auth"],
+        response_model=TokenOut,
+        responses=responses(401, 413, 422, 429, 503),
+    )
+    def login(
+        rt: RuntimeDep,
+        username: Annotated[str, Form(max_length=80)],
+        password: Annotated[str, Form(max_length=200)],
+        grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
+    ) -> TokenOut:
+        """OAuth2 password flow: a bearer token for a shift. Repeated failures for a name slow it down."""
+        now = now_utc()
+        with transaction(rt.factory) as session:
+            try:
+                check_throttle(session, username, now)
+            except LoginThrottled as exc:
+                raise ProblemError("login_throttled", headers={"Retry-After": str(exc.retry_after)}) from exc
+        try:
+            with transaction(rt.factory) as session:
+                user = authenticate(session, username, password, now)
+                if user is not None:
+                    ttl = timedelta(seconds=rt.config.token_ttl_s)
+                    token, _expires = issue_token(session, user, now, ttl)
+                    return TokenOut(
+                        access_token=token,
+                        expires_in=rt.config.token_ttl_s,
+                        role=user.role,
+                        unit_code=user.unit_code,
+                        username=user.username,
+                    )
+        except IntegrityError:
+            pass  # two failures for a new name at once: one was counted, that is enough
+        log.info("login failed")
+        raise ProblemError("login_failed", headers={"WWW-Authenticate": "Bearer"})
+
+    @app.delete(f"{API}/auth/token", tags=["auth"], response_model=Ack, responses=responses(*AUTH_ERRORS))
+    def logout(rt: RuntimeDep, _who: Anyone, token: Annotated[str | None, Depends(bearer)]) -> Ack:
+        """Log out: the token stops working at once."""
+        assert token is not None
+        with transaction(rt.factory) as session:
+            revoke(session, token)
+        return Ack()
+
+    @app.get(f"{API}/me", tags=["auth"], response_model=UserOut, responses=responses(*AUTH_ERRORS))
+    def me(rt: RuntimeDep, who: Anyone) -> UserOut:
+        with transaction(rt.factory) as session:
+            user = session.get(UserRow, who.user_id)
+            assert user is not None
+            return UserOut(
+                username=user.username,
+                display_name=user.display_name,
+                role=user.role,
+                unit_code=user.unit_code,
+                active=user.active,
+            )
+
+    @app.post(
+        f"{API}/cases",
+        tags=["cases"],
+        status_code=201,
+        response_model=CaseOut,
+        responses=responses(400, 401, 403, 409, 413, 422, 429, 503),
+    )
+    def create_case(
+        rt: RuntimeDep, who: Writer, lang: LanguageDep, body: CaseIn, idempotency_key: IdempotencyKey = None
+    ) -> Response:
+        """A new case from a console. Sent again with the same key and body, it answers the same."""
+        key = parse_key(idempotency_key)
+
+        def work(session: Any) -> tuple[int, dict[str, Any]]:
+            row = cases.create_case(session, rt.reference, who.username, key, body, now_utc(), lang)
+            return 201, Presenter(session, rt.reference).case(row).model_dump(mode="json")
+
+        outcome = run_once(
+            rt.factory, who.key, "POST /cases", key, body_hash(body.model_dump(mode="json")), work
+        )
+        return _idempotent_response(outcome, f"{API}/cases/{outcome.body['id']}")
+
+    @app.get(f"{API}/cases", tags=["cases"], response_model=CasePage, responses=responses(*AUTH_ERRORS))
+    def list_cases(
+        rt: RuntimeDep,
+        who: Anyone,
+        lang: LanguageDep,
+        status: Annotated[list[str] | None, Query(max_length=10)] = None,
+        handling_unit: Annotated[str | None, Query(max_length=40)] = None,
+        ward_code: Annotated[int | None, Query(ge=0, le=99_999)] = None,
+        category: Annotated[str | None, Query(max_length=80)] = None,
+        channel: Annotated[str | None, Query(max_length=10)] = None,
+        phone: Annotated[str | None, Query(max_length=40, description="The caller's phone, any form")] = None,
+        received_from: Annotated[datetime | None, Query()] = None,
+        received_to: Annotated[datetime | None, Query()] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        cursor: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> CasePage:
+        """Cases, newest first, with filters; a unit handler gets its own unit's only."""
+        filters = CaseFilter(
+            status=tuple(status or ()),
+            handling_unit=handling_unit,
+            ward_code=ward_code,
+            category=category,
+            channel=channel,
+            phone=phone,
+            received_from=_aware(received_from, "received_from"),
+            received_to=_aware(received_to, "received_to"),
+        )
+        with transaction(rt.factory) as session:
+            rows, next_cursor = cases.list_cases(
+                session, who, filters, min(limit, rt.config.limits.max_page), cursor, lang
+            )
+            presenter = Presenter(session, rt.reference)
+            return CasePage(items=[presenter.case(r) for r in rows], next_cursor=next_cursor)
+
+    @app.get(
+        f"{API}/cases/{{case_id}}",
+        tags=["cases"],
+        response_model=CaseDetail,
+        responses=responses(404, *AUTH_ERRORS),
+    )
+    def get_case(rt: RuntimeDep, who: Anyone, case_id: CaseId) -> CaseDetail:
+        """A case with its contacts, links and full history."""
+        with transaction(rt.factory) as session:
+            row = cases.get_visible(session, who, case_id)
+            return Presenter(session, rt.reference).detail(session, row)
+
+    @app.patch(
+        f"{API}/cases/{{case_id}}",
+        tags=["cases"],
+        response_model=CaseDetail,
+        responses=responses(404, *AUTH_ERRORS),
+    )
+    def update_case(
+        rt: RuntimeDep, who: Updater, lang: LanguageDep, case_id: CaseId, body: CasePatch
+    ) -> CaseDetail:
+        """A unit accepts, notes progress, resolves or rejects (with a reason); a supervisor may re-route."""
+        with transaction(rt.factory) as session:
+            row = cases.patch_case(session, who, case_id, body, now_utc(), lang)
+            session.flush()
+            return Presenter(session, rt.reference).detail(session, row)
+
+    @app.post(
+        f"{API}/cases/{{case_id}}/contacts",
+        tags=["cases"],
+        status_code=201,
+        response_model=CaseOut,
+        responses=responses(400, 404, 409, *AUTH_ERRORS),
+    )
+    def add_contact(
+        rt: RuntimeDep,
+        who: Writer,
+        lang: LanguageDep,
+        case_id: CaseId,
+        body: ContactIn,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response:
+        """A repeat call about the case: kept as a contact, the case's repeat count goes up."""
+        key = parse_key(idempotency_key)
+
+        def work(session: Any) -> tuple[int, dict[str, Any]]:
+            row, _contact = cases.add_contact(session, who, case_id, body, now_utc(), lang)
+            return 201, Presenter(session, rt.reference).case(row).model_dump(mode="json")
+
+        scope = f"POST /cases/{case_id}/contacts"
+        outcome = run_once(rt.factory, who.key, scope, key, body_hash(body.model_dump(mode="json")), work)
+        return _idempotent_response(outcome, f"{API}/cases/{case_id}")
+
+    @app.post(
+        f"{API}/cases/{{case_id}}/links",
+        tags=["cases"],
+        status_code=201,
+        response_model=CaseOut,
+        responses=responses(400, 404, 409, *AUTH_ERRORS),
+    )
+    def add_link(
+        rt: RuntimeDep,
+        who: Writer,
+        lang: LanguageDep,
+        case_id: CaseId,
+        body: LinkIn,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response:
+        """Link the case to another: *related* (same household, another need) or *merged* into it."""
+        key = parse_key(idempotency_key)
+
+        def work(session: Any) -> tuple[int, dict[str, Any]]:
+            row, _link = cases.add_link(session, who, case_id, body, now_utc(), lang)
+            return 201, Presenter(session, rt.reference).case(row).model_dump(mode="json")
+
+        scope = f"POST /cases/{case_id}/links"
+        outcome = run_once(rt.factory, who.key, scope, key, body_hash(body.model_dump(mode="json")), work)
+        return _idempotent_response(outcome, f"{API}/cases/{case_id}")
+
+    @app.get(f"{API}/changes", tags=["cases"], response_model=ChangesPage, responses=responses(*AUTH_ERRORS))
+    def changes(
+        rt: RuntimeDep,
+        who: Anyone,
+        after: Annotated[
+            int, Query(ge=0, description="The last seq seen; 0 or left out: from the start")
+        ] = 0,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+    ) -> ChangesPage:
+        """Every case change in commit order, for the consoles' replicas. Never skips one."""
+        with transaction(rt.factory) as session:
+            return feed.changes_after(
+                session, rt.reference, who, after, min(limit, rt.config.limits.max_changes_page)
+            )
+
+    @app.get(
+        f"{API}/units", tags=["reference"], response_model=list[UnitOut], responses=responses(*AUTH_ERRORS)
+    )
+    def units(rt: RuntimeDep, _who: Anyone) -> list[UnitOut]:
+        with transaction(rt.factory) as session:
+            return [
+                UnitOut(code=u.code, name=u.name, kind=u.kind, ward_code=u.ward_code, active=u.active)
+                for u in session.scalars(select(UnitRow).order_by(UnitRow.code))
+            ]
+
+    @app.post(
+        f"{API}/units",
+        tags=["admin"],
+        status_code=201,
+        response_model=UnitOut,
+        responses=responses(409, *AUTH_ERRORS),
+    )
+    def create_unit(rt: RuntimeDep, _who: Admin, body: UnitIn) -> UnitOut:
+        with transaction(rt.factory) as session:
+            row = accounts.create_unit(session, body)
+        rt.reference.routing.add_unit(row.code)
+        return UnitOut(
+            code=row.code, name=row.name, kind=row.kind, ward_code=row.ward_code, active=row.active
+        )
+
+    @app.get(f"{API}/users", tags=["admin"], response_model=list[UserOut], responses=responses(*AUTH_ERRORS))
+    def users(rt: RuntimeDep, _who: Admin) -> list[UserOut]:
+        with transaction(rt.factory) as session:
+            return [
+                UserOut(
+                    username=u.username,
+                    display_name=u.display_name,
+                    role=u.role,
+                    unit_code=u.unit_code,
+                    active=u.active,
+                )
+                for u in session.scalars(select(UserRow).order_by(UserRow.username))
+            ]
+
+    @app.post(
+        f"{API}/users",
+        tags=["admin"],
+        status_code=201,
+        response_model=UserOut,
+        responses=responses(409, *AUTH_ERRORS),
+    )
+    def create_user(rt: RuntimeDep, _who: Admin, body: UserIn) -> UserOut:
+        with transaction(rt.factory) as session:
+            u = accounts.create_user(session, body, now_utc())
+            return UserOut(
+                username=u.username,
+                display_name=u.display_name,
+                role=u.role,
+                unit_code=u.unit_code,
+                active=u.active,
+            )
+
+    @app.get(f"{API}/routing-rules", tags=["reference"], responses=responses(*AUTH_ERRORS))
+    def routing_rules(rt: RuntimeDep, _who: Anyone) -> dict[str, Any]:
+        """The rules in force (reloaded from their file when it changes), and the last reload error."""
+        rules = rt.reference.routing.current()
+        return rules.as_json() | {"last_error": rt.reference.routing.last_error}
+
+    @app.get(
+        f"{API}/categories",
+        tags=["reference"],
+        response_model=list[CategoryOut],
+        responses=responses(*AUTH_ERRORS),
+    )
+    def categories(rt: RuntimeDep, _who: Anyone) -> list[CategoryOut]:
+        out = []
+        for top in rt.reference.taxonomy.top_level():
+            out.append(
+                CategoryOut(code=top.code, name_vi=top.label("vi"), name_en=top.label("en"), parent=None)
+            )
+            out.extend(
+                CategoryOut(code=c.code, name_vi=c.label("vi"), name_en=c.label("en"), parent=top.code)
+                for c in rt.reference.taxonomy.children(top.code)
+            )
+        return out
+
+    @app.get(f"{API}/stats/queue", tags=["supervision"], responses=responses(*AUTH_ERRORS))
+    def stats_queue(rt: RuntimeDep, _who: Overseer) -> dict[str, Any]:
+        """The supervisor's figures: arrivals, open cases, backlog by unit and ward, consoles, calls."""
+        with transaction(rt.factory) as session:
+            names = {u.code: u.name for u in session.scalars(select(UnitRow))}
+            return queue_stats(session, now_utc(), names, rt.reference.ward_name)
+
+    @app.post(f"{API}/heartbeat", tags=["supervision"], response_model=Ack, responses=responses(*AUTH_ERRORS))
+    def heartbeat(rt: RuntimeDep, who: Writer, body: HeartbeatIn) -> Ack:
+        """A console says it is alive: who is on it, its version, how much waits in its outbox."""
+        with transaction(rt.factory) as session:
+            session.merge(
+                HeartbeatRow(
+                    console_id=body.console_id,
+                    username=who.username,
+                    operator=body.operator,
+                    version=body.version,
+                    outbox_size=body.outbox_size,
+                    oldest_waiting_s=body.oldest_waiting_s,
+                    seen_at=now_utc(),
+                )
+            )
+        return Ack()
+
+
+def _aware(value: datetime | None, name: str) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        raise ProblemError(
+            "validation", errors=[FieldProblem(field=name, message="give a time with its offset (+07:00)")]
+        )
+    return value
+
+
+def _idempotent_response(outcome: Any, location: str) -> Response:
+    # A replay is the first answer again, status included; the header tells it apart.
+    headers = {"Location": location}
+    if outcome.replayed:
+        headers["Idempotent-Replayed"] = "true"
+    return JSONResponse(outcome.body, status_code=outcome.status, headers=headers)
+
+
+__all__ = ["Problem", "create_app"]

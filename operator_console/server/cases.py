@@ -1,0 +1,502 @@
+"""What the server does with cases: create (validated and routed), list, read, update, link.
+
+Validation is the domain's (:func:`build_case`): the same rules as the console's form, so a case
+the console accepted is never refused here, and the other channels get the same checks.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Select, and_, or_, select, text
+from sqlalchemy.orm import Session
+
+from operator_console.domain.case import (
+    Status,
+    TransitionError,
+    check_transition,
+    new_case_id,
+)
+from operator_console.domain.gazetteer import Gazetteer
+from operator_console.domain.intake import CaseDraft, InvalidCase, build_case
+from operator_console.domain.interchange import HCMC_TIME
+from operator_console.domain.messages import Language
+from operator_console.domain.phones import PhoneError, parse_phone
+from operator_console.domain.taxonomy import Taxonomy
+from operator_console.server.db import take_feed_lock
+from operator_console.server.models import CaseEventRow, CaseRow, ContactRow, LinkRow, UnitRow
+from operator_console.server.problems import FieldProblem, ProblemError
+from operator_console.server.routing import RoutingTable
+from operator_console.server.schemas import (
+    CaseDetail,
+    CaseIn,
+    CaseOut,
+    CasePatch,
+    ContactIn,
+    ContactOut,
+    EventOut,
+    LinkIn,
+    LinkOut,
+)
+from operator_console.server.security import Principal, Role
+
+CLOSED = {Status.RESOLVED.value, Status.NOT_ELIGIBLE.value, Status.REJECTED.value, Status.MERGED.value}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What validation and answers need to know, loaded once per process."""
+
+    gazetteer: Gazetteer
+    taxonomy: Taxonomy
+    routing: RoutingTable
+
+    def ward_name(self, code: int | None) -> str:
+        ward = self.gazetteer.current(code) if code is not None else None
+        return ward.name if ward else ""
+
+
+def _field_problems(exc: InvalidCase, language: Language) -> list[FieldProblem]:
+    return [FieldProblem(field=e.field, message=e.message.render(language)) for e in exc.errors]
+
+
+def next_case_number(session: Session, now: datetime) -> str:
+    """``1022-2026-000123``: sequential per year (Ho Chi Minh City time), never reused.
+
+    The counter row is updated in the case's own transaction: a rolled-back case gives its number
+    back, and two transactions never get the same one (the row is locked until commit).
+    """
+    year = now.astimezone(HCMC_TIME).year
+    value = session.execute(
+        text(
+            "INSERT INTO case_counters (year, value) VALUES (:year, 1) "
+            "ON CONFLICT (year) DO UPDATE SET value = case_counters.value + 1 RETURNING value"
+        ),
+        {"year": year},
+    ).scalar_one()
+    return f"1022-{year}-{value:06d}"
+
+
+def add_event(
+    session: Session,
+    case: CaseRow,
+    kind: str,
+    by: str,
+    now: datetime,
+    *,
+    status: str | None = None,
+    unit: str | None = None,
+    note: str = "",
+) -> None:
+    session.flush()
+    take_feed_lock(session)
+    session.add(CaseEventRow(case_id=case.id, at=now, by=by, kind=kind, status=status, unit=unit, note=note))
+
+
+def create_case(
+    session: Session,
+    ref: Reference,
+    who: str,
+    source_key: str,
+    body: CaseIn,
+    now: datetime,
+    language: Language,
+) -> CaseRow:
+    draft = CaseDraft(
+        received_at=body.received_at,
+        channel=body.channel,
+        caller_phone=body.caller_phone,
+        caller_name=body.caller_name,
+        caller_relation=body.caller_relation,
+        subject_name=body.subject_name,
+        subject_phone=body.subject_phone,
+        household_size="" if body.household_size is None else str(body.household_size),
+        vulnerable=set(body.vulnerable),
+        no_food_today=body.no_food_today,
+        address=body.address,
+        ward=body.ward,
+        district=body.district,
+        landmark=body.landmark,
+        category=body.category,
+        description=body.description,
+        priority=body.priority or "",
+        callback_consent=body.callback_consent,
+        call_duration_s=body.call_duration_s,
+        ward_code=body.ward_code,
+        operator=body.operator,
+    )
+    try:
+        case = build_case(draft, gazetteer=ref.gazetteer, taxonomy=ref.taxonomy, now=now, operator=who)
+    except InvalidCase as exc:
+        raise ProblemError("validation", errors=_field_problems(exc, language)) from exc
+    unit = ref.routing.route(case.category, case.address.ward_code)
+    if session.get(UnitRow, unit) is None:
+        # The rules name a unit that was deactivated or never created: triage, never nowhere.
+        unit = ref.routing.current().fallback_unit
+    subject = case.subject
+    row = CaseRow(
+        id=new_case_id(),
+        case_number=next_case_number(session, now),
+        source_key=source_key,
+        created_by=who,
+        received_at=case.received_at,
+        channel=case.channel.value,
+        category=case.category,
+        status=Status.DISPATCHED.value,
+        status_reason="",
+        priority=case.priority.value,
+        priority_suggested=case.priority_suggested.value,
+        operator=case.operator,
+        call_duration_s=case.call_duration_s,
+        caller_phone=case.caller.phone.e164 or None,
+        caller_phone_legacy=case.caller.phone.legacy_form,
+        caller_name=case.caller.name,
+        caller_relation=case.caller_relation.value,
+        subject_name=subject.name if subject else "",
+        subject_phone=(subject.phone.e164 or None) if subject else None,
+        household_size=case.household_size,
+        vulnerable=",".join(sorted(v.value for v in case.vulnerable)),
+        no_food_today=case.no_food_today,
+        callback_consent=case.callback_consent,
+        address=case.address.as_said,
+        ward_as_said=case.address.ward_as_said,
+        district_as_said=case.address.district_as_said,
+        ward_code=case.address.ward_code,
+        former_ward_code=case.address.former_ward_code,
+        ward_needs_check=case.address.ward_needs_check,
+        landmark=case.address.landmark,
+        description=case.description,
+        handling_unit=unit,
+        merged_into=None,
+        repeat_count=0,
+        created_at=now,
+        updated_at=now,
+        closed_at=None,
+    )
+    session.add(row)
+    add_event(session, row, "created", who, now, status=row.status, unit=unit)
+    return row
+
+
+def _national(e164: str | None) -> str:
+    if not e164:
+        return ""
+    try:
+        return parse_phone(e164).national
+    except PhoneError:
+        return e164
+
+
+class Presenter:
+    """Rows to response bodies, with unit and ward names looked up once per answer."""
+
+    def __init__(self, session: Session, ref: Reference) -> None:
+        self._ref = ref
+        self._units = {u.code: u.name for u in session.scalars(select(UnitRow))}
+
+    def case(self, row: CaseRow) -> CaseOut:
+        return CaseOut(
+            id=row.id,
+            case_number=row.case_number,
+            source_key=row.source_key,
+            created_by=row.created_by,
+            received_at=row.received_at.astimezone(HCMC_TIME),
+            channel=row.channel,
+            category=row.category,
+            status=row.status,
+            status_reason=row.status_reason,
+            priority=row.priority,
+            priority_suggested=row.priority_suggested,
+            operator=row.operator,
+            call_duration_s=row.call_duration_s,
+            caller_phone=_national(row.caller_phone),
+            caller_name=row.caller_name,
+            caller_relation=row.caller_relation,
+            subject_name=row.subject_name,
+            subject_phone=_national(row.subject_phone),
+            household_size=row.household_size,
+            vulnerable=[v for v in row.vulnerable.split(",") if v],
+            no_food_today=row.no_food_today,
+            callback_consent=row.callback_consent,
+            address=row.address,
+            ward=row.ward_as_said,
+            district=row.district_as_said,
+            ward_code=row.ward_code,
+            ward_name=self._ref.ward_name(row.ward_code),
+            former_ward_code=row.former_ward_code,
+            ward_needs_check=row.ward_needs_check,
+            landmark=row.landmark,
+            description=row.description,
+            handling_unit=row.handling_unit,
+            handling_unit_name=self._units.get(row.handling_unit, ""),
+            merged_into=row.merged_into,
+            repeat_count=row.repeat_count,
+            created_at=row.created_at.astimezone(HCMC_TIME),
+            updated_at=row.updated_at.astimezone(HCMC_TIME),
+            closed_at=row.closed_at.astimezone(HCMC_TIME) if row.closed_at else None,
+        )
+
+    def detail(self, session: Session, row: CaseRow) -> CaseDetail:
+        contacts = session.scalars(
+            select(ContactRow).where(ContactRow.case_id == row.id).order_by(ContactRow.received_at)
+        )
+        links = session.scalars(
+            select(LinkRow)
+            .where(or_(LinkRow.case_id == row.id, LinkRow.target_id == row.id))
+            .order_by(LinkRow.id)
+        )
+        events = session.scalars(
+            select(CaseEventRow).where(CaseEventRow.case_id == row.id).order_by(CaseEventRow.seq)
+        )
+        return CaseDetail(
+            **self.case(row).model_dump(),
+            contacts=[
+                ContactOut(
+                    id=c.id,
+                    received_at=c.received_at.astimezone(HCMC_TIME),
+                    channel=c.channel,
+                    caller_phone=_national(c.phone),
+                    caller_name=c.name,
+                    relation=c.relation,
+                    note=c.note,
+                    created_by=c.created_by,
+                )
+                for c in contacts
+            ],
+            links=[
+                LinkOut(
+                    case_id=link.case_id,
+                    target_id=link.target_id,
+                    kind=link.kind,  # type: ignore[arg-type]
+                    note=link.note,
+                    created_by=link.created_by,
+                    created_at=link.created_at.astimezone(HCMC_TIME),
+                )
+                for link in links
+            ],
+            history=[
+                EventOut(
+                    seq=e.seq,
+                    at=e.at.astimezone(HCMC_TIME),
+                    by=e.by,
+                    kind=e.kind,  # type: ignore[arg-type]
+                    status=e.status,
+                    unit=e.unit,
+                    note=e.note,
+                )
+                for e in events
+            ],
+        )
+
+
+def visible(query: Select[CaseRow], who: Principal) -> Select[CaseRow]:
+    """A unit handler sees its own unit's cases only; everyone else reads every case."""
+    if who.role is Role.UNIT:
+        return query.where(CaseRow.handling_unit == who.unit_code)
+    return query
+
+
+def get_visible(session: Session, who: Principal, case_id: str, *, for_update: bool = False) -> CaseRow:
+    query = visible(select(CaseRow).where(CaseRow.id == case_id), who)
+    if for_update:
+        query = query.with_for_update()
+    row = session.scalars(query).first()
+    if row is None:
+        # A case of another unit answers like a missing one: its existence is not the handler's business.
+        raise ProblemError("not_found")
+    return row
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    status: Sequence[str] = ()
+    handling_unit: str | None = None
+    ward_code: int | None = None
+    category: str | None = None
+    channel: str | None = None
+    phone: str | None = None
+    received_from: datetime | None = None
+    received_to: datetime | None = None
+
+
+def encode_cursor(row: CaseRow) -> str:
+    raw = f"{row.received_at.isoformat()}|{row.id}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        at, case_id = raw.split("|", 1)
+        return datetime.fromisoformat(at).astimezone(UTC), case_id
+    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
+        raise ProblemError(
+            "validation", errors=[FieldProblem(field="cursor", message="not a cursor this server gave")]
+        ) from exc
+
+
+def list_cases(
+    session: Session, who: Principal, filters: CaseFilter, limit: int, cursor: str | None, language: Language
+) -> tuple[list[CaseRow], str | None]:
+    """Newest first, a page at a time (keyset paging: page 1000 costs what page 1 costs)."""
+    query = visible(select(CaseRow), who)
+    if filters.status:
+        query = query.where(CaseRow.status.in_(filters.status))
+    if filters.handling_unit:
+        query = query.where(CaseRow.handling_unit == filters.handling_unit)
+    if filters.ward_code is not None:
+        query = query.where(CaseRow.ward_code == filters.ward_code)
+    if filters.category:
+        query = query.where(
+            or_(CaseRow.category == filters.category, CaseRow.category.startswith(filters.category + "/"))
+        )
+    if filters.channel:
+        query = query.where(CaseRow.channel == filters.channel)
+    if filters.phone:
+        try:
+            phone = parse_phone(filters.phone)
+        except PhoneError as exc:
+            raise ProblemError(
+                "validation", errors=[FieldProblem(field="phone", message=exc.message.render(language))]
+            ) from exc
+        query = query.where(CaseRow.caller_phone == phone.e164)
+    if filters.received_from:
+        query = query.where(CaseRow.received_at >= filters.received_from)
+    if filters.received_to:
+        query = query.where(CaseRow.received_at < filters.received_to)
+    if cursor:
+        at, case_id = decode_cursor(cursor)
+        query = query.where(
+            or_(CaseRow.received_at < at, and_(CaseRow.received_at == at, CaseRow.id < case_id))
+        )
+    rows = list(
+        session.scalars(query.order_by(CaseRow.received_at.desc(), CaseRow.id.desc()).limit(limit + 1))
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, (encode_cursor(rows[-1]) if more and rows else None)
+
+
+def add_contact(
+    session: Session, who: Principal, case_id: str, body: ContactIn, now: datetime, language: Language
+) -> tuple[CaseRow, ContactRow]:
+    case = get_visible(session, who, case_id, for_update=True)
+    try:
+        phone = parse_phone(body.caller_phone)
+    except PhoneError as exc:
+        raise ProblemError(
+            "validation", errors=[FieldProblem(field="caller_phone", message=exc.message.render(language))]
+        ) from exc
+    contact = ContactRow(
+        id=new_case_id(),
+        case_id=case.id,
+        received_at=body.received_at or now,
+        channel=body.channel,
+        phone=phone.e164 or None,
+        name=body.caller_name.strip(),
+        relation=body.relation,
+        note=body.note.strip(),
+        created_by=who.username,
+    )
+    session.add(contact)
+    case.repeat_count += 1
+    case.updated_at = now
+    add_event(session, case, "contact", who.username, now, note=contact.id)
+    return case, contact
+
+
+def add_link(
+    session: Session, who: Principal, case_id: str, body: LinkIn, now: datetime, language: Language
+) -> tuple[CaseRow, LinkRow]:
+    case = get_visible(session, who, case_id, for_update=True)
+    if body.target_id == case.id:
+        raise ProblemError(
+            "validation", errors=[FieldProblem(field="target_id", message="a case cannot link to itself")]
+        )
+    target = get_visible(session, who, body.target_id, for_update=True)
+    if body.kind == "merged":
+        if target.status == Status.MERGED.value:
+            raise ProblemError("conflict", "the target was itself merged into another case: link to that one")
+        try:
+            check_transition(Status(case.status), Status.MERGED, merged_into=target.id)
+        except TransitionError as exc:
+            raise ProblemError("transition", exc.message.render(language)) from exc
+        case.status = Status.MERGED.value
+        case.merged_into = target.id
+        case.closed_at = now
+        target.repeat_count += 1 + case.repeat_count
+        target.updated_at = now
+    existing = session.scalars(
+        select(LinkRow).where(
+            LinkRow.case_id == case.id, LinkRow.target_id == target.id, LinkRow.kind == body.kind
+        )
+    ).first()
+    if existing is not None:
+        raise ProblemError("conflict", "these two cases are already linked so")
+    link = LinkRow(
+        case_id=case.id,
+        target_id=target.id,
+        kind=body.kind,
+        note=body.note.strip(),
+        created_by=who.username,
+        created_at=now,
+    )
+    session.add(link)
+    case.updated_at = now
+    add_event(session, case, "link", who.username, now, status=case.status, note=f"{body.kind}:{target.id}")
+    add_event(session, target, "link", who.username, now, note=f"{body.kind}<-{case.id}")
+    return case, link
+
+
+def patch_case(
+    session: Session, who: Principal, case_id: str, body: CasePatch, now: datetime, language: Language
+) -> CaseRow:
+    case = get_visible(session, who, case_id, for_update=True)
+    if body.status is None and not body.note.strip() and body.handling_unit is None:
+        raise ProblemError("validation", errors=[FieldProblem(field="status", message="nothing to change")])
+    if body.handling_unit is not None and body.handling_unit != case.handling_unit:
+        if who.role not in (Role.SUPERVISOR, Role.ADMIN):
+            raise ProblemError("forbidden", "only a supervisor re-routes a case")
+        unit = session.get(UnitRow, body.handling_unit)
+        if unit is None or not unit.active:
+            raise ProblemError(
+                "validation", errors=[FieldProblem(field="handling_unit", message="no such active unit")]
+            )
+        case.handling_unit = unit.code
+        add_event(session, case, "routed", who.username, now, unit=unit.code, note=body.note.strip())
+    if body.status is not None and body.status != case.status:
+        try:
+            check_transition(Status(case.status), Status(body.status), reason=body.reason)
+        except TransitionError as exc:
+            field = "reason" if "reason" in exc.message.code else "status"
+            problem = FieldProblem(field=field, message=exc.message.render(language))
+            raise ProblemError("transition", errors=[problem]) from exc
+        case.status = body.status
+        case.status_reason = body.reason.strip()
+        case.closed_at = now if body.status in CLOSED else None
+        add_event(
+            session,
+            case,
+            "status",
+            who.username,
+            now,
+            status=body.status,
+            note=body.reason.strip() or body.note.strip(),
+        )
+    elif body.note.strip() and body.handling_unit is None:
+        add_event(session, case, "note", who.username, now, note=body.note.strip())
+    case.updated_at = now
+    return case
+
+
+def cases_by_id(session: Session, ids: Iterable[str]) -> dict[str, CaseRow]:
+    wanted = list(set(ids))
+    return (
+        {row.id: row for row in session.scalars(select(CaseRow).where(CaseRow.id.in_(wanted)))}
+        if wanted
+        else {}
+    )

@@ -1,0 +1,101 @@
+"""The server's database: SQLite for one desk and tests, PostgreSQL for a city.
+
+SQLite: WAL, ``synchronous=FULL`` and every transaction ``BEGIN IMMEDIATE``, so that concurrent
+writers (several uvicorn workers) queue on the database lock instead of failing half-way with
+"database is locked" when a read turns into a write.
+
+PostgreSQL: READ COMMITTED; the few places that need order take explicit locks (the case-number
+counter row, and the feed lock in :func:`take_feed_lock`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+HEAD = "head"
+# Any constant will do: it names the one advisory lock that orders the changes feed on PostgreSQL.
+_FEED_LOCK_ID = 1022_0001
+
+
+def open_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(url, parsed.database)
+    # pool_pre_ping: a PostgreSQL restart must not turn into a 500 on the next request.
+    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+def _sqlite_engine(url: str, database: str | None) -> Engine:
+    if database and database != ":memory:":
+        path = Path(database)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            # Private from the first byte: the file will hold callers' names and phones.
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        # Python's sqlite3 would otherwise open transactions itself, lazily, as DEFERRED.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """A session whose work commits at the end of the block, or rolls back on any exception."""
+    with factory() as session, session.begin():
+        yield session
+
+
+def take_feed_lock(session: Session) -> None:
+    """Order the changes feed: call right before adding a case event; held until the commit.
+
+    Sequence numbers are handed out when a row is inserted, but transactions commit in their own
+    order; without this lock a reader could see event 12 committed, move its cursor past it, and
+    never see event 11 that committed a moment later. Under the lock, events commit in ``seq``
+    order. SQLite needs nothing: its writers are already one at a time (``BEGIN IMMEDIATE``).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _FEED_LOCK_ID})
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", "operator_console.server:migrations")
+    return config
+
+
+def migrate(engine: Engine, revision: str = HEAD) -> None:
+    config = alembic_config()
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Several servers starting at once against one database: one migrates, the others wait.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _FEED_LOCK_ID + 1})
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)

@@ -1,0 +1,131 @@
+"""Idempotency keys, after draft-ietf-httpapi-idempotency-key-header.
+
+The first request with a key records it *in flight* (committed at once, with a lease), does its
+work, and stores its answer with the key in the work's own transaction. Then:
+
+- the same key and the same body again: the stored answer, again (``Idempotent-Replayed: true``);
+- the same key with another body: 422;
+- the same key while the first request is still in flight: 409 (retry shortly);
+- the first request failed (a validation error, a crash): the key is released, a retry runs anew;
+- a worker died holding a lease: once the lease has run out, the next retry takes the key over.
+
+Keys are scoped to the caller and the operation and kept for good (a unique constraint, not a
+cache that forgets after a day: a console may be offline for days before it retries).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from operator_console.server.db import transaction
+from operator_console.server.models import IdempotencyRow
+from operator_console.server.problems import ProblemError
+
+LEASE = timedelta(seconds=30)
+"""Longer than any request may take: past it, the first request's worker is taken for dead."""
+_KEY_CHARS = frozenset(chr(c) for c in range(0x21, 0x7F))
+
+
+def parse_key(header: str | None) -> str:
+    """The key from the header, bare (``abc``) or as a structured-field string (``"abc"``)."""
+    if header is None or not header.strip():
+        raise ProblemError("idempotency_key_missing")
+    value = header.strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        value = value[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+    if not (1 <= len(value) <= 200) or not set(value) <= _KEY_CHARS | {" "} or value != value.strip():
+        raise ProblemError("idempotency_key_invalid")
+    return value
+
+
+def body_hash(body: Any) -> str:
+    """The same request body hashes the same, whatever its key order or spacing."""
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: int
+    body: dict[str, Any]
+    replayed: bool
+
+
+Work = Callable[[Session], tuple[int, dict[str, Any]]]
+
+
+def run_once(
+    factory: sessionmaker[Session], principal: str, scope: str, key: str, request_hash: str, work: Work
+) -> Outcome:
+    """Run ``work`` once for this key, or give back what its first run answered."""
+    claim = _claim(factory, principal, scope, key, request_hash)
+    if isinstance(claim, Outcome):
+        return claim
+    try:
+        with transaction(factory) as session:
+            status, body = work(session)
+            session.execute(
+                update(IdempotencyRow)
+                .where(IdempotencyRow.id == claim)
+                .values(state="done", response_status=status, response_body=json.dumps(body, default=str))
+            )
+    except BaseException:
+        with transaction(factory) as session:
+            session.execute(delete(IdempotencyRow).where(IdempotencyRow.id == claim))
+        raise
+    return Outcome(status, body, replayed=False)
+
+
+def _claim(
+    factory: sessionmaker[Session], principal: str, scope: str, key: str, request_hash: str
+) -> int | Outcome:
+    for _attempt in range(3):
+        now = datetime.now(UTC)
+        try:
+            with transaction(factory) as session:
+                row = session.scalars(
+                    select(IdempotencyRow).where(
+                        IdempotencyRow.principal == principal,
+                        IdempotencyRow.scope == scope,
+                        IdempotencyRow.key == key,
+                    )
+                ).first()
+                if row is None:
+                    row = IdempotencyRow(
+                        principal=principal,
+                        scope=scope,
+                        key=key,
+                        request_hash=request_hash,
+                        state="in_flight",
+                        lease_until=now + LEASE,
+                        created_at=now,
+                    )
+                    session.add(row)
+                    session.flush()
+                    return row.id
+                if row.request_hash != request_hash:
+                    raise ProblemError("idempotency_key_reused")
+                if row.state == "done":
+                    assert row.response_status is not None and row.response_body is not None
+                    return Outcome(row.response_status, json.loads(row.response_body), replayed=True)
+                if row.lease_until > now:
+                    raise ProblemError("idempotency_in_flight", headers={"Retry-After": "1"})
+                taken = session.execute(
+                    update(IdempotencyRow)
+                    .where(IdempotencyRow.id == row.id, IdempotencyRow.lease_until == row.lease_until)
+                    .values(lease_until=now + LEASE)
+                )
+                if taken.rowcount == 1:  # type: ignore[attr-defined]
+                    return row.id
+        except IntegrityError:
+            continue  # another request inserted the same key a moment ago: read its row
+    raise ProblemError("idempotency_in_flight", headers={"Retry-After": "1"})

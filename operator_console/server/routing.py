@@ -1,0 +1,130 @@
+"""Which unit handles a new case: rules as data, in a file an admin edits, read again when it changes.
+
+The file (``resources/data/routing_rules.json`` is the shipped default) holds ordered rules; the
+first one whose every given field matches wins. A case no rule matches goes to the fallback unit,
+the 1022 triage queue: never nowhere. A file with an error is refused as a whole and the rules in
+force stay: a typo must not send the city's cases to the wrong place.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+RELOAD_CHECK_S = 1.0
+"""How often, at most, the file's modification time is looked at."""
+
+
+class RulesError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Rule:
+    unit: str
+    category: str | None = None
+    ward_code: int | None = None
+
+    def matches(self, category: str, ward_code: int | None) -> bool:
+        if (
+            self.category is not None
+            and category != self.category
+            and not category.startswith(self.category + "/")
+        ):
+            return False
+        return self.ward_code is None or self.ward_code == ward_code
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    fallback_unit: str
+    rules: tuple[Rule, ...]
+
+    def route(self, category: str, ward_code: int | None) -> str:
+        return next((r.unit for r in self.rules if r.matches(category, ward_code)), self.fallback_unit)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "fallback_unit": self.fallback_unit,
+            "rules": [
+                {k: v for k, v in (("category", r.category), ("ward_code", r.ward_code)) if v is not None}
+                | {"unit": r.unit}
+                for r in self.rules
+            ],
+        }
+
+
+def parse_rules(text: str, known_units: set[str]) -> RuleSet:
+    """The rules in ``text``, or :class:`RulesError` saying what is wrong and where."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RulesError(f"not JSON: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RulesError('expected an object with a "rules" list')
+    fallback = data.get("fallback_unit")
+    if fallback not in known_units:
+        raise RulesError(f"fallback_unit {fallback!r} is not a known unit")
+    rules = []
+    for number, item in enumerate(data["rules"], start=1):
+        if not isinstance(item, dict) or set(item) - {"unit", "category", "ward_code"}:
+            raise RulesError(f"rule {number}: only unit, category and ward_code are allowed")
+        unit, category, ward = item.get("unit"), item.get("category"), item.get("ward_code")
+        if unit not in known_units:
+            raise RulesError(f"rule {number}: unit {unit!r} is not a known unit")
+        if category is not None and not isinstance(category, str):
+            raise RulesError(f"rule {number}: category must be text")
+        if ward is not None and (not isinstance(ward, int) or isinstance(ward, bool)):
+            raise RulesError(f"rule {number}: ward_code must be a number")
+        rules.append(Rule(unit=unit, category=category, ward_code=ward))
+    return RuleSet(fallback_unit=str(fallback), rules=tuple(rules))
+
+
+class RoutingTable:
+    """The rules in force, read again from their file when it changes (checked at most once a second)."""
+
+    def __init__(self, path: Path, known_units: set[str]) -> None:
+        self._path = path
+        self._known_units = set(known_units)
+        self._lock = threading.Lock()
+        self._checked = 0.0
+        self._mtime = path.stat().st_mtime_ns
+        self._rules = parse_rules(path.read_text(encoding="utf-8"), self._known_units)
+        self.last_error: str | None = None
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def add_unit(self, code: str) -> None:
+        with self._lock:
+            self._known_units.add(code)
+
+    def current(self) -> RuleSet:
+        now = time.monotonic()
+        if now - self._checked >= RELOAD_CHECK_S:
+            with self._lock:
+                self._checked = now
+                self._reload_if_changed()
+        return self._rules
+
+    def route(self, category: str, ward_code: int | None) -> str:
+        return self.current().route(category, ward_code)
+
+    def _reload_if_changed(self) -> None:
+        try:
+            mtime = self._path.stat().st_mtime_ns
+            if mtime == self._mtime:
+                return
+            self._mtime = mtime
+            self._rules = parse_rules(self._path.read_text(encoding="utf-8"), self._known_units)
+            self.last_error = None
+            log.info("routing rules reloaded: %d rules", len(self._rules.rules))
+        except (OSError, RulesError) as exc:
+            self.last_error = str(exc)
+            log.error("routing rules file refused, the previous rules stay in force: %s", exc)

@@ -1,0 +1,248 @@
+"""The API's request and response bodies. Field names are the interchange format's."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+Text200 = Field(default="", max_length=200)
+
+
+class Strict(BaseModel):
+    # An unknown field is refused by name rather than silently dropped: a console newer than the
+    # server must hear that its new field was not kept.
+    model_config = ConfigDict(extra="forbid")
+
+
+class CaseIn(Strict):
+    """A new case, as a console (or another channel) sends it."""
+
+    received_at: AwareDatetime | None = Field(default=None, description="When the call came; now if left out")
+    channel: Literal["phone", "web", "zalo", "app"] = "phone"
+    caller_phone: str = Field(default="", max_length=40)
+    caller_name: str = Text200
+    caller_relation: Literal["self", "family", "neighbour", "other"] = "self"
+    subject_name: str = Text200
+    subject_phone: str = Field(default="", max_length=40)
+    address: str = Field(default="", max_length=500)
+    ward: str = Text200
+    district: str = Text200
+    ward_code: int | None = Field(
+        default=None, ge=0, le=99_999, description="Today's ward, chosen by a person"
+    )
+    landmark: str = Field(default="", max_length=500)
+    category: str = Field(max_length=80, description="A taxonomy code (GET /api/v1/categories)")
+    household_size: int | None = Field(default=None, ge=1, le=1000)
+    vulnerable: list[Literal["lone_elderly", "children", "disabled", "pregnant", "sick"]] = Field(
+        default_factory=list, max_length=5
+    )
+    no_food_today: bool = False
+    priority: Literal["normal", "urgent", "critical"] | None = Field(
+        default=None, description="Left out: the priority rules decide"
+    )
+    callback_consent: bool = False
+    description: str = Field(default="", max_length=10_000)
+    operator: str = Field(default="", max_length=80, description="The operator's name at the console")
+    call_duration_s: int | None = Field(default=None, ge=0, le=86_400)
+
+
+class ContactOut(BaseModel):
+    id: str
+    received_at: datetime
+    channel: str
+    caller_phone: str
+    caller_name: str
+    relation: str
+    note: str
+    created_by: str
+
+
+class EventOut(BaseModel):
+    seq: int
+    at: datetime
+    by: str
+    kind: Literal["created", "status", "note", "contact", "link", "routed"]
+    status: str | None
+    unit: str | None
+    note: str
+
+
+class LinkOut(BaseModel):
+    case_id: str
+    target_id: str
+    kind: Literal["related", "merged"]
+    note: str
+    created_by: str
+    created_at: datetime
+
+
+class CaseOut(BaseModel):
+    id: str
+    case_number: str
+    source_key: str = Field(description="The Idempotency-Key it was created with (a console's local id)")
+    created_by: str
+    received_at: datetime
+    channel: str
+    category: str
+    status: str
+    status_reason: str
+    priority: str
+    priority_suggested: str
+    operator: str
+    call_duration_s: int | None
+    caller_phone: str
+    caller_name: str
+    caller_relation: str
+    subject_name: str
+    subject_phone: str
+    household_size: int | None
+    vulnerable: list[str]
+    no_food_today: bool
+    callback_consent: bool
+    address: str
+    ward: str
+    district: str
+    ward_code: int | None
+    ward_name: str
+    former_ward_code: int | None
+    ward_needs_check: bool
+    landmark: str
+    description: str
+    handling_unit: str
+    handling_unit_name: str
+    merged_into: str | None
+    repeat_count: int
+    created_at: datetime
+    updated_at: datetime
+    closed_at: datetime | None
+
+
+class CaseDetail(CaseOut):
+    contacts: list[ContactOut]
+    links: list[LinkOut]
+    history: list[EventOut]
+
+
+class CasePage(BaseModel):
+    items: list[CaseOut]
+    next_cursor: str | None = Field(description="Pass as cursor for the next page; null on the last")
+
+
+class ContactIn(Strict):
+    received_at: AwareDatetime | None = None
+    channel: Literal["phone", "web", "zalo", "app"] = "phone"
+    caller_phone: str = Field(default="", max_length=40)
+    caller_name: str = Text200
+    relation: Literal["self", "family", "neighbour", "other"] = "other"
+    note: str = Field(default="", max_length=10_000)
+
+
+class LinkIn(Strict):
+    target_id: str = Field(max_length=36, description="The other case's id")
+    kind: Literal["related", "merged"] = Field(
+        description="related: same household, another need. merged: the same need; this case is "
+        "closed into the target"
+    )
+    note: str = Field(default="", max_length=2000)
+
+
+class CasePatch(Strict):
+    """What a unit (or a supervisor) does with a case. Every change goes into the case's history."""
+
+    status: Literal["accepted", "in_progress", "resolved", "not_eligible", "rejected"] | None = None
+    reason: str = Field(default="", max_length=2000, description="Required for not_eligible and rejected")
+    note: str = Field(default="", max_length=10_000, description="A progress note")
+    handling_unit: str | None = Field(
+        default=None, max_length=40, description="Re-route to another unit (supervisor, admin)"
+    )
+
+
+class ChangeOut(BaseModel):
+    seq: int
+    case_id: str
+    kind: str
+    at: datetime
+    case: CaseOut = Field(description="The case as it is now (a later change may follow)")
+
+
+class ChangesPage(BaseModel):
+    items: list[ChangeOut]
+    next_after: int = Field(description="The cursor for the next call: the last seq given, or the one passed")
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+    role: str
+    unit_code: str | None
+    username: str
+
+
+class UnitOut(BaseModel):
+    code: str
+    name: str
+    kind: str
+    ward_code: int | None
+    active: bool
+
+
+class UnitIn(Strict):
+    code: str = Field(min_length=2, max_length=40, pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: str = Field(min_length=1, max_length=200)
+    kind: Literal["ward", "department", "triage", "other"] = "other"
+    ward_code: int | None = Field(default=None, ge=0, le=99_999)
+
+
+class UserIn(Strict):
+    username: str = Field(min_length=2, max_length=80, pattern=r"^[A-Za-z0-9._-]+$")
+    password: str = Field(min_length=8, max_length=200)
+    role: Literal["operator", "supervisor", "unit", "monitor", "admin"]
+    unit_code: str | None = Field(default=None, max_length=40, description="Required for the unit role")
+    display_name: str = Text200
+
+
+class UserOut(BaseModel):
+    username: str
+    display_name: str
+    role: str
+    unit_code: str | None
+    active: bool
+
+
+class HeartbeatIn(Strict):
+    console_id: str = Field(min_length=1, max_length=100)
+    operator: str = Field(default="", max_length=80)
+    version: str = Field(default="", max_length=40)
+    outbox_size: int = Field(ge=0, le=10_000_000)
+    oldest_waiting_s: int | None = Field(default=None, ge=0, le=10**9)
+
+
+class Ack(BaseModel):
+    ok: bool = True
+
+
+class ServerInfo(BaseModel):
+    name: str
+    version: str
+    api: str
+    demo: bool
+    database: str = Field(description="sqlite or postgresql")
+
+
+class CategoryOut(BaseModel):
+    code: str
+    name_vi: str
+    name_en: str
+    parent: str | None
+
+
+class CallOut(BaseModel):
+    call_id: str
+    direction: str
+    from_phone: str
+    started_at: datetime
+    answered_at: datetime | None
+    operator: str | None

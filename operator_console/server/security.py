@@ -1,0 +1,169 @@
+"""Passwords, bearer tokens, machine keys and the login throttle.
+
+Passwords: Argon2id (argon2-cffi's defaults follow RFC 9106's second recommended option); a hash
+made with older parameters is upgraded at the next successful login.
+
+Tokens are 256 random bits handed to the client once; the database keeps only their SHA-256, so a
+stolen backup logs nobody in. A token expires (``token_ttl``, a shift by default) and logout
+deletes it. Machine keys (Open311 channels, telephone exchanges) work the same way, without expiry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from operator_console.server.models import ClientKeyRow, LoginFailureRow, TokenRow, UserRow
+
+_HASHER = PasswordHasher()
+# Verifying against this when the user does not exist makes a wrong name cost as much time as a
+# wrong password: the answer's timing does not tell which names exist.
+_DUMMY_HASH = _HASHER.hash("not a password of anyone")
+FREE_FAILURES = 5
+"""Failed logins allowed before each next attempt must wait (1 s, 2 s, 4 s… up to 15 minutes)."""
+MAX_LOCK = timedelta(minutes=15)
+FORGET_FAILURES_AFTER = timedelta(days=1)
+MIN_PASSWORD_LENGTH = 8
+
+
+class Role(StrEnum):
+    OPERATOR = "operator"
+    SUPERVISOR = "supervisor"
+    UNIT = "unit"
+    """A unit handler: sees and updates only the cases of its own unit."""
+    MONITOR = "monitor"
+    """People's Council / Fatherland Front: reads everything, changes nothing."""
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is asking: a logged-in user."""
+
+    user_id: int
+    username: str
+    role: Role
+    unit_code: str | None
+
+    @property
+    def key(self) -> str:
+        return f"user:{self.user_id}"
+
+
+@dataclass(frozen=True)
+class Machine:
+    """A channel's or an exchange's key."""
+
+    name: str
+    kind: str
+    channel: str | None
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.name}"
+
+
+def hash_password(password: str) -> str:
+    return _HASHER.hash(password)
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class LoginThrottled(Exception):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"retry after {retry_after} s")
+        self.retry_after = retry_after
+
+
+def check_throttle(session: Session, username: str, now: datetime) -> None:
+    """Raise :class:`LoginThrottled` while the name is locked out by its recent failures."""
+    row = session.get(LoginFailureRow, username.casefold())
+    if row is None or row.failures < FREE_FAILURES:
+        return
+    wait = min(timedelta(seconds=2 ** (row.failures - FREE_FAILURES)), MAX_LOCK)
+    remaining = row.last_failed_at + wait - now
+    if remaining > timedelta(0):
+        raise LoginThrottled(max(1, int(remaining.total_seconds() + 0.999)))
+
+
+def authenticate(session: Session, username: str, password: str, now: datetime) -> UserRow | None:
+    """The active user with this name and password, or None (the failure is counted)."""
+    user = session.scalars(select(UserRow).where(UserRow.username == username)).first()
+    stored = user.password_hash if user is not None else _DUMMY_HASH
+    ok: bool
+    try:
+        ok = _HASHER.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        ok = False
+    if user is None or not ok or not user.active:
+        _count_failure(session, username, now)
+        return None
+    session.execute(delete(LoginFailureRow).where(LoginFailureRow.username == username.casefold()))
+    if _HASHER.check_needs_rehash(user.password_hash):
+        user.password_hash = _HASHER.hash(password)
+    return user
+
+
+def _count_failure(session: Session, username: str, now: datetime) -> None:
+    key = username.casefold()[:80]
+    row = session.get(LoginFailureRow, key)
+    if row is None:
+        session.add(LoginFailureRow(username=key, failures=1, last_failed_at=now))
+        # Names nobody has tried for a day are forgotten: the table cannot grow without bound.
+        session.execute(
+            delete(LoginFailureRow).where(LoginFailureRow.last_failed_at < now - FORGET_FAILURES_AFTER)
+        )
+    else:
+        row.failures += 1
+        row.last_failed_at = now
+
+
+def issue_token(session: Session, user: UserRow, now: datetime, ttl: timedelta) -> tuple[str, datetime]:
+    token = new_secret()
+    expires = now + ttl
+    session.add(TokenRow(digest=digest(token), user_id=user.id, issued_at=now, expires_at=expires))
+    session.execute(delete(TokenRow).where(TokenRow.expires_at < now - timedelta(days=1)))
+    return token, expires
+
+
+class TokenProblem(Exception):
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def principal_for(session: Session, token: str, now: datetime) -> Principal:
+    row = session.get(TokenRow, digest(token))
+    if row is None:
+        raise TokenProblem("token_invalid")
+    if row.expires_at <= now:
+        raise TokenProblem("token_expired")
+    user = session.get(UserRow, row.user_id)
+    if user is None or not user.active:
+        raise TokenProblem("token_invalid")
+    return Principal(user.id, user.username, Role(user.role), user.unit_code)
+
+
+def revoke(session: Session, token: str) -> None:
+    session.execute(delete(TokenRow).where(TokenRow.digest == digest(token)))
+
+
+def machine_for(session: Session, key: str, kind: str) -> Machine | None:
+    row = session.get(ClientKeyRow, digest(key))
+    if row is None or row.kind != kind:
+        return None
+    return Machine(row.name, row.kind, row.channel)
