@@ -405,8 +405,10 @@ def _add_api_routes(app: FastAPI) -> None:
     ) -> CaseDetail:
         """A unit accepts, notes progress, resolves or rejects (with a reason); a supervisor may re-route."""
         with transaction(rt.factory) as session:
-            row = cases.patch_case(session, who, case_id, body, now_utc(), lang)
-            session.flush()
+            cases.patch_case(session, who, case_id, body, now_utc(), lang)
+        # Read back after the commit: the history's new entry is written at the commit (the feed).
+        with transaction(rt.factory) as session:
+            row = cases.get_visible(session, who, case_id)
             return Presenter(session, rt.reference).detail(session, row)
 
     @app.post(

@@ -27,7 +27,7 @@ from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.messages import Language
 from operator_console.domain.phones import PhoneError, parse_phone
 from operator_console.domain.taxonomy import Taxonomy
-from operator_console.server.db import take_feed_lock
+from operator_console.server.db import queue_event
 from operator_console.server.models import CaseEventRow, CaseRow, ContactRow, LinkRow, UnitRow
 from operator_console.server.problems import FieldProblem, ProblemError
 from operator_console.server.routing import RoutingTable
@@ -92,9 +92,10 @@ def add_event(
     unit: str | None = None,
     note: str = "",
 ) -> None:
-    session.flush()
-    take_feed_lock(session)
-    session.add(CaseEventRow(case_id=case.id, at=now, by=by, kind=kind, status=status, unit=unit, note=note))
+    """Record a change of ``case``; it is written to the feed when the transaction commits."""
+    queue_event(
+        session, CaseEventRow(case_id=case.id, at=now, by=by, kind=kind, status=status, unit=unit, note=note)
+    )
 
 
 def create_case(

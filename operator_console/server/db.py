@@ -5,7 +5,7 @@ writers (several uvicorn workers) queue on the database lock instead of failing 
 "database is locked" when a read turns into a write.
 
 PostgreSQL: READ COMMITTED; the few places that need order take explicit locks (the case-number
-counter row, and the feed lock in :func:`take_feed_lock`).
+counter row, and the feed lock taken when case events are written, see :func:`_write_events`).
 """
 
 from __future__ import annotations
@@ -73,16 +73,37 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         yield session
 
 
-def take_feed_lock(session: Session) -> None:
-    """Order the changes feed: call right before adding a case event; held until the commit.
+def queue_event(session: Session, event_row: object) -> None:
+    """Add a case event (a row of the changes feed) to the session's commit; see :func:`_write_events`."""
+    session.info.setdefault(_EVENTS, []).append(event_row)
+
+
+_EVENTS = "operator_console.case_events"
+
+
+@event.listens_for(Session, "before_commit")
+def _write_events(session: Session) -> None:
+    """Write the queued events last, under the feed lock, which is held until the commit.
 
     Sequence numbers are handed out when a row is inserted, but transactions commit in their own
     order; without this lock a reader could see event 12 committed, move its cursor past it, and
     never see event 11 that committed a moment later. Under the lock, events commit in ``seq``
-    order. SQLite needs nothing: its writers are already one at a time (``BEGIN IMMEDIATE``).
+    order. The lock is taken as the very last step, so it is held only for the insert and the
+    commit. SQLite needs no lock: its writers are already one at a time (``BEGIN IMMEDIATE``).
     """
+    events = session.info.pop(_EVENTS, None)
+    if not events:
+        return
+    session.flush()
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _FEED_LOCK_ID})
+    session.add_all(events)
+    session.flush()
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_events(session: Session) -> None:
+    session.info.pop(_EVENTS, None)
 
 
 def alembic_config() -> Config:

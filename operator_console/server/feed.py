@@ -1,7 +1,7 @@
 """The changes feed: every case change in commit order, for the consoles' local replicas.
 
 A reader asks for the events after the last ``seq`` it saw. Writers add events under the feed
-lock (``db.take_feed_lock``), so events become visible in ``seq`` order and a cursor never passes
+lock (``db._write_events``), so events become visible in ``seq`` order and a cursor never passes
 one that commits later. Each item carries the case as it is now: a replica applies items in order
 and ends up with the latest state even if it skipped nothing but saw the same case twice.
 """
@@ -30,7 +30,13 @@ def changes_after(session: Session, ref: Reference, who: Principal, after: int, 
     shown = {case_id: presenter.case(row) for case_id, row in rows.items()}
     return ChangesPage(
         items=[
-            ChangeOut(seq=e.seq, case_id=e.case_id, kind=e.kind, at=e.at.astimezone(HCMC_TIME), case=shown[e.case_id])
+            ChangeOut(
+                seq=e.seq,
+                case_id=e.case_id,
+                kind=e.kind,
+                at=e.at.astimezone(HCMC_TIME),
+                case=shown[e.case_id],
+            )
             for e in events
         ],
         next_after=events[-1].seq if events else after,

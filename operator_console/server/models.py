@@ -212,8 +212,8 @@ class LinkRow(Base):
 class CaseEventRow(Base):
     """Every change of every case, in commit order: the case's history and the consoles' changes feed.
 
-    ``seq`` is the feed's cursor. Writers take the feed lock (see ``server.feed``) right before they
-    add an event and hold it to their commit, so a reader that has seen ``seq`` N will never later
+    ``seq`` is the feed's cursor. Writers take the feed lock (``db._write_events``) as they add
+    their events, the last thing before their commit, so a reader that has seen ``seq`` N will never later
     find a smaller one appear.
     """
 

@@ -90,7 +90,9 @@ def prepare(url: str) -> dict[str, str]:
         accounts.seed_units(session)
     with transaction(factory) as session:
         for username, role, unit in USERS.values():
-            accounts.create_user(session, UserIn(username=username, password=PASSWORD, role=role, unit_code=unit), now)
+            accounts.create_user(
+                session, UserIn(username=username, password=PASSWORD, role=role, unit_code=unit), now
+            )
         keys = {
             "web": accounts.create_client_key(session, "web-form", "channel", "web", now),
             "zalo": accounts.create_client_key(session, "zalo-bot", "channel", "zalo", now),
@@ -117,7 +119,9 @@ class Server:
     def token(self, who: str) -> str:
         if who not in self._tokens:
             username = USERS[who][0]
-            answer = requests.post(self.api("/auth/token"), data={"username": username, "password": PASSWORD}, timeout=30)
+            answer = requests.post(
+                self.api("/auth/token"), data={"username": username, "password": PASSWORD}, timeout=30
+            )
             answer.raise_for_status()
             self._tokens[who] = answer.json()["access_token"]
         return self._tokens[who]

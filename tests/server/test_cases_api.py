@@ -9,7 +9,9 @@ import requests
 from tests.server.harness import UNIT_A, Server, key, new_case
 
 
-def create(http: requests.Session, server: Server, body: dict[str, object], idem: str | None = None) -> requests.Response:
+def create(
+    http: requests.Session, server: Server, body: dict[str, object], idem: str | None = None
+) -> requests.Response:
     headers = {"Idempotency-Key": idem or key()}
     return http.post(server.api("/cases"), json=body, headers=headers, timeout=30)
 
@@ -31,7 +33,9 @@ def test_a_new_case_gets_a_yearly_number_and_the_unit_of_its_ward(server: Server
 
 
 def test_policy_support_goes_to_the_social_affairs_department(server: Server) -> None:
-    case = create(server.session("operator"), server, new_case(category="policy_support/covid_package")).json()
+    case = create(
+        server.session("operator"), server, new_case(category="policy_support/covid_package")
+    ).json()
     assert case["handling_unit"] == "so-ldtbxh"
 
 
@@ -45,7 +49,9 @@ def test_the_same_key_and_body_again_gives_the_first_answer_back(server: Server)
     http = server.session("operator")
     idem = key()
     first = create(http, server, new_case(), idem)
-    again = http.post(server.api("/cases"), json=new_case(), headers={"Idempotency-Key": f'"{idem}"'}, timeout=30)
+    again = http.post(
+        server.api("/cases"), json=new_case(), headers={"Idempotency-Key": f'"{idem}"'}, timeout=30
+    )
     assert again.status_code == 201
     assert again.json() == first.json()
     assert again.headers["Idempotent-Replayed"] == "true"
@@ -104,7 +110,12 @@ def test_a_wrong_field_is_named_and_explained_in_vietnamese_or_english(server: S
 def test_a_repeat_call_becomes_a_contact_and_raises_the_repeat_count(server: Server) -> None:
     http = server.session("operator")
     case = create(http, server, new_case()).json()
-    contact = {"caller_phone": "0912 000 111", "caller_name": "Trần Văn Bình", "relation": "neighbour", "note": "Chưa ai đến"}
+    contact = {
+        "caller_phone": "0912 000 111",
+        "caller_name": "Trần Văn Bình",
+        "relation": "neighbour",
+        "note": "Chưa ai đến",
+    }
     idem = key()
     url = server.api(f"/cases/{case['id']}/contacts")
     first = http.post(url, json=contact, headers={"Idempotency-Key": idem}, timeout=30)
@@ -170,7 +181,9 @@ def test_a_supervisor_reroutes_a_case_and_the_new_unit_sees_it(server: Server) -
     case = create(server.session("operator"), server, new_case(ward="", address="không rõ")).json()
     assert case["handling_unit"] == "1022-triage"
     url = server.api(f"/cases/{case['id']}")
-    moved = server.session("supervisor").patch(url, json={"handling_unit": UNIT_A, "note": "Phường Sài Gòn"}, timeout=30)
+    moved = server.session("supervisor").patch(
+        url, json={"handling_unit": UNIT_A, "note": "Phường Sài Gòn"}, timeout=30
+    )
     assert moved.status_code == 200
     assert server.session("unit").get(url, timeout=30).json()["handling_unit"] == UNIT_A
 

@@ -1,0 +1,94 @@
+"""The web form, the Zalo bot and the app post through Open311 into the same queue."""
+
+from __future__ import annotations
+
+import requests
+
+from tests.server.harness import UNIT_A, Server, key
+
+FORM = {
+    "service_code": "essential_supplies/food",
+    "address_string": "45 Nguyễn Trãi, Phường Sài Gòn",
+    "first_name": "Thị Lan",
+    "last_name": "Phạm",
+    "phone": "0909 888 777",
+    "description": "Nhà có 2 cháu nhỏ, hết sữa",
+}
+
+
+def test_services_are_our_categories(server: Server) -> None:
+    services = requests.get(f"{server.url}/open311/v2/services.json", timeout=30).json()
+    codes = {s["service_code"]: s for s in services}
+    assert codes["essential_supplies"]["service_name"] == "Nhu yếu phẩm"
+    assert codes["essential_supplies/food"]["group"] == "Nhu yếu phẩm"
+
+
+def test_a_web_request_becomes_a_routed_case_with_its_channel_and_its_status_comes_back(
+    server: Server,
+) -> None:
+    url = f"{server.url}/open311/v2/requests.json"
+    created = requests.post(url, data=FORM | {"api_key": server.keys["web"]}, timeout=30)
+    assert created.status_code == 201, created.text
+    number = created.json()[0]["service_request_id"]
+    cases = (
+        server.session("supervisor")
+        .get(server.api("/cases"), params={"phone": "0909888777"}, timeout=30)
+        .json()
+    )
+    case = next(c for c in cases["items"] if c["case_number"] == number)
+    assert case["channel"] == "web"
+    assert case["caller_name"] == "Phạm Thị Lan"
+    assert case["handling_unit"] == UNIT_A
+    one = f"{server.url}/open311/v2/requests/{number}.json"
+    status = requests.get(one, params={"api_key": server.keys["web"]}, timeout=30).json()[0]
+    assert status["status"] == "open"
+    assert status["agency_responsible"] == "UBND Phường Sài Gòn"
+    server.session("unit").patch(
+        server.api(f"/cases/{case['id']}"),
+        json={"status": "not_eligible", "reason": "Đã nhận đợt 2"},
+        timeout=30,
+    )
+    status = requests.get(one, params={"api_key": server.keys["web"]}, timeout=30).json()[0]
+    assert status["status"] == "closed"
+    assert status["status_notes"] == "Chưa đủ điều kiện: Đã nhận đợt 2"
+    listed = requests.get(url, params={"api_key": server.keys["web"], "status": "closed"}, timeout=30).json()
+    assert number in {r["service_request_id"] for r in listed}
+
+
+def test_a_channel_reads_back_only_its_own_requests(server: Server) -> None:
+    created = requests.post(
+        f"{server.url}/open311/v2/requests.json", data=FORM | {"api_key": server.keys["web"]}, timeout=30
+    ).json()
+    number = created[0]["service_request_id"]
+    other = requests.get(
+        f"{server.url}/open311/v2/requests/{number}.json", params={"api_key": server.keys["zalo"]}, timeout=30
+    )
+    assert other.status_code == 404
+    assert other.json() == [{"code": 404, "description": "no such request for this channel"}]
+
+
+def test_without_a_valid_key_or_a_required_field_the_answer_is_an_open311_error(server: Server) -> None:
+    url = f"{server.url}/open311/v2/requests.json"
+    no_key = requests.post(url, data=FORM, timeout=30)
+    assert no_key.status_code == 403
+    assert no_key.json()[0]["code"] == 403
+    exchange_key = requests.post(url, data=FORM | {"api_key": server.keys["exchange"]}, timeout=30)
+    assert exchange_key.status_code == 403
+    missing = requests.post(url, data={"api_key": server.keys["web"], "address_string": "x"}, timeout=30)
+    assert missing.status_code == 400
+    assert "service_code" in missing.json()[0]["description"]
+    bad_phone = requests.post(url, data=FORM | {"api_key": server.keys["web"], "phone": "12"}, timeout=30)
+    assert bad_phone.status_code == 400
+    assert "caller_phone" in bad_phone.json()[0]["description"]
+
+
+def test_a_retried_post_with_an_idempotency_key_creates_one_request(server: Server) -> None:
+    url = f"{server.url}/open311/v2/requests.json"
+    headers = {"Idempotency-Key": key()}
+    first = requests.post(
+        url, data=FORM | {"api_key": server.keys["zalo"]}, headers=headers, timeout=30
+    ).json()
+    again = requests.post(
+        url, data=FORM | {"api_key": server.keys["zalo"]}, headers=headers, timeout=30
+    ).json()
+    assert first == again

@@ -1,0 +1,211 @@
+"""Who may do what: each role against each endpoint, a unit handler kept to its unit, tokens, limits."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import requests
+from sqlalchemy import select
+
+from operator_console.server.db import open_engine, session_factory, transaction
+from operator_console.server.idempotency import body_hash
+from operator_console.server.models import IdempotencyRow, TokenRow, UserRow
+from operator_console.server.schemas import CaseIn
+from operator_console.server.security import digest
+from tests.server.harness import USERS, Server, key, new_case
+
+ROLES = ["operator", "supervisor", "unit", "monitor", "admin"]
+# (method, path, the roles allowed); {case} is a case of unit A.
+MATRIX = [
+    ("POST", "/cases", {"operator", "supervisor", "admin"}),
+    ("GET", "/cases", set(ROLES)),
+    ("GET", "/cases/{case}", set(ROLES)),
+    ("PATCH", "/cases/{case}", {"unit", "supervisor", "admin"}),
+    ("POST", "/cases/{case}/contacts", {"operator", "supervisor", "admin"}),
+    ("POST", "/cases/{case}/links", {"operator", "supervisor", "admin"}),
+    ("GET", "/changes", set(ROLES)),
+    ("GET", "/units", set(ROLES)),
+    ("POST", "/units", {"admin"}),
+    ("GET", "/users", {"admin"}),
+    ("POST", "/users", {"admin"}),
+    ("GET", "/routing-rules", set(ROLES)),
+    ("GET", "/stats/queue", {"supervisor", "monitor", "admin"}),
+    ("POST", "/heartbeat", {"operator", "supervisor", "admin"}),
+    ("GET", "/telephony/calls/current", {"operator", "supervisor", "admin"}),
+]
+
+
+def _body(method: str, path: str, case: dict[str, str], target: dict[str, str]) -> dict[str, object] | None:
+    suffix = key()[:8]
+    return {
+        ("POST", "/cases"): new_case(),
+        ("PATCH", "/cases/{case}"): {"note": "đã xem"},
+        ("POST", "/cases/{case}/contacts"): {"caller_name": "Người gọi lại"},
+        ("POST", "/cases/{case}/links"): {"target_id": target["id"], "kind": "related"},
+        ("POST", "/units"): {"code": f"test-{suffix}", "name": "Đơn vị thử", "kind": "other"},
+        ("POST", "/users"): {"username": f"u{suffix}", "password": "a-long-password", "role": "operator"},
+        ("POST", "/heartbeat"): {"console_id": f"console-{suffix}", "outbox_size": 0},
+    }.get((method, path))
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_reaches_exactly_its_endpoints(server: Server, role: str) -> None:
+    operator = server.session("operator")
+    case = operator.post(
+        server.api("/cases"), json=new_case(), headers={"Idempotency-Key": key()}, timeout=30
+    ).json()
+    http = server.session(role)
+    for method, path, allowed in MATRIX:
+        target = operator.post(
+            server.api("/cases"), json=new_case(), headers={"Idempotency-Key": key()}, timeout=30
+        ).json()
+        answer = http.request(
+            method,
+            server.api(path.format(case=case["id"])),
+            json=_body(method, path, case, target),
+            headers={"Idempotency-Key": key()},
+            timeout=30,
+        )
+        if role in allowed:
+            assert answer.status_code < 400, (role, method, path, answer.text)
+        else:
+            assert answer.status_code == 403, (role, method, path, answer.status_code)
+            assert answer.json()["code"] == "forbidden"
+
+
+def test_a_unit_handler_sees_and_updates_only_its_own_units_cases(server: Server) -> None:
+    case = (
+        server.session("operator")
+        .post(server.api("/cases"), json=new_case(), headers={"Idempotency-Key": key()}, timeout=30)
+        .json()
+    )
+    other_unit = server.session("unit_b")
+    url = server.api(f"/cases/{case['id']}")
+    assert other_unit.get(url, timeout=30).status_code == 404
+    assert other_unit.patch(url, json={"status": "accepted"}, timeout=30).status_code == 404
+    listed = other_unit.get(server.api("/cases"), params={"limit": 500}, timeout=30).json()["items"]
+    assert case["id"] not in {c["id"] for c in listed}
+    assert all(c["handling_unit"] == "ubnd-27004" for c in listed)
+    feed = other_unit.get(server.api("/changes"), params={"limit": 1000}, timeout=30).json()["items"]
+    assert case["id"] not in {item["case_id"] for item in feed}
+    assert server.session("unit").get(url, timeout=30).status_code == 200
+    rerouted = server.session("unit").patch(url, json={"handling_unit": "ubnd-27004"}, timeout=30)
+    assert rerouted.status_code == 403
+
+
+def test_a_monitor_reads_everything_and_changes_nothing(server: Server) -> None:
+    monitor = server.session("monitor")
+    assert monitor.get(server.api("/stats/queue"), timeout=30).status_code == 200
+    for method, path in (("POST", "/cases"), ("PATCH", "/cases/x"), ("POST", "/heartbeat")):
+        answer = monitor.request(
+            method, server.api(path), json={}, headers={"Idempotency-Key": key()}, timeout=30
+        )
+        assert answer.status_code == 403, (method, path)
+
+
+def test_no_token_a_forged_token_and_an_expired_token_are_refused(server: Server) -> None:
+    url = server.api("/cases")
+    assert requests.get(url, timeout=30).json()["code"] == "not_authenticated"
+    forged = requests.get(url, headers={"Authorization": "Bearer not-a-token-we-gave"}, timeout=30)
+    assert forged.status_code == 401 and forged.json()["code"] == "token_invalid"
+    assert forged.headers["WWW-Authenticate"] == "Bearer"
+    engine = open_engine(server.database_url)
+    with transaction(session_factory(engine)) as session:
+        user = session.scalars(select(UserRow).where(UserRow.username == USERS["operator"][0])).one()
+        past = datetime.now(UTC) - timedelta(minutes=1)
+        session.add(
+            TokenRow(digest=digest("an-expired-token"), user_id=user.id, issued_at=past, expires_at=past)
+        )
+    engine.dispose()
+    expired = requests.get(url, headers={"Authorization": "Bearer an-expired-token"}, timeout=30)
+    assert expired.status_code == 401 and expired.json()["code"] == "token_expired"
+
+
+def test_logout_ends_the_token_at_once(server: Server) -> None:
+    login = requests.post(
+        server.api("/auth/token"), data={"username": "op", "password": "test-password-1022"}, timeout=30
+    )
+    token = login.json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    assert requests.get(server.api("/me"), headers=headers, timeout=30).json()["username"] == "op"
+    assert requests.delete(server.api("/auth/token"), headers=headers, timeout=30).status_code == 200
+    assert requests.get(server.api("/me"), headers=headers, timeout=30).status_code == 401
+
+
+def test_repeated_failed_logins_are_slowed_down_and_a_good_password_then_waits_too(server: Server) -> None:
+    url = server.api("/auth/token")
+    answers = [
+        requests.post(url, data={"username": "mon", "password": f"wrong-{i}"}, timeout=30) for i in range(6)
+    ]
+    assert [a.status_code for a in answers[:5]] == [401] * 5
+    assert answers[0].json()["code"] == "login_failed"
+    assert answers[5].status_code == 429
+    assert int(answers[5].headers["Retry-After"]) >= 1
+    blocked = requests.post(url, data={"username": "mon", "password": "test-password-1022"}, timeout=30)
+    assert blocked.status_code == 429
+    unknown = requests.post(url, data={"username": "nobody-here", "password": "x"}, timeout=30)
+    assert unknown.json()["code"] == "login_failed"
+
+
+def test_an_oversized_body_is_refused_before_it_is_read(server: Server) -> None:
+    http = server.session("operator")
+    huge = new_case(description="x" * 200_000)
+    answer = http.post(server.api("/cases"), json=huge, headers={"Idempotency-Key": key()}, timeout=30)
+    assert answer.status_code == 413
+    assert answer.json()["code"] == "payload_too_large"
+
+
+def test_malformed_json_and_wrong_types_get_a_problem_naming_the_field(server: Server) -> None:
+    http = server.session("operator")
+    broken = http.post(
+        server.api("/cases"),
+        data=b'{"category": ',
+        headers={"Idempotency-Key": key(), "Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert broken.status_code == 422
+    assert broken.headers["Content-Type"] == "application/problem+json"
+    wrong = http.post(
+        server.api("/cases"),
+        json=new_case(household_size="many"),
+        headers={"Idempotency-Key": key()},
+        timeout=30,
+    )
+    assert wrong.json()["errors"][0]["field"] == "household_size"
+
+
+def _in_flight(server: Server, body: dict[str, object], idem: str, lease: timedelta) -> None:
+    engine = open_engine(server.database_url)
+    with transaction(session_factory(engine)) as session:
+        user = session.scalars(select(UserRow).where(UserRow.username == USERS["operator"][0])).one()
+        now = datetime.now(UTC)
+        session.add(
+            IdempotencyRow(
+                principal=f"user:{user.id}",
+                scope="POST /cases",
+                key=idem,
+                request_hash=body_hash(CaseIn.model_validate(body).model_dump(mode="json")),
+                state="in_flight",
+                lease_until=now + lease,
+                created_at=now,
+            )
+        )
+    engine.dispose()
+
+
+def test_a_key_whose_first_request_is_in_flight_gets_409_and_a_dead_workers_key_is_taken_over(
+    server: Server,
+) -> None:
+    # Another worker has claimed the key and is still working on it (its row is in the database).
+    http = server.session("operator")
+    busy, stale = key(), key()
+    _in_flight(server, new_case(), busy, timedelta(seconds=30))
+    answer = http.post(server.api("/cases"), json=new_case(), headers={"Idempotency-Key": busy}, timeout=30)
+    assert answer.status_code == 409
+    assert answer.json()["code"] == "idempotency_in_flight"
+    assert answer.headers["Retry-After"] == "1"
+    # A worker that died holding a key: once its lease has run out, the retry goes through.
+    _in_flight(server, new_case(), stale, timedelta(seconds=-1))
+    answer = http.post(server.api("/cases"), json=new_case(), headers={"Idempotency-Key": stale}, timeout=30)
+    assert answer.status_code == 201
