@@ -60,8 +60,3 @@ def test_the_admin_command_reports_its_version() -> None:
         [command("operator-console-admin"), "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.startswith("operator-console-admin ")
-
-
-def test_the_server_command_says_plainly_that_it_is_not_here_yet() -> None:
-    result = subprocess.run([command("operator-console-server")], capture_output=True, text=True)
-    assert result.returncode == 2 and "not part of this release yet" in result.stderr

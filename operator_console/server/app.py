@@ -18,8 +18,8 @@ from fastapi import Depends, FastAPI, Form, Header, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy import select, text
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import operator_console
@@ -92,11 +92,11 @@ IdempotencyKey = Annotated[
         description="Required. The console's local case id (a UUID), bare or as a quoted string",
     ),
 ]
-CaseId = Annotated[str, PathParam(max_length=36, description="The case's id")]
+CaseId = Annotated[str, PathParam(max_length=36, pattern="^[0-9a-fA-F-]+$", description="The case's id")]
 
 
-def build_runtime(config: ServerConfig) -> Runtime:
-    engine = open_engine(config.database_url)
+def build_runtime(config: ServerConfig, engine: Engine | None = None) -> Runtime:
+    engine = engine or open_engine(config.database_url)
     factory = session_factory(engine)
     with transaction(factory) as session:
         units = accounts.unit_codes(session)
@@ -170,6 +170,7 @@ def create_app(config: ServerConfig, rt: Runtime | None = None) -> FastAPI:
     _add_api_routes(app)
     open311.add_routes(app)
     telephony.add_routes(app)
+    _with_required_keys(app)
     return app
 
 
@@ -206,31 +207,35 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        code = {
-            400: "bad_request",
-            401: "not_authenticated",
-            403: "forbidden",
-            404: "not_found",
-            415: "unsupported_media_type",
-        }.get(exc.status_code)
-        if code is None:
-            lang = language_of(request.headers.get("accept-language"))
-            body = {
-                "type": "about:blank",
-                "title": str(exc.detail),
-                "status": exc.status_code,
-                "detail": str(exc.detail),
-                "code": "http_" + str(exc.status_code),
-                "errors": [],
-            }
-            _ = lang
-            return JSONResponse(
-                body,
-                status_code=exc.status_code,
-                headers=getattr(exc, "headers", None),
-                media_type=MEDIA_TYPE,
-            )
-        return _problem_response(ProblemError(code), language_of(request.headers.get("accept-language")))
+        lang = language_of(request.headers.get("accept-language"))
+        if exc.status_code == 400:
+            # FastAPI's "error parsing the body" (not UTF-8, not JSON): a body that is not valid.
+            problem = FieldProblem(field="body", message=str(exc.detail))
+            return _problem_response(ProblemError("validation", errors=[problem]), lang)
+        code = {401: "not_authenticated", 403: "forbidden", 404: "not_found", 415: "unsupported_media_type"}
+        if exc.status_code in code:
+            return _problem_response(ProblemError(code[exc.status_code]), lang)
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            # Starlette names the methods of the first route that matched the path only; a path with
+            # GET and POST in two routes must say both.
+            headers["Allow"] = ", ".join(_methods_of(request.app, request.url.path))
+        body = {
+            "type": "about:blank",
+            "title": str(exc.detail),
+            "status": exc.status_code,
+            "detail": str(exc.detail),
+            "code": f"http_{exc.status_code}",
+            "errors": [],
+        }
+        return JSONResponse(body, status_code=exc.status_code, headers=headers, media_type=MEDIA_TYPE)
+
+    @app.exception_handler(DataError)
+    async def _unstorable(request: Request, exc: DataError) -> Response:
+        # A value the database refuses (a NUL character in a query parameter, say): the client's.
+        problem = FieldProblem(field="request", message="a value the database cannot store or compare")
+        lang = language_of(request.headers.get("accept-language"))
+        return _problem_response(ProblemError("validation", errors=[problem]), lang)
 
     @app.exception_handler(OperationalError)
     async def _database(request: Request, exc: OperationalError) -> Response:
@@ -359,8 +364,12 @@ def _add_api_routes(app: FastAPI) -> None:
         category: Annotated[str | None, Query(max_length=80)] = None,
         channel: Annotated[str | None, Query(max_length=10)] = None,
         phone: Annotated[str | None, Query(max_length=40, description="The caller's phone, any form")] = None,
-        received_from: Annotated[datetime | None, Query()] = None,
-        received_to: Annotated[datetime | None, Query()] = None,
+        received_from: Annotated[
+            str | None, Query(max_length=40, json_schema_extra={"format": "date-time"})
+        ] = None,
+        received_to: Annotated[
+            str | None, Query(max_length=40, json_schema_extra={"format": "date-time"})
+        ] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
         cursor: Annotated[str | None, Query(max_length=200)] = None,
     ) -> CasePage:
@@ -468,7 +477,7 @@ def _add_api_routes(app: FastAPI) -> None:
         rt: RuntimeDep,
         who: Anyone,
         after: Annotated[
-            int, Query(ge=0, description="The last seq seen; 0 or left out: from the start")
+            int, Query(ge=0, le=2**53, description="The last seq seen; 0 or left out: from the start")
         ] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 500,
     ) -> ChangesPage:
@@ -584,12 +593,50 @@ def _add_api_routes(app: FastAPI) -> None:
         return Ack()
 
 
-def _aware(value: datetime | None, name: str) -> datetime | None:
-    if value is not None and value.tzinfo is None:
-        raise ProblemError(
-            "validation", errors=[FieldProblem(field=name, message="give a time with its offset (+07:00)")]
-        )
-    return value
+def _methods_of(app: FastAPI, path: str) -> list[str]:
+    methods: set[str] = set()
+    for route in app.routes:
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(path):
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)
+
+
+def _with_required_keys(app: FastAPI) -> None:
+    """Say in the OpenAPI document that ``Idempotency-Key`` is required where it is.
+
+    The header is optional to FastAPI only so that a missing key gets the draft's 400 with our
+    problem code instead of a generic 422.
+    """
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            for path, operations in schema["paths"].items():
+                for operation in operations.values():
+                    for parameter in operation.get("parameters", []):
+                        if parameter["name"] == "Idempotency-Key" and path.startswith(API):
+                            parameter["required"] = True
+                            parameter["schema"] = {"type": "string", "minLength": 1, "maxLength": 202}
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _aware(value: str | None, name: str) -> datetime | None:
+    """An ISO 8601 time with its offset; not a bare number (pydantic would take it for a timestamp)."""
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.tzinfo is None:
+        message = "an ISO 8601 time with its offset, such as 2026-11-25T08:00:00+07:00"
+        raise ProblemError("validation", errors=[FieldProblem(field=name, message=message)])
+    return parsed
 
 
 def _idempotent_response(outcome: Any, location: str) -> Response:

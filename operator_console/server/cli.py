@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.exc import OperationalError
 
+import operator_console
 from operator_console.paths import resource
 from operator_console.server import accounts
 from operator_console.server.config import CONFIG_VARIABLE, DEFAULT_HOST, DEFAULT_PORT, ServerConfig
@@ -39,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="operator-console-server", description="The 1022 central server.")
     parser.add_argument(
         "--database-url", default=None, help="SQLAlchemy URL (default: a SQLite file in the data folder)"
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"operator-console-server {operator_console.__version__}"
     )
     sub = parser.add_subparsers(dest="command")
     serve = sub.add_parser("serve", help="serve the API (the default)")
@@ -71,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not any(a in COMMANDS for a in argv) and not {"-h", "--help"} & set(argv):
+    if not any(a in COMMANDS for a in argv) and not {"-h", "--help", "--version"} & set(argv):
         argv = ["serve", *argv] if not argv or argv[0].startswith("-") else argv
     # --database-url may come before or after the command.
     if "--database-url" in argv[1:] and argv[0] in COMMANDS:
@@ -184,7 +188,7 @@ def app_from_environment() -> Any:
 
 
 def _openapi(out: Path | None) -> int:
-    from operator_console.server.app import create_app
+    from operator_console.server.app import build_runtime, create_app
     from operator_console.server.openapi import document
 
     # The document does not depend on the data: an empty in-memory database will do.
@@ -193,7 +197,7 @@ def _openapi(out: Path | None) -> int:
     migrate(engine)
     with transaction(session_factory(engine)) as session:
         accounts.seed_units(session)
-    text = document(create_app(config))
+    text = document(create_app(config, build_runtime(config, engine)))
     if out is None:
         print(text)
     else:

@@ -25,8 +25,10 @@ def default_routing_rules() -> Path:
 
 @dataclass(frozen=True)
 class Limits:
-    max_body_bytes: int = 64 * 1024
-    """A case is a few kilobytes; anything much larger is a mistake or an attack."""
+    max_body_bytes: int = 256 * 1024
+    """A case is a few kilobytes. The largest one the schema allows (10,000 characters of
+    description, each of which JSON may escape to 12 bytes) still fits; much more is a mistake or
+    an attack."""
     max_page: int = 500
     max_changes_page: int = 1000
     requests_per_minute: int = 6000

@@ -5,15 +5,33 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator
 
 Text200 = Field(default="", max_length=200)
 
 
+def _no_nul(value: object) -> object:
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("text may not contain the NUL character")
+    if isinstance(value, list):
+        for item in value:
+            _no_nul(item)
+    return value
+
+
 class Strict(BaseModel):
+    """A request body: unknown fields refused by name; numbers and yes/no strictly typed (``false``
+    is not 0, ``"3"`` is not 3, whatever Python would allow)."""
+
     # An unknown field is refused by name rather than silently dropped: a console newer than the
     # server must hear that its new field was not kept.
     model_config = ConfigDict(extra="forbid")
+
+    # PostgreSQL cannot store a NUL character in text: refuse it here, by field, not as a 500 there.
+    @field_validator("*", mode="after")
+    @classmethod
+    def _text_without_nul(cls, value: object) -> object:
+        return _no_nul(value)
 
 
 class CaseIn(Strict):
@@ -29,23 +47,23 @@ class CaseIn(Strict):
     address: str = Field(default="", max_length=500)
     ward: str = Text200
     district: str = Text200
-    ward_code: int | None = Field(
+    ward_code: StrictInt | None = Field(
         default=None, ge=0, le=99_999, description="Today's ward, chosen by a person"
     )
     landmark: str = Field(default="", max_length=500)
     category: str = Field(max_length=80, description="A taxonomy code (GET /api/v1/categories)")
-    household_size: int | None = Field(default=None, ge=1, le=1000)
+    household_size: StrictInt | None = Field(default=None, ge=1, le=1000)
     vulnerable: list[Literal["lone_elderly", "children", "disabled", "pregnant", "sick"]] = Field(
         default_factory=list, max_length=5
     )
-    no_food_today: bool = False
+    no_food_today: StrictBool = False
     priority: Literal["normal", "urgent", "critical"] | None = Field(
         default=None, description="Left out: the priority rules decide"
     )
-    callback_consent: bool = False
+    callback_consent: StrictBool = False
     description: str = Field(default="", max_length=10_000)
     operator: str = Field(default="", max_length=80, description="The operator's name at the console")
-    call_duration_s: int | None = Field(default=None, ge=0, le=86_400)
+    call_duration_s: StrictInt | None = Field(default=None, ge=0, le=86_400)
 
 
 class ContactOut(BaseModel):
@@ -193,7 +211,7 @@ class UnitIn(Strict):
     code: str = Field(min_length=2, max_length=40, pattern=r"^[a-z0-9][a-z0-9_-]*$")
     name: str = Field(min_length=1, max_length=200)
     kind: Literal["ward", "department", "triage", "other"] = "other"
-    ward_code: int | None = Field(default=None, ge=0, le=99_999)
+    ward_code: StrictInt | None = Field(default=None, ge=0, le=99_999)
 
 
 class UserIn(Strict):
@@ -216,8 +234,8 @@ class HeartbeatIn(Strict):
     console_id: str = Field(min_length=1, max_length=100)
     operator: str = Field(default="", max_length=80)
     version: str = Field(default="", max_length=40)
-    outbox_size: int = Field(ge=0, le=10_000_000)
-    oldest_waiting_s: int | None = Field(default=None, ge=0, le=10**9)
+    outbox_size: StrictInt = Field(ge=0, le=10_000_000)
+    oldest_waiting_s: StrictInt | None = Field(default=None, ge=0, le=10**9)
 
 
 class Ack(BaseModel):

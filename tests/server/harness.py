@@ -126,6 +126,13 @@ class Server:
             self._tokens[who] = answer.json()["access_token"]
         return self._tokens[who]
 
+    def token_for(self, username: str, password: str) -> str:
+        answer = requests.post(
+            self.api("/auth/token"), data={"username": username, "password": password}, timeout=30
+        )
+        answer.raise_for_status()
+        return str(answer.json()["access_token"])
+
     def session(self, who: str) -> requests.Session:
         http = requests.Session()
         http.headers["Authorization"] = f"Bearer {self.token(who)}"
@@ -137,10 +144,15 @@ class Server:
 
 @contextmanager
 def running_server(
-    backend: str, folder: Path, *, extra_args: tuple[str, ...] = (), env: dict[str, str] | None = None
+    backend: str,
+    folder: Path,
+    *,
+    extra_args: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+    database_url: str | None = None,
 ) -> Iterator[Server]:
     folder.mkdir(parents=True, exist_ok=True)
-    url = fresh_database(backend, folder)
+    url = database_url or fresh_database(backend, folder)
     keys = prepare(url)
     port = free_port()
     log_path = folder / "server.log"
@@ -172,7 +184,8 @@ def running_server(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        drop_database(url)
+        if database_url is None:
+            drop_database(url)
 
 
 def wait_until_up(server: Server, timeout: float = 60.0) -> None:

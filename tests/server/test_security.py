@@ -150,7 +150,7 @@ def test_repeated_failed_logins_are_slowed_down_and_a_good_password_then_waits_t
 
 def test_an_oversized_body_is_refused_before_it_is_read(server: Server) -> None:
     http = server.session("operator")
-    huge = new_case(description="x" * 200_000)
+    huge = new_case(description="x" * 300_000)
     answer = http.post(server.api("/cases"), json=huge, headers={"Idempotency-Key": key()}, timeout=30)
     assert answer.status_code == 413
     assert answer.json()["code"] == "payload_too_large"

@@ -1,0 +1,141 @@
+"""What an admin does with ``operator-console-server``: start it, demo it, add people and keys."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import requests
+
+from operator_console.server.demo import PASSWORD
+from tests.server.harness import Server, drop_database, fresh_database, running_server
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "operator_console.server.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def test_an_admin_creates_a_unit_a_handler_and_an_exchange_key_from_the_command_line(
+    backend: str, scratch_server: Server
+) -> None:
+    url = scratch_server.database_url
+    made = cli("--database-url", url, "create-unit", "ubnd-test", "UBND Thử nghiệm", "--kind", "other")
+    assert made.returncode == 0, made.stderr
+    user = cli(
+        "create-user",
+        "handler7",
+        "--role",
+        "unit",
+        "--unit",
+        "ubnd-test",
+        "--database-url",
+        url,
+        stdin="a-long-secret\n",
+    )
+    assert user.returncode == 0, user.stderr
+    login = requests.post(
+        scratch_server.api("/auth/token"),
+        data={"username": "handler7", "password": "a-long-secret"},
+        timeout=30,
+    ).json()
+    assert (login["role"], login["unit_code"]) == ("unit", "ubnd-test")
+    no_unit = cli("--database-url", url, "create-user", "h8", "--role", "unit", stdin="a-long-secret\n")
+    assert no_unit.returncode == 2 and "unit_code" in no_unit.stderr
+    short = cli("--database-url", url, "create-user", "h9", "--role", "operator", stdin="short\n")
+    assert short.returncode == 2 and "password" in short.stderr
+    key = cli("--database-url", url, "create-key", "pbx-2", "--kind", "exchange")
+    secret = key.stdout.strip().splitlines()[-1]
+    answer = requests.post(
+        scratch_server.api("/telephony/events"),
+        data={"event": "newCall", "callId": "c1", "from": "0903123456"},
+        headers={"X-Exchange-Key": secret},
+        timeout=30,
+    )
+    assert answer.status_code == 200
+
+
+def test_an_unreachable_database_is_said_plainly() -> None:
+    result = cli("--database-url", "postgresql+psycopg://nobody:x@127.0.0.1:1/none", "create-unit", "a1", "A")
+    assert result.returncode == 3
+    assert "cannot be reached" in result.stderr
+
+
+def test_demo_mode_says_so_loudly_and_has_one_account_per_role(backend: str, tmp_path: Path) -> None:
+    url = fresh_database(backend, tmp_path)
+    try:
+        with running_server(backend, tmp_path / "demo", extra_args=("--demo",), database_url=url) as server:
+            assert requests.get(server.api("/info"), timeout=30).json()["demo"] is True
+            assert "DEMO MODE" in server.log()
+            roles = {}
+            for name in ("operator1", "supervisor1", "unit1", "monitor1", "admin1"):
+                answer = requests.post(
+                    server.api("/auth/token"), data={"username": name, "password": PASSWORD}, timeout=30
+                )
+                assert answer.status_code == 200, name
+                roles[name] = answer.json()["role"]
+            assert roles == {
+                "operator1": "operator",
+                "supervisor1": "supervisor",
+                "unit1": "unit",
+                "monitor1": "monitor",
+                "admin1": "admin",
+            }
+            headers = {"Authorization": f"Bearer {server.token_for('unit1', PASSWORD)}"}
+            mine = requests.get(
+                server.api("/cases"), params={"limit": 500}, headers=headers, timeout=30
+            ).json()
+            assert len(mine["items"]) >= 3, "the demo unit handler has cases to work on"
+            stats = requests.get(
+                server.api("/stats/queue"),
+                headers={"Authorization": f"Bearer {server.token_for('supervisor1', PASSWORD)}"},
+                timeout=30,
+            ).json()
+            assert stats["open_total"] > 100
+    finally:
+        drop_database(url)
+
+
+def test_without_demo_there_are_no_demo_accounts(server: Server) -> None:
+    answer = requests.post(
+        server.api("/auth/token"), data={"username": "operator1", "password": PASSWORD}, timeout=30
+    )
+    assert answer.status_code == 401
+    assert requests.get(server.api("/info"), timeout=30).json()["demo"] is False
+
+
+def test_several_workers_serve_the_same_database(backend: str, tmp_path: Path) -> None:
+    with running_server(backend, tmp_path, extra_args=("--workers", "2")) as server:
+        numbers = set()
+        for i in range(10):
+            answer = server.session("operator").post(
+                server.api("/cases"),
+                json={"caller_name": f"Người {i}", "category": "other", "ward": "Phường Sài Gòn"},
+                headers={"Idempotency-Key": f"worker-test-{i}"},
+                timeout=30,
+            )
+            assert answer.status_code == 201, answer.text
+            numbers.add(answer.json()["case_number"])
+        assert len(numbers) == 10
+
+
+def test_the_openapi_document_in_docs_is_the_one_the_server_serves(server: Server) -> None:
+    served = requests.get(server.api("/openapi.json"), timeout=30).json()
+    kept = json.loads((ROOT / "docs" / "openapi.json").read_text(encoding="utf-8"))
+    assert served == kept, (
+        "docs/openapi.json is stale: operator-console-server openapi --out docs/openapi.json"
+    )
+    for path, operations in kept["paths"].items():
+        for method, operation in operations.items():
+            if path.startswith("/api/v1/") and path not in ("/api/v1/info", "/api/v1/health"):
+                assert {"401", "422", "429"} <= set(operation["responses"]), (method, path)
