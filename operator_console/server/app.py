@@ -102,7 +102,13 @@ def build_runtime(config: ServerConfig, engine: Engine | None = None) -> Runtime
         units = accounts.unit_codes(session)
     routing = RoutingTable(Path(config.routing_rules), units)
     reference = Reference(gazetteer=default_gazetteer(), taxonomy=default_taxonomy(), routing=routing)
-    return Runtime(config=config, engine=engine, factory=factory, reference=reference)
+    return Runtime(
+        config=config,
+        engine=engine,
+        factory=factory,
+        reference=reference,
+        reads=session_factory(engine, read_only=True),
+    )
 
 
 def create_app(config: ServerConfig, rt: Runtime | None = None) -> FastAPI:
@@ -320,7 +326,7 @@ def _add_api_routes(app: FastAPI) -> None:
 
     @app.get(f"{API}/me", tags=["auth"], response_model=UserOut, responses=responses(*AUTH_ERRORS))
     def me(rt: RuntimeDep, who: Anyone) -> UserOut:
-        with transaction(rt.factory) as session:
+        with transaction(rt.reads) as session:
             user = session.get(UserRow, who.user_id)
             assert user is not None
             return UserOut(
@@ -384,7 +390,7 @@ def _add_api_routes(app: FastAPI) -> None:
             received_from=_aware(received_from, "received_from"),
             received_to=_aware(received_to, "received_to"),
         )
-        with transaction(rt.factory) as session:
+        with transaction(rt.reads) as session:
             rows, next_cursor = cases.list_cases(
                 session, who, filters, min(limit, rt.config.limits.max_page), cursor, lang
             )
@@ -399,7 +405,7 @@ def _add_api_routes(app: FastAPI) -> None:
     )
     def get_case(rt: RuntimeDep, who: Anyone, case_id: CaseId) -> CaseDetail:
         """A case with its contacts, links and full history."""
-        with transaction(rt.factory) as session:
+        with transaction(rt.reads) as session:
             row = cases.get_visible(session, who, case_id)
             return Presenter(session, rt.reference).detail(session, row)
 
@@ -416,7 +422,7 @@ def _add_api_routes(app: FastAPI) -> None:
         with transaction(rt.factory) as session:
             cases.patch_case(session, who, case_id, body, now_utc(), lang)
         # Read back after the commit: the history's new entry is written at the commit (the feed).
-        with transaction(rt.factory) as session:
+        with transaction(rt.reads) as session:
             row = cases.get_visible(session, who, case_id)
             return Presenter(session, rt.reference).detail(session, row)
 
@@ -482,7 +488,7 @@ def _add_api_routes(app: FastAPI) -> None:
         limit: Annotated[int, Query(ge=1, le=1000)] = 500,
     ) -> ChangesPage:
         """Every case change in commit order, for the consoles' replicas. Never skips one."""
-        with transaction(rt.factory) as session:
+        with transaction(rt.reads) as session:
             return feed.changes_after(
                 session, rt.reference, who, after, min(limit, rt.config.limits.max_changes_page)
             )
@@ -491,7 +497,7 @@ def _add_api_routes(app: FastAPI) -> None:
         f"{API}/units", tags=["reference"], response_model=list[UnitOut], responses=responses(*AUTH_ERRORS)
     )
     def units(rt: RuntimeDep, _who: Anyone) -> list[UnitOut]:
-        with transaction(rt.factory) as session:
+        with transaction(rt.reads) as session:
             return [
                 UnitOut(code=u.code, name=u.name, kind=u.kind, ward_code=u.ward_code, active=u.active)
                 for u in session.scalars(select(UnitRow).order_by(UnitRow.code))
@@ -508,13 +514,14 @@ def _add_api_routes(app: FastAPI) -> None:
         with transaction(rt.factory) as session:
             row = accounts.create_unit(session, body)
         rt.reference.routing.add_unit(row.code)
+        rt.reference.forget_units()
         return UnitOut(
             code=row.code, name=row.name, kind=row.kind, ward_code=row.ward_code, active=row.active
         )
 
     @app.get(f"{API}/users", tags=["admin"], response_model=list[UserOut], responses=responses(*AUTH_ERRORS))
     def users(rt: RuntimeDep, _who: Admin) -> list[UserOut]:
-        with transaction(rt.factory) as session:
+        with transaction(rt.reads) as session:
             return [
                 UserOut(
                     username=u.username,
@@ -571,8 +578,8 @@ def _add_api_routes(app: FastAPI) -> None:
     @app.get(f"{API}/stats/queue", tags=["supervision"], responses=responses(*AUTH_ERRORS))
     def stats_queue(rt: RuntimeDep, _who: Overseer) -> dict[str, Any]:
         """The supervisor's figures: arrivals, open cases, backlog by unit and ward, consoles, calls."""
-        with transaction(rt.factory) as session:
-            names = {u.code: u.name for u in session.scalars(select(UnitRow))}
+        with transaction(rt.reads) as session:
+            names = rt.reference.unit_names(session)
             return queue_stats(session, now_utc(), names, rt.reference.ward_name)
 
     @app.post(f"{API}/heartbeat", tags=["supervision"], response_model=Ack, responses=responses(*AUTH_ERRORS))

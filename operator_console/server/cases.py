@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import Select, and_, or_, select, text
@@ -47,6 +48,10 @@ from operator_console.server.security import Principal, Role
 CLOSED = {Status.RESOLVED.value, Status.NOT_ELIGIBLE.value, Status.REJECTED.value, Status.MERGED.value}
 
 
+UNIT_NAMES_TTL_S = 10.0
+"""Unit names are read again this often: a unit created by another worker shows its name soon."""
+
+
 @dataclass(frozen=True)
 class Reference:
     """What validation and answers need to know, loaded once per process."""
@@ -54,10 +59,22 @@ class Reference:
     gazetteer: Gazetteer
     taxonomy: Taxonomy
     routing: RoutingTable
+    _unit_names: dict[str, object] = field(default_factory=dict)
 
     def ward_name(self, code: int | None) -> str:
         ward = self.gazetteer.current(code) if code is not None else None
         return ward.name if ward else ""
+
+    def unit_names(self, session: Session) -> dict[str, str]:
+        """Code to name of every unit, cached for a few seconds (every answer shows unit names)."""
+        cached = self._unit_names.get("names")
+        if cached is None or time.monotonic() - float(self._unit_names["at"]) > UNIT_NAMES_TTL_S:  # type: ignore[arg-type]
+            cached = dict(session.execute(select(UnitRow.code, UnitRow.name)).tuples().all())
+            self._unit_names.update(names=cached, at=time.monotonic())
+        return cached  # type: ignore[return-value]
+
+    def forget_units(self) -> None:
+        self._unit_names.clear()
 
 
 def _field_problems(exc: InvalidCase, language: Language) -> list[FieldProblem]:
@@ -197,7 +214,7 @@ class Presenter:
 
     def __init__(self, session: Session, ref: Reference) -> None:
         self._ref = ref
-        self._units = {u.code: u.name for u in session.scalars(select(UnitRow))}
+        self._units = ref.unit_names(session)
 
     def case(self, row: CaseRow) -> CaseOut:
         return CaseOut(

@@ -49,7 +49,7 @@ def current_principal(rt: RuntimeDep, token: Annotated[str | None, Depends(beare
     if not token:
         raise ProblemError("not_authenticated", headers={"WWW-Authenticate": "Bearer"})
     try:
-        with transaction(rt.factory) as session:
+        with transaction(rt.reads) as session:
             return principal_for(session, token, now_utc())
     except TokenProblem as exc:
         raise ProblemError(exc.code, headers={"WWW-Authenticate": "Bearer"}) from exc

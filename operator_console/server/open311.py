@@ -31,7 +31,7 @@ from operator_console.domain.interchange import HCMC_TIME
 from operator_console.server import cases
 from operator_console.server.db import transaction
 from operator_console.server.idempotency import body_hash, parse_key, run_once
-from operator_console.server.models import CaseRow, UnitRow
+from operator_console.server.models import CaseRow
 from operator_console.server.problems import ProblemError
 from operator_console.server.runtime import Runtime
 from operator_console.server.schemas import CaseIn
@@ -117,7 +117,7 @@ def _runtime(request: Request) -> Runtime:
 
 def _channel(rt: Runtime, api_key: str) -> Machine:
     if api_key:
-        with transaction(rt.factory) as session:
+        with transaction(rt.reads) as session:
             machine = machine_for(session, api_key, "channel")
         if machine is not None:
             return machine
@@ -254,8 +254,8 @@ def add_routes(app: FastAPI) -> None:
             query = query.where(CaseRow.status.in_(OPEN))
         elif status == "closed":
             query = query.where(CaseRow.status.not_in(OPEN))
-        with transaction(rt.factory) as session:
-            units = {u.code: u.name for u in session.scalars(select(UnitRow))}
+        with transaction(rt.reads) as session:
+            units = rt.reference.unit_names(session)
             rows = session.scalars(query.order_by(CaseRow.received_at.desc()).limit(MAX_RESULTS))
             names = _service_names(rt)
             return [_request_out(r, units, names.get(r.category, r.category)) for r in rows]
@@ -271,7 +271,7 @@ def add_routes(app: FastAPI) -> None:
     ) -> list[ServiceRequest]:
         rt = _runtime(request)
         channel = _channel(rt, api_key)
-        with transaction(rt.factory) as session:
+        with transaction(rt.reads) as session:
             row = session.scalars(
                 select(CaseRow).where(
                     CaseRow.case_number == service_request_id, CaseRow.created_by == channel.key
@@ -279,7 +279,7 @@ def add_routes(app: FastAPI) -> None:
             ).first()
             if row is None:
                 raise _Fail(404, "no such request for this channel")
-            units = {u.code: u.name for u in session.scalars(select(UnitRow))}
+            units = rt.reference.unit_names(session)
             return [_request_out(row, units, _service_names(rt).get(row.category, row.category))]
 
 

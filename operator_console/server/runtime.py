@@ -17,3 +17,5 @@ class Runtime:
     engine: Engine
     factory: sessionmaker[Session]
     reference: Reference
+    reads: sessionmaker[Session]
+    """For requests that only read: on SQLite they do not queue behind writers."""

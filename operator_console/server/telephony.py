@@ -44,7 +44,7 @@ def _exchange(
 ) -> Machine:
     if not key:
         raise ProblemError("key_invalid")
-    with transaction(_runtime(request).factory) as session:
+    with transaction(_runtime(request).reads) as session:
         machine = machine_for(session, key, "exchange")
     if machine is None:
         raise ProblemError("key_invalid")
@@ -112,7 +112,7 @@ def add_routes(app: FastAPI) -> None:
         if who.role not in (Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN):
             raise ProblemError("forbidden")
         now = datetime.now(UTC)
-        with transaction(_runtime(request).factory) as session:
+        with transaction(_runtime(request).reads) as session:
             call = session.scalars(
                 select(CallRow)
                 .where(

@@ -150,10 +150,13 @@ def running_server(
     extra_args: tuple[str, ...] = (),
     env: dict[str, str] | None = None,
     database_url: str | None = None,
+    prepared: bool = False,
 ) -> Iterator[Server]:
+    """A server on ``database_url`` (a new database by default), prepared by :func:`prepare` unless
+    ``prepared`` says it was already."""
     folder.mkdir(parents=True, exist_ok=True)
     url = database_url or fresh_database(backend, folder)
-    keys = prepare(url)
+    keys = {} if prepared else prepare(url)
     port = free_port()
     log_path = folder / "server.log"
     rules = folder / "routing_rules.json"

@@ -209,3 +209,24 @@ def test_a_key_whose_first_request_is_in_flight_gets_409_and_a_dead_workers_key_
     _in_flight(server, new_case(), stale, timedelta(seconds=-1))
     answer = http.post(server.api("/cases"), json=new_case(), headers={"Idempotency-Key": stale}, timeout=30)
     assert answer.status_code == 201
+
+
+def test_the_server_log_holds_no_callers_details(scratch_server: Server) -> None:
+    server = scratch_server
+    http = server.session("operator")
+    body = new_case(caller_phone="0938 271 645", caller_name="Võ Thị Quỳnh Như", address="77/19 Âu Dương Lân")
+    case = http.post(server.api("/cases"), json=body, headers={"Idempotency-Key": key()}, timeout=30).json()
+    http.get(server.api("/cases"), params={"phone": "0938271645"}, timeout=30)
+    http.post(
+        server.api("/cases"),
+        json=new_case(caller_phone="0938 27"),
+        headers={"Idempotency-Key": key()},
+        timeout=30,
+    )
+    requests.post(
+        server.api("/auth/token"), data={"username": "Võ Thị Quỳnh Như", "password": "x"}, timeout=30
+    )
+    log = server.log()
+    assert "GET /api/v1/cases 200" in log, "the access log is written"
+    for detail in ("0938", "938271645", "Quỳnh", "Quynh", "Âu Dương", "77/19", case["case_number"]):
+        assert detail not in log, detail
