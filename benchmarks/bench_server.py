@@ -41,10 +41,10 @@ OPEN = ["dispatched", "accepted", "in_progress"]
 CLOSED = ["resolved", "resolved", "resolved", "not_eligible", "rejected", "merged"]
 
 
-def throughput(backend: str, clients: int, seconds: float) -> float:
+def throughput(backend: str, clients: int, seconds: float, workers: int = 2) -> float:
     with (
         tempfile.TemporaryDirectory() as folder,
-        running_server(backend, Path(folder), extra_args=("--workers", "2")) as server,
+        running_server(backend, Path(folder), extra_args=("--workers", str(workers))) as server,
     ):
         token = server.token("operator")
         counts = [0] * clients
@@ -137,10 +137,7 @@ def fill(url: str, rows: int) -> None:
             connection.execute(insert(CaseRow), cases)
             connection.execute(insert(CaseEventRow), events)
     with engine.begin() as connection:
-        if engine.dialect.name == "postgresql":
-            connection.exec_driver_sql("ANALYZE")
-        else:
-            connection.exec_driver_sql("ANALYZE")
+        connection.exec_driver_sql("ANALYZE")
     engine.dispose()
 
 

@@ -168,7 +168,15 @@ def _serve(config: ServerConfig, args: argparse.Namespace) -> int:
         log.warning(BANNER)
         seed_demo(runtime.factory, runtime.reference)
     log.info("database: %s; serving on http://%s:%d", runtime.engine.dialect.name, args.host, args.port)
-    common: dict[str, Any] = {"host": args.host, "port": args.port, "access_log": False, "log_config": None}
+    from operator_console.server.transport import NoDelayH11Protocol
+
+    common: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "access_log": False,
+        "log_config": None,
+        "http": NoDelayH11Protocol,
+    }
     if args.workers > 1:
         os.environ[CONFIG_VARIABLE] = config.to_environment()
         uvicorn.run(
