@@ -18,8 +18,10 @@ from fastapi import Depends, FastAPI, Form, Header, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import operator_console
@@ -45,7 +47,7 @@ from operator_console.server.deps import (
 )
 from operator_console.server.idempotency import body_hash, parse_key, run_once
 from operator_console.server.limits import BodyLimit, RateLimiter, credential_key
-from operator_console.server.models import HeartbeatRow, UnitRow, UserRow
+from operator_console.server.models import CaseRow, HeartbeatRow, UnitRow, UserRow
 from operator_console.server.problems import (
     MEDIA_TYPE,
     FieldProblem,
@@ -77,6 +79,7 @@ from operator_console.server.schemas import (
 )
 from operator_console.server.security import (
     LoginThrottled,
+    Principal,
     authenticate,
     check_throttle,
     issue_token,
@@ -349,15 +352,14 @@ def _add_api_routes(app: FastAPI) -> None:
     ) -> Response:
         """A new case from a console. Sent again with the same key and body, it answers the same."""
         key = parse_key(idempotency_key)
-
-        def work(session: Any) -> tuple[int, dict[str, Any]]:
-            row = cases.create_case(session, rt.reference, who.username, key, body, now_utc(), lang)
-            return 201, Presenter(session, rt.reference).case(row).model_dump(mode="json")
-
-        outcome = run_once(
-            rt.factory, who.key, "POST /cases", key, body_hash(body.model_dump(mode="json")), work
+        return _case_once(
+            rt,
+            who,
+            "POST /cases",
+            key,
+            body,
+            lambda s: cases.create_case(s, rt.reference, who.username, key, body, now_utc(), lang),
         )
-        return _idempotent_response(outcome, f"{API}/cases/{outcome.body['id']}")
 
     @app.get(f"{API}/cases", tags=["cases"], response_model=CasePage, responses=responses(*AUTH_ERRORS))
     def list_cases(
@@ -442,15 +444,14 @@ def _add_api_routes(app: FastAPI) -> None:
         idempotency_key: IdempotencyKey = None,
     ) -> Response:
         """A repeat call about the case: kept as a contact, the case's repeat count goes up."""
-        key = parse_key(idempotency_key)
-
-        def work(session: Any) -> tuple[int, dict[str, Any]]:
-            row, _contact = cases.add_contact(session, who, case_id, body, now_utc(), lang)
-            return 201, Presenter(session, rt.reference).case(row).model_dump(mode="json")
-
-        scope = f"POST /cases/{case_id}/contacts"
-        outcome = run_once(rt.factory, who.key, scope, key, body_hash(body.model_dump(mode="json")), work)
-        return _idempotent_response(outcome, f"{API}/cases/{case_id}")
+        return _case_once(
+            rt,
+            who,
+            f"POST /cases/{case_id}/contacts",
+            parse_key(idempotency_key),
+            body,
+            lambda s: cases.add_contact(s, who, case_id, body, now_utc(), lang)[0],
+        )
 
     @app.post(
         f"{API}/cases/{{case_id}}/links",
@@ -468,15 +469,14 @@ def _add_api_routes(app: FastAPI) -> None:
         idempotency_key: IdempotencyKey = None,
     ) -> Response:
         """Link the case to another: *related* (same household, another need) or *merged* into it."""
-        key = parse_key(idempotency_key)
-
-        def work(session: Any) -> tuple[int, dict[str, Any]]:
-            row, _link = cases.add_link(session, who, case_id, body, now_utc(), lang)
-            return 201, Presenter(session, rt.reference).case(row).model_dump(mode="json")
-
-        scope = f"POST /cases/{case_id}/links"
-        outcome = run_once(rt.factory, who.key, scope, key, body_hash(body.model_dump(mode="json")), work)
-        return _idempotent_response(outcome, f"{API}/cases/{case_id}")
+        return _case_once(
+            rt,
+            who,
+            f"POST /cases/{case_id}/links",
+            parse_key(idempotency_key),
+            body,
+            lambda s: cases.add_link(s, who, case_id, body, now_utc(), lang)[0],
+        )
 
     @app.get(f"{API}/changes", tags=["cases"], response_model=ChangesPage, responses=responses(*AUTH_ERRORS))
     def changes(
@@ -644,6 +644,19 @@ def _aware(value: str | None, name: str) -> datetime | None:
         message = "an ISO 8601 time with its offset, such as 2026-11-25T08:00:00+07:00"
         raise ProblemError("validation", errors=[FieldProblem(field=name, message=message)])
     return parsed
+
+
+def _case_once(
+    rt: Runtime, who: Principal, scope: str, key: str, body: BaseModel, change: Callable[[Session], CaseRow]
+) -> Response:
+    """Make ``change`` once for this key and answer with the case it made or changed."""
+
+    def work(session: Session) -> tuple[int, dict[str, Any]]:
+        row = change(session)
+        return 201, Presenter(session, rt.reference).case(row).model_dump(mode="json")
+
+    outcome = run_once(rt.factory, who.key, scope, key, body_hash(body.model_dump(mode="json")), work)
+    return _idempotent_response(outcome, f"{API}/cases/{outcome.body['id']}")
 
 
 def _idempotent_response(outcome: Any, location: str) -> Response:

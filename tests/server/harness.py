@@ -23,6 +23,7 @@ from typing import Any
 import requests
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from operator_console.server import accounts
 from operator_console.server.db import migrate, open_engine, session_factory, transaction
@@ -75,8 +76,15 @@ def drop_database(url: str) -> None:
     admin_url = postgres_url()
     assert admin_url
     engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
+    # An autovacuum worker may be on the new database; a role that is not a superuser cannot end
+    # it, so wait for it to finish. A database left behind is only a test's leftover.
+    for _attempt in range(20):
+        try:
+            with engine.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
+            break
+        except (OperationalError, ProgrammingError):
+            time.sleep(0.5)
     engine.dispose()
 
 
