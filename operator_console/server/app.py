@@ -19,8 +19,8 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy import Engine, select, text
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy import Engine, delete, select, text
+from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -31,7 +31,7 @@ from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.server import accounts, cases, feed, open311, telephony
 from operator_console.server.cases import CaseFilter, Presenter, Reference
 from operator_console.server.config import ServerConfig
-from operator_console.server.db import open_engine, session_factory, transaction
+from operator_console.server.db import insert_for, open_engine, session_factory, transaction
 from operator_console.server.deps import (
     API,
     AUTH_ERRORS,
@@ -76,13 +76,15 @@ from operator_console.server.schemas import (
     UnitOut,
     UserIn,
     UserOut,
+    check_time,
 )
 from operator_console.server.security import (
     LoginThrottled,
     Principal,
-    authenticate,
-    check_throttle,
+    begin_attempt,
+    check_password,
     issue_token,
+    login_succeeded,
     revoke,
 )
 from operator_console.server.stats import queue_stats
@@ -101,16 +103,20 @@ CaseId = Annotated[str, PathParam(max_length=36, pattern="^[0-9a-fA-F-]+$", desc
 def build_runtime(config: ServerConfig, engine: Engine | None = None) -> Runtime:
     engine = engine or open_engine(config.database_url)
     factory = session_factory(engine)
-    with transaction(factory) as session:
-        units = accounts.unit_codes(session)
-    routing = RoutingTable(Path(config.routing_rules), units)
+    reads = session_factory(engine, read_only=True)
+
+    def known_units() -> set[str]:
+        with transaction(reads) as session:
+            return accounts.unit_codes(session)
+
+    routing = RoutingTable(Path(config.routing_rules), known_units)
     reference = Reference(gazetteer=default_gazetteer(), taxonomy=default_taxonomy(), routing=routing)
     return Runtime(
         config=config,
         engine=engine,
         factory=factory,
         reference=reference,
-        reads=session_factory(engine, read_only=True),
+        reads=reads,
     )
 
 
@@ -131,6 +137,7 @@ def create_app(config: ServerConfig, rt: Runtime | None = None) -> FastAPI:
     )
     app.state.runtime = rt or build_runtime(config)
     limiter = RateLimiter(config.limits.requests_per_minute)
+    address_limiter = RateLimiter(config.limits.requests_per_minute_per_address)
     login_limiter = RateLimiter(config.limits.logins_per_minute)
     _install_error_handlers(app)
 
@@ -155,11 +162,10 @@ def create_app(config: ServerConfig, rt: Runtime | None = None) -> FastAPI:
                 request.headers.get("authorization") or request.headers.get(telephony.KEY_HEADER), client
             )
         )
-        wait = (login_limiter if is_login else limiter).check(key)
+        wait = address_limiter.check(client) or (login_limiter if is_login else limiter).check(key)
         if wait is not None:
-            response: Response = _problem_response(
-                ProblemError("rate_limited", headers={"Retry-After": str(wait)}),
-                language_of(request.headers.get("accept-language")),
+            response: Response = _error(
+                request, ProblemError("rate_limited", headers={"Retry-After": str(wait)})
             )
         else:
             response = await call_next(request)
@@ -183,6 +189,16 @@ def create_app(config: ServerConfig, rt: Runtime | None = None) -> FastAPI:
     return app
 
 
+def _error(request: Request, problem: ProblemError) -> JSONResponse:
+    """The error in the caller's format: GeoReport's list on ``/open311``, a problem document elsewhere."""
+    if request.url.path.startswith(open311.PREFIX):
+        detail = (
+            problem.detail or "; ".join(f"{e.field}: {e.message}" for e in problem.errors) or problem.code
+        )
+        return open311.error_response(problem.status, detail, problem.headers)
+    return _problem_response(problem, language_of(request.headers.get("accept-language")))
+
+
 def _problem_response(problem: ProblemError, lang: Language) -> JSONResponse:
     return JSONResponse(
         problem.body(lang), status_code=problem.status, headers=problem.headers, media_type=MEDIA_TYPE
@@ -192,43 +208,31 @@ def _problem_response(problem: ProblemError, lang: Language) -> JSONResponse:
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> Response:
-        if request.url.path.startswith(open311.PREFIX):
-            return open311.error_response(exc.status, exc.detail or exc.code, exc.headers)
-        return _problem_response(exc, language_of(request.headers.get("accept-language")))
+        return _error(request, exc)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
-        errors = [
-            FieldProblem(
-                field=".".join(
-                    str(p) for p in e["loc"] if p not in ("body", "query", "path", "header", "form")
-                )
-                or "body",
-                message=e["msg"],
-            )
-            for e in exc.errors()
-        ]
+        errors = [FieldProblem(field=_field_of(e["loc"]), message=e["msg"]) for e in exc.errors()]
         if request.url.path.startswith(open311.PREFIX):
             return open311.error_response(400, "; ".join(f"{e.field}: {e.message}" for e in errors))
-        return _problem_response(
-            ProblemError("validation", errors=errors), language_of(request.headers.get("accept-language"))
-        )
+        return _error(request, ProblemError("validation", errors=errors))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        lang = language_of(request.headers.get("accept-language"))
         if exc.status_code == 400:
             # FastAPI's "error parsing the body" (not UTF-8, not JSON): a body that is not valid.
             problem = FieldProblem(field="body", message=str(exc.detail))
-            return _problem_response(ProblemError("validation", errors=[problem]), lang)
+            return _error(request, ProblemError("validation", errors=[problem]))
         code = {401: "not_authenticated", 403: "forbidden", 404: "not_found", 415: "unsupported_media_type"}
         if exc.status_code in code:
-            return _problem_response(ProblemError(code[exc.status_code]), lang)
+            return _error(request, ProblemError(code[exc.status_code]))
         headers = dict(getattr(exc, "headers", None) or {})
         if exc.status_code == 405:
             # Starlette names the methods of the first route that matched the path only; a path with
             # GET and POST in two routes must say both.
             headers["Allow"] = ", ".join(_methods_of(request.app, request.url.path))
+        if request.url.path.startswith(open311.PREFIX):
+            return open311.error_response(exc.status_code, str(exc.detail), headers)
         body = {
             "type": "about:blank",
             "title": str(exc.detail),
@@ -243,29 +247,29 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def _unstorable(request: Request, exc: DataError) -> Response:
         # A value the database refuses (a NUL character in a query parameter, say): the client's.
         problem = FieldProblem(field="request", message="a value the database cannot store or compare")
-        lang = language_of(request.headers.get("accept-language"))
-        return _problem_response(ProblemError("validation", errors=[problem]), lang)
+        return _error(request, ProblemError("validation", errors=[problem]))
 
     @app.exception_handler(OperationalError)
     async def _database(request: Request, exc: OperationalError) -> Response:
         log.error("database unavailable: %s", type(exc.orig).__name__ if exc.orig else type(exc).__name__)
-        return _problem_response(
-            ProblemError("unavailable", headers={"Retry-After": "5"}),
-            language_of(request.headers.get("accept-language")),
-        )
+        return _error(request, ProblemError("unavailable", headers={"Retry-After": "5"}))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         # The traceback's frames only: an exception's message can quote the data (SQL parameters).
         frames = "".join(traceback.format_tb(exc.__traceback__))
         log.error("unexpected %s\n%s", type(exc).__name__, frames)
-        return _problem_response(
-            ProblemError("internal"), language_of(request.headers.get("accept-language"))
-        )
+        return _error(request, ProblemError("internal"))
+
+
+def _field_of(location: Any) -> str:
+    """``("body", "caller_phone")`` → ``caller_phone``: the field as the client named it."""
+    parts = [str(p) for p in location if p not in ("body", "query", "path", "header", "form")]
+    return ".".join(parts) or "body"
 
 
 def _add_api_routes(app: FastAPI) -> None:
-    @app.get(f"{API}/info", tags=["server"], response_model=ServerInfo)
+    @app.get(f"{API}/info", tags=["server"], response_model=ServerInfo, responses=responses(429))
     def info(rt: RuntimeDep) -> ServerInfo:
         """What this server is; ``demo`` is true when it runs with the demo accounts."""
         return ServerInfo(
@@ -276,7 +280,7 @@ def _add_api_routes(app: FastAPI) -> None:
             database=rt.engine.dialect.name,
         )
 
-    @app.get(f"{API}/health", tags=["server"], response_model=Ack, responses=responses(503))
+    @app.get(f"{API}/health", tags=["server"], response_model=Ack, responses=responses(429, 503))
     def health(rt: RuntimeDep) -> Ack:
         with rt.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
@@ -296,26 +300,27 @@ def _add_api_routes(app: FastAPI) -> None:
     ) -> TokenOut:
         """OAuth2 password flow: a bearer token for a shift. Repeated failures for a name slow it down."""
         now = now_utc()
-        with transaction(rt.factory) as session:
-            try:
-                check_throttle(session, username, now)
-            except LoginThrottled as exc:
-                raise ProblemError("login_throttled", headers={"Retry-After": str(exc.retry_after)}) from exc
         try:
             with transaction(rt.factory) as session:
-                user = authenticate(session, username, password, now)
-                if user is not None:
-                    ttl = timedelta(seconds=rt.config.token_ttl_s)
-                    token, _expires = issue_token(session, user, now, ttl)
-                    return TokenOut(
-                        access_token=token,
-                        expires_in=rt.config.token_ttl_s,
-                        role=user.role,
-                        unit_code=user.unit_code,
-                        username=user.username,
-                    )
-        except IntegrityError:
-            pass  # two failures for a new name at once: one was counted, that is enough
+                begin_attempt(session, username, now)
+        except LoginThrottled as exc:
+            raise ProblemError("login_throttled", headers={"Retry-After": str(exc.retry_after)}) from exc
+        with transaction(rt.reads) as session:
+            user = session.scalars(select(UserRow).where(UserRow.username == username)).first()
+        # The slow hash check holds no transaction: on SQLite, a write transaction here would make
+        # every login (even a wrong one) stop case creation for a tenth of a second.
+        if check_password(user, password):
+            assert user is not None
+            with transaction(rt.factory) as session:
+                login_succeeded(session, user, password)
+                token, _expires = issue_token(session, user, now, timedelta(seconds=rt.config.token_ttl_s))
+            return TokenOut(
+                access_token=token,
+                expires_in=rt.config.token_ttl_s,
+                role=user.role,
+                unit_code=user.unit_code,
+                username=user.username,
+            )
         log.info("login failed")
         raise ProblemError("login_failed", headers={"WWW-Authenticate": "Bearer"})
 
@@ -513,7 +518,6 @@ def _add_api_routes(app: FastAPI) -> None:
     def create_unit(rt: RuntimeDep, _who: Admin, body: UnitIn) -> UnitOut:
         with transaction(rt.factory) as session:
             row = accounts.create_unit(session, body)
-        rt.reference.routing.add_unit(row.code)
         rt.reference.forget_units()
         return UnitOut(
             code=row.code, name=row.name, kind=row.kind, ward_code=row.ward_code, active=row.active
@@ -585,18 +589,20 @@ def _add_api_routes(app: FastAPI) -> None:
     @app.post(f"{API}/heartbeat", tags=["supervision"], response_model=Ack, responses=responses(*AUTH_ERRORS))
     def heartbeat(rt: RuntimeDep, who: Writer, body: HeartbeatIn) -> Ack:
         """A console says it is alive: who is on it, its version, how much waits in its outbox."""
+        now = now_utc()
+        values = {
+            "username": who.username,
+            "operator": body.operator,
+            "version": body.version,
+            "outbox_size": body.outbox_size,
+            "oldest_waiting_s": body.oldest_waiting_s,
+            "seen_at": now,
+        }
         with transaction(rt.factory) as session:
-            session.merge(
-                HeartbeatRow(
-                    console_id=body.console_id,
-                    username=who.username,
-                    operator=body.operator,
-                    version=body.version,
-                    outbox_size=body.outbox_size,
-                    oldest_waiting_s=body.oldest_waiting_s,
-                    seen_at=now_utc(),
-                )
-            )
+            upsert = insert_for(session, HeartbeatRow).values(console_id=body.console_id, **values)
+            session.execute(upsert.on_conflict_do_update(index_elements=["console_id"], set_=values))
+            # A console silent for a day is gone: the table holds the consoles in use, not history.
+            session.execute(delete(HeartbeatRow).where(HeartbeatRow.seen_at < now - timedelta(days=1)))
         return Ack()
 
 
@@ -637,11 +643,11 @@ def _aware(value: str | None, name: str) -> datetime | None:
     if value is None:
         return None
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        parsed: datetime | None = check_time(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except (ValueError, OverflowError):
         parsed = None
     if parsed is None or parsed.tzinfo is None:
-        message = "an ISO 8601 time with its offset, such as 2026-11-25T08:00:00+07:00"
+        message = "an ISO 8601 time with its offset, years 2000–2099, such as 2026-11-25T08:00:00+07:00"
         raise ProblemError("validation", errors=[FieldProblem(field=name, message=message)])
     return parsed
 

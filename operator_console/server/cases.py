@@ -42,6 +42,7 @@ from operator_console.server.schemas import (
     EventOut,
     LinkIn,
     LinkOut,
+    check_time,
 )
 from operator_console.server.security import Principal, Role
 
@@ -84,6 +85,9 @@ def _field_problems(exc: InvalidCase, language: Language) -> list[FieldProblem]:
 def next_case_number(session: Session, now: datetime) -> str:
     """``1022-2026-000123``: sequential per year (Ho Chi Minh City time), never reused.
 
+    At least six digits: the millionth case of a year (20 days at the 50,000 a day the server is
+    sized for) gets seven, rather than the numbering starting again or failing.
+
     The counter row is updated in the case's own transaction: a rolled-back case gives its number
     back, and two transactions never get the same one (the row is locked until commit).
     """
@@ -107,12 +111,14 @@ def add_event(
     *,
     status: str | None = None,
     unit: str | None = None,
+    from_unit: str | None = None,
     note: str = "",
 ) -> None:
     """Record a change of ``case``; it is written to the feed when the transaction commits."""
-    queue_event(
-        session, CaseEventRow(case_id=case.id, at=now, by=by, kind=kind, status=status, unit=unit, note=note)
+    row = CaseEventRow(
+        case_id=case.id, at=now, by=by, kind=kind, status=status, unit=unit, from_unit=from_unit, note=note
     )
+    queue_event(session, row)
 
 
 def create_case(
@@ -350,8 +356,8 @@ def decode_cursor(cursor: str) -> tuple[datetime, str]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         at, case_id = raw.split("|", 1)
-        return datetime.fromisoformat(at).astimezone(UTC), case_id
-    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
+        return check_time(datetime.fromisoformat(at)).astimezone(UTC), case_id
+    except (ValueError, OverflowError, binascii.Error, UnicodeDecodeError) as exc:
         raise ProblemError(
             "validation", errors=[FieldProblem(field="cursor", message="not a cursor this server gave")]
         ) from exc
@@ -473,9 +479,10 @@ def add_link(
 def patch_case(
     session: Session, who: Principal, case_id: str, body: CasePatch, now: datetime, language: Language
 ) -> CaseRow:
+    """Re-route, change the status, add a note: each in the history; a note is never dropped."""
     case = get_visible(session, who, case_id, for_update=True)
-    if body.status is None and not body.note.strip() and body.handling_unit is None:
-        raise ProblemError("validation", errors=[FieldProblem(field="status", message="nothing to change")])
+    note = body.note.strip()
+    recorded = False
     if body.handling_unit is not None and body.handling_unit != case.handling_unit:
         if who.role not in (Role.SUPERVISOR, Role.ADMIN):
             raise ProblemError("forbidden", "only a supervisor re-routes a case")
@@ -484,8 +491,10 @@ def patch_case(
             raise ProblemError(
                 "validation", errors=[FieldProblem(field="handling_unit", message="no such active unit")]
             )
+        left = case.handling_unit
         case.handling_unit = unit.code
-        add_event(session, case, "routed", who.username, now, unit=unit.code, note=body.note.strip())
+        add_event(session, case, "routed", who.username, now, unit=unit.code, from_unit=left, note=note)
+        recorded, note = True, ""
     if body.status is not None and body.status != case.status:
         try:
             check_transition(Status(case.status), Status(body.status), reason=body.reason)
@@ -496,17 +505,16 @@ def patch_case(
         case.status = body.status
         case.status_reason = body.reason.strip()
         case.closed_at = now if body.status in CLOSED else None
-        add_event(
-            session,
-            case,
-            "status",
-            who.username,
-            now,
-            status=body.status,
-            note=body.reason.strip() or body.note.strip(),
-        )
-    elif body.note.strip() and body.handling_unit is None:
-        add_event(session, case, "note", who.username, now, note=body.note.strip())
+        reason = body.reason.strip()
+        add_event(session, case, "status", who.username, now, status=body.status, note=reason or note)
+        recorded = True
+        if not reason:
+            note = ""
+    if note:
+        add_event(session, case, "note", who.username, now, note=note)
+        recorded = True
+    if not recorded:
+        raise ProblemError("validation", errors=[FieldProblem(field="status", message="nothing to change")])
     case.updated_at = now
     return case
 

@@ -151,6 +151,21 @@ def _manage(factory: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+class _NoExceptionText(logging.Filter):
+    """uvicorn logs an unhandled exception with its message, which can quote a request's data; the
+    server's own handler has logged the traceback's frames already (``app._unexpected``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.getMessage().startswith("Exception in ASGI application"):
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def quiet_uvicorn_errors() -> None:
+    logging.getLogger("uvicorn.error").addFilter(_NoExceptionText())
+
+
 def _serve(config: ServerConfig, args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -163,6 +178,7 @@ def _serve(config: ServerConfig, args: argparse.Namespace) -> int:
         with resource("data", "routing_rules.json").open("rb") as src, rules.open("wb") as dst:
             shutil.copyfileobj(src, dst)
         log.info("routing rules: the shipped default copied to the data folder, edit it there")
+    quiet_uvicorn_errors()
     runtime = build_runtime(config)
     if config.demo:
         log.warning(BANNER)
@@ -192,6 +208,7 @@ def app_from_environment() -> Any:
     from operator_console.server.app import create_app
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    quiet_uvicorn_errors()
     return create_app(ServerConfig.from_environment())
 
 

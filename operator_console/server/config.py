@@ -32,9 +32,12 @@ class Limits:
     max_page: int = 500
     max_changes_page: int = 1000
     requests_per_minute: int = 6000
-    """Per token, channel key or exchange (per worker process): far above a console's needs."""
-    logins_per_minute: int = 30
-    """Per client address (per worker), on top of the per-name throttle kept in the database."""
+    """Per token or exchange key (per worker process): far above a console's needs."""
+    requests_per_minute_per_address: int = 30_000
+    """Per client address (per worker): a whole call centre behind one NAT address fits."""
+    logins_per_minute: int = 300
+    """Per client address (per worker), on top of the per-name throttle kept in the database: a
+    shift of a hundred operators behind one NAT address logs in at once."""
 
 
 @dataclass(frozen=True)

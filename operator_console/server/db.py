@@ -19,6 +19,8 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,7 +34,15 @@ def open_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, parsed.database)
     # pool_pre_ping: a PostgreSQL restart must not turn into a 500 on the next request.
-    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    # lock_timeout: no request waits on a lock for more than 20 s (idempotency leases are 60 s).
+    return create_engine(
+        url,
+        pool_size=10,
+        max_overflow=10,
+        pool_pre_ping=True,
+        hide_parameters=True,
+        connect_args={"options": "-c lock_timeout=20s"},
+    )
 
 
 def _sqlite_engine(url: str, database: str | None) -> Engine:
@@ -42,7 +52,10 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
         if not path.exists():
             # Private from the first byte: the file will hold callers' names and phones.
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    # hide_parameters: an error's message never quotes the values (names, phones) it was given.
+    engine = create_engine(
+        url, connect_args={"check_same_thread": False, "timeout": 20}, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -52,7 +65,7 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA busy_timeout=20000")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -63,6 +76,13 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def insert_for(session: Session, model: type[Any]) -> Any:
+    """The dialect's INSERT for ``model``, which knows ``ON CONFLICT`` (both databases speak it)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return pg_insert(model)
+    return sqlite_insert(model)
 
 
 def session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:

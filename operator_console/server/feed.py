@@ -8,7 +8,7 @@ and ends up with the latest state even if it skipped nothing but saw the same ca
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from operator_console.domain.interchange import HCMC_TIME
@@ -21,13 +21,19 @@ from operator_console.server.security import Principal, Role
 def changes_after(session: Session, ref: Reference, who: Principal, after: int, limit: int) -> ChangesPage:
     query = select(CaseEventRow).where(CaseEventRow.seq > after)
     if who.role is Role.UNIT:
+        # A unit's feed: its cases' changes, and the moment a case leaves it (re-routed elsewhere),
+        # so that the unit's copy lets it go.
         query = query.join(CaseRow, CaseRow.id == CaseEventRow.case_id).where(
-            CaseRow.handling_unit == who.unit_code
+            or_(CaseRow.handling_unit == who.unit_code, CaseEventRow.from_unit == who.unit_code)
         )
     events = list(session.scalars(query.order_by(CaseEventRow.seq).limit(limit)))
     rows = cases_by_id(session, (e.case_id for e in events))
     presenter = Presenter(session, ref)
-    shown = {case_id: presenter.case(row) for case_id, row in rows.items()}
+    shown = {
+        case_id: presenter.case(row)
+        for case_id, row in rows.items()
+        if who.role is not Role.UNIT or row.handling_unit == who.unit_code
+    }
     return ChangesPage(
         items=[
             ChangeOut(
@@ -35,7 +41,7 @@ def changes_after(session: Session, ref: Reference, who: Principal, after: int, 
                 case_id=e.case_id,
                 kind=e.kind,
                 at=e.at.astimezone(HCMC_TIME),
-                case=shown[e.case_id],
+                case=shown.get(e.case_id),
             )
             for e in events
         ],

@@ -30,8 +30,10 @@ from operator_console.server.db import transaction
 from operator_console.server.models import IdempotencyRow
 from operator_console.server.problems import ProblemError
 
-LEASE = timedelta(seconds=30)
-"""Longer than any request may take: past it, the first request's worker is taken for dead."""
+LEASE = timedelta(seconds=60)
+"""Longer than a request should ever take (database waits are capped at 30 s, see ``db``): past
+it, the first request's worker is taken for dead. Should it be alive after all, its result is
+rolled back when it finds its lease taken, so a key still makes one result."""
 _KEY_CHARS = frozenset(chr(c) for c in range(0x21, 0x7F))
 
 
@@ -70,24 +72,35 @@ def run_once(
     claim = _claim(factory, principal, scope, key, request_hash)
     if isinstance(claim, Outcome):
         return claim
+    claim_id, lease = claim
+    mine = (
+        IdempotencyRow.id == claim_id,
+        IdempotencyRow.state == "in_flight",
+        IdempotencyRow.lease_until == lease,
+    )
     try:
         with transaction(factory) as session:
             status, body = work(session)
-            session.execute(
+            stored = session.execute(
                 update(IdempotencyRow)
-                .where(IdempotencyRow.id == claim)
+                .where(*mine)
                 .values(state="done", response_status=status, response_body=json.dumps(body, default=str))
             )
+            if stored.rowcount != 1:  # type: ignore[attr-defined]
+                # This request outlived its lease and a retry took the key over: the work is rolled
+                # back, so that the key makes one result only (the retry's).
+                raise ProblemError("idempotency_in_flight", headers={"Retry-After": "1"})
     except BaseException:
         with transaction(factory) as session:
-            session.execute(delete(IdempotencyRow).where(IdempotencyRow.id == claim))
+            session.execute(delete(IdempotencyRow).where(*mine))
         raise
     return Outcome(status, body, replayed=False)
 
 
 def _claim(
     factory: sessionmaker[Session], principal: str, scope: str, key: str, request_hash: str
-) -> int | Outcome:
+) -> tuple[int, datetime] | Outcome:
+    """The key's row id and this request's lease on it, or the stored answer (or an error)."""
     for _attempt in range(3):
         now = datetime.now(UTC)
         try:
@@ -111,7 +124,7 @@ def _claim(
                     )
                     session.add(row)
                     session.flush()
-                    return row.id
+                    return row.id, row.lease_until
                 if row.request_hash != request_hash:
                     raise ProblemError("idempotency_key_reused")
                 if row.state == "done":
@@ -119,13 +132,14 @@ def _claim(
                     return Outcome(row.response_status, json.loads(row.response_body), replayed=True)
                 if row.lease_until > now:
                     raise ProblemError("idempotency_in_flight", headers={"Retry-After": "1"})
+                lease = now + LEASE
                 taken = session.execute(
                     update(IdempotencyRow)
                     .where(IdempotencyRow.id == row.id, IdempotencyRow.lease_until == row.lease_until)
-                    .values(lease_until=now + LEASE)
+                    .values(lease_until=lease)
                 )
                 if taken.rowcount == 1:  # type: ignore[attr-defined]
-                    return row.id
+                    return row.id, lease
         except IntegrityError:
             continue  # another request inserted the same key a moment ago: read its row
     raise ProblemError("idempotency_in_flight", headers={"Retry-After": "1"})

@@ -1,9 +1,11 @@
 """Bounds on what a client can make the server do: body size and request rate.
 
-The rate limit is a fixed one-minute window per credential (token, key) or, for logins, per
-client address. It is kept in each worker's memory: with N workers a client gets at most N times
+The rate limit is a fixed one-minute window per client address (generous: a call centre's
+consoles may share one address behind NAT) and, within it, per credential (token, key) or, for
+logins, per address again (tighter). Forged credentials each get a bucket, but all of them share
+their address's. It is kept in each worker's memory: with N workers a client gets at most N times
 the limit, which is still bounded; the login throttle that matters (per user name) is in the
-database and shared (``security.check_throttle``).
+database and shared (``security.begin_attempt``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -24,9 +27,12 @@ _MAX_TRACKED = 50_000
 
 
 class RateLimiter:
+    """At most ``per_minute`` requests per key in each clock minute; the keys tracked are bounded
+    (least recently seen dropped first), so a flood of distinct keys costs constant memory."""
+
     def __init__(self, per_minute: int) -> None:
         self._per_minute = per_minute
-        self._windows: dict[str, tuple[int, int]] = {}
+        self._windows: OrderedDict[str, tuple[int, int]] = OrderedDict()
         self._lock = threading.Lock()
 
     def check(self, key: str) -> int | None:
@@ -34,15 +40,14 @@ class RateLimiter:
         now = time.monotonic()
         window = int(now // 60)
         with self._lock:
-            if len(self._windows) > _MAX_TRACKED:
-                self._windows = {k: v for k, v in self._windows.items() if v[0] == window}
-            start, count = self._windows.get(key, (window, 0))
+            start, count = self._windows.pop(key, (window, 0))
             if start != window:
                 start, count = window, 0
-            if count >= self._per_minute:
-                return max(1, int(60 - now % 60))
-            self._windows[key] = (start, count + 1)
-            return None
+            allowed = count < self._per_minute
+            self._windows[key] = (start, count + 1 if allowed else count)
+            while len(self._windows) > _MAX_TRACKED:
+                self._windows.popitem(last=False)
+        return None if allowed else max(1, int(60 - now % 60))
 
 
 def credential_key(authorization: str | None, fallback: str) -> str:

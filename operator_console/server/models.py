@@ -228,6 +228,8 @@ class CaseEventRow(Base):
     kind: Mapped[str] = mapped_column(String(20))
     status: Mapped[str | None] = mapped_column(String(20))
     unit: Mapped[str | None] = mapped_column(String(40))
+    from_unit: Mapped[str | None] = mapped_column(String(40), index=True)
+    """For a re-routing: the unit the case left (its feed must hear that it is gone). Revision 0003."""
     note: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -274,6 +276,8 @@ class CallRow(Base):
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     operator: Mapped[str | None] = mapped_column(String(80), index=True)
+    ringing: Mapped[str] = mapped_column(Text, default="")
+    """The users whose phones ring (``user`` of ``newCall``), space-separated. Revision 0003."""
     cause: Mapped[str] = mapped_column(String(40), default="")
 
 

@@ -34,7 +34,7 @@ from operator_console.server.idempotency import body_hash, parse_key, run_once
 from operator_console.server.models import CaseRow
 from operator_console.server.problems import ProblemError
 from operator_console.server.runtime import Runtime
-from operator_console.server.schemas import CaseIn
+from operator_console.server.schemas import CaseIn, check_time
 from operator_console.server.security import Machine, machine_for
 
 PREFIX = "/open311/v2"
@@ -94,6 +94,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         (413, "Request body too large"),
         (422, "This Idempotency-Key was used for another request"),
         (429, "Too many requests"),
+        (500, "Server error (logged)"),
         (503, "Database unavailable"),
     )
 }
@@ -143,7 +144,12 @@ def _request_out(row: CaseRow, units: dict[str, str], service_name: str) -> Serv
 
 
 def add_routes(app: FastAPI) -> None:
-    @app.get(f"{PREFIX}/services.json", tags=["open311"], response_model=list[Service])
+    @app.get(
+        f"{PREFIX}/services.json",
+        tags=["open311"],
+        response_model=list[Service],
+        responses={code: ERRORS[code] for code in (429, 503)},
+    )
     def services(request: Request) -> list[Service]:
         taxonomy = _runtime(request).reference.taxonomy
         out = []
@@ -245,8 +251,8 @@ def add_routes(app: FastAPI) -> None:
             ids = [i.strip() for i in service_request_id.split(",") if i.strip()][:MAX_RESULTS]
             query = query.where(CaseRow.case_number.in_(ids))
         else:
-            end = _utc(end_date) or datetime.now(UTC)
-            start = _utc(start_date) or end - DEFAULT_WINDOW
+            end = _utc(end_date, "end_date") or datetime.now(UTC)
+            start = _utc(start_date, "start_date") or end - DEFAULT_WINDOW
             query = query.where(CaseRow.received_at >= start, CaseRow.received_at < end)
         if service_code:
             query = query.where(CaseRow.category == service_code)
@@ -290,7 +296,11 @@ def _service_names(rt: Runtime) -> dict[str, str]:
     }
 
 
-def _utc(value: datetime | None) -> datetime | None:
+def _utc(value: datetime | None, name: str) -> datetime | None:
     if value is None:
         return None
-    return value if value.tzinfo else value.replace(tzinfo=HCMC_TIME)
+    aware = value if value.tzinfo else value.replace(tzinfo=HCMC_TIME)
+    try:
+        return check_time(aware)
+    except ValueError as exc:
+        raise _Fail(400, f"{name}: {exc}") from exc

@@ -12,6 +12,7 @@ import json
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,22 +89,20 @@ def parse_rules(text: str, known_units: set[str]) -> RuleSet:
 class RoutingTable:
     """The rules in force, read again from their file when it changes (checked at most once a second)."""
 
-    def __init__(self, path: Path, known_units: set[str]) -> None:
+    def __init__(self, path: Path, known_units: Callable[[], set[str]]) -> None:
+        """``known_units`` gives the active units' codes now (read from the database at each
+        reload: a unit created after the start, by any worker or the command line, is known)."""
         self._path = path
-        self._known_units = set(known_units)
+        self._known_units = known_units
         self._lock = threading.Lock()
         self._checked = 0.0
         self._mtime = path.stat().st_mtime_ns
-        self._rules = parse_rules(path.read_text(encoding="utf-8"), self._known_units)
+        self._rules = parse_rules(path.read_text(encoding="utf-8"), known_units())
         self.last_error: str | None = None
 
     @property
     def path(self) -> Path:
         return self._path
-
-    def add_unit(self, code: str) -> None:
-        with self._lock:
-            self._known_units.add(code)
 
     def current(self) -> RuleSet:
         now = time.monotonic()
@@ -122,7 +121,7 @@ class RoutingTable:
             if mtime == self._mtime:
                 return
             self._mtime = mtime
-            self._rules = parse_rules(self._path.read_text(encoding="utf-8"), self._known_units)
+            self._rules = parse_rules(self._path.read_text(encoding="utf-8"), self._known_units())
             self.last_error = None
             log.info("routing rules reloaded: %d rules", len(self._rules.rules))
         except (OSError, RulesError) as exc:

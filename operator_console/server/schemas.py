@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator
 
 Text200 = Field(default="", max_length=200)
+
+
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+
+
+def check_time(value: datetime) -> datetime:
+    """A time the desk can have seen: 2000–2099 (a year 1 or 9999 would overflow in UTC)."""
+    if value.tzinfo is not None and not (EARLIEST <= value <= LATEST):
+        raise ValueError("a time between the years 2000 and 2099")
+    return value
 
 
 def _no_nul(value: object) -> object:
@@ -31,6 +42,8 @@ class Strict(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _text_without_nul(cls, value: object) -> object:
+        if isinstance(value, datetime):
+            return check_time(value)
         return _no_nul(value)
 
 
@@ -182,7 +195,10 @@ class ChangeOut(BaseModel):
     case_id: str
     kind: str
     at: datetime
-    case: CaseOut = Field(description="The case as it is now (a later change may follow)")
+    case: CaseOut | None = Field(
+        description="The case as it is now (a later change may follow); null when the reader may no "
+        "longer see it (a unit's case re-routed to another unit: drop it)"
+    )
 
 
 class ChangesPage(BaseModel):

@@ -18,9 +18,10 @@ from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from operator_console.server.db import insert_for
 from operator_console.server.models import ClientKeyRow, LoginFailureRow, TokenRow, UserRow
 
 _HASHER = PasswordHasher()
@@ -89,47 +90,55 @@ class LoginThrottled(Exception):
         self.retry_after = retry_after
 
 
-def check_throttle(session: Session, username: str, now: datetime) -> None:
-    """Raise :class:`LoginThrottled` while the name is locked out by its recent failures."""
-    row = session.get(LoginFailureRow, username.casefold())
-    if row is None or row.failures < FREE_FAILURES:
-        return
-    wait = min(timedelta(seconds=2 ** (row.failures - FREE_FAILURES)), MAX_LOCK)
-    remaining = row.last_failed_at + wait - now
-    if remaining > timedelta(0):
-        raise LoginThrottled(max(1, int(remaining.total_seconds() + 0.999)))
+def begin_attempt(session: Session, username: str, now: datetime) -> None:
+    """Count a login attempt for this name before its password is checked, or refuse it.
+
+    Counting first (and forgetting the count after a success) means that attempts made at the
+    same moment cannot all slip past the limit before any of them has failed. The row is locked
+    for the decision (``FOR UPDATE`` on PostgreSQL; SQLite writes one at a time), so concurrent
+    attempts are counted one by one. Raises :class:`LoginThrottled` while the name must wait.
+    """
+    key = username.casefold()[:80]
+    upsert = insert_for(session, LoginFailureRow)
+    session.execute(
+        upsert.values(username=key, failures=0, last_failed_at=now).on_conflict_do_nothing(
+            index_elements=["username"]
+        )
+    )
+    row = session.scalars(
+        select(LoginFailureRow).where(LoginFailureRow.username == key).with_for_update()
+    ).one()
+    if row.failures >= FREE_FAILURES:
+        wait = min(timedelta(seconds=2 ** (row.failures - FREE_FAILURES)), MAX_LOCK)
+        remaining = row.last_failed_at + wait - now
+        if remaining > timedelta(0):
+            raise LoginThrottled(max(1, int(remaining.total_seconds() + 0.999)))
+    row.failures += 1
+    row.last_failed_at = now
+    # Names nobody has tried for a day are forgotten: the table cannot grow without bound.
+    session.execute(
+        delete(LoginFailureRow).where(LoginFailureRow.last_failed_at < now - FORGET_FAILURES_AFTER)
+    )
 
 
-def authenticate(session: Session, username: str, password: str, now: datetime) -> UserRow | None:
-    """The active user with this name and password, or None (the failure is counted)."""
-    user = session.scalars(select(UserRow).where(UserRow.username == username)).first()
+def check_password(user: UserRow | None, password: str) -> bool:
+    """Argon2 verification (about 0.1 s of CPU), done outside any transaction; a missing user
+    costs the same time as a wrong password."""
     stored = user.password_hash if user is not None else _DUMMY_HASH
-    ok: bool
     try:
-        ok = _HASHER.verify(stored, password)
+        ok: bool = _HASHER.verify(stored, password)
     except (VerificationError, InvalidHashError):
         ok = False
-    if user is None or not ok or not user.active:
-        _count_failure(session, username, now)
-        return None
-    session.execute(delete(LoginFailureRow).where(LoginFailureRow.username == username.casefold()))
+    return ok and user is not None and user.active
+
+
+def login_succeeded(session: Session, user: UserRow, password: str) -> None:
+    """Forget the name's counted attempts; upgrade a hash made with older parameters."""
+    session.execute(delete(LoginFailureRow).where(LoginFailureRow.username == user.username.casefold()))
     if _HASHER.check_needs_rehash(user.password_hash):
-        user.password_hash = _HASHER.hash(password)
-    return user
-
-
-def _count_failure(session: Session, username: str, now: datetime) -> None:
-    key = username.casefold()[:80]
-    row = session.get(LoginFailureRow, key)
-    if row is None:
-        session.add(LoginFailureRow(username=key, failures=1, last_failed_at=now))
-        # Names nobody has tried for a day are forgotten: the table cannot grow without bound.
         session.execute(
-            delete(LoginFailureRow).where(LoginFailureRow.last_failed_at < now - FORGET_FAILURES_AFTER)
+            update(UserRow).where(UserRow.id == user.id).values(password_hash=_HASHER.hash(password))
         )
-    else:
-        row.failures += 1
-        row.last_failed_at = now
 
 
 def issue_token(session: Session, user: UserRow, now: datetime, ttl: timedelta) -> tuple[str, datetime]:

@@ -2,7 +2,8 @@
 
 The exchange posts form fields for each event of a call:
 
-- ``event=newCall``: ``callId``, ``from``, ``to``, ``direction`` (``in``/``out``);
+- ``event=newCall``: ``callId``, ``from``, ``to``, ``direction`` (``in``/``out``), ``user``
+  (repeated: the operators whose phones ring);
 - ``event=answer``: ``callId``, ``user`` (the operator's user name here), ``answeringNumber``;
 - ``event=hangup``: ``callId``, ``cause`` (``normalClearing``, ``cancel``, ``noAnswer``, ``busy``…).
 
@@ -88,6 +89,8 @@ def add_routes(app: FastAPI) -> None:
                             cause="",
                         )
                         session.add(call)
+                    if event == "newCall" and user:
+                        call.ringing = " ".join(u.strip() for u in user if u.strip())[:2000]
                     if event == "answer" and call.answered_at is None and call.ended_at is None:
                         call.answered_at = now
                         call.operator = user[0] if user else None
@@ -108,20 +111,26 @@ def add_routes(app: FastAPI) -> None:
     def current_call(
         request: Request, who: Annotated[Principal, Depends(current_principal)]
     ) -> CallOut | None:
-        """The call this operator answered and is still on, or null."""
+        """The call this operator is on (answered), or else one ringing at their phone, or null."""
         if who.role not in (Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN):
             raise ProblemError("forbidden")
         now = datetime.now(UTC)
         with transaction(_runtime(request).reads) as session:
+            recent = (CallRow.ended_at.is_(None), CallRow.started_at >= now - RECENT)
             call = session.scalars(
                 select(CallRow)
-                .where(
-                    CallRow.operator == who.username,
-                    CallRow.ended_at.is_(None),
-                    CallRow.started_at >= now - RECENT,
-                )
+                .where(CallRow.operator == who.username, *recent)
                 .order_by(CallRow.answered_at.desc())
             ).first()
+            if call is None:
+                # Ringing at this operator's phone: the console can show who calls before the pickup.
+                ringing = session.scalars(
+                    select(CallRow)
+                    .where(CallRow.answered_at.is_(None), CallRow.ringing != "", *recent)
+                    .order_by(CallRow.started_at.desc())
+                    .limit(50)
+                )
+                call = next((c for c in ringing if who.username in c.ringing.split()), None)
             if call is None:
                 return None
             return CallOut(

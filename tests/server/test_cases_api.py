@@ -21,7 +21,7 @@ def test_a_new_case_gets_a_yearly_number_and_the_unit_of_its_ward(server: Server
     answer = create(http, server, new_case())
     assert answer.status_code == 201, answer.text
     case = answer.json()
-    assert re.fullmatch(r"1022-\d{4}-\d{6}", case["case_number"])
+    assert re.fullmatch(r"1022-\d{4}-\d{6,}", case["case_number"])
     assert case["handling_unit"] == UNIT_A
     assert case["handling_unit_name"] == "UBND Phường Sài Gòn"
     assert case["status"] == "dispatched"
@@ -239,3 +239,72 @@ def test_reference_data_units_categories_and_rules(server: Server) -> None:
     rules = http.get(server.api("/routing-rules"), timeout=30).json()
     assert rules["fallback_unit"] == "1022-triage"
     assert len(rules["rules"]) == 169
+
+
+def test_a_note_given_with_a_status_or_an_unchanged_unit_is_kept(server: Server) -> None:
+    case = create(server.session("operator"), server, new_case()).json()
+    url = server.api(f"/cases/{case['id']}")
+    supervisor = server.session("supervisor")
+    supervisor.patch(
+        url, json={"handling_unit": case["handling_unit"], "note": "Giữ nguyên đơn vị"}, timeout=30
+    )
+    done = supervisor.patch(
+        url,
+        json={"status": "not_eligible", "reason": "Đã nhận đợt 2", "note": "Đã gọi báo cho người dân"},
+        timeout=30,
+    ).json()
+    notes = [(e["kind"], e["note"]) for e in done["history"][1:]]
+    assert notes == [
+        ("note", "Giữ nguyên đơn vị"),
+        ("status", "Đã nhận đợt 2"),
+        ("note", "Đã gọi báo cho người dân"),
+    ]
+    nothing = supervisor.patch(url, json={"handling_unit": case["handling_unit"]}, timeout=30)
+    assert nothing.status_code == 422
+
+
+def test_a_case_rerouted_away_leaves_the_old_units_feed_as_a_removal(server: Server) -> None:
+    unit = server.session("unit")
+    start = _feed_end(unit, server)
+    case = create(server.session("operator"), server, new_case()).json()
+    page = unit.get(server.api("/changes"), params={"after": start, "limit": 1000}, timeout=30).json()
+    assert [(i["kind"], i["case"]["id"]) for i in page["items"] if i["case_id"] == case["id"]] == [
+        ("created", case["id"])
+    ]
+    url = server.api(f"/cases/{case['id']}")
+    server.session("supervisor").patch(url, json={"handling_unit": "so-ldtbxh"}, timeout=30)
+    items = unit.get(server.api("/changes"), params={"after": page["next_after"]}, timeout=30).json()["items"]
+    # The case left the unit: the unit hears it (with no case data: it is no longer theirs).
+    assert [(i["kind"], i["case"]) for i in items if i["case_id"] == case["id"]] == [("routed", None)]
+
+
+def test_the_feed_read_from_a_middle_cursor_gives_exactly_what_follows_it(server: Server) -> None:
+    http = server.session("monitor")
+    for _ in range(3):
+        create(server.session("operator"), server, new_case())
+    everything = _all_seqs(http, server, 0)
+    middle = everything[len(everything) // 2]
+    assert _all_seqs(http, server, middle) == [s for s in everything if s > middle]
+
+
+def test_times_outside_the_years_2000_to_2099_are_refused_by_field(server: Server) -> None:
+    http = server.session("operator")
+    old = create(http, server, new_case(received_at="0001-01-01T00:00:00+07:00"))
+    assert old.status_code == 422 and old.json()["errors"][0]["field"] == "received_at"
+    listed = http.get(server.api("/cases"), params={"received_from": "9999-12-31T23:59:59-10:00"}, timeout=30)
+    assert listed.status_code == 422 and listed.json()["errors"][0]["field"] == "received_from"
+
+
+def _all_seqs(http: requests.Session, server: Server, after: int) -> list[int]:
+    out: list[int] = []
+    while True:
+        page = http.get(server.api("/changes"), params={"after": after, "limit": 1000}, timeout=30).json()
+        if not page["items"]:
+            return out
+        out += [i["seq"] for i in page["items"]]
+        after = page["next_after"]
+
+
+def _feed_end(http: requests.Session, server: Server) -> int:
+    seqs = _all_seqs(server.session("monitor"), server, 0)
+    return seqs[-1] if seqs else 0

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from operator_console.server.db import open_engine, session_factory, transaction
 from operator_console.server.idempotency import body_hash
@@ -133,6 +136,20 @@ def test_logout_ends_the_token_at_once(server: Server) -> None:
     assert requests.get(server.api("/me"), headers=headers, timeout=30).status_code == 401
 
 
+def test_many_wrong_passwords_at_the_same_moment_get_no_more_tries_than_one_after_another(
+    server: Server,
+) -> None:
+    url = server.api("/auth/token")
+
+    def attempt(i: int) -> int:
+        return requests.post(url, data={"username": "op2", "password": f"guess-{i}"}, timeout=60).status_code
+
+    with ThreadPoolExecutor(12) as pool:
+        codes = list(pool.map(attempt, range(24)))
+    assert codes.count(401) <= 5, codes
+    assert codes.count(429) >= 19
+
+
 def test_repeated_failed_logins_are_slowed_down_and_a_good_password_then_waits_too(server: Server) -> None:
     url = server.api("/auth/token")
     answers = [
@@ -230,3 +247,71 @@ def test_the_server_log_holds_no_callers_details(scratch_server: Server) -> None
     assert "GET /api/v1/cases 200" in log, "the access log is written"
     for detail in ("0938", "938271645", "Quỳnh", "Quynh", "Âu Dương", "77/19", case["case_number"]):
         assert detail not in log, detail
+
+
+def test_a_retry_that_takes_over_a_stalled_key_makes_the_only_case(
+    backend: str, scratch_server: Server
+) -> None:
+    """The first request stalls (its database row is locked) until its lease runs out; the retry
+    takes the key over. When the first one wakes up, it must not add a second case."""
+    if backend != "postgresql":
+        pytest.skip("holding one row lock while the server writes needs PostgreSQL")
+    server = scratch_server
+    http = server.session("operator")
+    http.post(server.api("/cases"), json=new_case(), headers={"Idempotency-Key": key()}, timeout=30)
+    idem, body = key(), new_case(description="Ca bị kẹt")
+    engine = open_engine(server.database_url)
+    blocker = engine.connect()
+    blocker.begin()
+    blocker.execute(text("SELECT value FROM case_counters FOR UPDATE"))
+    with ThreadPoolExecutor(2) as pool:
+        first = pool.submit(
+            http.post, server.api("/cases"), json=body, headers={"Idempotency-Key": idem}, timeout=60
+        )
+        _wait_for_claim(engine, idem)
+        with engine.begin() as connection:  # the lease runs out (as if 60 s had passed)
+            connection.execute(
+                text("UPDATE idempotency_keys SET lease_until = :past WHERE key = :key"),
+                {"past": datetime(2000, 1, 1), "key": idem},
+            )
+        second = pool.submit(
+            server.session("operator").post,
+            server.api("/cases"),
+            json=body,
+            headers={"Idempotency-Key": idem},
+            timeout=60,
+        )
+        time.sleep(1.0)
+        blocker.rollback()
+        blocker.close()
+        answers = sorted([first.result().status_code, second.result().status_code])
+    assert answers == [201, 409]
+    with engine.connect() as connection:
+        made = connection.execute(
+            text("SELECT count(*) FROM cases WHERE source_key = :k"), {"k": idem}
+        ).scalar()
+    engine.dispose()
+    assert made == 1
+    again = http.post(server.api("/cases"), json=body, headers={"Idempotency-Key": idem}, timeout=30)
+    assert again.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
+
+
+def _wait_for_claim(engine: Any, idem: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with engine.connect() as connection:
+            if connection.execute(text("SELECT 1 FROM idempotency_keys WHERE key = :k"), {"k": idem}).first():
+                return
+        time.sleep(0.05)
+    raise AssertionError("the first request never claimed its key")
+
+
+def test_consoles_reporting_at_once_are_all_heard(server: Server) -> None:
+    http = server.session("operator")
+
+    def beat(i: int) -> int:
+        body = {"console_id": "desk-shared", "outbox_size": i, "operator": "Lan"}
+        return http.post(server.api("/heartbeat"), json=body, timeout=30).status_code
+
+    with ThreadPoolExecutor(10) as pool:
+        assert set(pool.map(beat, range(30))) == {200}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 
 import requests
@@ -76,3 +78,26 @@ def test_edited_routing_rules_apply_without_a_restart_and_a_broken_file_is_refus
         assert time.monotonic() < deadline, "the broken file was not noticed"
         time.sleep(0.3)
     assert post(server, new_case())["handling_unit"] == "so-ldtbxh"
+    # A unit created after the start (here by the admin command) can be named by new rules.
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "operator_console.server.cli",
+            "--database-url",
+            server.database_url,
+            "create-unit",
+            "to-cong-tac",
+            "Tổ công tác đặc biệt",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert made.returncode == 0, made.stderr
+    rules["rules"].insert(0, {"category": "essential_supplies", "unit": "to-cong-tac"})
+    server.rules_path.write_text(json.dumps(rules), encoding="utf-8")
+    deadline = time.monotonic() + 10
+    while post(server, new_case())["handling_unit"] != "to-cong-tac":
+        assert time.monotonic() < deadline, "rules naming a unit created after the start were refused"
+        time.sleep(0.3)

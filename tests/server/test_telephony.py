@@ -57,3 +57,32 @@ def test_an_exchange_without_its_key_is_refused(server: Server) -> None:
         server.api("/telephony/events"), data={"event": "newCall", "callId": "1"}, timeout=30
     )
     assert person.status_code == 401
+
+
+def test_a_ringing_call_tells_the_operators_whose_phones_ring_before_anyone_answers(
+    scratch_server: Server,
+) -> None:
+    server = scratch_server
+    call = key()
+    answer = requests.post(
+        server.api("/telephony/events"),
+        data={
+            "event": "newCall",
+            "callId": call,
+            "from": "0283 822 4567",
+            "direction": "in",
+            "user": ["op", "op2"],
+        },
+        headers={"X-Exchange-Key": server.keys["exchange"]},
+        timeout=30,
+    )
+    assert answer.ok
+    for who in ("operator", "operator2"):
+        current = server.session(who).get(server.api("/telephony/calls/current"), timeout=30).json()
+        assert current["from_phone"] == "0283 822 4567" and current["answered_at"] is None
+    event(server, event="answer", callId=call, user="op2")
+    assert server.session("operator").get(server.api("/telephony/calls/current"), timeout=30).json() is None
+    assert (
+        server.session("operator2").get(server.api("/telephony/calls/current"), timeout=30).json()["operator"]
+        == "op2"
+    )
