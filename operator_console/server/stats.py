@@ -113,19 +113,15 @@ def queue_stats(
 
 def _consoles(session: Session, now: datetime, today: datetime, hour_ago: datetime) -> dict[str, Any]:
     beats = session.scalars(select(HeartbeatRow).where(HeartbeatRow.seen_at >= now - ON_SHIFT)).all()
+    # Grouped by ``created_by || ''``, not the bare column: SQLite would otherwise walk the whole
+    # table in ix_cases_source's order (0.5 s at a million cases) instead of today's few rows
+    # through ix_cases_created_at.
+    who = CaseRow.created_by.concat("")
     made = dict(
-        session.execute(
-            select(CaseRow.created_by, func.count())
-            .where(CaseRow.created_at >= hour_ago)
-            .group_by(CaseRow.created_by)
-        ).all()
+        session.execute(select(who, func.count()).where(CaseRow.created_at >= hour_ago).group_by(who)).all()
     )
     made_today = dict(
-        session.execute(
-            select(CaseRow.created_by, func.count())
-            .where(CaseRow.created_at >= today)
-            .group_by(CaseRow.created_by)
-        ).all()
+        session.execute(select(who, func.count()).where(CaseRow.created_at >= today).group_by(who)).all()
     )
     return {
         "on_shift": len(beats),
