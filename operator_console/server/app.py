@@ -132,7 +132,8 @@ def create_app(config: ServerConfig, rt: Runtime | None = None) -> FastAPI:
         ),
         license_info={"name": "GPL-3.0-or-later", "identifier": "GPL-3.0-or-later"},
         openapi_url=f"{API}/openapi.json",
-        docs_url=f"{API}/docs",
+        # No Swagger UI: it loads its scripts from a CDN, which a city's closed network cannot reach.
+        docs_url=None,
         redoc_url=None,
     )
     app.state.runtime = rt or build_runtime(config)

@@ -17,11 +17,18 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, and_, case, func, select
+from sqlalchemy import ColumnElement, Float, and_, case, column, func, select, text
 from sqlalchemy.orm import Session
 
 from operator_console.domain.interchange import HCMC_TIME
-from operator_console.server.models import OPEN_CONDITION, CallRow, CaseRow, ContactRow, HeartbeatRow, UnitRow
+from operator_console.server.models import (
+    OPEN_CONDITION,
+    CallRow,
+    CaseRow,
+    ContactRow,
+    HeartbeatRow,
+    UTCDateTime,
+)
 
 SERVICE_LEVEL_S = 20
 SHORT_ABANDON_S = 5
@@ -60,16 +67,11 @@ def queue_stats(
             select(CaseRow.status, func.count()).where(OPEN_CONDITION).group_by(CaseRow.status)
         ).all()
     )
-    by_unit = session.execute(
-        select(CaseRow.handling_unit, func.count(), func.min(CaseRow.received_at))
-        .where(OPEN_CONDITION)
-        .group_by(CaseRow.handling_unit)
-    ).all()
-    by_ward = session.execute(
-        select(CaseRow.ward_code, func.count(), func.min(CaseRow.received_at))
-        .where(OPEN_CONDITION)
-        .group_by(CaseRow.ward_code)
-    ).all()
+    # SQLite is told which index to read: without fresh statistics it prefers the status index and
+    # then visits every open case's row (0.27 s a query at 100,000 open cases), where the partial
+    # index alone answers. PostgreSQL finds the partial index by itself.
+    by_unit = _open_by(session, "handling_unit", "ix_cases_open_unit")
+    by_ward = _open_by(session, "ward_code", "ix_cases_open_ward")
     oldest_open = min((oldest for _u, _n, oldest in by_unit if oldest is not None), default=None)
     contacts_today = session.scalar(select(func.count()).where(ContactRow.received_at >= today)) or 0
     cases_today = received_since(today)
@@ -109,6 +111,16 @@ def queue_stats(
         "consoles": _consoles(session, now, today, hour_ago),
         "calls": _calls(session, now, today),
     }
+
+
+def _open_by(session: Session, key: str, index: str) -> list[Any]:
+    """Open cases by the column ``key``: how many, and the oldest one's time."""
+    hint = f" INDEXED BY {index}" if session.get_bind().dialect.name == "sqlite" else ""
+    query = text(
+        f"SELECT {key} AS key, count(*) AS n, min(received_at) AS oldest FROM cases{hint} "
+        f"WHERE {OPEN_CONDITION.text} GROUP BY {key}"
+    ).columns(column("key"), column("n"), column("oldest", UTCDateTime))
+    return list(session.execute(query).all())
 
 
 def _consoles(session: Session, now: datetime, today: datetime, hour_ago: datetime) -> dict[str, Any]:
@@ -199,6 +211,3 @@ def _aware_utc(value: datetime) -> datetime:
 
 def _aware(value: datetime | None) -> str | None:
     return _aware_utc(value).astimezone(HCMC_TIME).isoformat() if value is not None else None
-
-
-__all__ = ["UnitRow", "queue_stats"]
