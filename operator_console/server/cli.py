@@ -46,9 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command")
     serve = sub.add_parser("serve", help="serve the API (the default)")
-    serve.add_argument("--host", default=DEFAULT_HOST)
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
-    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
+    serve.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}, for 1022)"
+    )
+    serve.add_argument("--workers", type=int, default=1, help="worker processes; one per core (default 1)")
     serve.add_argument("--demo", action="store_true", help="create the demo accounts and cases")
     serve.add_argument(
         "--routing-rules", type=Path, default=None, help="the rules file (default: in the data folder)"
