@@ -1,0 +1,223 @@
+"""The console's HTTP client for the central server (``requests``), and what its answers mean.
+
+Every call has connect and read timeouts, TLS verification is on (a city's own CA bundle can be
+given), and nothing is retried here: a POST is only ever retried by the outbox worker, with its
+Idempotency-Key, after a pause it decides. Each failure is classified for that worker:
+
+- :class:`Unreachable`: no connection, a timeout, a TLS failure, 5xx, 429, or an answer that is
+  not what the server sends (garbage): try again later (``retry_after`` when the server said);
+- :class:`AuthenticationNeeded`: 401, the token is missing, expired or revoked: log in again;
+- :class:`Refused`: any other 4xx: retrying cannot fix it; the server's message is shown.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+CONNECT_TIMEOUT_S = 5.0
+READ_TIMEOUT_S = 20.0
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+class ServerError(Exception):
+    """Something went wrong talking to the server; ``message`` is for the operator."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Unreachable(ServerError):
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class AuthenticationNeeded(ServerError):
+    pass
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+
+class Refused(ServerError):
+    def __init__(self, status: int, code: str, message: str, errors: tuple[FieldError, ...] = ()) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Login:
+    """A logged-in account: its token and what it may do."""
+
+    token: str
+    username: str
+    role: str
+    unit_code: str | None
+    expires_in: int
+
+
+@dataclass
+class ServerClient:
+    """One server, one ``requests.Session`` (connections kept alive), one language for messages."""
+
+    base_url: str
+    ca_bundle: str | None = None
+    language: str = "vi"
+    token: str | None = None
+    connect_timeout: float = CONNECT_TIMEOUT_S
+    read_timeout: float = READ_TIMEOUT_S
+    _http: requests.Session = field(default_factory=requests.Session, repr=False)
+
+    def __post_init__(self) -> None:
+        parts = urlsplit(self.base_url)
+        # Plain HTTP only to this machine (the embedded demo server); anything else must be HTTPS.
+        if parts.scheme != "https" and not (parts.scheme == "http" and parts.hostname in _LOOPBACK):
+            raise ValueError("the server address must start with https:// (http:// only for this machine)")
+        self.base_url = self.base_url.rstrip("/")
+        self._http.verify = self.ca_bundle or True
+        self._http.headers["Accept-Language"] = self.language
+
+    def close(self) -> None:
+        self._http.close()
+
+    def login(self, username: str, password: str) -> Login:
+        answer = self._call("POST", "/api/v1/auth/token", data={"username": username, "password": password})
+        body = self._json(answer)
+        try:
+            session = Login(
+                token=str(body["access_token"]),
+                username=str(body["username"]),
+                role=str(body["role"]),
+                unit_code=body.get("unit_code"),
+                expires_in=int(body["expires_in"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise Unreachable(_garbage(self.language)) from exc
+        self.token = session.token
+        return session
+
+    def logout(self) -> None:
+        if self.token:
+            try:
+                self._call("DELETE", "/api/v1/auth/token")
+            finally:
+                self.token = None
+
+    def create_case(self, body: dict[str, Any], idempotency_key: str) -> dict[str, Any]:
+        """The server's case (``id``, ``case_number``, ``handling_unit``…); the same again for a retry."""
+        answer = self._call("POST", "/api/v1/cases", json=body, headers={"Idempotency-Key": idempotency_key})
+        case = self._json(answer)
+        if not all(isinstance(case.get(k), str) for k in ("id", "case_number", "handling_unit")):
+            raise Unreachable(_garbage(self.language))
+        return case
+
+    def changes(self, after: int, limit: int = 500) -> dict[str, Any]:
+        page = self._json(self._call("GET", "/api/v1/changes", params={"after": after, "limit": limit}))
+        if not isinstance(page.get("items"), list) or not isinstance(page.get("next_after"), int):
+            raise Unreachable(_garbage(self.language))
+        return page
+
+    def heartbeat(
+        self, console_id: str, operator: str, version: str, outbox_size: int, oldest_s: int | None
+    ) -> None:
+        body = {
+            "console_id": console_id,
+            "operator": operator,
+            "version": version,
+            "outbox_size": outbox_size,
+            "oldest_waiting_s": oldest_s,
+        }
+        self._call("POST", "/api/v1/heartbeat", json=body)
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        headers = dict(kwargs.pop("headers", {}) or {})
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        try:
+            answer = self._http.request(
+                method,
+                self.base_url + path,
+                headers=headers,
+                timeout=(self.connect_timeout, self.read_timeout),
+                allow_redirects=False,
+                **kwargs,
+            )
+        except requests.exceptions.SSLError as exc:
+            raise Unreachable(_text("tls", self.language)) from exc
+        except requests.exceptions.Timeout as exc:
+            raise Unreachable(_text("timeout", self.language)) from exc
+        except requests.exceptions.RequestException as exc:
+            raise Unreachable(_text("offline", self.language)) from exc
+        if answer.status_code < 300:
+            return answer
+        problem = _problem(answer)
+        message = problem.get("detail") or problem.get("title") or _text("refused", self.language)
+        if answer.status_code == 401:
+            raise AuthenticationNeeded(str(message))
+        if answer.status_code == 429 or answer.status_code >= 500:
+            raise Unreachable(str(message), _retry_after(answer))
+        if 300 <= answer.status_code < 400:
+            raise Unreachable(_garbage(self.language))
+        errors = tuple(
+            FieldError(str(e.get("field", "")), str(e.get("message", "")))
+            for e in problem.get("errors", [])
+            if isinstance(e, dict)
+        )
+        raise Refused(answer.status_code, str(problem.get("code", "")), str(message), errors)
+
+    def _json(self, answer: requests.Response) -> dict[str, Any]:
+        try:
+            body = answer.json()
+        except (ValueError, json.JSONDecodeError) as exc:
+            raise Unreachable(_garbage(self.language)) from exc
+        if not isinstance(body, dict):
+            raise Unreachable(_garbage(self.language))
+        return body
+
+
+def _problem(answer: requests.Response) -> dict[str, Any]:
+    try:
+        body = answer.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _retry_after(answer: requests.Response) -> float | None:
+    value = answer.headers.get("Retry-After", "")
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:
+        return None  # an HTTP date: the worker's own backoff will do
+
+
+_TEXTS = {
+    "offline": ("Không kết nối được máy chủ.", "Cannot reach the server."),
+    "timeout": ("Máy chủ không trả lời kịp.", "The server did not answer in time."),
+    "tls": (
+        "Không xác minh được chứng chỉ của máy chủ (TLS).",
+        "The server's certificate could not be verified (TLS).",
+    ),
+    "garbage": ("Máy chủ trả lời không đúng định dạng.", "The server's answer is not what was expected."),
+    "refused": ("Máy chủ từ chối yêu cầu.", "The server refused the request."),
+}
+
+
+def _text(key: str, language: str) -> str:
+    vi, en = _TEXTS[key]
+    return vi if language == "vi" else en
+
+
+def _garbage(language: str) -> str:
+    return _text("garbage", language)
