@@ -191,3 +191,26 @@ def test_known_streets_complete_what_is_typed_most_used_first(store: CaseStore, 
     ben_thanh = gazetteer.resolve("Bến Thành").current.code
     assert store.known_streets("le l", ward_code=ben_thanh) == ["Lê Lợi"]
     assert store.known_streets("") == []
+
+
+def test_a_saved_case_and_a_repeat_call_are_queued_for_the_server_in_the_same_write(  # type: ignore[no-untyped-def]
+    store: CaseStore, make_case
+) -> None:
+    from operator_console.store.outbox import Outbox
+
+    case = make_case(caller_name="Nguyễn Văn An")
+    store.add_case(case)
+    contact = Contact(
+        id="c-1",
+        received_at=datetime.now(UTC),
+        channel=Channel.PHONE,
+        caller=Person("Bé"),
+        relation=Relation.FAMILY,
+    )
+    store.add_contact(case.id, contact)
+    outbox = Outbox(store.engine)
+    first = outbox.next_item()
+    assert first is not None and (first.kind, first.item_id) == ("case", case.id)
+    assert outbox.state().waiting == 2
+    store.import_cases([make_case(external_id="imported-1", caller_name="Trần Thị Bé")])
+    assert outbox.state().waiting == 2, "imported history is not sent to the server"

@@ -122,6 +122,16 @@ class ServerClient:
             raise Unreachable(_garbage(self.language))
         return case
 
+    def add_contact(self, server_case_id: str, body: dict[str, Any], idempotency_key: str) -> dict[str, Any]:
+        """A repeat call about a case the server has (by the server's id)."""
+        answer = self._call(
+            "POST",
+            f"/api/v1/cases/{server_case_id}/contacts",
+            json=body,
+            headers={"Idempotency-Key": idempotency_key},
+        )
+        return self._json(answer)
+
     def changes(self, after: int, limit: int = 500) -> dict[str, Any]:
         page = self._json(self._call("GET", "/api/v1/changes", params={"after": after, "limit": limit}))
         if not isinstance(page.get("items"), list) or not isinstance(page.get("next_after"), int):

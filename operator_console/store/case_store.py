@@ -33,7 +33,8 @@ from operator_console.domain.case import (
 from operator_console.domain.phones import WITHHELD, Phone, stored_phone
 from operator_console.domain.text import fold, fold_words
 from operator_console.store.database import migrate, open_engine
-from operator_console.store.models import CaseRow, ContactRow, StatusChangeRow
+from operator_console.store.models import CaseRow, ContactRow, OutboxRow, StatusChangeRow
+from operator_console.store.outbox import outbox_values
 
 
 @dataclass(frozen=True)
@@ -129,10 +130,17 @@ class CaseStore:
 
     # writes ---------------------------------------------------------------------------------------
     def add_case(self, case: Case) -> None:
+        """Store a case taken at this desk, and queue it for the server, in one transaction.
+
+        (Imported cases are history from elsewhere: ``bulk_import`` queues nothing.)
+        """
+        now = _utcnow()
         with self.engine.begin() as connection:
-            _insert_records(connection, [case_record(case, _utcnow())])
+            _insert_records(connection, [case_record(case, now)])
             if case.contacts:
                 connection.execute(insert(ContactRow), [_contact_values(case.id, c) for c in case.contacts])
+            if case.status is Status.QUEUED:
+                connection.execute(insert(OutboxRow), [outbox_values("case", case.id, case.id, now)])
 
     @contextmanager
     def bulk_import(self) -> Iterator[BulkImport]:
@@ -160,13 +168,15 @@ class CaseStore:
 
     def add_contact(self, case_id: str, contact: Contact) -> None:
         """A repeat call about an existing case: kept as a contact, and the case's repeat count goes up."""
+        now = _utcnow()
         with Session(self.engine) as session, session.begin():
             session.execute(insert(ContactRow), [_contact_values(case_id, contact)])
             session.execute(
                 update(CaseRow)
                 .where(CaseRow.id == case_id)
-                .values(repeat_count=CaseRow.repeat_count + 1, updated_at=_utcnow())
+                .values(repeat_count=CaseRow.repeat_count + 1, updated_at=now)
             )
+            session.execute(insert(OutboxRow), [outbox_values("contact", case_id, contact.id, now)])
 
     def change_status(
         self,
@@ -438,6 +448,7 @@ def _case_values(case: Case, now: datetime) -> dict[str, Any]:
         "repeat_count": case.repeat_count,
         "created_at": now,
         "updated_at": now,
+        "server_id": None,
         "name_key": fold(f"{case.caller.name} {subject.name if subject else ''}"),
         "street_key": fold(a.street),
     }

@@ -57,6 +57,8 @@ class CaseRow(Base):
     repeat_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    server_id: Mapped[str | None] = mapped_column(String(36))
+    """The central server's id for the case, once it acknowledged it (revision 0004)."""
     # Folded keys (revision 0002): diacritic- and case-free, for search and duplicate scoring.
     name_key: Mapped[str] = mapped_column(Text, default="")
     street_key: Mapped[str] = mapped_column(Text, default="")
@@ -88,6 +90,30 @@ class StatusChangeRow(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
 
 
+class OutboxRow(Base):
+    """Something the server must hear of, written in the same transaction as the change itself.
+
+    Sent in ``seq`` order, each with its idempotency key (the case's or the contact's local id), so
+    that a retry after any failure or crash makes it once on the server. Revision 0004.
+    """
+
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(10))  # "case" or "contact"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[str] = mapped_column(String(36))
+    """The idempotency key: the case's id, or the contact's."""
+    state: Mapped[str] = mapped_column(String(10), default="waiting")  # waiting, sent, refused
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    """What the operator is told: the server's message for a refusal, or why it is still waiting."""
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+Index("ix_outbox_state_seq", OutboxRow.state, OutboxRow.seq)
 Index("ix_cases_status_received", CaseRow.status, CaseRow.received_at)
 Index("ix_cases_ward_status", CaseRow.ward_code, CaseRow.status)
 Index("ix_cases_street_key", CaseRow.street_key)

@@ -1,0 +1,167 @@
+"""Sends the outbox to the central server: in order, each item once, whatever the network does.
+
+:func:`drain` sends what is due, oldest first, and stops at the first item the server cannot take
+now (unreachable, busy, garbage: retried after an exponential pause with jitter, or the server's
+``Retry-After``), so the queue drains in order when the server comes back. An item the server
+refuses for good (a 4xx retrying cannot fix) is set aside with the server's message for the
+operator, and the rest goes on. A 401 stops everything until the operator logs in again.
+Retrying is safe because every POST carries its idempotency key (the case's or the contact's local
+id): a case the server took before the console crashed is answered again, not made twice.
+
+:class:`OutboxWorker` runs :func:`drain` on its own thread, woken by each save.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from operator_console.client.api import AuthenticationNeeded, Refused, ServerClient, Unreachable
+from operator_console.client.payload import case_body
+from operator_console.domain.case import Contact
+from operator_console.store.case_store import CaseStore
+from operator_console.store.outbox import Outbox, OutboxItem
+
+BASE_DELAY_S = 2.0
+MAX_DELAY_S = 300.0
+MAX_RETRY_AFTER_S = 3600.0
+
+
+def backoff(attempts: int, retry_after: float | None, rng: random.Random) -> float:
+    """Seconds before the next try: the server's word if it gave one, else 2, 4, 8… up to 5 min,
+    each scaled by a random half to whole (jitter: a hundred consoles do not all retry at once)."""
+    if retry_after is not None:
+        return min(retry_after, MAX_RETRY_AFTER_S)
+    return float(min(MAX_DELAY_S, BASE_DELAY_S * 2**attempts) * rng.uniform(0.5, 1.0))
+
+
+@dataclass(frozen=True)
+class DrainReport:
+    sent: int = 0
+    refused: int = 0
+    next_try: datetime | None = None
+    """When the first waiting item is due again (the server could not take it)."""
+    reason: str = ""
+    """Why it waits, in the operator's language."""
+    needs_login: bool = False
+
+
+def _contact_body(contact: Contact) -> dict[str, Any]:
+    phone = contact.caller.phone
+    return {
+        "received_at": contact.received_at.isoformat(),
+        "channel": contact.channel.value,
+        "caller_phone": phone.legacy_form or phone.national,
+        "caller_name": contact.caller.name,
+        "relation": contact.relation.value,
+        "note": contact.note,
+    }
+
+
+def drain(
+    store: CaseStore,
+    outbox: Outbox,
+    client: ServerClient,
+    *,
+    by: str,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    rng: random.Random | None = None,
+    stop: threading.Event | None = None,
+) -> DrainReport:
+    rng = rng or random.Random()
+    sent = refused = 0
+    while stop is None or not stop.is_set():
+        item = outbox.next_item()
+        if item is None:
+            return DrainReport(sent, refused)
+        if item.next_attempt_at > now():
+            return DrainReport(sent, refused, next_try=item.next_attempt_at, reason=outbox.state().last_error)
+        try:
+            _send(store, outbox, client, item, by, now())
+            sent += 1
+        except Unreachable as exc:
+            due = now() + timedelta(seconds=backoff(item.attempts, exc.retry_after, rng))
+            outbox.retry_later(item.seq, due, exc.message)
+            return DrainReport(sent, refused, next_try=due, reason=exc.message)
+        except AuthenticationNeeded as exc:
+            return DrainReport(sent, refused, reason=exc.message, needs_login=True)
+        except Refused as exc:
+            details = "; ".join(f"{e.field}: {e.message}" for e in exc.errors)
+            outbox.refuse(item.seq, f"{exc.message} ({details})" if details else exc.message)
+            refused += 1
+    return DrainReport(sent, refused)
+
+
+def _send(
+    store: CaseStore, outbox: Outbox, client: ServerClient, item: OutboxItem, by: str, now: datetime
+) -> None:
+    case = store.get_case(item.case_id)
+    if case is None:  # deleted locally (cannot happen today): nothing to send
+        outbox.contact_sent(item.seq, now)
+        return
+    if item.kind == "case":
+        answer = client.create_case(case_body(case), idempotency_key=item.item_id)
+        outbox.case_sent(
+            item.seq,
+            case.id,
+            server_id=answer["id"],
+            case_number=answer["case_number"],
+            handling_unit=answer["handling_unit"],
+            by=by,
+            now=now,
+        )
+        return
+    contact = next((c for c in case.contacts if c.id == item.item_id), None)
+    if contact is None or item.server_case_id is None:
+        # The case itself was refused by the server: its repeat call cannot go on its own.
+        raise Refused(422, "case_not_sent", "the case of this call was not accepted by the server")
+    client.add_contact(item.server_case_id, _contact_body(contact), idempotency_key=item.item_id)
+    outbox.contact_sent(item.seq, now)
+
+
+class OutboxWorker:
+    """One thread that drains the outbox whenever woken (a save, a login) or when an item is due."""
+
+    def __init__(
+        self,
+        store: CaseStore,
+        outbox: Outbox,
+        client: ServerClient,
+        *,
+        by: str,
+        on_report: Callable[[DrainReport], None] = lambda _report: None,
+        idle_s: float = 30.0,
+    ) -> None:
+        self._store, self._outbox, self._client, self._by = store, outbox, client, by
+        self._on_report = on_report
+        self._idle_s = idle_s
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="outbox", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.clear()
+            report = drain(self._store, self._outbox, self._client, by=self._by, stop=self._stop)
+            self._on_report(report)
+            wait = self._idle_s
+            if report.next_try is not None:
+                wait = max(0.05, min(wait, (report.next_try - datetime.now(UTC)).total_seconds()))
+            elif report.needs_login:
+                wait = 3600.0  # until a login wakes it
+            self._wake.wait(wait)

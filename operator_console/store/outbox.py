@@ -1,0 +1,170 @@
+"""The outbox: what the central server must still hear of, in the order it happened.
+
+Rows are written by :class:`~operator_console.store.case_store.CaseStore` in the same transaction
+as the change (a new case, a repeat contact), so nothing entered can be saved without also being
+queued. The sending is the client layer's (``client.outbox_worker``); this module only records
+what happened to each item: sent (with what the server answered, in the same transaction), to be
+retried at a later time, or refused by the server with its message for the operator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.orm import Session
+
+from operator_console.domain.case import Status, check_transition
+from operator_console.store.models import CaseRow, OutboxRow, StatusChangeRow
+
+WAITING, SENT, REFUSED = "waiting", "sent", "refused"
+
+
+def outbox_values(kind: str, case_id: str, item_id: str, now: datetime) -> dict[str, Any]:
+    naive = now.astimezone(UTC).replace(tzinfo=None)
+    return {
+        "kind": kind,
+        "case_id": case_id,
+        "item_id": item_id,
+        "state": WAITING,
+        "attempts": 0,
+        "created_at": naive,
+        "next_attempt_at": naive,
+        "last_error": "",
+        "sent_at": None,
+    }
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    seq: int
+    kind: str
+    case_id: str
+    item_id: str
+    attempts: int
+    created_at: datetime
+    next_attempt_at: datetime
+    server_case_id: str | None
+    """For a contact: the server's id of its case, once that case was sent."""
+
+
+@dataclass(frozen=True)
+class OutboxState:
+    waiting: int
+    oldest: datetime | None
+    refused: int
+    last_error: str
+
+
+def _aware(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC)
+
+
+def _naive(value: datetime) -> datetime:
+    return value.astimezone(UTC).replace(tzinfo=None)
+
+
+class Outbox:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def next_item(self) -> OutboxItem | None:
+        """The oldest item still waiting (items go in order: a later one never overtakes it)."""
+        with Session(self._engine) as session:
+            row = session.scalars(
+                select(OutboxRow).where(OutboxRow.state == WAITING).order_by(OutboxRow.seq).limit(1)
+            ).first()
+            if row is None:
+                return None
+            server_id = session.scalar(select(CaseRow.server_id).where(CaseRow.id == row.case_id))
+            return OutboxItem(
+                seq=row.seq,
+                kind=row.kind,
+                case_id=row.case_id,
+                item_id=row.item_id,
+                attempts=row.attempts,
+                created_at=_aware(row.created_at),
+                next_attempt_at=_aware(row.next_attempt_at),
+                server_case_id=server_id,
+            )
+
+    def state(self) -> OutboxState:
+        with Session(self._engine) as session:
+            waiting, oldest = session.execute(
+                select(func.count(), func.min(OutboxRow.created_at)).where(OutboxRow.state == WAITING)
+            ).one()
+            refused = session.scalar(select(func.count()).where(OutboxRow.state == REFUSED)) or 0
+            last_error = session.scalar(
+                select(OutboxRow.last_error)
+                .where(OutboxRow.state == WAITING, OutboxRow.last_error != "")
+                .order_by(OutboxRow.seq)
+                .limit(1)
+            )
+        return OutboxState(int(waiting), _aware(oldest) if oldest else None, int(refused), last_error or "")
+
+    def retry_later(self, seq: int, at: datetime, reason: str) -> None:
+        with Session(self._engine) as session, session.begin():
+            session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.seq == seq)
+                .values(attempts=OutboxRow.attempts + 1, next_attempt_at=_naive(at), last_error=reason)
+            )
+
+    def refuse(self, seq: int, message: str) -> None:
+        """The server refused the item and retrying cannot help: the operator must see why."""
+        with Session(self._engine) as session, session.begin():
+            session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.seq == seq)
+                .values(state=REFUSED, attempts=OutboxRow.attempts + 1, last_error=message)
+            )
+
+    def case_sent(
+        self,
+        seq: int,
+        case_id: str,
+        *,
+        server_id: str,
+        case_number: str,
+        handling_unit: str,
+        by: str,
+        now: datetime,
+    ) -> None:
+        """The server acknowledged the case: its number, its unit and the item's end, in one transaction."""
+        with Session(self._engine) as session, session.begin():
+            row = session.get(CaseRow, case_id)
+            if row is None:
+                raise KeyError(case_id)
+            if row.status == Status.QUEUED.value:
+                check_transition(Status.QUEUED, Status.DISPATCHED)
+                row.status = Status.DISPATCHED.value
+                session.add(StatusChangeRow(case_id=case_id, status=row.status, at=_naive(now), by=by))
+            row.server_id, row.case_number, row.handling_unit = server_id, case_number, handling_unit
+            row.updated_at = _naive(now)
+            self._done(session, seq, now)
+
+    def contact_sent(self, seq: int, now: datetime) -> None:
+        with Session(self._engine) as session, session.begin():
+            self._done(session, seq, now)
+
+    def refused_items(self) -> list[tuple[int, str, str]]:
+        """(seq, case id, the server's message) of every refused item, oldest first."""
+        with Session(self._engine) as session:
+            return [
+                (seq, case_id, error)
+                for seq, case_id, error in session.execute(
+                    select(OutboxRow.seq, OutboxRow.case_id, OutboxRow.last_error)
+                    .where(OutboxRow.state == REFUSED)
+                    .order_by(OutboxRow.seq)
+                ).all()
+            ]
+
+    @staticmethod
+    def _done(session: Session, seq: int, now: datetime) -> None:
+        session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.seq == seq)
+            .values(state=SENT, sent_at=_naive(now), last_error="")
+        )

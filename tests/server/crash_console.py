@@ -1,0 +1,51 @@
+"""A console without its window, for the crash test: enters cases one after another and sends them.
+
+    python -m tests.server.crash_console STORE SERVER_URL COUNT
+
+Each case has a fixed external id (``crash-N``): after a restart the console knows which ones it
+has already saved, as an operator would see them in the list. It saves a case, then drains the
+outbox, then goes on; it can be killed at any instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from operator_console.client.api import ServerClient
+from operator_console.client.outbox_worker import drain
+from operator_console.domain.gazetteer import default_gazetteer
+from operator_console.domain.intake import CaseDraft, build_case
+from operator_console.domain.taxonomy import default_taxonomy
+from operator_console.store.case_store import CaseStore
+from operator_console.store.outbox import Outbox
+from tests.server.harness import PASSWORD
+
+
+def main() -> None:
+    store_path, url, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    store = CaseStore(store_path)
+    outbox = Outbox(store.engine)
+    client = ServerClient(url)
+    client.login("op", PASSWORD)
+    gazetteer, taxonomy = default_gazetteer(), default_taxonomy()
+    for i in range(count):
+        external_id = f"crash-{i:04d}"
+        if store.get_by_external_id(external_id) is None:
+            draft = CaseDraft(
+                external_id=external_id,
+                caller_phone=f"0903{i:06d}",
+                caller_name=f"Người gọi {i}",
+                ward="Phường Sài Gòn",
+                category="essential_supplies",
+                description="Thử nghiệm mất điện đột ngột",
+            )
+            store.add_case(build_case(draft, gazetteer=gazetteer, taxonomy=taxonomy, now=datetime.now(UTC)))
+        drain(store, outbox, client, by="op")
+    report = drain(store, outbox, client, by="op")
+    print(f"done sent={report.sent} waiting={outbox.state().waiting}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,231 @@
+"""The console's outbox against the real server: in order, once, through outages and refusals."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from operator_console.client.api import ServerClient
+from operator_console.client.outbox_worker import backoff, drain
+from operator_console.client.payload import case_body
+from operator_console.domain.case import Case, Channel, Contact, Person, Relation, Status
+from operator_console.domain.gazetteer import default_gazetteer
+from operator_console.domain.intake import CaseDraft, build_case
+from operator_console.domain.phones import parse_phone
+from operator_console.domain.taxonomy import default_taxonomy
+from operator_console.server.db import open_engine
+from operator_console.server.models import CaseRow as ServerCaseRow
+from operator_console.store.case_store import CaseStore
+from operator_console.store.models import CaseRow
+from operator_console.store.outbox import Outbox
+from tests.server.harness import PASSWORD, Server, free_port
+
+
+def a_case(name: str, **fields: object) -> Case:
+    draft = CaseDraft(
+        caller_phone="0903 123 456",
+        caller_name=name,
+        address="12/3 Lê Văn Sỹ",
+        ward="Phường Sài Gòn",
+        category="essential_supplies",
+        description="Hết gạo",
+    )
+    for key, value in fields.items():
+        setattr(draft, key, value)
+    return build_case(
+        draft,
+        gazetteer=default_gazetteer(),
+        taxonomy=default_taxonomy(),
+        now=datetime.now(UTC),
+        operator="Lan",
+    )
+
+
+def logged_in(server: Server) -> ServerClient:
+    client = ServerClient(server.url)
+    client.login("op", PASSWORD)
+    return client
+
+
+def server_copies(server: Server, case_ids: list[str]) -> dict[str, int]:
+    engine = open_engine(server.database_url)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(ServerCaseRow.source_key, func.count())
+            .where(ServerCaseRow.source_key.in_(case_ids))
+            .group_by(ServerCaseRow.source_key)
+        ).all()
+    engine.dispose()
+    return dict(rows)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> CaseStore:
+    return CaseStore(tmp_path / "console.sqlite3")
+
+
+def test_saved_cases_reach_the_server_in_order_and_come_back_with_number_and_unit(
+    server: Server, store: CaseStore
+) -> None:
+    cases = [a_case(f"Người {i}") for i in range(5)]
+    for case in cases:
+        store.add_case(case)
+    outbox = Outbox(store.engine)
+    assert outbox.state().waiting == 5
+    report = drain(store, outbox, logged_in(server), by="op")
+    assert (report.sent, report.refused, report.next_try) == (5, 0, None)
+    local = [store.get_case(c.id) for c in cases]
+    assert all(c is not None and c.status is Status.DISPATCHED for c in local)
+    numbers = [c.case_number for c in local if c is not None]
+    assert numbers == sorted(numbers), "sent in the order they were saved"
+    assert {c.handling_unit for c in local if c is not None} == {"ubnd-26740"}
+    assert server_copies(server, [c.id for c in cases]) == {c.id: 1 for c in cases}
+    assert outbox.state().waiting == 0
+
+
+def test_while_the_server_is_away_cases_wait_and_then_drain_in_order_without_duplicates(
+    server: Server, store: CaseStore
+) -> None:
+    outbox = Outbox(store.engine)
+    away = ServerClient(f"http://127.0.0.1:{free_port()}", language="en")
+    cases = [a_case(f"Người chờ {i}") for i in range(4)]
+    for case in cases[:2]:
+        store.add_case(case)
+    report = drain(store, outbox, away, by="op", rng=random.Random(1))
+    assert report.sent == 0 and "Cannot reach the server" in report.reason
+    assert report.next_try is not None and report.next_try > datetime.now(UTC)
+    for case in cases[2:]:
+        store.add_case(case)  # intake goes on meanwhile
+    state = outbox.state()
+    assert state.waiting == 4 and state.last_error == "Cannot reach the server."
+    # Not due yet: nothing is tried, even with the server back.
+    assert drain(store, outbox, logged_in(server), by="op").sent == 0
+    later = datetime.now(UTC) + timedelta(minutes=10)
+    report = drain(store, outbox, logged_in(server), by="op", now=lambda: later)
+    assert report.sent == 4
+    numbers = [store.get_case(c.id).case_number for c in cases]  # type: ignore[union-attr]
+    assert numbers == sorted(numbers)
+    assert server_copies(server, [c.id for c in cases]) == {c.id: 1 for c in cases}
+
+
+def test_a_case_the_server_took_before_the_console_crashed_is_not_made_twice(
+    server: Server, store: CaseStore
+) -> None:
+    case = a_case("Người gửi rồi")
+    store.add_case(case)
+    client = logged_in(server)
+    first = client.create_case(case_body(case), case.id)  # sent; the console died before noting it
+    drain(store, Outbox(store.engine), client, by="op")
+    assert store.get_case(case.id).case_number == first["case_number"]  # type: ignore[union-attr]
+    assert server_copies(server, [case.id]) == {case.id: 1}
+
+
+def test_a_refused_item_is_set_aside_with_the_servers_reason_and_the_rest_goes_on(
+    server: Server, store: CaseStore
+) -> None:
+    too_old = a_case("Người năm 1999", received_at=datetime(1999, 12, 31, 9, 0, tzinfo=UTC))
+    fine = a_case("Người bình thường")
+    store.add_case(too_old)
+    store.add_case(fine)
+    outbox = Outbox(store.engine)
+    report = drain(store, outbox, logged_in(server), by="op")
+    assert (report.sent, report.refused) == (1, 1)
+    ((_seq, case_id, message),) = outbox.refused_items()
+    assert case_id == too_old.id and "received_at" in message
+    assert store.get_case(too_old.id).status is Status.QUEUED  # type: ignore[union-attr]
+
+
+def test_a_repeat_call_follows_its_case_to_the_server(server: Server, store: CaseStore) -> None:
+    case = a_case("Bà Năm")
+    store.add_case(case)
+    contact = Contact(
+        id=str(uuid.uuid4()),
+        received_at=datetime.now(UTC),
+        channel=Channel.PHONE,
+        caller=Person("Con gái bà Năm", parse_phone("0912 345 678")),
+        relation=Relation.FAMILY,
+        note="Vẫn chưa ai đến",
+    )
+    store.add_contact(case.id, contact)
+    report = drain(store, Outbox(store.engine), logged_in(server), by="op")
+    assert report.sent == 2
+    local = store.get_case(case.id)
+    assert local is not None and local.case_number
+    detail = server.session("supervisor").get(
+        server.api(f"/cases/{case_server_id(store, case.id)}"), timeout=30
+    )
+    assert [c["caller_name"] for c in detail.json()["contacts"]] == ["Con gái bà Năm"]
+    assert detail.json()["repeat_count"] == 1
+
+
+def case_server_id(store: CaseStore, case_id: str) -> str:
+    with store.engine.connect() as connection:
+        return str(connection.execute(select(CaseRow.server_id).where(CaseRow.id == case_id)).scalar_one())
+
+
+def test_retries_back_off_with_jitter_and_honour_the_servers_word() -> None:
+    rng = random.Random(7)
+    delays = [backoff(n, None, rng) for n in range(10)]
+    assert 1.0 <= delays[0] <= 2.0
+    assert all(d <= 300 for d in delays) and delays[-1] >= 150
+    assert backoff(3, 42.0, rng) == 42.0
+
+
+CRASH_CASES = 200
+
+
+def test_a_console_killed_again_and_again_while_sending_leaves_every_case_once_on_the_server(
+    server: Server, tmp_path: Path
+) -> None:
+    store_path = tmp_path / "crash.sqlite3"
+    command = [
+        sys.executable,
+        "-m",
+        "tests.server.crash_console",
+        str(store_path),
+        server.url,
+        str(CRASH_CASES),
+    ]
+    rng = random.Random(1022)
+    kills = 0
+    # Killed at a random moment of each run (a start takes about a second) until a run gets to the end.
+    for _round in range(60):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            process.wait(timeout=rng.uniform(0.9, 1.6))
+            break
+        except subprocess.TimeoutExpired:
+            process.send_signal(signal.SIGKILL)  # mid-write, mid-request, mid-anything
+            process.wait()
+            kills += 1
+    final = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert final.returncode == 0, final.stderr[-3000:]
+    assert "waiting=0" in final.stdout
+    assert kills >= 5, "the console finished before it could be killed often enough"
+    store = CaseStore(store_path)
+    local = {c.external_id: c for c in store.iter_cases()}
+    assert sorted(local) == [f"crash-{i:04d}" for i in range(CRASH_CASES)]
+    assert all(c.status is Status.DISPATCHED and c.case_number for c in local.values())
+    copies = server_copies(server, [c.id for c in local.values()])
+    assert copies == {c.id: 1 for c in local.values()}, "a case is missing or doubled on the server"
+    engine = open_engine(server.database_url)
+    with engine.connect() as connection:
+        numbers = dict(
+            connection.execute(
+                select(ServerCaseRow.source_key, ServerCaseRow.case_number).where(
+                    ServerCaseRow.source_key.in_([c.id for c in local.values()])
+                )
+            ).all()
+        )
+    engine.dispose()
+    assert {c.id: c.case_number for c in local.values()} == numbers, (
+        "the local store disagrees with the server"
+    )
