@@ -449,6 +449,7 @@ def _case_values(case: Case, now: datetime) -> dict[str, Any]:
         "created_at": now,
         "updated_at": now,
         "server_id": None,
+        "from_server": False,
         "name_key": fold(f"{case.caller.name} {subject.name if subject else ''}"),
         "street_key": fold(a.street),
     }

@@ -57,8 +57,10 @@ class CaseRow(Base):
     repeat_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
-    server_id: Mapped[str | None] = mapped_column(String(36))
+    server_id: Mapped[str | None] = mapped_column(String(36), index=True)
     """The central server's id for the case, once it acknowledged it (revision 0004)."""
+    from_server: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Taken at another desk or channel, copied here from the server's feed (revision 0005)."""
     # Folded keys (revision 0002): diacritic- and case-free, for search and duplicate scoring.
     name_key: Mapped[str] = mapped_column(Text, default="")
     street_key: Mapped[str] = mapped_column(Text, default="")
@@ -114,6 +116,17 @@ class OutboxRow(Base):
 
 
 Index("ix_outbox_state_seq", OutboxRow.state, OutboxRow.seq)
+
+
+class SyncStateRow(Base):
+    """Small facts about the link to the server, such as the changes feed's cursor (revision 0005)."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
 Index("ix_cases_status_received", CaseRow.status, CaseRow.received_at)
 Index("ix_cases_ward_status", CaseRow.ward_code, CaseRow.status)
 Index("ix_cases_street_key", CaseRow.street_key)
