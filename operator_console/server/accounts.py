@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from operator_console.paths import resource
-from operator_console.server.models import ClientKeyRow, UnitRow, UserRow
+from operator_console.server.models import ClientKeyRow, TokenRow, UnitRow, UserRow
 from operator_console.server.problems import FieldProblem, ProblemError
 from operator_console.server.schemas import UnitIn, UserIn
-from operator_console.server.security import Role, digest, hash_password, new_secret
+from operator_console.server.security import MIN_PASSWORD_LENGTH, Role, digest, hash_password, new_secret
 
 CHANNELS_FOR_KEYS = ("web", "zalo", "app")
 
@@ -90,3 +90,35 @@ def create_client_key(
         )
     )
     return secret
+
+
+def _user(session: Session, username: str) -> UserRow:
+    user = session.scalars(select(UserRow).where(UserRow.username == username)).first()
+    if user is None:
+        raise ProblemError("not_found", f"no user {username}")
+    return user
+
+
+def disable_user(session: Session, username: str) -> None:
+    """The account stops at once: no login, and its tokens are deleted."""
+    user = _user(session, username)
+    user.active = False
+    session.execute(delete(TokenRow).where(TokenRow.user_id == user.id))
+
+
+def set_password(session: Session, username: str, password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ProblemError(
+            "validation",
+            errors=[FieldProblem(field="password", message=f"at least {MIN_PASSWORD_LENGTH} characters")],
+        )
+    user = _user(session, username)
+    user.password_hash = hash_password(password)
+    user.active = True
+    session.execute(delete(TokenRow).where(TokenRow.user_id == user.id))
+
+
+def revoke_client_key(session: Session, name: str) -> None:
+    removed = session.execute(delete(ClientKeyRow).where(ClientKeyRow.name == name))
+    if not removed.rowcount:  # type: ignore[attr-defined]
+        raise ProblemError("not_found", f"no key named {name}")

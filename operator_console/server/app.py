@@ -21,13 +21,14 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy import Engine, delete, select, text
 from sqlalchemy.exc import DataError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import operator_console
 from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import default_taxonomy
+from operator_console.paths import resource
 from operator_console.server import accounts, cases, feed, open311, telephony
 from operator_console.server.cases import CaseFilter, Presenter, Reference
 from operator_console.server.config import ServerConfig
@@ -47,7 +48,7 @@ from operator_console.server.deps import (
 )
 from operator_console.server.idempotency import body_hash, parse_key, run_once
 from operator_console.server.limits import BodyLimit, RateLimiter, credential_key
-from operator_console.server.models import CaseRow, HeartbeatRow, UnitRow, UserRow
+from operator_console.server.models import CaseRow, HeartbeatRow, ServerStateRow, UnitRow, UserRow
 from operator_console.server.problems import (
     MEDIA_TYPE,
     FieldProblem,
@@ -109,7 +110,12 @@ def build_runtime(config: ServerConfig, engine: Engine | None = None) -> Runtime
         with transaction(reads) as session:
             return accounts.unit_codes(session)
 
-    routing = RoutingTable(Path(config.routing_rules), known_units)
+    routing = RoutingTable(
+        Path(config.routing_rules),
+        known_units,
+        DatabaseRulesKeeper(factory),
+        resource("data", "routing_rules.json").read_text(encoding="utf-8"),
+    )
     reference = Reference(gazetteer=default_gazetteer(), taxonomy=default_taxonomy(), routing=routing)
     return Runtime(
         config=config,
@@ -118,6 +124,25 @@ def build_runtime(config: ServerConfig, engine: Engine | None = None) -> Runtime
         reference=reference,
         reads=reads,
     )
+
+
+class DatabaseRulesKeeper:
+    """The last routing rules that parsed, in the database: the same for every worker."""
+
+    KEY = "routing_rules"
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self._factory = factory
+
+    def last_good(self) -> str | None:
+        with transaction(self._factory) as session:
+            row = session.get(ServerStateRow, self.KEY)
+            return row.value if row else None
+
+    def keep(self, text: str) -> None:
+        with transaction(self._factory) as session:
+            upsert = insert_for(session, ServerStateRow).values(key=self.KEY, value=text)
+            session.execute(upsert.on_conflict_do_update(index_elements=["key"], set_={"value": text}))
 
 
 def create_app(config: ServerConfig, rt: Runtime | None = None) -> FastAPI:

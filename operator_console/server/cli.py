@@ -3,7 +3,9 @@
     operator-console-server [--host H] [--port P] [--database-url URL] [--demo] [--workers N]
     operator-console-server create-unit CODE NAME [--kind K] [--ward-code N]
     operator-console-server create-user NAME --role ROLE [--unit CODE]   (password from stdin)
+    operator-console-server disable-user NAME | set-password NAME (password from stdin)
     operator-console-server create-key NAME --kind channel|exchange [--channel web|zalo|app]
+    operator-console-server revoke-key NAME
     operator-console-server openapi [--out FILE]
 
 Exit codes: 0 done, 2 bad usage or input, 3 the database could not be reached.
@@ -22,18 +24,34 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 import operator_console
 from operator_console.paths import resource
 from operator_console.server import accounts
-from operator_console.server.config import CONFIG_VARIABLE, DEFAULT_HOST, DEFAULT_PORT, ServerConfig
+from operator_console.server.config import (
+    CONFIG_VARIABLE,
+    DATABASE_VARIABLE,
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    ServerConfig,
+    demo_database_url,
+)
 from operator_console.server.db import migrate, open_engine, session_factory, transaction
 from operator_console.server.problems import ProblemError
 from operator_console.server.schemas import UnitIn, UserIn
 
 log = logging.getLogger("operator_console.server")
-COMMANDS = ("serve", "create-unit", "create-user", "create-key", "openapi")
+COMMANDS = (
+    "serve",
+    "create-unit",
+    "create-user",
+    "disable-user",
+    "set-password",
+    "create-key",
+    "revoke-key",
+    "openapi",
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,6 +84,12 @@ def _parser() -> argparse.ArgumentParser:
     user.add_argument("--role", required=True, choices=["operator", "supervisor", "unit", "monitor", "admin"])
     user.add_argument("--unit", default=None)
     user.add_argument("--display-name", default="")
+    disable = sub.add_parser("disable-user", help="stop an account (a person who left, a leaked password)")
+    disable.add_argument("username")
+    reset = sub.add_parser("set-password", help="give a user a new password (read from stdin)")
+    reset.add_argument("username")
+    revoke = sub.add_parser("revoke-key", help="stop a channel's or an exchange's key")
+    revoke.add_argument("name")
     key = sub.add_parser("create-key", help="add a key for a channel (Open311) or a telephone exchange")
     key.add_argument("name")
     key.add_argument("--kind", required=True, choices=["channel", "exchange"])
@@ -88,11 +112,17 @@ def main(argv: list[str] | None = None) -> int:
         level=getattr(logging, str(getattr(args, "log_level", "info")).upper()),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if args.command != "serve":
+        logging.getLogger("alembic").setLevel(logging.WARNING)  # an admin command's output is its own
+    demo = bool(getattr(args, "demo", False))
     defaults = ServerConfig()
+    # The URL (which may hold a password) can come from the environment, out of `ps` and history.
+    # A demo has its own database by default: its published accounts never reach a real one.
+    url = args.database_url or os.environ.get(DATABASE_VARIABLE) or (demo_database_url() if demo else None)
     config = ServerConfig(
-        database_url=args.database_url or defaults.database_url,
+        database_url=url or defaults.database_url,
         routing_rules=str(getattr(args, "routing_rules", None) or defaults.routing_rules),
-        demo=bool(getattr(args, "demo", False)),
+        demo=demo,
     )
     try:
         if args.command == "openapi":
@@ -106,11 +136,16 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(config, args)
         return _manage(factory, args)
     except OperationalError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[0] if str(exc.orig or exc).strip() else ""
+        print(f"operator-console-server: the database cannot be reached: {reason}", file=sys.stderr)
+        return 3
+    except (ArgumentError, NoSuchModuleError) as exc:
         print(
-            f"operator-console-server: the database cannot be reached ({type(exc.orig).__name__})",
+            f"operator-console-server: not a database URL this server can use ({exc}); "
+            "use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE",
             file=sys.stderr,
         )
-        return 3
+        return 2
 
 
 def _manage(factory: Any, args: argparse.Namespace) -> int:
@@ -136,6 +171,16 @@ def _manage(factory: Any, args: argparse.Namespace) -> int:
             elif args.command == "create-key":
                 secret = accounts.create_client_key(session, args.name, args.kind, args.channel, now)
                 print(f"key for {args.name} ({args.kind}); it is shown only once:\n{secret}")
+            elif args.command == "disable-user":
+                accounts.disable_user(session, args.username)
+                print(f"user {args.username} disabled; their tokens no longer work")
+            elif args.command == "set-password":
+                password = sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else getpass.getpass()
+                accounts.set_password(session, args.username, password)
+                print(f"password of {args.username} changed; their tokens no longer work")
+            elif args.command == "revoke-key":
+                accounts.revoke_client_key(session, args.name)
+                print(f"key {args.name} revoked")
     except ValidationError as exc:
         for error in exc.errors():
             print(
@@ -179,13 +224,15 @@ def _serve(config: ServerConfig, args: argparse.Namespace) -> int:
         rules.parent.mkdir(parents=True, exist_ok=True)
         with resource("data", "routing_rules.json").open("rb") as src, rules.open("wb") as dst:
             shutil.copyfileobj(src, dst)
-        log.info("routing rules: the shipped default copied to the data folder, edit it there")
+        log.info("routing rules: the shipped default copied to %s, edit it there", rules)
     quiet_uvicorn_errors()
     runtime = build_runtime(config)
     if config.demo:
         log.warning(BANNER)
         seed_demo(runtime.factory, runtime.reference)
-    log.info("database: %s; serving on http://%s:%d", runtime.engine.dialect.name, args.host, args.port)
+    log.info("database: %s", runtime.engine.url.render_as_string(hide_password=True))
+    log.info("routing rules: %s", rules)
+    log.info("serving on http://%s:%d", args.host, args.port)
     from operator_console.server.transport import NoDelayH11Protocol
 
     common: dict[str, Any] = {

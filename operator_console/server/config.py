@@ -15,8 +15,16 @@ DEFAULT_PORT = 8022
 CONFIG_VARIABLE = "OPERATOR_CONSOLE_SERVER_CONFIG"
 
 
+DATABASE_VARIABLE = "OPERATOR_CONSOLE_DATABASE_URL"
+"""The database URL from the environment (keeps a password out of the command line)."""
+
+
 def default_database_url() -> str:
     return f"sqlite:///{data_dir() / 'server.sqlite3'}"
+
+
+def demo_database_url() -> str:
+    return f"sqlite:///{data_dir() / 'demo.sqlite3'}"
 
 
 def default_routing_rules() -> Path:

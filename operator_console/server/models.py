@@ -293,3 +293,12 @@ class HeartbeatRow(Base):
     outbox_size: Mapped[int] = mapped_column(Integer, default=0)
     oldest_waiting_s: Mapped[int | None] = mapped_column(Integer)
     seen_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class ServerStateRow(Base):
+    """Small facts every worker must share, such as the last routing rules that parsed (0004)."""
+
+    __tablename__ = "server_state"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -192,6 +192,12 @@ def add_routes(app: FastAPI) -> None:
     ) -> JSONResponse:
         rt = _runtime(request)
         channel = _channel(rt, api_key)
+        first_name, last_name, address_string, description = (
+            _utf8(first_name),
+            _utf8(last_name),
+            _utf8(address_string),
+            _utf8(description),
+        )
         if not service_code:
             raise _Fail(400, "service_code is required")
         if not address_string:
@@ -287,6 +293,18 @@ def add_routes(app: FastAPI) -> None:
                 raise _Fail(404, "no such request for this channel")
             units = rt.reference.unit_names(session)
             return [_request_out(row, units, _service_names(rt).get(row.category, row.category))]
+
+
+def _utf8(text: str) -> str:
+    """Undo a form body sent as raw UTF-8 instead of percent-encoded (``curl -d 'Nguyễn'``).
+
+    The form parser reads such bytes as Latin-1 ("Nguyá»…n"); read back as UTF-8 they are the
+    words the citizen typed. Text that is not such a misreading is left as it is.
+    """
+    try:
+        return text.encode("latin-1").decode("utf-8") if not text.isascii() else text
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
 
 
 def _service_names(rt: Runtime) -> dict[str, str]:

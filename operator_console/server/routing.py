@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 log = logging.getLogger(__name__)
 RELOAD_CHECK_S = 1.0
@@ -86,19 +87,36 @@ def parse_rules(text: str, known_units: set[str]) -> RuleSet:
     return RuleSet(fallback_unit=str(fallback), rules=tuple(rules))
 
 
-class RoutingTable:
-    """The rules in force, read again from their file when it changes (checked at most once a second)."""
+class RulesKeeper(Protocol):
+    """Where the last rules that parsed are kept for every worker (the server's database)."""
 
-    def __init__(self, path: Path, known_units: Callable[[], set[str]]) -> None:
+    def last_good(self) -> str | None: ...
+
+    def keep(self, text: str) -> None: ...
+
+
+class RoutingTable:
+    """The rules in force, read again from their file when it changes (checked at most once a second).
+
+    A file that does not parse (at start or later) is refused, and the last rules that parsed are
+    used: every worker takes them from the database, so all route alike whatever each has seen;
+    with none kept yet, the shipped default. A typo never stops the server or sends cases nowhere.
+    """
+
+    def __init__(
+        self, path: Path, known_units: Callable[[], set[str]], keeper: RulesKeeper, default_text: str
+    ) -> None:
         """``known_units`` gives the active units' codes now (read from the database at each
         reload: a unit created after the start, by any worker or the command line, is known)."""
         self._path = path
         self._known_units = known_units
+        self._keeper = keeper
+        self._default_text = default_text
         self._lock = threading.Lock()
         self._checked = 0.0
-        self._mtime = path.stat().st_mtime_ns
-        self._rules = parse_rules(path.read_text(encoding="utf-8"), known_units())
+        self._mtime: int | None = None
         self.last_error: str | None = None
+        self._rules = self._load()
 
     @property
     def path(self) -> Path:
@@ -109,21 +127,36 @@ class RoutingTable:
         if now - self._checked >= RELOAD_CHECK_S:
             with self._lock:
                 self._checked = now
-                self._reload_if_changed()
+                try:
+                    mtime: int | None = self._path.stat().st_mtime_ns
+                except OSError:
+                    mtime = None
+                if mtime != self._mtime or mtime is None:
+                    self._rules = self._load()
         return self._rules
 
     def route(self, category: str, ward_code: int | None) -> str:
         return self.current().route(category, ward_code)
 
-    def _reload_if_changed(self) -> None:
+    def _load(self) -> RuleSet:
+        units = self._known_units()
         try:
-            mtime = self._path.stat().st_mtime_ns
-            if mtime == self._mtime:
-                return
-            self._mtime = mtime
-            self._rules = parse_rules(self._path.read_text(encoding="utf-8"), self._known_units())
-            self.last_error = None
-            log.info("routing rules reloaded: %d rules", len(self._rules.rules))
+            self._mtime = self._path.stat().st_mtime_ns
+            text = self._path.read_text(encoding="utf-8")
+            rules = parse_rules(text, units)
         except (OSError, RulesError) as exc:
-            self.last_error = str(exc)
-            log.error("routing rules file refused, the previous rules stay in force: %s", exc)
+            self.last_error = f"{self._path}: {exc}"
+            log.error("routing rules file refused, the last good rules stay in force: %s", self.last_error)
+            for fallback in (self._keeper.last_good(), self._default_text):
+                if fallback is None:
+                    continue
+                try:
+                    return parse_rules(fallback, units)
+                except RulesError:
+                    continue
+            raise RulesError(f"neither {self._path} nor the shipped rules can be used") from exc
+        if text != self._keeper.last_good():
+            self._keeper.keep(text)
+            log.info("routing rules loaded from %s: %d rules", self._path, len(rules.rules))
+        self.last_error = None
+        return rules

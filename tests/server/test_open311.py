@@ -92,3 +92,23 @@ def test_a_retried_post_with_an_idempotency_key_creates_one_request(server: Serv
         url, data=FORM | {"api_key": server.keys["zalo"]}, headers=headers, timeout=30
     ).json()
     assert first == again
+
+
+def test_a_form_sent_as_raw_utf8_keeps_its_vietnamese(server: Server) -> None:
+    raw = (
+        "api_key={}&service_code=essential_supplies&address_string=45 Nguyễn Trãi, Phường Sài Gòn"
+        "&last_name=Phạm&first_name=Lan"
+    )
+    created = requests.post(
+        f"{server.url}/open311/v2/requests.json",
+        data=raw.format(server.keys["web"]).encode("utf-8"),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        timeout=30,
+    )
+    assert created.status_code == 201, created.text
+    number = created.json()[0]["service_request_id"]
+    one = requests.get(
+        f"{server.url}/open311/v2/requests/{number}.json", params={"api_key": server.keys["web"]}, timeout=30
+    ).json()[0]
+    assert one["address"] == "45 Nguyễn Trãi, Phường Sài Gòn"
+    assert one["agency_responsible"] == "UBND Phường Sài Gòn"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -139,3 +140,34 @@ def test_the_openapi_document_in_docs_is_the_one_the_server_serves(server: Serve
         for method, operation in operations.items():
             if path.startswith("/api/v1/") and path not in ("/api/v1/info", "/api/v1/health"):
                 assert {"401", "422", "429"} <= set(operation["responses"]), (method, path)
+
+
+def test_an_admin_stops_an_account_resets_a_password_and_revokes_a_leaked_key(scratch_server: Server) -> None:
+    url = scratch_server.database_url
+    token = scratch_server.token("operator")
+    assert cli("--database-url", url, "disable-user", "op").returncode == 0
+    headers = {"Authorization": f"Bearer {token}"}
+    assert requests.get(scratch_server.api("/me"), headers=headers, timeout=30).status_code == 401
+    login = {"username": "op", "password": "test-password-1022"}
+    assert requests.post(scratch_server.api("/auth/token"), data=login, timeout=30).status_code == 401
+    assert cli("--database-url", url, "set-password", "op", stdin="a-new-password\n").returncode == 0
+    login["password"] = "a-new-password"
+    assert requests.post(scratch_server.api("/auth/token"), data=login, timeout=30).status_code == 200
+    assert cli("--database-url", url, "revoke-key", "web-form").returncode == 0
+    answer = requests.get(
+        f"{scratch_server.url}/open311/v2/requests.json",
+        params={"api_key": scratch_server.keys["web"]},
+        timeout=30,
+    )
+    assert answer.status_code == 403
+    missing = cli("--database-url", url, "revoke-key", "no-such-key")
+    assert missing.returncode == 2 and "no key named" in missing.stderr
+
+
+def test_the_database_url_can_come_from_the_environment_and_a_wrong_one_is_explained(tmp_path: Path) -> None:
+    env = os.environ | {"OPERATOR_CONSOLE_DATABASE_URL": f"sqlite:///{tmp_path / 'env.sqlite3'}"}
+    made = cli("create-unit", "from-env", "Đơn vị", env=env)
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "env.sqlite3").exists()
+    wrong = cli("--database-url", "postgres://x@127.0.0.1/db", "create-unit", "a1", "A")
+    assert wrong.returncode == 2 and "postgresql+psycopg://" in wrong.stderr

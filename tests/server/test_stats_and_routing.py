@@ -6,10 +6,11 @@ import json
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import requests
 
-from tests.server.harness import UNIT_A, Server, key, new_case
+from tests.server.harness import UNIT_A, Server, key, new_case, running_server
 
 
 def post(server: Server, body: dict[str, object]) -> dict[str, object]:
@@ -101,3 +102,15 @@ def test_edited_routing_rules_apply_without_a_restart_and_a_broken_file_is_refus
     while post(server, new_case())["handling_unit"] != "to-cong-tac":
         assert time.monotonic() < deadline, "rules naming a unit created after the start were refused"
         time.sleep(0.3)
+
+
+def test_a_server_started_with_a_broken_rules_file_runs_on_the_last_good_rules(
+    backend: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "server"
+    folder.mkdir()
+    (folder / "routing_rules.json").write_text('{"rules": [ {broken', encoding="utf-8")
+    with running_server(backend, folder) as server:
+        assert post(server, new_case())["handling_unit"] == UNIT_A  # the shipped rules
+        rules = server.session("supervisor").get(server.api("/routing-rules"), timeout=30).json()
+        assert "routing_rules.json" in rules["last_error"] and "not JSON" in rules["last_error"]
