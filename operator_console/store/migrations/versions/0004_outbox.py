@@ -29,5 +29,5 @@ def upgrade() -> None:
     )
     op.create_index("ix_outbox_case_id", "outbox", ["case_id"])
     op.create_index("ix_outbox_state_seq", "outbox", ["state", "seq"])
-    with op.batch_alter_table("cases") as batch:
-        batch.add_column(sa.Column("server_id", sa.String(36), nullable=True))
+    # A plain ADD COLUMN (see 0005): no table rebuild that could cascade into the history.
+    op.add_column("cases", sa.Column("server_id", sa.String(36), nullable=True))

@@ -14,9 +14,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("cases") as batch:
-        batch.add_column(sa.Column("from_server", sa.Boolean(), nullable=False, server_default=sa.false()))
-        batch.create_index("ix_cases_server_id", ["server_id"])
+    # A plain ADD COLUMN with a literal default, never a batch table rebuild: rebuilding drops the
+    # old table, and with foreign keys on that would cascade into the cases' history and contacts.
+    op.add_column("cases", sa.Column("from_server", sa.Boolean(), nullable=False, server_default="0"))
+    op.create_index("ix_cases_server_id", "cases", ["server_id"])
     op.create_table(
         "sync_state",
         sa.Column("key", sa.String(80), primary_key=True),
