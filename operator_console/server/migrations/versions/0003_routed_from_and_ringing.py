@@ -14,8 +14,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("case_events") as batch:
-        batch.add_column(sa.Column("from_unit", sa.String(40), nullable=True))
-        batch.create_index("ix_case_events_from_unit", ["from_unit"])
-    with op.batch_alter_table("calls") as batch:
-        batch.add_column(sa.Column("ringing", sa.Text(), nullable=False, server_default=""))
+    # Plain ADD COLUMN on both databases: no SQLite table rebuild (which drops the table).
+    op.add_column("case_events", sa.Column("from_unit", sa.String(40), nullable=True))
+    op.create_index("ix_case_events_from_unit", "case_events", ["from_unit"])
+    op.add_column("calls", sa.Column("ringing", sa.Text(), nullable=False, server_default=""))
