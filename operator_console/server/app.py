@@ -594,16 +594,10 @@ def _add_api_routes(app: FastAPI) -> None:
         responses=responses(*AUTH_ERRORS),
     )
     def categories(rt: RuntimeDep, _who: Anyone) -> list[CategoryOut]:
-        out = []
-        for top in rt.reference.taxonomy.top_level():
-            out.append(
-                CategoryOut(code=top.code, name_vi=top.label("vi"), name_en=top.label("en"), parent=None)
-            )
-            out.extend(
-                CategoryOut(code=c.code, name_vi=c.label("vi"), name_en=c.label("en"), parent=top.code)
-                for c in rt.reference.taxonomy.children(top.code)
-            )
-        return out
+        return [
+            CategoryOut(code=c.code, name_vi=c.label("vi"), name_en=c.label("en"), parent=c.parent)
+            for c in rt.reference.taxonomy.categories  # each top level followed by its sub-categories
+        ]
 
     @app.get(f"{API}/stats/queue", tags=["supervision"], responses=responses(*AUTH_ERRORS))
     def stats_queue(rt: RuntimeDep, _who: Overseer) -> dict[str, Any]:

@@ -28,8 +28,10 @@ from sqlalchemy import select
 
 from operator_console.domain.case import Status, label
 from operator_console.domain.interchange import HCMC_TIME
+from operator_console.domain.taxonomy import Taxonomy
 from operator_console.server import cases
 from operator_console.server.db import transaction
+from operator_console.server.deps import runtime
 from operator_console.server.idempotency import body_hash, parse_key, run_once
 from operator_console.server.models import CaseRow
 from operator_console.server.problems import ProblemError
@@ -111,11 +113,6 @@ class _Fail(ProblemError):
         super().__init__({400: "bad_request", 403: "forbidden", 404: "not_found"}[status], description)
 
 
-def _runtime(request: Request) -> Runtime:
-    value: Runtime = request.app.state.runtime
-    return value
-
-
 def _channel(rt: Runtime, api_key: str) -> Machine:
     if api_key:
         with transaction(rt.reads) as session:
@@ -151,20 +148,17 @@ def add_routes(app: FastAPI) -> None:
         responses={code: ERRORS[code] for code in (429, 503)},
     )
     def services(request: Request) -> list[Service]:
-        taxonomy = _runtime(request).reference.taxonomy
-        out = []
-        for top in taxonomy.top_level():
-            for category in (top, *taxonomy.children(top.code)):
-                out.append(
-                    Service(
-                        service_code=category.code,
-                        service_name=category.label("vi"),
-                        description=category.label("en"),
-                        keywords=category.code.replace("/", ","),
-                        group=top.label("vi"),
-                    )
-                )
-        return out
+        taxonomy = runtime(request).reference.taxonomy
+        return [
+            Service(
+                service_code=category.code,
+                service_name=category.label("vi"),
+                description=category.label("en"),
+                keywords=category.code.replace("/", ","),
+                group=_name(taxonomy, category.top),
+            )
+            for category in taxonomy.categories  # each top level followed by its sub-categories
+        ]
 
     @app.post(
         f"{PREFIX}/requests.json",
@@ -190,7 +184,7 @@ def add_routes(app: FastAPI) -> None:
         media_url: Annotated[str, Form(max_length=500)] = "",
         idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
     ) -> JSONResponse:
-        rt = _runtime(request)
+        rt = runtime(request)
         channel = _channel(rt, api_key)
         first_name, last_name, address_string, description = (
             _utf8(first_name),
@@ -250,7 +244,7 @@ def add_routes(app: FastAPI) -> None:
         end_date: Annotated[datetime | None, Query()] = None,
         status: Annotated[str, Query(pattern="^(|open|closed)$")] = "",
     ) -> list[ServiceRequest]:
-        rt = _runtime(request)
+        rt = runtime(request)
         channel = _channel(rt, api_key)
         query = select(CaseRow).where(CaseRow.created_by == channel.key)
         if service_request_id:
@@ -269,8 +263,7 @@ def add_routes(app: FastAPI) -> None:
         with transaction(rt.reads) as session:
             units = rt.reference.unit_names(session)
             rows = session.scalars(query.order_by(CaseRow.received_at.desc()).limit(MAX_RESULTS))
-            names = _service_names(rt)
-            return [_request_out(r, units, names.get(r.category, r.category)) for r in rows]
+            return [_request_out(r, units, _name(rt.reference.taxonomy, r.category)) for r in rows]
 
     @app.get(
         f"{PREFIX}/requests/{{service_request_id}}.json",
@@ -281,7 +274,7 @@ def add_routes(app: FastAPI) -> None:
     def get_request(
         request: Request, service_request_id: str, api_key: Annotated[str, Query(max_length=200)] = ""
     ) -> list[ServiceRequest]:
-        rt = _runtime(request)
+        rt = runtime(request)
         channel = _channel(rt, api_key)
         with transaction(rt.reads) as session:
             row = session.scalars(
@@ -292,7 +285,7 @@ def add_routes(app: FastAPI) -> None:
             if row is None:
                 raise _Fail(404, "no such request for this channel")
             units = rt.reference.unit_names(session)
-            return [_request_out(row, units, _service_names(rt).get(row.category, row.category))]
+            return [_request_out(row, units, _name(rt.reference.taxonomy, row.category))]
 
 
 def _utf8(text: str) -> str:
@@ -307,11 +300,10 @@ def _utf8(text: str) -> str:
         return text
 
 
-def _service_names(rt: Runtime) -> dict[str, str]:
-    taxonomy = rt.reference.taxonomy
-    return {
-        c.code: c.label("vi") for top in taxonomy.top_level() for c in (top, *taxonomy.children(top.code))
-    }
+def _name(taxonomy: Taxonomy, code: str) -> str:
+    """A category's Vietnamese name (its code, for a category the taxonomy no longer has)."""
+    category = taxonomy.get(code)
+    return category.label("vi") if category else code
 
 
 def _utc(value: datetime | None, name: str) -> datetime | None:

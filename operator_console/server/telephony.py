@@ -23,20 +23,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from operator_console.server.db import transaction
-from operator_console.server.deps import API, AUTH_ERRORS, current_principal
+from operator_console.server.deps import API, AUTH_ERRORS, current_principal, runtime
 from operator_console.server.models import CallRow
 from operator_console.server.problems import ProblemError, responses
-from operator_console.server.runtime import Runtime
 from operator_console.server.schemas import Ack, CallOut
 from operator_console.server.security import Machine, Principal, Role, machine_for
 
 KEY_HEADER = "X-Exchange-Key"
 RECENT = timedelta(hours=12)
-
-
-def _runtime(request: Request) -> Runtime:
-    value: Runtime = request.app.state.runtime
-    return value
 
 
 def _exchange(
@@ -45,7 +39,7 @@ def _exchange(
 ) -> Machine:
     if not key:
         raise ProblemError("key_invalid")
-    with transaction(_runtime(request).reads) as session:
+    with transaction(runtime(request).reads) as session:
         machine = machine_for(session, key, "exchange")
     if machine is None:
         raise ProblemError("key_invalid")
@@ -71,7 +65,7 @@ def add_routes(app: FastAPI) -> None:
         cause: Annotated[str, Form(max_length=40)] = "",
     ) -> Ack:
         now = datetime.now(UTC)
-        factory = _runtime(request).factory
+        factory = runtime(request).factory
         for _attempt in range(2):
             try:
                 with transaction(factory) as session:
@@ -115,7 +109,7 @@ def add_routes(app: FastAPI) -> None:
         if who.role not in (Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN):
             raise ProblemError("forbidden")
         now = datetime.now(UTC)
-        with transaction(_runtime(request).reads) as session:
+        with transaction(runtime(request).reads) as session:
             recent = (CallRow.ended_at.is_(None), CallRow.started_at >= now - RECENT)
             call = session.scalars(
                 select(CallRow)
