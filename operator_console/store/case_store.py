@@ -34,7 +34,7 @@ from operator_console.domain.phones import WITHHELD, Phone, stored_phone
 from operator_console.domain.text import fold, fold_words
 from operator_console.store.database import migrate, open_engine
 from operator_console.store.models import CaseRow, ContactRow, OutboxRow, StatusChangeRow
-from operator_console.store.outbox import outbox_values
+from operator_console.store.outbox import outbox_values, record_dispatch
 
 
 @dataclass(frozen=True)
@@ -212,11 +212,15 @@ class CaseStore:
             row = session.get(CaseRow, case_id)
             if row is None:
                 raise KeyError(case_id)
-            check_transition(Status(row.status), Status.DISPATCHED)
-            now = _utcnow()
-            row.status, row.case_number, row.updated_at = Status.DISPATCHED.value, case_number, now
-            row.handling_unit = handling_unit or row.handling_unit
-            session.add(StatusChangeRow(case_id=case_id, status=Status.DISPATCHED.value, at=now, by=by))
+            record_dispatch(
+                session,
+                row,
+                case_number=case_number,
+                handling_unit=handling_unit,
+                server_id=None,
+                by=by,
+                now=datetime.now(UTC),
+            )
 
     # reads ----------------------------------------------------------------------------------------
     def get_case(self, case_id: str) -> Case | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,11 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect
 
 HEAD = "head"
+
+
+def naive_utc(moment: datetime) -> datetime:
+    """An aware time as the store keeps it: UTC, without a zone (SQLite's DateTime has none)."""
+    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def open_engine(path: Path) -> Engine:

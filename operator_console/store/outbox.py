@@ -17,13 +17,14 @@ from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session
 
 from operator_console.domain.case import Status, check_transition
+from operator_console.store.database import naive_utc
 from operator_console.store.models import CaseRow, OutboxRow, StatusChangeRow
 
 WAITING, SENT, REFUSED = "waiting", "sent", "refused"
 
 
 def outbox_values(kind: str, case_id: str, item_id: str, now: datetime) -> dict[str, Any]:
-    naive = now.astimezone(UTC).replace(tzinfo=None)
+    naive = naive_utc(now)
     return {
         "kind": kind,
         "case_id": case_id,
@@ -35,6 +36,30 @@ def outbox_values(kind: str, case_id: str, item_id: str, now: datetime) -> dict[
         "last_error": "",
         "sent_at": None,
     }
+
+
+def record_dispatch(
+    session: Session,
+    row: CaseRow,
+    *,
+    case_number: str,
+    handling_unit: str | None,
+    server_id: str | None,
+    by: str,
+    now: datetime,
+    only_if_queued: bool = False,
+) -> None:
+    """The server acknowledged the case: its number and unit, and the move to *dispatched* in its
+    history. ``only_if_queued``: a case already past *queued* keeps its status (else the move is
+    checked like any other, and refused from anywhere but *queued*)."""
+    if not (only_if_queued and row.status != Status.QUEUED.value):
+        check_transition(Status(row.status), Status.DISPATCHED)
+        row.status = Status.DISPATCHED.value
+        session.add(StatusChangeRow(case_id=row.id, status=row.status, at=naive_utc(now), by=by))
+    row.case_number = case_number
+    row.handling_unit = handling_unit or row.handling_unit
+    row.server_id = server_id or row.server_id
+    row.updated_at = naive_utc(now)
 
 
 @dataclass(frozen=True)
@@ -60,10 +85,6 @@ class OutboxState:
 
 def _aware(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC)
-
-
-def _naive(value: datetime) -> datetime:
-    return value.astimezone(UTC).replace(tzinfo=None)
 
 
 class Outbox:
@@ -109,7 +130,7 @@ class Outbox:
             session.execute(
                 update(OutboxRow)
                 .where(OutboxRow.seq == seq)
-                .values(attempts=OutboxRow.attempts + 1, next_attempt_at=_naive(at), last_error=reason)
+                .values(attempts=OutboxRow.attempts + 1, next_attempt_at=naive_utc(at), last_error=reason)
             )
 
     def refuse(self, seq: int, message: str) -> None:
@@ -137,12 +158,17 @@ class Outbox:
             row = session.get(CaseRow, case_id)
             if row is None:
                 raise KeyError(case_id)
-            if row.status == Status.QUEUED.value:
-                check_transition(Status.QUEUED, Status.DISPATCHED)
-                row.status = Status.DISPATCHED.value
-                session.add(StatusChangeRow(case_id=case_id, status=row.status, at=_naive(now), by=by))
-            row.server_id, row.case_number, row.handling_unit = server_id, case_number, handling_unit
-            row.updated_at = _naive(now)
+            # The replica may have brought the server's later status first: that one stays.
+            record_dispatch(
+                session,
+                row,
+                case_number=case_number,
+                handling_unit=handling_unit,
+                server_id=server_id,
+                by=by,
+                now=now,
+                only_if_queued=True,
+            )
             self._done(session, seq, now)
 
     def contact_sent(self, seq: int, now: datetime) -> None:
@@ -166,5 +192,5 @@ class Outbox:
         session.execute(
             update(OutboxRow)
             .where(OutboxRow.seq == seq)
-            .values(state=SENT, sent_at=_naive(now), last_error="")
+            .values(state=SENT, sent_at=naive_utc(now), last_error="")
         )

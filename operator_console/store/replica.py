@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Engine, delete, or_, select
 from sqlalchemy.orm import Session
@@ -25,6 +25,7 @@ from operator_console.store.case_store import (
     _db_tuple,
     _insert_records,
 )
+from operator_console.store.database import naive_utc
 from operator_console.store.models import CaseRow, StatusChangeRow, SyncStateRow
 
 CURSOR_KEY = "changes_cursor"
@@ -35,10 +36,6 @@ class ServerCase:
     server_id: str
     source_key: str
     case: Case
-
-
-def _naive(moment: datetime) -> datetime:
-    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 class Replica:
@@ -63,7 +60,7 @@ class Replica:
                 if row is None:
                     row = session.get(CaseRow, item.server_id)
                 if row is None:
-                    values = _case_values(item.case, _naive(now))
+                    values = _case_values(item.case, naive_utc(now))
                     values |= {"id": item.server_id, "server_id": item.server_id, "from_server": True}
                     added.append(CaseRecord(None, _db_tuple(values, _CASE_COLUMNS), ()))
                     continue
@@ -78,7 +75,7 @@ class Replica:
         case = item.case
         if row.status != case.status.value:
             session.add(
-                StatusChangeRow(case_id=row.id, status=case.status.value, at=_naive(now), by="server")
+                StatusChangeRow(case_id=row.id, status=case.status.value, at=naive_utc(now), by="server")
             )
         row.status = case.status.value
         row.server_id = item.server_id
@@ -86,12 +83,12 @@ class Replica:
         row.handling_unit = case.handling_unit
         row.repeat_count = case.repeat_count
         row.merged_into = case.merged_into
-        row.updated_at = _naive(now)
+        row.updated_at = naive_utc(now)
 
     def forget_older_than(self, moment: datetime) -> int:
         """Drop copies of other desks' cases received before ``moment`` (the replica's window)."""
         with Session(self._engine) as session, session.begin():
             result = session.execute(
-                delete(CaseRow).where(CaseRow.from_server.is_(True), CaseRow.received_at < _naive(moment))
+                delete(CaseRow).where(CaseRow.from_server.is_(True), CaseRow.received_at < naive_utc(moment))
             )
             return int(result.rowcount)  # type: ignore[attr-defined]
