@@ -149,6 +149,9 @@ class OutboxWorker:
     def wake(self) -> None:
         self._wake.set()
 
+    def is_alive(self) -> bool:
+        return self._thread.is_alive()
+
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
         self._wake.set()

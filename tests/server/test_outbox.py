@@ -6,6 +6,7 @@ import random
 import signal
 import subprocess
 import sys
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from operator_console.client.api import ServerClient
-from operator_console.client.outbox_worker import backoff, drain
+from operator_console.client.outbox_worker import OutboxWorker, backoff, drain
 from operator_console.client.payload import case_body
 from operator_console.domain.case import Case, Channel, Contact, Person, Relation, Status
 from operator_console.domain.gazetteer import default_gazetteer
@@ -229,3 +230,22 @@ def test_a_console_killed_again_and_again_while_sending_leaves_every_case_once_o
     assert {c.id: c.case_number for c in local.values()} == numbers, (
         "the local store disagrees with the server"
     )
+
+
+def test_the_worker_thread_sends_each_save_when_woken_and_stops_cleanly(
+    server: Server, store: CaseStore
+) -> None:
+    reports: list[object] = []
+    worker = OutboxWorker(store, Outbox(store.engine), logged_in(server), by="op", on_report=reports.append)
+    worker.start()
+    case = a_case("Người gọi buổi tối")
+    store.add_case(case)
+    worker.wake()
+    deadline = time.monotonic() + 30
+    while (local := store.get_case(case.id)) is None or local.status is not Status.DISPATCHED:
+        assert time.monotonic() < deadline, "the worker did not send the saved case"
+        time.sleep(0.05)
+    assert local.case_number
+    worker.stop()
+    assert not worker.is_alive()
+    assert any(getattr(r, "sent", 0) == 1 for r in reports)
