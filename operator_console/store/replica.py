@@ -57,9 +57,7 @@ class Replica:
                         or_(CaseRow.server_id == item.server_id, CaseRow.id == item.source_key)
                     )
                 ).first()
-                if row is None:
-                    row = session.get(CaseRow, item.server_id)
-                if row is None:
+                if row is None:  # (a copy made earlier carries the server's id as its own and in server_id)
                     values = _case_values(item.case, naive_utc(now))
                     values |= {"id": item.server_id, "server_id": item.server_id, "from_server": True}
                     added.append(CaseRecord(None, _db_tuple(values, _CASE_COLUMNS), ()))

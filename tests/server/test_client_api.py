@@ -10,43 +10,30 @@ import socket
 import threading
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from operator_console.client.api import AuthenticationNeeded, Refused, ServerClient, Unreachable
 from operator_console.client.payload import case_body
-from operator_console.domain.gazetteer import default_gazetteer
-from operator_console.domain.intake import CaseDraft, build_case
-from operator_console.domain.taxonomy import default_taxonomy
 from tests.server.harness import PASSWORD, UNIT_A, Server, free_port
+from tests.server.test_outbox import a_case
 
 
-def _case(**fields: object) -> dict[str, object]:
-    draft = CaseDraft(
-        caller_phone="0168 912 3456",
-        caller_name="Lê Thị Mai",
-        caller_relation="neighbour",
-        subject_name="Bà Tư",
-        address="12/3 Lê Văn Sỹ",
-        ward="Phường Sài Gòn",
-        category="essential_supplies",
-        household_size="1",
-        vulnerable={"lone_elderly"},
-        no_food_today=True,
-        description="Bà cụ sống một mình, hết gạo",
+def _case() -> dict[str, object]:
+    """A neighbour reporting a lone elderly woman with no food, as the console sends it."""
+    return case_body(
+        a_case(
+            "Lê Thị Mai",
+            caller_phone="0168 912 3456",
+            caller_relation="neighbour",
+            subject_name="Bà Tư",
+            household_size="1",
+            vulnerable={"lone_elderly"},
+            no_food_today=True,
+            description="Bà cụ sống một mình, hết gạo",
+        )
     )
-    for name, value in fields.items():
-        setattr(draft, name, value)
-    case = build_case(
-        draft,
-        gazetteer=default_gazetteer(),
-        taxonomy=default_taxonomy(),
-        now=datetime.now(UTC),
-        operator="Lan",
-    )
-    return case_body(case)
 
 
 def test_a_console_logs_in_and_sends_a_case_once_however_often_it_retries(server: Server) -> None:
