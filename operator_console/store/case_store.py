@@ -113,7 +113,7 @@ class BulkImport:
             by_id = select(CaseRow.id).where(CaseRow.id.in_(ids))
             known = set(self._connection.scalars(by_external_id)) | set(self._connection.scalars(by_id))
             fresh = [r for r in records if r.external_id not in known]
-            _insert_records(self._connection, fresh)
+            insert_records(self._connection, fresh)
         counts.imported = len(fresh)
         counts.skipped = len(records) - len(fresh)
         return counts
@@ -136,7 +136,7 @@ class CaseStore:
         """
         now = _utcnow()
         with self.engine.begin() as connection:
-            _insert_records(connection, [case_record(case, now)])
+            insert_records(connection, [case_record(case, now)])
             if case.contacts:
                 connection.execute(insert(ContactRow), [_contact_values(case.id, c) for c in case.contacts])
             if case.status is Status.QUEUED:
@@ -343,10 +343,14 @@ class CaseRecord(NamedTuple):
     history: tuple[tuple[Any, ...], ...]
 
 
-def case_record(case: Case, now: datetime) -> CaseRecord:
+def case_record(case: Case, now: datetime, *, server_id: str | None = None) -> CaseRecord:
+    """``server_id``: a copy of a case taken elsewhere, from the server's feed (see ``replica``)."""
+    values = _case_values(case, now)
+    if server_id is not None:
+        values |= {"server_id": server_id, "from_server": True}
     return CaseRecord(
         external_id=case.external_id,
-        case=_db_tuple(_case_values(case, now), _CASE_COLUMNS),
+        case=_db_tuple(values, _CASE_COLUMNS),
         history=tuple(_db_tuple(_history_values(case.id, h), _HISTORY_COLUMNS) for h in case.history),
     )
 
@@ -379,7 +383,7 @@ def _pragma(connection: Connection, pragma: str) -> None:
         cursor.close()
 
 
-def _insert_records(connection: Connection, records: Sequence[CaseRecord]) -> None:
+def insert_records(connection: Connection, records: Sequence[CaseRecord]) -> None:
     """Plain DB-API ``executemany``: importing a million rows spends its time in SQLite, not in mapping."""
     if not records:
         return

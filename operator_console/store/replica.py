@@ -11,20 +11,14 @@ transaction: a crash halfway replays the page, never skips it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Engine, delete, or_, select
 from sqlalchemy.orm import Session
 
 from operator_console.domain.case import Case
-from operator_console.store.case_store import (
-    _CASE_COLUMNS,
-    CaseRecord,
-    _case_values,
-    _db_tuple,
-    _insert_records,
-)
+from operator_console.store.case_store import CaseRecord, case_record, insert_records
 from operator_console.store.database import naive_utc
 from operator_console.store.models import CaseRow, StatusChangeRow, SyncStateRow
 
@@ -58,13 +52,14 @@ class Replica:
                     )
                 ).first()
                 if row is None:  # (a copy made earlier carries the server's id as its own and in server_id)
-                    values = _case_values(item.case, naive_utc(now))
-                    values |= {"id": item.server_id, "server_id": item.server_id, "from_server": True}
-                    added.append(CaseRecord(None, _db_tuple(values, _CASE_COLUMNS), ()))
+                    # The copy's id is the server's; it starts without history rows (``_update``
+                    # records each later change of its status).
+                    copy = replace(item.case, id=item.server_id, history=())
+                    added.append(case_record(copy, naive_utc(now), server_id=item.server_id))
                     continue
                 self._update(session, row, item, now)
             session.flush()
-            _insert_records(session.connection(), added)
+            insert_records(session.connection(), added)
             session.merge(SyncStateRow(key=CURSOR_KEY, value=str(cursor)))
         return len(added)
 
