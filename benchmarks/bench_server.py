@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from operator_console.domain.case import new_case_id
 from operator_console.server.db import open_engine
 from operator_console.server.models import CaseEventRow, CaseRow, UnitRow
-from tests.server.harness import fresh_database, new_case, running_server
+from tests.server.harness import drop_database, fresh_database, new_case, prepare, running_server
 
 OPEN = ["dispatched", "accepted", "in_progress"]
 CLOSED = ["resolved", "resolved", "resolved", "not_eligible", "rejected", "merged"]
@@ -161,8 +161,6 @@ def timed(
 def reads(backend: str, rows: int) -> dict[str, tuple[float, float]]:
     with tempfile.TemporaryDirectory() as folder:
         url = fresh_database(backend, Path(folder))
-        from tests.server.harness import drop_database, prepare  # the same preparation as the tests
-
         prepare(url)
         started = time.perf_counter()
         fill(url, rows)

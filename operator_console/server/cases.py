@@ -499,8 +499,8 @@ def patch_case(
         try:
             check_transition(Status(case.status), Status(body.status), reason=body.reason)
         except TransitionError as exc:
-            field = "reason" if "reason" in exc.message.code else "status"
-            problem = FieldProblem(field=field, message=exc.message.render(language))
+            wrong = "reason" if "reason" in exc.message.code else "status"
+            problem = FieldProblem(field=wrong, message=exc.message.render(language))
             raise ProblemError("transition", errors=[problem]) from exc
         case.status = body.status
         case.status_reason = body.reason.strip()
