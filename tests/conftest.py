@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import keyring
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,6 +18,7 @@ from operator_console.domain.gazetteer import Gazetteer, default_gazetteer
 from operator_console.domain.intake import CaseDraft, build_case
 from operator_console.domain.taxonomy import Taxonomy, default_taxonomy
 from operator_console.store.case_store import CaseStore
+from tests.keyring_stand_in import MemoryKeyring
 
 NOW = datetime(2021, 8, 29, 2, 15, tzinfo=UTC)
 
@@ -25,6 +27,16 @@ NOW = datetime(2021, 8, 29, 2, 15, tzinfo=UTC)
 def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test writes into the developer's own data folder."""
     monkeypatch.setenv("OPERATOR_CONSOLE_DATA", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture(autouse=True)
+def keyring_stand_in() -> Iterator[MemoryKeyring]:
+    """The OS keyring every test sees: an explicit in-memory stand-in, fresh for each test."""
+    previous = keyring.get_keyring()
+    stand_in = MemoryKeyring()
+    keyring.set_keyring(stand_in)
+    yield stand_in
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture(scope="session")

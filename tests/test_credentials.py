@@ -12,30 +12,10 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends.chainer import ChainerBackend
 from keyring.backends.fail import Keyring as FailKeyring
-from keyring.errors import PasswordDeleteError
 from keyrings.alt.file import PlaintextKeyring
 
 from operator_console.client.credentials import InsecureKeyring, TokenVault, check_backend
-
-
-class MemoryKeyring(KeyringBackend):
-    """Stands in for the OS keyring (which cannot run here)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
+from tests.keyring_stand_in import MemoryKeyring
 
 
 def test_the_token_is_kept_per_server_and_user_and_logout_forgets_it() -> None:

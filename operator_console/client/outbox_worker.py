@@ -8,7 +8,8 @@ operator, and the rest goes on. A 401 stops everything until the operator logs i
 Retrying is safe because every POST carries its idempotency key (the case's or the contact's local
 id): a case the server took before the console crashed is answered again, not made twice.
 
-:class:`OutboxWorker` runs :func:`drain` on its own thread, woken by each save.
+:class:`~operator_console.client.sync_worker.SyncWorker` runs :func:`drain` on its own thread,
+woken by each save.
 """
 
 from __future__ import annotations
@@ -121,50 +122,3 @@ def _send(
         raise Refused(422, "case_not_sent", "the case of this call was not accepted by the server")
     client.add_contact(item.server_case_id, _contact_body(contact), idempotency_key=item.item_id)
     outbox.contact_sent(item.seq, now)
-
-
-class OutboxWorker:
-    """One thread that drains the outbox whenever woken (a save, a login) or when an item is due."""
-
-    def __init__(
-        self,
-        store: CaseStore,
-        outbox: Outbox,
-        client: ServerClient,
-        *,
-        by: str,
-        on_report: Callable[[DrainReport], None] = lambda _report: None,
-        idle_s: float = 30.0,
-    ) -> None:
-        self._store, self._outbox, self._client, self._by = store, outbox, client, by
-        self._on_report = on_report
-        self._idle_s = idle_s
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="outbox", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def is_alive(self) -> bool:
-        return self._thread.is_alive()
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        self._thread.join(timeout)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self._wake.clear()
-            report = drain(self._store, self._outbox, self._client, by=self._by, stop=self._stop)
-            self._on_report(report)
-            wait = self._idle_s
-            if report.next_try is not None:
-                wait = max(0.05, min(wait, (report.next_try - datetime.now(UTC)).total_seconds()))
-            elif report.needs_login:
-                wait = 3600.0  # until a login wakes it
-            self._wake.wait(wait)

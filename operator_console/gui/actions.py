@@ -49,6 +49,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "call",
     ),
     ActionSpec("app.settings", str(QT_TRANSLATE_NOOP("actions", "Se&ttings…")), ("Ctrl+,",), "call"),
+    ActionSpec("app.login", str(QT_TRANSLATE_NOOP("actions", "&Log in to the server…")), ("Ctrl+L",), "call"),
+    ActionSpec("app.logout", str(QT_TRANSLATE_NOOP("actions", "Log &out")), (), "call"),
+    ActionSpec(
+        "sync.refused",
+        str(QT_TRANSLATE_NOOP("actions", "Cases the server refu&sed…")),
+        ("Ctrl+Shift+R",),
+        "view",
+    ),
     ActionSpec("app.quit", str(QT_TRANSLATE_NOOP("actions", "&Quit")), ("Ctrl+Q",), "call"),
     ActionSpec(
         "cases.find", str(QT_TRANSLATE_NOOP("actions", "&Find in the case list")), ("Ctrl+F",), "view"

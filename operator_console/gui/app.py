@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,10 +11,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from operator_console.client.credentials import TokenVault
+from operator_console.client.embedded import EmbeddedServer
 from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.gui import settings as S
+from operator_console.gui.connection import Connection
 from operator_console.gui.context import ConsoleContext
 from operator_console.gui.draft_keeper import DraftKeeper
 from operator_console.gui.i18n import install_translator
@@ -30,9 +34,15 @@ class Console:
     runner: TaskRunner
     settings: S.Settings
     drafts: DraftKeeper
+    connection: Connection
 
     def shutdown(self) -> None:
-        """Keep the draft, finish every queued write, then close the store."""
+        """Keep the draft, finish every queued write, then close the store.
+
+        The sync worker is stopped first (an unanswered request is abandoned: its item still waits
+        in the outbox, and its idempotency key makes the next try safe), the demo server last.
+        """
+        self.connection.shutdown()
         self.drafts.flush()
         self.runner.shutdown()
         self.store.close()
@@ -40,8 +50,16 @@ class Console:
 
 
 def build_console(
-    app: QApplication, store_path: Path, qsettings: QSettings, language: Language | None = None
+    app: QApplication,
+    store_path: Path,
+    qsettings: QSettings,
+    language: Language | None = None,
+    *,
+    demo: EmbeddedServer | None = None,
+    vault: Callable[[], TokenVault] = TokenVault.system,
 ) -> Console:
+    """The console on ``store_path``: with the server of the settings (a login when needed), with
+    ``demo`` (the embedded demo server, started and logged in to), or on this workstation only."""
     settings = S.Settings(qsettings)
     chosen: Language = language or ("en" if settings.get(S.LANGUAGE) == "en" else "vi")
     install_translator(app, chosen)
@@ -57,12 +75,19 @@ def build_console(
         gazetteer=default_gazetteer(),
         taxonomy=default_taxonomy(),
         language=chosen,
-        # Until login arrives with the server, the workstation's own login names the operator.
+        # Without a server account, the settings' name or the workstation's login names the operator.
         operator=settings.get(S.OPERATOR) or getpass.getuser(),
     )
     drafts = DraftKeeper(store_path.with_name(store_path.stem + ".draft.json"), runner)
-    window = MainWindow(context, settings, drafts)
+    connection = Connection(store, runner, settings, chosen, vault=vault)
+    window = MainWindow(context, settings, drafts, connection)
     restored = drafts.restore()
     if restored is not None:
         window.restore_draft(restored)
-    return Console(window=window, store=store, runner=runner, settings=settings, drafts=drafts)
+    if demo is not None:
+        connection.start_demo(demo)
+    else:
+        connection.start()
+    return Console(
+        window=window, store=store, runner=runner, settings=settings, drafts=drafts, connection=connection
+    )

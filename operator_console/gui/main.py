@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from operator_console import __version__
+from operator_console.client.embedded import EmbeddedServer, server_installed
 from operator_console.domain.messages import LANGUAGES
 from operator_console.gui.app import build_console
 from operator_console.gui.single_instance import Handover, InstanceServer, hand_over, socket_name
@@ -25,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--lang", choices=LANGUAGES, default=None, help="interface language (default: settings, vi)"
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the embedded demo server (published demo accounts, sample cases) and log in to it",
     )
     parser.add_argument(
         "--incoming-call",
@@ -50,9 +56,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             "operator-console: the running console does not answer; try again in a moment.", file=sys.stderr
         )
         return 1
+    demo: EmbeddedServer | None = None
+    store_path = args.db or default_store_path()
+    if args.demo:
+        if not server_installed():
+            print(
+                "operator-console: --demo needs the server's packages: "
+                "pip install 'operator-console[server]' (from a clone: pip install -e '.[server]')",
+                file=sys.stderr,
+            )
+            return 2
+        # The demo's cases stay apart from real ones: a store and a server database of their own.
+        demo = EmbeddedServer(data_dir() / "demo")
+        store_path = args.db or demo.data_dir / "console.sqlite3"
     server = InstanceServer(name)
     qsettings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR, APP_NAME)
-    console = build_console(app, args.db or default_store_path(), qsettings, args.lang)
+    console = build_console(app, store_path, qsettings, args.lang, demo=demo)
     window = console.window
     server.message.connect(lambda m: _handle(window, m))
     screen = app.primaryScreen().availableGeometry()

@@ -11,33 +11,49 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from operator_console.client.sync_worker import SyncReport
 from operator_console.domain.case import Case
 from operator_console.domain.intake import CaseDraft, InvalidCase, build_case
+from operator_console.domain.units import unit_name
 from operator_console.gui import settings as S
 from operator_console.gui.actions import ACTIONS, MENUS, menu_label
 from operator_console.gui.caller_history import CallerHistory
 from operator_console.gui.case_details import CaseDetails
 from operator_console.gui.case_list_panel import CaseListPanel
 from operator_console.gui.cheat_sheet import CheatSheet
+from operator_console.gui.connection import Connection
 from operator_console.gui.context import ConsoleContext
 from operator_console.gui.draft_keeper import DraftKeeper
 from operator_console.gui.intake_form import IntakeForm
+from operator_console.gui.login_dialog import LoginDialog
+from operator_console.gui.refused_dialog import RefusedDialog
 from operator_console.gui.settings_dialog import SettingsDialog
 from operator_console.gui.street_completion import StreetCompletion
-from operator_console.store.case_store import QueueState
+from operator_console.gui.tone import set_tone
+from operator_console.store.outbox import Outbox, OutboxState
 
 QUEUE_REFRESH_MS = 15_000
 MESSAGE_MS = 8_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: ConsoleContext, settings: S.Settings, drafts: DraftKeeper) -> None:
+    def __init__(
+        self, context: ConsoleContext, settings: S.Settings, drafts: DraftKeeper, connection: Connection
+    ) -> None:
         super().__init__()
         self._context, self._settings, self._drafts = context, settings, drafts
         self._store, self._runner = context.store, context.runner
+        self._outbox = Outbox(context.store.engine)
+        self.connection = connection
         self._saving = False
         self._undo: CaseDraft | None = None
         self._pending_call: str | None = None
+        self._last_saved: Case | None = None
+        """The case just saved, until the server's number for it is on the banner."""
+        self._login_wanted: str | None = None
+        """A login the server asked for while the operator was typing a call (asked after the save)."""
+        self.login_dialog: LoginDialog | None = None
+        self._keyring_told = False
         self.setWindowTitle(self.tr("1022 Operator Console"))
         self.form = IntakeForm(context.gazetteer, context.taxonomy, context.language)
         self.history = CallerHistory(context)
@@ -85,6 +101,9 @@ class MainWindow(QMainWindow):
         self._queue_timer.setInterval(QUEUE_REFRESH_MS)
         self._queue_timer.timeout.connect(self.refresh_queue)
         self._queue_timer.start()
+        connection.changed.connect(self._show_connection)
+        connection.reported.connect(self._synced)
+        connection.login_needed.connect(self._login_needed)
         self.cases.reload()
         self.refresh_queue()
 
@@ -123,6 +142,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Form cleared. F3 brings it back."), MESSAGE_MS)
         self.form.clear()
         self._drafts.discard()
+        self._ask_login_if_wanted()
 
     def undo_clear(self) -> None:
         if self._undo is not None:
@@ -154,7 +174,7 @@ class MainWindow(QMainWindow):
                 gazetteer=self._context.gazetteer,
                 taxonomy=self._context.taxonomy,
                 now=datetime.now(UTC).astimezone(),
-                operator=self._context.operator,
+                operator=self.operator(),
             )
         except InvalidCase as invalid:
             self.form.show_errors(invalid.errors)
@@ -168,6 +188,34 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: str) -> None:
         self._runner.run_db(lambda: self._store.get_case(case_id), self._show_case)
 
+    def operator(self) -> str:
+        """Who is stamped on a case: the server account logged in (or last), else the settings' name."""
+        return self.connection.operator(self._context.operator)
+
+    def log_in(self, reason: str = "") -> None:
+        """Ctrl+L, or the server asking: the login dialog (the form and the queue stay as they are)."""
+        self._login_wanted = None
+        if self.login_dialog is not None and self.login_dialog.isVisible():
+            self.login_dialog.raise_()
+            return
+        self.login_dialog = LoginDialog(self.connection, reason, self)
+        self.login_dialog.finished.connect(lambda _result: self.form.ui.phoneEdit.setFocus())
+        self.login_dialog.open()
+
+    def log_out(self) -> None:
+        self.connection.logout()
+        self.statusBar().showMessage(
+            self.tr("Logged out. Cases are still saved here and sent after the next login."), MESSAGE_MS
+        )
+
+    def show_refused(self) -> None:
+        self._runner.run_db(self._outbox.refused_items, self._list_refused)
+
+    def refresh(self) -> None:
+        """F5: the case list again, and the server's latest changes now."""
+        self.case_list.apply_filters()
+        self.connection.wake(follow_now=True)
+
     def show_keys(self) -> None:
         CheatSheet(self.form, self).exec()
 
@@ -176,16 +224,22 @@ class MainWindow(QMainWindow):
             font = QFont(QApplication.font())
             font.setPointSize(self._settings.get(S.FONT_SIZE))
             QApplication.setFont(font)
+            self.connection.reconfigure()
             self._show_connection()
 
     def refresh_queue(self) -> None:
-        self._runner.run_db(self._store.queue_state, self._show_queue)
+        self._runner.run_db(self._outbox.state, self._show_queue)
 
     # results ------------------------------------------------------------------------------------
     def _saved(self, case: Case) -> None:
         self._saving = False
         self.form.ui.saveButton.setEnabled(True)
-        self.saved_banner.setText(self.tr("Saved: case %1").replace("%1", case.reference))
+        self._last_saved = case
+        self.connection.wake()  # the outbox row was written with the case: send it now
+        if self.connection.configured:
+            self.saved_banner.setText(self.tr("Saved: case %1 · sending…").replace("%1", case.reference))
+        else:
+            self.saved_banner.setText(self.tr("Saved: case %1").replace("%1", case.reference))
         self.statusBar().clearMessage()
         self._undo = None
         self.form.clear()
@@ -195,6 +249,8 @@ class MainWindow(QMainWindow):
         self.refresh_queue()
         if self._pending_call:
             self._take_call(self._pending_call)
+        else:
+            self._ask_login_if_wanted()
 
     def _save_failed(self, error: BaseException) -> None:
         # The form keeps everything typed; the operator can press Ctrl+Enter again.
@@ -218,7 +274,12 @@ class MainWindow(QMainWindow):
                 case, self._context.gazetteer, self._context.taxonomy, self._context.language, self
             ).exec()
 
-    def _show_queue(self, state: QueueState) -> None:
+    def _show_queue(self, state: OutboxState) -> None:
+        if state.refused:
+            self.refused_label.setText(
+                self.tr("Refused by the server: %1 (Ctrl+Shift+R)").replace("%1", str(state.refused))
+            )
+        self.refused_label.setVisible(bool(state.refused))
         if state.waiting == 0:
             self.queue_label.setText(self.tr("Nothing waiting to be sent"))
             return
@@ -229,6 +290,49 @@ class MainWindow(QMainWindow):
             .replace("%1", str(state.waiting))
             .replace("%2", str(minutes))
         )
+
+    def _synced(self, report: SyncReport) -> None:
+        """After each pass of the sync worker: the status bar, the list, the banner's number."""
+        self._show_connection()
+        self._show_queue(report.outbox)
+        if report.sent or report.changed:
+            self.cases.reload()
+        if report.refused:
+            self.statusBar().showMessage(
+                self.tr("The server refused a case: Ctrl+Shift+R shows why."), MESSAGE_MS
+            )
+        last = self._last_saved
+        if last is not None and (report.sent or report.refused or report.changed):
+            self._runner.run_db(lambda: self._store.get_case(last.id), self._show_sent)
+
+    def _show_sent(self, case: Case | None) -> None:
+        # Only while the banner still speaks of this case (a newer save or call has not replaced it).
+        if case is None or self._last_saved is None or case.id != self._last_saved.id:
+            return
+        if case.case_number:
+            self._last_saved = None
+            unit = unit_name(case.handling_unit) if case.handling_unit else ""
+            text = self.tr("Sent: case %1 → %2").replace("%1", case.case_number).replace("%2", unit)
+            self.saved_banner.setText(text if unit else text.replace(" → ", ""))
+
+    def _login_needed(self, reason: str) -> None:
+        if self.form.is_blank() and not self._saving:
+            self.log_in(reason)
+            return
+        # Never a dialog under the operator's fingers mid-call: asked after the save or the clear.
+        self._login_wanted = reason
+        self.statusBar().showMessage(
+            self.tr("The server asks you to log in again: Ctrl+L (after this call is fine)."), MESSAGE_MS
+        )
+
+    def _ask_login_if_wanted(self) -> None:
+        if self._login_wanted is not None:
+            self.log_in(self._login_wanted)
+
+    def _list_refused(self, items: list[tuple[int, str, str]]) -> None:
+        dialog = RefusedDialog(items, self)
+        dialog.open_case.connect(self.open_case)
+        dialog.open()
 
     def _keep_draft(self) -> None:
         if self.form.is_blank():
@@ -260,24 +364,58 @@ class MainWindow(QMainWindow):
         self.connection_label.setAccessibleName(self.tr("Server connection"))
         self.queue_label = QLabel()
         self.queue_label.setAccessibleName(self.tr("Cases waiting to be sent"))
+        self.refused_label = QLabel()
+        self.refused_label.setAccessibleName(self.tr("Items the server refused"))
+        set_tone(self.refused_label, "error")
+        self.refused_label.setVisible(False)
         self.store_label = QLabel()
         bar = self.statusBar()
         bar.addPermanentWidget(self.operator_label)
         bar.addPermanentWidget(self.connection_label)
         bar.addPermanentWidget(self.queue_label)
+        bar.addPermanentWidget(self.refused_label)
         bar.addPermanentWidget(self.store_label)
         self._show_connection()
 
     def _show_connection(self) -> None:
-        server = self._settings.get(S.SERVER_URL)
-        if not server:
+        """The server's state in words and colour: online, offline and why, or a login needed."""
+        connection = self.connection
+        demo = connection.demo is not None
+        title = self.tr("1022 Operator Console")
+        self.setWindowTitle(title + self.tr(" — DEMO (practice server, no real cases)") if demo else title)
+        self.operator_label.setText(self.operator() or self.tr("(no operator set)"))
+        if not connection.configured:
             self.connection_label.setText(self.tr("This workstation only (no server set)"))
+            set_tone(self.connection_label, "")
+            return
+        host = self.tr("demo server") if demo else urlsplit(connection.url).hostname or connection.url
+        report = connection.last_report
+        if connection.problem:
+            text, tone = self.tr("Server %1: %2").replace("%2", connection.problem), "error"
+        elif not connection.logged_in:
+            if demo and connection.worker is None:
+                text, tone = self.tr("Server %1: starting…"), "warn"
+            else:
+                text, tone = self.tr("Server %1: not logged in, cases wait here (Ctrl+L)"), "warn"
+        elif report is None or report.online is None:
+            text, tone = self.tr("Server %1: connecting…"), "warn"
+        elif report.online:
+            text, tone = self.tr("Server %1: online"), "ok"
         else:
-            # Dispatch arrives with its own issue: say plainly that nothing is sent yet.
-            host = urlsplit(server).hostname or server
-            self.connection_label.setText(
-                self.tr("Server %1: not connected yet, cases stay here").replace("%1", host)
+            retry = report.next_try.astimezone().strftime("%H:%M:%S") if report.next_try else "—"
+            text = (
+                self.tr("Server %1: offline (%2), cases wait here; next try %3")
+                .replace("%2", report.reason.rstrip("."))
+                .replace("%3", retry)
             )
+            tone = "error"
+        self.connection_label.setText(text.replace("%1", host))
+        set_tone(self.connection_label, tone)
+        if connection.keyring_problem is not None and not self._keyring_told:
+            self._keyring_told = True
+            self.statusBar().showMessage(connection.keyring_problem.message(self._context.language))
+        if report is not None:
+            self._show_queue(report.outbox)
 
     def _build_actions(self) -> None:
         handlers: dict[str, Callable[[], object]] = {
@@ -287,9 +425,12 @@ class MainWindow(QMainWindow):
             "intake.undo_clear": self.undo_clear,
             "intake.fill_previous": self.fill_previous,
             "app.settings": self.edit_settings,
+            "app.login": lambda: self.log_in(),
+            "app.logout": self.log_out,
+            "sync.refused": self.show_refused,
             "app.quit": self.close,
             "cases.find": self.case_list.focus_filter,
-            "cases.refresh": self.case_list.apply_filters,
+            "cases.refresh": self.refresh,
             "help.keys": self.show_keys,
         }
         menus = {key: self.menuBar().addMenu(menu_label(key)) for key in MENUS}

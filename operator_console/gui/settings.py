@@ -28,6 +28,17 @@ OPERATOR = Setting("operator/name", "", "The operator's name or login, stamped o
 SERVER_URL = Setting(
     "server/url", "", "The central server's address (https://…); empty: this workstation only"
 )
+SERVER_USER = Setting(
+    "server/username", "", "The account last logged in to the server (its token: in the OS keyring)"
+)
+CA_BUNDLE = Setting(
+    "server/ca_bundle",
+    "",
+    "A PEM file of the CA certificates to trust for the server (a city's own PKI); empty: the system's",
+)
+CONSOLE_ID = Setting(
+    "console/id", "", "This console's id in its heartbeats to the server (made at first start)"
+)
 
 VERSION = 1
 _UPGRADES: dict[int, Callable[[QSettings], None]] = {}

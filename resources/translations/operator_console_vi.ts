@@ -291,6 +291,19 @@
     </message>
 </context>
 <context>
+    <name>Connection</name>
+    <message>
+        <location filename="../../operator_console/gui/connection.py" line="191" />
+        <source>The server address is not valid (it must start with https://).</source>
+        <translation>Địa chỉ máy chủ không hợp lệ (phải bắt đầu bằng https://).</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/connection.py" line="258" />
+        <source>The demo server did not start: %1</source>
+        <translation>Máy chủ demo không khởi động được: %1</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <location filename="../../operator_console/gui/intake_form.py" line="223" />
@@ -499,111 +512,294 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../operator_console/gui/login_dialog.py" line="34" />
+        <source>Log in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/login_dialog.py" line="36" />
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/login_dialog.py" line="53" />
+        <source>Type the server's address (https://…).</source>
+        <translation>Nhập địa chỉ máy chủ (https://…).</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/login_dialog.py" line="57" />
+        <source>Type your user name and password.</source>
+        <translation>Nhập tên đăng nhập và mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/login_dialog.py" line="76" />
+        <source>The server address must start with https:// (http:// only for this computer).</source>
+        <translation>Địa chỉ máy chủ phải bắt đầu bằng https:// (http:// chỉ dùng cho chính máy này).</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/login_dialog.py" line="84" />
+        <source>Logging in…</source>
+        <translation>Đang đăng nhập…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="6" />
+        <source>Log in to the central server</source>
+        <translation>Đăng nhập máy chủ trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="11" />
+        <source>&amp;Server</source>
+        <translation>&amp;Máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="12" />
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="12" />
+        <source>Central server address</source>
+        <translation>Địa chỉ máy chủ trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="14" />
+        <source>&amp;User name</source>
+        <translation>&amp;Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="15" />
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="16" />
+        <source>&amp;Password</source>
+        <translation>Mật &amp;khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="17" />
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="22" />
+        <source>Without logging in, cases are still saved on this computer and sent as soon as you log in.</source>
+        <translation>Chưa đăng nhập thì hồ sơ vẫn được lưu trên máy này và được gửi ngay khi bạn đăng nhập.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="41" />
+        <location filename="../../operator_console/gui/main_window.py" line="57" />
+        <location filename="../../operator_console/gui/main_window.py" line="384" />
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="48" />
+        <location filename="../../operator_console/gui/main_window.py" line="64" />
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="109" />
+        <location filename="../../operator_console/gui/main_window.py" line="128" />
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="123" />
+        <location filename="../../operator_console/gui/main_window.py" line="142" />
         <source>Form cleared. F3 brings it back.</source>
         <translation>Đã xoá biểu mẫu. Bấm F3 để lấy lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="257" />
+        <location filename="../../operator_console/gui/main_window.py" line="361" />
+        <location filename="../../operator_console/gui/main_window.py" line="386" />
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="188" />
+        <location filename="../../operator_console/gui/main_window.py" line="242" />
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="131" />
+        <location filename="../../operator_console/gui/main_window.py" line="151" />
         <source>The cleared form is back.</source>
         <translation>Đã lấy lại biểu mẫu vừa xoá.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="136" />
+        <location filename="../../operator_console/gui/main_window.py" line="156" />
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="138" />
+        <location filename="../../operator_console/gui/main_window.py" line="158" />
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="143" />
+        <location filename="../../operator_console/gui/main_window.py" line="163" />
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="204" />
+        <location filename="../../operator_console/gui/main_window.py" line="208" />
+        <source>Logged out. Cases are still saved here and sent after the next login.</source>
+        <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="240" />
+        <source>Saved: case %1 · sending…</source>
+        <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="260" />
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="212" />
+        <location filename="../../operator_console/gui/main_window.py" line="268" />
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="223" />
+        <location filename="../../operator_console/gui/main_window.py" line="280" />
+        <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
+        <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="284" />
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="228" />
+        <location filename="../../operator_console/gui/main_window.py" line="289" />
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="241" />
+        <location filename="../../operator_console/gui/main_window.py" line="302" />
+        <source>The server refused a case: Ctrl+Shift+R shows why.</source>
+        <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="315" />
+        <source>Sent: case %1 → %2</source>
+        <translation>Đã gửi: hồ sơ %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="325" />
+        <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
+        <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="345" />
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="247" />
+        <location filename="../../operator_console/gui/main_window.py" line="351" />
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="258" />
+        <location filename="../../operator_console/gui/main_window.py" line="362" />
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="260" />
+        <location filename="../../operator_console/gui/main_window.py" line="364" />
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="262" />
+        <location filename="../../operator_console/gui/main_window.py" line="366" />
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="274" />
+        <location filename="../../operator_console/gui/main_window.py" line="368" />
+        <source>Items the server refused</source>
+        <translation>Mục bị máy chủ từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="385" />
+        <source> — DEMO (practice server, no real cases)</source>
+        <translation> — DEMO (máy chủ tập dượt, không nhập hồ sơ thật)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="388" />
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="279" />
-        <source>Server %1: not connected yet, cases stay here</source>
-        <translation>Máy chủ %1: chưa kết nối, hồ sơ lưu tại máy</translation>
+        <location filename="../../operator_console/gui/main_window.py" line="391" />
+        <source>demo server</source>
+        <translation>demo</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="394" />
+        <source>Server %1: %2</source>
+        <translation>Máy chủ %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="397" />
+        <source>Server %1: starting…</source>
+        <translation>Máy chủ %1: đang khởi động…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="399" />
+        <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
+        <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="401" />
+        <source>Server %1: connecting…</source>
+        <translation>Máy chủ %1: đang kết nối…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="403" />
+        <source>Server %1: online</source>
+        <translation>Máy chủ %1: đã kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="407" />
+        <source>Server %1: offline (%2), cases wait here; next try %3</source>
+        <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedDialog</name>
+    <message>
+        <location filename="../../operator_console/gui/refused_dialog.py" line="28" />
+        <source>Cases the server refused</source>
+        <translation>Hồ sơ bị máy chủ từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/refused_dialog.py" line="32" />
+        <source>The server refused these for good; they are kept here. Enter opens the case.</source>
+        <translation>Máy chủ đã từ chối hẳn các mục này; chúng vẫn được giữ ở máy này. Enter để mở hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/refused_dialog.py" line="34" />
+        <source>The server has refused nothing.</source>
+        <translation>Máy chủ chưa từ chối mục nào.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/refused_dialog.py" line="39" />
+        <source>Refused cases and the server's reasons</source>
+        <translation>Hồ sơ bị từ chối và lý do của máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/refused_dialog.py" line="42" />
+        <source>Case %1: %2</source>
+        <translation>Hồ sơ %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/refused_dialog.py" line="52" />
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -702,52 +898,67 @@
         <translation>&amp;Xoá biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="40" />
+        <location filename="../../operator_console/gui/actions.py" line="41" />
         <source>&amp;Undo the clear</source>
         <translation>Lấy lại &amp;biểu mẫu vừa xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="44" />
+        <location filename="../../operator_console/gui/actions.py" line="47" />
         <source>&amp;Fill in from this caller's last case</source>
         <translation>&amp;Điền theo hồ sơ trước của số này</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="48" />
+        <location filename="../../operator_console/gui/actions.py" line="51" />
         <source>Se&amp;ttings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="51" />
+        <location filename="../../operator_console/gui/actions.py" line="52" />
+        <source>&amp;Log in to the server…</source>
+        <translation>Đă&amp;ng nhập máy chủ…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="53" />
+        <source>Log &amp;out</source>
+        <translation>Đăng x&amp;uất</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="62" />
         <source>&amp;Find in the case list</source>
         <translation>&amp;Tìm trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="53" />
+        <location filename="../../operator_console/gui/actions.py" line="64" />
         <source>&amp;Refresh the case list</source>
         <translation>&amp;Làm mới danh sách</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="61" />
+        <location filename="../../operator_console/gui/actions.py" line="72" />
         <source>Help</source>
         <translation>Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="49" />
+        <location filename="../../operator_console/gui/actions.py" line="60" />
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="54" />
+        <location filename="../../operator_console/gui/actions.py" line="56" />
+        <source>Cases the server refu&amp;sed…</source>
+        <translation>Hồ sơ máy chủ từ &amp;chối…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="65" />
         <source>&amp;Keys (cheat sheet)</source>
         <translation>&amp;Bảng phím tắt</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="58" />
+        <location filename="../../operator_console/gui/actions.py" line="69" />
         <source>&amp;Operator</source>
         <translation>Tổng đài &amp;viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="59" />
+        <location filename="../../operator_console/gui/actions.py" line="70" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>

@@ -159,13 +159,14 @@ def running_server(
     env: dict[str, str] | None = None,
     database_url: str | None = None,
     prepared: bool = False,
+    port: int | None = None,
 ) -> Iterator[Server]:
     """A server on ``database_url`` (a new database by default), prepared by :func:`prepare` unless
-    ``prepared`` says it was already."""
+    ``prepared`` says it was already; on ``port`` (a free one by default)."""
     folder.mkdir(parents=True, exist_ok=True)
     url = database_url or fresh_database(backend, folder)
     keys = {} if prepared else prepare(url)
-    port = free_port()
+    port = port or free_port()
     log_path = folder / "server.log"
     rules = folder / "routing_rules.json"
     command = [
@@ -182,7 +183,7 @@ def running_server(
         *extra_args,
     ]
     environment = os.environ | {"OPERATOR_CONSOLE_DATA": str(folder / "data")} | (env or {})
-    with log_path.open("wb") as log:
+    with log_path.open("ab") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=environment)
     server = Server(f"http://127.0.0.1:{port}", url, backend, keys, process, log_path, rules)
     try:

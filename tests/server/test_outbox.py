@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy import func, select
 
 from operator_console.client.api import ServerClient
-from operator_console.client.outbox_worker import OutboxWorker, backoff, drain
+from operator_console.client.outbox_worker import backoff, drain
+from operator_console.client.sync_worker import SyncReport, SyncWorker
 from operator_console.client.payload import case_body
 from operator_console.domain.case import Case, Channel, Contact, Person, Relation, Status
 from operator_console.domain.gazetteer import default_gazetteer
@@ -232,11 +233,13 @@ def test_a_console_killed_again_and_again_while_sending_leaves_every_case_once_o
     )
 
 
-def test_the_worker_thread_sends_each_save_when_woken_and_stops_cleanly(
+def test_the_sync_worker_sends_each_save_when_woken_reports_and_stops_cleanly(
     server: Server, store: CaseStore
 ) -> None:
-    reports: list[object] = []
-    worker = OutboxWorker(store, Outbox(store.engine), logged_in(server), by="op", on_report=reports.append)
+    reports: list[SyncReport] = []
+    worker = SyncWorker(
+        store, logged_in(server), by="op", console_id="test-console", version="test", on_report=reports.append
+    )
     worker.start()
     case = a_case("Người gọi buổi tối")
     store.add_case(case)
@@ -246,6 +249,31 @@ def test_the_worker_thread_sends_each_save_when_woken_and_stops_cleanly(
         assert time.monotonic() < deadline, "the worker did not send the saved case"
         time.sleep(0.05)
     assert local.case_number
+    while not any(r.sent for r in reports) or reports[-1].outbox.waiting:
+        assert time.monotonic() < deadline, "the worker did not report the case sent"
+        time.sleep(0.05)
+    assert reports[-1].online is True and reports[-1].followed_at is not None
     worker.stop()
     assert not worker.is_alive()
-    assert any(getattr(r, "sent", 0) == 1 for r in reports)
+
+
+def test_without_a_token_the_worker_sends_nothing_and_asks_for_a_login(
+    server: Server, store: CaseStore
+) -> None:
+    reports: list[SyncReport] = []
+    client = ServerClient(server.url)
+    worker = SyncWorker(store, client, by="op", console_id="c", version="t", on_report=reports.append)
+    store.add_case(a_case("Chưa đăng nhập"))
+    worker.start()
+    deadline = time.monotonic() + 30
+    while not reports:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert reports[0].needs_login and reports[0].outbox.waiting == 1
+    client_with_token = logged_in(server)
+    worker.set_token(client_with_token.token)
+    while not reports[-1].sent:
+        assert time.monotonic() < deadline, "a login did not wake the worker"
+        time.sleep(0.05)
+    assert reports[-1].outbox.waiting == 0
+    worker.stop()

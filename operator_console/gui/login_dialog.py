@@ -1,0 +1,91 @@
+"""Log in to the central server: address, user name, password; the answer comes back off the GUI thread.
+
+An error shows beside its field (a wrong password under the password, an unreachable or invalid
+server under the address) and the dialog stays open with everything typed but the password.
+Cancel is always possible: cases are still saved here and wait in the outbox until a login.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+
+from operator_console.client.api import AuthenticationNeeded, Refused, ServerError
+from operator_console.gui.connection import Connection
+from operator_console.gui.forms.ui_login_dialog import Ui_LoginDialog
+from operator_console.gui.tone import set_tone
+
+
+class LoginDialog(QDialog):
+    def __init__(self, connection: Connection, reason: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_LoginDialog()
+        self.ui.setupUi(self)
+        self._connection = connection
+        ui = self.ui
+        ui.serverEdit.setText(connection.url)
+        ui.usernameEdit.setText(connection.username)
+        ui.reason.setText(reason)
+        ui.reason.setVisible(bool(reason))
+        set_tone(ui.reason, "warn")
+        for label in (ui.serverError, ui.passwordError):
+            set_tone(label, "error")
+            label.setVisible(False)
+        self._ok = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._ok.setText(self.tr("Log in"))
+        self._ok.clicked.connect(self._log_in)
+        ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Later"))
+        # The hands go where the next thing to type is.
+        first_empty = next(
+            (edit for edit in (ui.serverEdit, ui.usernameEdit) if not edit.text().strip()), ui.passwordEdit
+        )
+        first_empty.setFocus()
+
+    def _log_in(self) -> None:
+        ui = self.ui
+        url, user, password = (
+            ui.serverEdit.text().strip(),
+            ui.usernameEdit.text().strip(),
+            ui.passwordEdit.text(),
+        )
+        for label in (ui.serverError, ui.passwordError):
+            label.setVisible(False)
+        if not url:
+            self._error(ui.serverError, self.tr("Type the server's address (https://…)."))
+            ui.serverEdit.setFocus()
+            return
+        if not user or not password:
+            self._error(ui.passwordError, self.tr("Type your user name and password."))
+            (ui.usernameEdit if not user else ui.passwordEdit).setFocus()
+            return
+        self._busy(True)
+        self._connection.login(url, user, password, self.accept, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        ui = self.ui
+        self._busy(False)
+        ui.passwordEdit.clear()
+        if isinstance(error, (AuthenticationNeeded, Refused)):
+            self._error(ui.passwordError, error.message)
+            ui.passwordEdit.setFocus()
+        elif isinstance(error, ServerError):
+            self._error(ui.serverError, error.message)
+            ui.serverEdit.setFocus()
+        elif isinstance(error, ValueError):
+            self._error(
+                ui.serverError,
+                self.tr("The server address must start with https:// (http:// only for this computer)."),
+            )
+            ui.serverEdit.setFocus()
+        else:
+            raise error
+
+    def _busy(self, busy: bool) -> None:
+        ui = self.ui
+        ui.progress.setText(self.tr("Logging in…") if busy else "")
+        for widget in (ui.serverEdit, ui.usernameEdit, ui.passwordEdit, self._ok):
+            widget.setEnabled(not busy)
+
+    @staticmethod
+    def _error(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(True)

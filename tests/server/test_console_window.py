@@ -1,0 +1,223 @@
+"""The operator's window against the real server on 127.0.0.1: log in, save, see the server's number.
+
+The window is driven with the keyboard, its store is a real SQLite file and the server a real
+process over real HTTP; only the OS keyring is a stand-in (``tests/keyring_stand_in.py``: none
+runs on a headless machine). These run on SQLite only: the server's PostgreSQL side is proven by
+the service tests beside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import requests
+from PySide6.QtCore import QSettings, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from operator_console.client.credentials import SERVICE
+from operator_console.domain.case import Status
+from operator_console.gui import settings as S
+from operator_console.gui.app import Console, build_console
+from tests.keyring_stand_in import MemoryKeyring
+from tests.keys import type_text
+from tests.server.harness import PASSWORD, Server, key, new_case, running_server
+from tests.server.test_outbox import server_copies
+
+pytestmark = pytest.mark.gui
+WAIT_MS = 30_000
+
+
+@pytest.fixture(scope="module")
+def desk_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with running_server("sqlite", tmp_path_factory.mktemp("desk-server")) as running:
+        yield running
+
+
+Open = Callable[..., Console]
+
+
+@pytest.fixture
+def open_console(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[Open]:
+    """Start a console on its own store and settings; ``server`` and ``user`` as IT configured them."""
+    opened: list[Console] = []
+
+    def start(server: str = "", user: str = "", **settings: str) -> Console:
+        qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        qsettings.setValue(S.SERVER_URL.key, server)
+        qsettings.setValue(S.SERVER_USER.key, user)
+        for key, value in settings.items():
+            qsettings.setValue(key, value)
+        console = build_console(qapp, tmp_path / "console.sqlite3", qsettings, "vi")
+        qtbot.addWidget(console.window)
+        console.window.show()
+        qtbot.waitExposed(console.window)
+        opened.append(console)
+        return console
+
+    yield start
+    for console in opened:
+        console.shutdown()
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+
+
+def focused(console: Console) -> QWidget | None:
+    dialog = console.window.login_dialog
+    if dialog is not None and dialog.isVisible():
+        return dialog.focusWidget()
+    return console.window.focusWidget()
+
+
+def enter_a_call(qtbot: QtBot, console: Console, phone: str, name: str) -> None:
+    """The fewest keys for a whole case: phone, caller, ward, category."""
+    ui = console.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, phone)
+    qtbot.keyClick(ui.phoneEdit, Qt.Key.Key_Return)
+    type_text(qtbot, ui.callerNameEdit, name)
+    ui.wardEdit.setFocus()
+    type_text(qtbot, ui.wardEdit, "Phường Sài Gòn")
+    ui.categoryCombo.setFocus()
+    qtbot.keyClicks(ui.categoryCombo, "1")
+
+
+def save(qtbot: QtBot, console: Console) -> None:
+    qtbot.keyClick(console.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def log_in_with_the_dialog(qtbot: QtBot, console: Console, user: str, password: str) -> None:
+    qtbot.waitUntil(
+        lambda: console.window.login_dialog is not None and console.window.login_dialog.isVisible()
+    )
+    dialog = console.window.login_dialog
+    assert dialog is not None
+    if not dialog.ui.usernameEdit.text():
+        assert focused(console) is dialog.ui.usernameEdit
+        qtbot.keyClicks(dialog.ui.usernameEdit, user)
+        qtbot.keyClick(dialog.ui.usernameEdit, Qt.Key.Key_Tab)
+    assert focused(console) is dialog.ui.passwordEdit
+    qtbot.keyClicks(dialog.ui.passwordEdit, password)
+    qtbot.keyClick(dialog.ui.passwordEdit, Qt.Key.Key_Return)
+
+
+def status(console: Console) -> str:
+    return console.window.connection_label.text()
+
+
+def test_an_operator_logs_in_saves_a_call_and_reads_the_servers_number_to_the_caller(
+    desk_server: Server, open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring
+) -> None:
+    console = open_console(desk_server.url)
+    log_in_with_the_dialog(qtbot, console, "op", PASSWORD)
+    qtbot.waitUntil(lambda: status(console) == "Máy chủ 127.0.0.1: đã kết nối", timeout=WAIT_MS)
+    assert focused(console) is console.window.form.ui.phoneEdit
+    assert console.window.operator_label.text() == "op"
+    assert keyring_stand_in.items[(SERVICE, f"{desk_server.url}|op")], "the token is in the keyring"
+    ini = (Path(console.settings._store.fileName())).read_text(encoding="utf-8")  # noqa: SLF001
+    assert console.connection.worker is not None
+    assert str(console.connection.worker.client.token) not in ini, "a token in the settings file"
+
+    enter_a_call(qtbot, console, "0903 555 101", "Lê Thị Mai")
+    save(qtbot, console)
+    banner = console.window.saved_banner
+    qtbot.waitUntil(lambda: banner.text().startswith("Đã gửi: hồ sơ 1022-"), timeout=WAIT_MS)
+    assert banner.text().endswith("→ UBND Phường Sài Gòn")
+    assert console.window.queue_label.text() == "Không có hồ sơ chờ gửi"
+    stored = console.store.list_cases()[0]
+    assert stored.status is Status.DISPATCHED and stored.case_number in banner.text()
+    case = console.store.get_case(stored.id)
+    assert case is not None and case.operator == "op"
+    assert server_copies(desk_server, [stored.id]) == {stored.id: 1}
+
+
+def test_a_kept_login_opens_without_asking_and_logging_out_forgets_it(
+    desk_server: Server, open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring
+) -> None:
+    keyring_stand_in.set_password(SERVICE, f"{desk_server.url}|op", desk_server.token_for("op", PASSWORD))
+    console = open_console(desk_server.url, "op")
+    qtbot.waitUntil(lambda: status(console) == "Máy chủ 127.0.0.1: đã kết nối", timeout=WAIT_MS)
+    assert console.window.login_dialog is None, "asked for a password it had"
+    console.window.actions_by_id["app.logout"].trigger()
+    qtbot.waitUntil(lambda: not keyring_stand_in.items, timeout=WAIT_MS)
+    assert "chưa đăng nhập" in status(console)
+    assert console.window.login_dialog is None, "a logout is not a question"
+
+
+def test_an_expired_login_is_asked_again_after_the_call_and_nothing_typed_or_queued_is_lost(
+    desk_server: Server, open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring
+) -> None:
+    token = desk_server.token_for("op", PASSWORD)
+    keyring_stand_in.set_password(SERVICE, f"{desk_server.url}|op", token)
+    console = open_console(desk_server.url, "op")
+    window = console.window
+    qtbot.waitUntil(lambda: status(console) == "Máy chủ 127.0.0.1: đã kết nối", timeout=WAIT_MS)
+    enter_a_call(qtbot, console, "0903 555 102", "Trần Văn Bình")
+    # The token ends on the server (expired, revoked) while the operator is on a call.
+    requests.delete(desk_server.api("/auth/token"), headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    qtbot.keyClick(window, Qt.Key.Key_F5)  # anything that reaches the server finds out
+    qtbot.waitUntil(lambda: "chưa đăng nhập" in status(console), timeout=WAIT_MS)
+    assert window.login_dialog is None, "a dialog popped up under the operator's fingers"
+    assert window.form.ui.callerNameEdit.text() == "Trần Văn Bình"
+    save(qtbot, console)  # the call is finished: saved here, queued, and now the login is asked
+    log_in_with_the_dialog(qtbot, console, "op", PASSWORD)
+    qtbot.waitUntil(lambda: window.saved_banner.text().startswith("Đã gửi: hồ sơ 1022-"), timeout=WAIT_MS)
+    stored = console.store.list_cases()[0]
+    assert stored.name == "Trần Văn Bình" and server_copies(desk_server, [stored.id]) == {stored.id: 1}
+    assert keyring_stand_in.items[(SERVICE, f"{desk_server.url}|op")] != token
+
+
+def test_a_wrong_password_is_said_under_the_password_and_the_dialog_stays(
+    desk_server: Server, open_console: Open, qtbot: QtBot
+) -> None:
+    console = open_console(desk_server.url, "op")
+    log_in_with_the_dialog(qtbot, console, "op", "not-the-password")
+    dialog = console.window.login_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.ui.passwordError.isVisible(), timeout=WAIT_MS)
+    assert dialog.isVisible() and dialog.ui.usernameEdit.text() == "op"
+    assert dialog.ui.passwordEdit.text() == "" and focused(console) is dialog.ui.passwordEdit
+    assert not dialog.ui.serverError.isVisible()
+
+
+def test_cases_taken_at_other_desks_and_the_units_progress_reach_the_list(
+    desk_server: Server, open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring
+) -> None:
+    keyring_stand_in.set_password(SERVICE, f"{desk_server.url}|op", desk_server.token_for("op", PASSWORD))
+    console = open_console(desk_server.url, "op")
+    qtbot.waitUntil(lambda: status(console) == "Máy chủ 127.0.0.1: đã kết nối", timeout=WAIT_MS)
+    answer = desk_server.session("operator2").post(
+        desk_server.api("/cases"),
+        json=new_case(
+            caller_name="Phạm Thị Hoa", caller_phone="0903 777 888", received_at=datetime.now(UTC).isoformat()
+        ),
+        headers={"Idempotency-Key": key()},
+        timeout=10,
+    )
+    assert answer.status_code == 201, answer.text
+    qtbot.keyClick(console.window, Qt.Key.Key_F5)
+    model = console.window.cases
+
+    def listed() -> list[object]:
+        return [model.data(model.index(row, 4)) for row in range(model.rowCount())]
+
+    qtbot.waitUntil(lambda: "Phạm Thị Hoa" in listed(), timeout=WAIT_MS)
+    # The ward's People's Committee takes the case: its status here follows.
+    accepted = desk_server.session("unit").patch(
+        desk_server.api(f"/cases/{answer.json()['id']}"), json={"status": "accepted"}, timeout=10
+    )
+    assert accepted.status_code == 200, accepted.text
+    qtbot.keyClick(console.window, Qt.Key.Key_F5)
+
+    def status_of_hoa() -> object:
+        rows = [r for r in range(model.rowCount()) if model.data(model.index(r, 4)) == "Phạm Thị Hoa"]
+        return model.data(model.index(rows[0], 2)) if rows else None
+
+    qtbot.waitUntil(lambda: status_of_hoa() == "Đơn vị đã nhận", timeout=WAIT_MS)
+    # The caller rings again: the number's earlier case, taken at another desk, is on screen.
+    qtbot.keyClicks(console.window.form.ui.phoneEdit, "0903777888")
+    history = console.window.history
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=WAIT_MS)
+    assert "Phạm Thị Hoa" in str(history.model.data(history.model.index(0, 4)))
