@@ -49,8 +49,8 @@ def open_console(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[O
         qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         qsettings.setValue(S.SERVER_URL.key, server)
         qsettings.setValue(S.SERVER_USER.key, user)
-        for key, value in settings.items():
-            qsettings.setValue(key, value)
+        for name, value in settings.items():
+            qsettings.setValue(name, value)
         console = build_console(qapp, tmp_path / "console.sqlite3", qsettings, "vi")
         qtbot.addWidget(console.window)
         console.window.show()
@@ -108,7 +108,7 @@ def status(console: Console) -> str:
 
 
 def test_an_operator_logs_in_saves_a_call_and_reads_the_servers_number_to_the_caller(
-    desk_server: Server, open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring
+    desk_server: Server, open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring, tmp_path: Path
 ) -> None:
     console = open_console(desk_server.url)
     log_in_with_the_dialog(qtbot, console, "op", PASSWORD)
@@ -116,7 +116,7 @@ def test_an_operator_logs_in_saves_a_call_and_reads_the_servers_number_to_the_ca
     assert focused(console) is console.window.form.ui.phoneEdit
     assert console.window.operator_label.text() == "op"
     assert keyring_stand_in.items[(SERVICE, f"{desk_server.url}|op")], "the token is in the keyring"
-    ini = (Path(console.settings._store.fileName())).read_text(encoding="utf-8")  # noqa: SLF001
+    ini = (tmp_path / "settings.ini").read_text(encoding="utf-8")
     assert console.connection.worker is not None
     assert str(console.connection.worker.client.token) not in ini, "a token in the settings file"
 

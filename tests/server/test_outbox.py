@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 
 from operator_console.client.api import ServerClient
 from operator_console.client.outbox_worker import backoff, drain
-from operator_console.client.sync_worker import SyncReport, SyncWorker
 from operator_console.client.payload import case_body
+from operator_console.client.sync_worker import SyncReport, SyncWorker
 from operator_console.domain.case import Case, Channel, Contact, Person, Relation, Status
 from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.intake import CaseDraft, build_case
