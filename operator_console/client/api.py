@@ -160,6 +160,10 @@ class ServerClient:
                 self.base_url + path,
                 headers=headers,
                 timeout=(self.connect_timeout, self.read_timeout),
+                # Given with each request: requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE in the
+                # environment override the session's own ``verify`` (psf/requests#3829), which would
+                # silently drop the city's CA bundle configured here.
+                verify=self._http.verify,
                 allow_redirects=False,
                 **kwargs,
             )

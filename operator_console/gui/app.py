@@ -35,6 +35,7 @@ class Console:
     settings: S.Settings
     drafts: DraftKeeper
     connection: Connection
+    closed: bool = False
 
     def shutdown(self) -> None:
         """Keep the draft, finish every queued write, then close the store.
@@ -42,6 +43,9 @@ class Console:
         The sync worker is stopped first (an unanswered request is abandoned: its item still waits
         in the outbox, and its idempotency key makes the next try safe), the demo server last.
         """
+        if self.closed:
+            return
+        self.closed = True
         self.connection.shutdown()
         self.drafts.flush()
         self.runner.shutdown()

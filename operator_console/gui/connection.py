@@ -184,7 +184,13 @@ class Connection(QObject):
             self._runner.run(old.stop)
             self.worker = None
         try:
-            client = ServerClient(url, ca_bundle=self._ca_bundle(), language=self._language, token=token)
+            client = ServerClient(
+                url,
+                ca_bundle=self._ca_bundle(),
+                language=self._language,
+                token=token,
+                read_timeout=float(self._settings.get(S.READ_TIMEOUT_S)),
+            )
         except ValueError:
             self.problem = self.tr("The server address is not valid (it must start with https://).")
             self.changed.emit()

@@ -36,6 +36,9 @@ CA_BUNDLE = Setting(
     "",
     "A PEM file of the CA certificates to trust for the server (a city's own PKI); empty: the system's",
 )
+READ_TIMEOUT_S = Setting(
+    "server/read_timeout_s", 15, "Seconds to wait for the server's answer before trying again later"
+)
 CONSOLE_ID = Setting(
     "console/id", "", "This console's id in its heartbeats to the server (made at first start)"
 )

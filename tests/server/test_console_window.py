@@ -12,20 +12,25 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import keyring
 import pytest
 import requests
+from keyrings.alt.file import PlaintextKeyring
 from PySide6.QtCore import QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from operator_console.client.credentials import SERVICE
+from operator_console.client.embedded import EmbeddedServer
 from operator_console.domain.case import Status
 from operator_console.gui import settings as S
 from operator_console.gui.app import Console, build_console
+from operator_console.gui.refused_dialog import RefusedDialog
+from operator_console.store.case_store import CaseStore
 from tests.keyring_stand_in import MemoryKeyring
 from tests.keys import type_text
 from tests.server.harness import PASSWORD, Server, key, new_case, running_server
-from tests.server.test_outbox import server_copies
+from tests.server.test_outbox import a_case, server_copies
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 30_000
@@ -85,6 +90,9 @@ def enter_a_call(qtbot: QtBot, console: Console, phone: str, name: str) -> None:
 
 
 def save(qtbot: QtBot, console: Console) -> None:
+    # Offscreen, a window shown a moment ago may not be active yet: its shortcuts wait for that.
+    console.window.activateWindow()
+    qtbot.waitUntil(console.window.isActiveWindow)
     qtbot.keyClick(console.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
@@ -221,3 +229,70 @@ def test_cases_taken_at_other_desks_and_the_units_progress_reach_the_list(
     history = console.window.history
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=WAIT_MS)
     assert "Phạm Thị Hoa" in str(history.model.data(history.model.index(0, 4)))
+
+
+def test_a_case_the_server_refuses_is_shown_with_its_reason_and_the_rest_is_sent(
+    desk_server: Server, open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring, tmp_path: Path
+) -> None:
+    # A case the server cannot take (a time before the desk existed), already queued here.
+    store = CaseStore(tmp_path / "console.sqlite3")
+    store.add_case(a_case("Người năm 1999", received_at=datetime(1999, 12, 31, 9, 0, tzinfo=UTC)))
+    store.close()
+    keyring_stand_in.set_password(SERVICE, f"{desk_server.url}|op", desk_server.token_for("op", PASSWORD))
+    console = open_console(desk_server.url, "op")
+    window = console.window
+    qtbot.waitUntil(lambda: window.refused_label.isVisible(), timeout=WAIT_MS)
+    assert window.refused_label.text() == "Máy chủ từ chối: 1 (Ctrl+Shift+R)"
+    enter_a_call(qtbot, console, "0903 555 103", "Đỗ Thị Lan")
+    save(qtbot, console)
+    qtbot.waitUntil(lambda: window.saved_banner.text().startswith("Đã gửi: hồ sơ 1022-"), timeout=WAIT_MS)
+    qtbot.keyClick(
+        window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(lambda: window.findChild(RefusedDialog) is not None, timeout=WAIT_MS)
+    dialog = window.findChild(RefusedDialog)
+    assert dialog is not None and dialog.list.count() == 1
+    assert "received_at" in dialog.list.item(0).text()
+    assert dialog.list.hasFocus() or dialog.focusWidget() is dialog.list
+
+
+def test_without_an_os_keyring_the_login_is_kept_in_memory_only_and_it_is_told(
+    desk_server: Server, open_console: Open, qtbot: QtBot, tmp_path: Path
+) -> None:
+    plain_text = PlaintextKeyring()
+    plain_text.file_path = str(tmp_path / "keyring_pass.cfg")  # the file keyrings.alt would write
+    keyring.set_keyring(plain_text)
+    console = open_console(desk_server.url, "op")
+    log_in_with_the_dialog(qtbot, console, "op", PASSWORD)
+    qtbot.waitUntil(lambda: status(console) == "Máy chủ 127.0.0.1: đã kết nối", timeout=WAIT_MS)
+    assert "không có kho mật khẩu của hệ điều hành" in console.window.statusBar().currentMessage()
+    enter_a_call(qtbot, console, "0903 555 104", "Ngô Văn Nam")
+    save(qtbot, console)
+    qtbot.waitUntil(lambda: console.window.saved_banner.text().startswith("Đã gửi"), timeout=WAIT_MS)
+    assert not Path(plain_text.file_path).exists(), "the token went into a plain-text file"
+
+
+def test_the_demo_starts_its_own_server_logs_in_and_shows_the_whole_loop(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    demo = EmbeddedServer(tmp_path / "demo")
+    qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    console = build_console(qapp, demo.data_dir / "console.sqlite3", qsettings, "vi", demo=demo)
+    qtbot.addWidget(console.window)
+    try:
+        console.window.show()
+        assert "DEMO" in console.window.windowTitle()
+        qtbot.waitUntil(lambda: status(console) == "Máy chủ demo: đã kết nối", timeout=90_000)
+        assert console.window.operator_label.text() == "operator1"
+        qtbot.waitUntil(lambda: console.window.cases.rowCount() > 50, timeout=WAIT_MS)  # the city's cases
+        enter_a_call(qtbot, console, "0903 555 105", "Bùi Thị Thu")
+        save(qtbot, console)
+        banner = console.window.saved_banner
+        qtbot.waitUntil(lambda: banner.text().startswith("Đã gửi: hồ sơ 1022-"), timeout=WAIT_MS)
+        assert qsettings.value(S.SERVER_URL.key, "") == "", "the demo's address went into the settings"
+    finally:
+        console.shutdown()
+        for translator in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(translator)
+    with pytest.raises(requests.ConnectionError):
+        requests.get(f"{demo.url}/api/v1/info", timeout=5)  # the demo server stopped with the console
