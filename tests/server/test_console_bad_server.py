@@ -14,6 +14,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -82,6 +83,7 @@ def _certificate(folder: Path) -> tuple[Path, Path]:
     return cert, key
 
 
+@contextmanager
 def _serve(mode: str, folder: Path | None = None) -> Iterator[BadServer]:
     handler = type("Handler", (_Bad,), {"mode": mode, "release": threading.Event()})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -95,10 +97,12 @@ def _serve(mode: str, folder: Path | None = None) -> Iterator[BadServer]:
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     scheme = "https" if folder is not None else "http"
-    yield BadServer(f"{scheme}://127.0.0.1:{httpd.server_address[1]}", handler, certificate)
-    handler.release.set()
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield BadServer(f"{scheme}://127.0.0.1:{httpd.server_address[1]}", handler, certificate)
+    finally:
+        handler.release.set()
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def _with_kept_login(keyring: MemoryKeyring, url: str) -> None:
@@ -117,7 +121,7 @@ def _with_kept_login(keyring: MemoryKeyring, url: str) -> None:
 def test_a_broken_server_never_stops_intake_and_the_operator_is_told(
     mode: str, said: str, open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring
 ) -> None:
-    for bad in _serve(mode):
+    with _serve(mode) as bad:
         _with_kept_login(keyring_stand_in, bad.url)
         console = open_console(bad.url, "op", **{S.READ_TIMEOUT_S.key: "2"})
         meter = StallMeter()
@@ -142,7 +146,7 @@ def test_a_broken_server_never_stops_intake_and_the_operator_is_told(
 def test_a_server_whose_certificate_is_not_trusted_is_not_talked_to_until_its_ca_is_configured(
     open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring, tmp_path: Path
 ) -> None:
-    for bad in _serve("garbage", tmp_path):
+    with _serve("garbage", tmp_path) as bad:
         _with_kept_login(keyring_stand_in, bad.url)
         console = open_console(bad.url, "op")
         enter_a_call(qtbot, console, "0903 555 301", "Võ Văn Tài")
