@@ -4,8 +4,9 @@ Every call has connect and read timeouts, TLS verification is on (a city's own C
 given), and nothing is retried here: a POST is only ever retried by the outbox worker, with its
 Idempotency-Key, after a pause it decides. Each failure is classified for that worker:
 
-- :class:`Unreachable`: no connection, a timeout, a TLS failure, 5xx, 429, or an answer that is
-  not what the server sends (garbage): try again later (``retry_after`` when the server said);
+- :class:`Unreachable`: no connection, a timeout, a TLS failure, 5xx, 408/425/429, a 409 for the
+  same key still in flight, any answer with ``Retry-After``, or an answer that is not what the
+  server sends (garbage): try again later (``retry_after`` when the server said);
 - :class:`AuthenticationNeeded`: 401, the token is missing, expired or revoked: log in again;
 - :class:`Refused`: any other 4xx: retrying cannot fix it; the server's message is shown.
 """
@@ -22,6 +23,7 @@ import requests
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 20.0
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+_LATER = {408, 425, 429}
 
 
 class ServerError(Exception):
@@ -60,7 +62,7 @@ class Refused(ServerError):
 class Login:
     """A logged-in account: its token and what it may do."""
 
-    token: str
+    token: str = field(repr=False)
     username: str
     role: str
     unit_code: str | None
@@ -74,7 +76,7 @@ class ServerClient:
     base_url: str
     ca_bundle: str | None = None
     language: str = "vi"
-    token: str | None = None
+    token: str | None = field(default=None, repr=False)
     connect_timeout: float = CONNECT_TIMEOUT_S
     read_timeout: float = READ_TIMEOUT_S
     _http: requests.Session = field(default_factory=requests.Session, repr=False)
@@ -179,7 +181,15 @@ class ServerClient:
         message = problem.get("detail") or problem.get("title") or _text("refused", self.language)
         if answer.status_code == 401:
             raise AuthenticationNeeded(str(message))
-        if answer.status_code == 429 or answer.status_code >= 500:
+        # Busy, not wrong: rate-limited, the server's own trouble, a request timeout, or this very
+        # key still in flight on the server (the first try outlived our read timeout). Any answer
+        # with Retry-After says "later" too. Retrying these with the same key is safe.
+        if (
+            answer.status_code in _LATER
+            or answer.status_code >= 500
+            or (answer.status_code == 409 and problem.get("code") == "idempotency_in_flight")
+            or "Retry-After" in answer.headers
+        ):
             raise Unreachable(str(message), _retry_after(answer))
         if 300 <= answer.status_code < 400:
             raise Unreachable(_garbage(self.language))

@@ -6,13 +6,11 @@ demo accounts, a few hundred realistic cases) on 127.0.0.1 and a free port, wait
 answers, and stops it when the console quits. It runs the server as a separate process, not
 inside the console's: the console's layers never import the server (a contract), its startup and
 its database stay out of the window's process, and a crash of either side leaves the other whole.
-On Linux the child is asked to die with its parent, so a killed console leaves no server behind.
+The child watches its parent (``--exit-with-parent``): a killed console leaves no server behind.
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import os
 import socket
 import subprocess
@@ -49,12 +47,6 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, 15)  # PR_SET_PDEATHSIG, SIGTERM
-
-
 @dataclass
 class EmbeddedServer:
     data_dir: Path
@@ -87,6 +79,8 @@ class EmbeddedServer:
             str(self.port),
             "--log-level",
             "warning",
+            "--exit-with-parent",
+            str(os.getpid()),
         ]
         log = self.log_path.open("ab")
         self._process = subprocess.Popen(
@@ -95,7 +89,6 @@ class EmbeddedServer:
             stdout=log,
             stderr=log,
             env={**os.environ, "OPERATOR_CONSOLE_DATA": str(self.data_dir)},
-            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
         )
         log.close()
 

@@ -49,6 +49,8 @@ class DrainReport:
     reason: str = ""
     """Why it waits, in the operator's language."""
     needs_login: bool = False
+    failed: bool = False
+    """The server was tried in this drain and could not take the item (else it was not due yet)."""
 
 
 def _contact_body(contact: Contact) -> dict[str, Any]:
@@ -87,7 +89,7 @@ def drain(
         except Unreachable as exc:
             due = now() + timedelta(seconds=backoff(item.attempts, exc.retry_after, rng))
             outbox.retry_later(item.seq, due, exc.message)
-            return DrainReport(sent, refused, next_try=due, reason=exc.message)
+            return DrainReport(sent, refused, next_try=due, reason=exc.message, failed=True)
         except AuthenticationNeeded as exc:
             return DrainReport(sent, refused, reason=exc.message, needs_login=True)
         except Refused as exc:

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 FOLLOW_EVERY_S = 20.0
 HEARTBEAT_EVERY_S = 60.0
 IDLE_S = 30.0
+ERROR_PAUSE_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class SyncReport:
     """When the replica last reached the end of the server's feed."""
     changed: int
     """Changes the feed brought in this pass (cases added or updated here)."""
+    generation: int = 0
+    """The token's generation this pass ran with: a report from before a login or logout is stale."""
 
 
 @dataclass
@@ -84,7 +87,10 @@ class SyncWorker:
         follow_every_s: float = FOLLOW_EVERY_S,
         heartbeat_every_s: float = HEARTBEAT_EVERY_S,
         idle_s: float = IDLE_S,
+        after: SyncWorker | None = None,
     ) -> None:
+        """``after``: the worker this one replaces (another server, another account); this one
+        starts sending only once that one's thread has ended, so two never drain at once."""
         self._store, self._client = store, client
         self._outbox, self._replica = Outbox(store.engine), Replica(store.engine)
         self.by = by
@@ -94,7 +100,12 @@ class SyncWorker:
         self._follow_every, self._heartbeat_every, self._idle = follow_every_s, heartbeat_every_s, idle_s
         self._next_follow = self._next_heartbeat = 0.0  # monotonic: both due at once
         self._followed_at: datetime | None = None
+        self._online: bool | None = None
+        self._reason = ""
         self._rng = random.Random()
+        self._after = after
+        self.generation = 0
+        self._retry_now = False
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sync", daemon=True)
@@ -106,15 +117,19 @@ class SyncWorker:
     def start(self) -> None:
         self._thread.start()
 
-    def wake(self, *, follow_now: bool = False) -> None:
-        """A save, a login or the operator's F5: try now (and read the feed now, if asked)."""
+    def wake(self, *, follow_now: bool = False, retry_now: bool = False) -> None:
+        """A save: try now. The operator's F5 or a login: also read the feed now (``follow_now``)
+        and try at once what waits for a later try (``retry_now``)."""
         if follow_now:
             self._next_follow = 0.0
+        if retry_now:
+            self._retry_now = True
         self._wake.set()
 
     def set_token(self, token: str | None) -> None:
+        self.generation += 1
         self._client.token = token
-        self.wake(follow_now=True)
+        self.wake(follow_now=True, retry_now=True)
 
     def is_alive(self) -> bool:
         return self._thread.is_alive()
@@ -128,10 +143,22 @@ class SyncWorker:
 
     # the loop -------------------------------------------------------------------------------------
     def _run(self) -> None:
+        if self._after is not None:
+            self._after.stop(timeout=3600.0)  # its request in flight ends within its read timeout
+            self._after = None
         while not self._stop.is_set():
             self._wake.clear()
+            generation = self.generation
             try:
+                if self._retry_now:
+                    self._retry_now = False
+                    self._outbox.retry_now(datetime.now(UTC))
                 result = self._pass()
+                if result.online is None and not result.needs_login:
+                    # A pass with nothing to send and nothing due did not ask the server: what was
+                    # known before still holds.
+                    result.online, result.reason = self._online, self._reason
+                self._online, self._reason = result.online, result.reason
                 report = SyncReport(
                     online=result.online,
                     reason=result.reason,
@@ -142,12 +169,14 @@ class SyncWorker:
                     outbox=self._outbox.state(),
                     followed_at=self._followed_at,
                     changed=result.changed,
+                    generation=generation,
                 )
-            except Exception:
-                # The store failed (a full disk, a locked file): nothing is lost, the outbox is
-                # durable. Say so in the log (no personal data: the type only) and try again later.
-                log.exception("sync pass failed")
-                self._stop.wait(self._idle)
+            except Exception as exc:
+                # The store failed (busy with the window's write, a full disk): nothing is lost, the
+                # outbox is durable, and an item the server took but this store did not record is
+                # answered again for its key. Log the type only (no personal data), retry soon.
+                log.warning("sync pass failed (%s); trying again", type(exc).__name__)
+                self._stop.wait(ERROR_PAUSE_S)
                 continue
             if self._stop.is_set():
                 return
@@ -173,10 +202,13 @@ class SyncWorker:
         if drained.needs_login:
             result.reason = drained.reason
             return result
-        if drained.next_try is not None:
+        if drained.failed:
             # The server could not take the first item now: offline until the item is due again.
             result.online, result.reason, result.next_try = False, drained.reason, drained.next_try
             return result
+        # (An item waiting for its next try was not sent now, but the feed and the heartbeat still
+        # go on: a unit's progress must not hide behind one item's Retry-After.)
+        result.next_try = drained.next_try
         if drained.sent or drained.refused:
             result.online = True
         now = time.monotonic()

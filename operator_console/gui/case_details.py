@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from operator_console.domain.case import Case, label
 from operator_console.domain.gazetteer import Gazetteer
+from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import Taxonomy
 from operator_console.gui.forms.ui_case_details import Ui_CaseDetails
@@ -36,7 +37,7 @@ class CaseDetails(QDialog):
         category = taxonomy.get(case.category)
         needy = case.needy
         rows = [
-            (self.tr("Received"), case.received_at.strftime("%d/%m/%Y %H:%M")),
+            (self.tr("Received"), case.received_at.astimezone(HCMC_TIME).strftime("%d/%m/%Y %H:%M")),
             (self.tr("Status"), label(case.status, language)),
             (self.tr("Priority"), label(case.priority, language)),
             (self.tr("Category"), category.label(language) if category else case.category),
@@ -65,7 +66,7 @@ class CaseDetails(QDialog):
             parts.append("<ul>")
             for contact in case.contacts:
                 who = f"{contact.caller.name} {contact.caller.phone.display}".strip()
-                when = contact.received_at.strftime("%d/%m/%Y %H:%M")
+                when = contact.received_at.astimezone(HCMC_TIME).strftime("%d/%m/%Y %H:%M")
                 parts.append(
                     f"<li>{escape(when)} · {escape(label(contact.channel, language))} · {escape(who)}"
                     f"{(' · ' + escape(contact.note)) if contact.note else ''}</li>"
@@ -75,7 +76,7 @@ class CaseDetails(QDialog):
             parts.append(f"<p>{escape(no_contact)}</p>")
         parts.append(f"<h3>{escape(history_title)}</h3><ul>")
         for change in case.history:
-            when = change.at.astimezone().strftime("%d/%m/%Y %H:%M")
+            when = change.at.astimezone(HCMC_TIME).strftime("%d/%m/%Y %H:%M")
             reason = f" — {escape(change.reason)}" if change.reason else ""
             status = escape(label(change.status, language))
             parts.append(f"<li>{escape(when)} · {status} · {escape(change.by)}{reason}</li>")

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from operator_console.domain.case import label
+from operator_console.domain.interchange import HCMC_TIME
 from operator_console.gui.context import ConsoleContext
 from operator_console.store.case_store import CaseFilter, CaseSummary
 
@@ -132,7 +133,9 @@ class CaseListModel(QAbstractTableModel):
 
     def _cell(self, row: CaseSummary, column: int) -> str:
         if column == 0:
-            return row.received_at.strftime("%d/%m %H:%M")
+            # One clock for the whole list, the desk's (Ho Chi Minh City), whatever the workstation's
+            # zone and whichever desk or channel took the case.
+            return row.received_at.astimezone(HCMC_TIME).strftime("%d/%m %H:%M")
         if column == 1:
             return row.reference
         if column == 2:

@@ -9,11 +9,17 @@ Login and the keyring: the token is kept in the OS keyring under the server and 
 user name and server address in the settings. At start, a kept token is used without asking; the
 first 401 from the server (expired, revoked) asks again. Where there is no real OS keyring, the
 token lives in memory only and the operator types the password at each start (and is told why).
+Keyring reads and writes go through the runner's one database lane: they stay in order (a logout
+right after a login forgets the token the login kept), and never on the GUI thread.
+
+Reports are stamped with the worker and its token's generation: a pass that began before a login,
+a logout or a change of server reports into the void, so it cannot undo what the operator just did.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -33,13 +39,19 @@ from operator_console.store.case_store import CaseStore
 log = logging.getLogger(__name__)
 
 
+def _same_server(a: str, b: str) -> bool:
+    return a.rstrip("/") == b.rstrip("/")
+
+
 class Connection(QObject):
     reported = Signal(object)
-    """A :class:`SyncReport` after each pass of the worker (on the GUI thread)."""
+    """A :class:`SyncReport` after each pass (on the GUI thread); :attr:`last_report` holds the
+    latest one of the current worker and login, the one to believe about the connection."""
     login_needed = Signal(str)
     """The server wants a (new) login; the reason, in the operator's language (may be empty)."""
     changed = Signal()
     """Logged in or out, another server, the demo up or failed: the status bar says it again."""
+    _from_worker = Signal(object)
 
     def __init__(
         self,
@@ -52,9 +64,11 @@ class Connection(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store, self._runner, self._settings, self._language = store, runner, settings, language
+        self._store, self._runner, self._settings = store, runner, settings
+        self.language: Language = language
         self._vault_factory = vault
         self._vault: TokenVault | None = None
+        self._vault_lock = threading.Lock()
         self.keyring_problem: InsecureKeyring | None = None
         self.worker: SyncWorker | None = None
         self.url = settings.get(S.SERVER_URL)
@@ -65,7 +79,7 @@ class Connection(QObject):
         """Why there is no connection at all (a bad address, the demo server failed), or ''."""
         self.last_report: SyncReport | None = None
         self._asked_login = False
-        self.reported.connect(self._note)
+        self._from_worker.connect(self._note)
 
     # what the window asks -------------------------------------------------------------------------
     @property
@@ -81,16 +95,14 @@ class Connection(QObject):
         if not self.url:
             return
         url, user = self.url, self.username
-        self._runner.run(lambda: self._kept_token(url, user), self._use_kept_token)
+        self._runner.run_db(lambda: self._kept_token(url, user), self._use_kept_token)
 
     def reconfigure(self) -> None:
         """The server address was changed in the settings: that server, with its own login."""
         url = self._settings.get(S.SERVER_URL)
-        if self.demo is not None or url == self.url:
+        if self.demo is not None or _same_server(url, self.url):
             return
-        if self.worker is not None:
-            old, self.worker = self.worker, None
-            self._runner.run(old.stop)
+        self._retire_worker()
         self.url, self.logged_in, self.last_report, self._asked_login = url, False, None, False
         self.changed.emit()
         self.start()
@@ -98,17 +110,17 @@ class Connection(QObject):
     def start_demo(self, server: EmbeddedServer) -> None:
         """Start the embedded demo server and log in to it with the demo operator's account."""
         self.demo, self.url, self.username = server, server.url, DEMO_USER
-        server.start()
-        self.changed.emit()
 
         def up_and_login() -> Login:
+            server.start()
             server.wait_until_up()
-            client = ServerClient(server.url, language=self._language)
+            client = ServerClient(server.url, language=self.language)
             try:
                 return client.login(DEMO_USER, DEMO_PASSWORD)
             finally:
                 client.close()
 
+        self.changed.emit()
         self._runner.run(up_and_login, self._demo_ready, self._demo_failed)
 
     def login(
@@ -121,9 +133,10 @@ class Connection(QObject):
     ) -> Future[Login]:
         """Log in on a worker; ``on_failure`` gets a :class:`ServerError` or a ``ValueError`` (a bad
         address). On success the worker sends with the new token and the keyring keeps it."""
+        ca_bundle = self._ca_bundle()
 
         def call() -> Login:
-            client = ServerClient(url, ca_bundle=self._ca_bundle(), language=self._language)
+            client = ServerClient(url, ca_bundle=ca_bundle, language=self.language)
             try:
                 return client.login(username, password)
             finally:
@@ -139,33 +152,38 @@ class Connection(QObject):
         """Forget the token (keyring and server); what waits in the outbox waits for the next login."""
         if self.worker is None:
             return
-        token, url, user = self.worker.client.token, self.url, self.username
+        token, url, user, ca_bundle = self.worker.client.token, self.url, self.username, self._ca_bundle()
         self.worker.set_token(None)
         self.logged_in = False
         self._asked_login = True  # the operator chose this: no dialog pops up for it
 
-        def revoke() -> None:
-            if self._vault is not None:
-                self._vault.forget(url, user)
-            if token:
-                client = ServerClient(url, ca_bundle=self._ca_bundle(), language=self._language, token=token)
-                try:
-                    client.logout()
-                except ServerError:
-                    pass  # offline: the token expires on its own on the server
-                finally:
-                    client.close()
+        def forget() -> None:
+            vault = self._vault_or_none()
+            if vault is not None:
+                vault.forget(url, user)
 
-        self._runner.run(revoke)
+        def revoke() -> None:
+            client = ServerClient(url, ca_bundle=ca_bundle, language=self.language, token=token)
+            try:
+                client.logout()
+            except ServerError:
+                pass  # offline: the token expires on its own on the server
+            finally:
+                client.close()
+
+        self._runner.run_db(forget)
+        if token:
+            self._runner.run(revoke)
         self.changed.emit()
 
     def wake(self, *, follow_now: bool = False) -> None:
+        """A save (send now), or the operator's F5 (also read the feed and retry what waits, now)."""
         if self.worker is not None:
-            self.worker.wake(follow_now=follow_now)
+            self.worker.wake(follow_now=follow_now, retry_now=follow_now)
 
     def shutdown(self) -> None:
         if self.worker is not None:
-            self.worker.stop()
+            self.worker.stop(timeout=1.0)
         if self.demo is not None:
             self.demo.stop()
 
@@ -173,21 +191,24 @@ class Connection(QObject):
     def _ca_bundle(self) -> str | None:
         return self._settings.get(S.CA_BUNDLE) or None
 
+    def _retire_worker(self) -> SyncWorker | None:
+        """Stop the current worker without waiting for it (the next one waits, on its own thread)."""
+        old, self.worker = self.worker, None
+        if old is not None:
+            threading.Thread(target=old.stop, kwargs={"timeout": 3600.0}, daemon=True).start()
+        return old
+
     def _open(self, url: str, token: str | None = None) -> bool:
-        """A worker for this server (the one before it, if another, is stopped)."""
-        if self.worker is not None:
-            if self.worker.client.base_url == url.rstrip("/"):
-                if token:
-                    self.worker.set_token(token)
-                return True
-            old = self.worker
-            self._runner.run(old.stop)
-            self.worker = None
+        """A worker for this server (the one before it, if for another server, is retired)."""
+        if self.worker is not None and _same_server(self.worker.client.base_url, url):
+            if token:
+                self.worker.set_token(token)
+            return True
         try:
             client = ServerClient(
                 url,
                 ca_bundle=self._ca_bundle(),
-                language=self._language,
+                language=self.language,
                 token=token,
                 read_timeout=float(self._settings.get(S.READ_TIMEOUT_S)),
             )
@@ -196,15 +217,21 @@ class Connection(QObject):
             self.changed.emit()
             return False
         self.problem = ""
-        self.worker = SyncWorker(
+        old = self._retire_worker()
+        made: list[SyncWorker] = []
+        worker = SyncWorker(
             self._store,
             client,
             by=self.username or "console",
             console_id=self._console_id(),
             version=__version__,
-            on_report=self.reported.emit,  # from the worker's thread: queued to the GUI thread
+            # From the worker's thread: queued to the GUI thread, with who sent it.
+            on_report=lambda report: self._from_worker.emit((made[0], report)),
+            after=old,  # never two workers draining the same outbox
         )
-        self.worker.start()
+        made.append(worker)
+        self.worker = worker
+        worker.start()
         return True
 
     def _console_id(self) -> str:
@@ -214,16 +241,24 @@ class Connection(QObject):
             self._settings.set(S.CONSOLE_ID, known)
         return known
 
+    def _vault_or_none(self) -> TokenVault | None:
+        """The OS keyring, looked up once (off the GUI thread); None where there is no real one."""
+        with self._vault_lock:
+            if self._vault is None and self.keyring_problem is None:
+                try:
+                    self._vault = self._vault_factory()
+                except InsecureKeyring as problem:
+                    self.keyring_problem = problem
+                    log.warning("no OS keyring: %s", problem.for_it())
+            return self._vault
+
     def _kept_token(self, url: str, user: str) -> str | None:
-        try:
-            self._vault = self._vault_factory()
-        except InsecureKeyring as problem:
-            self.keyring_problem = problem
-            log.warning("no OS keyring: %s", problem.for_it())
-            return None
-        return self._vault.load(url, user) if user else None
+        vault = self._vault_or_none()
+        return vault.load(url, user) if vault is not None and user else None
 
     def _use_kept_token(self, token: str | None) -> None:
+        if self.demo is not None or self.logged_in:
+            return  # a login (or the demo) came first
         # The worker starts only now: without the kept token, its first pass would ask for a login.
         if not self._open(self.url, token) or self.worker is None:
             return
@@ -242,18 +277,19 @@ class Connection(QObject):
             self._settings.sync()
         if self._open(url, session.token) and self.worker is not None:
             self.worker.by = session.username
-            self.worker.set_token(session.token)
         self.logged_in = True
         self._asked_login = False
+        self.last_report = None  # what was known of the old login no longer holds
         self.changed.emit()
         if self.demo is None:
-            vault, token = self._vault, session.token
+            token = session.token
 
             def keep() -> None:
+                vault = self._vault_or_none()
                 if vault is not None:
                     vault.save(url, session.username, token)
 
-            self._runner.run(keep)
+            self._runner.run_db(keep)
 
     def _demo_ready(self, session: Login) -> None:
         assert self.demo is not None
@@ -264,13 +300,20 @@ class Connection(QObject):
         self.problem = self.tr("The demo server did not start: %1").replace("%1", str(error))
         self.changed.emit()
 
-    def _note(self, report: SyncReport) -> None:
+    def _note(self, delivery: tuple[SyncWorker, SyncReport]) -> None:
+        worker, report = delivery
+        if worker is not self.worker or report.generation != worker.generation:
+            # From before a login, a logout or another server: what it says of the connection is
+            # stale, but what it sent and brought in is true (the list and the banner follow it).
+            self.reported.emit(report)
+            return
         self.last_report = report
         if report.needs_login:
             if self.logged_in:
                 self.logged_in = False
                 self.changed.emit()
             self._ask_login(report.reason)
+        self.reported.emit(report)
 
     def _ask_login(self, reason: str) -> None:
         if not self._asked_login:

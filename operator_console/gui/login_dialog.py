@@ -7,12 +7,16 @@ Cancel is always possible: cases are still saved here and wait in the outbox unt
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from operator_console.client.api import AuthenticationNeeded, Refused, ServerError
 from operator_console.gui.connection import Connection
 from operator_console.gui.forms.ui_login_dialog import Ui_LoginDialog
 from operator_console.gui.tone import set_tone
+
+log = logging.getLogger(__name__)
 
 
 class LoginDialog(QDialog):
@@ -24,6 +28,10 @@ class LoginDialog(QDialog):
         ui = self.ui
         ui.serverEdit.setText(connection.url)
         ui.usernameEdit.setText(connection.username)
+        if connection.keyring_problem is not None:
+            # Said where the password is asked: why it will be asked again at the next start.
+            ui.note.setText(connection.keyring_problem.message(connection.language))
+            set_tone(ui.note, "warn")
         ui.reason.setText(reason)
         ui.reason.setVisible(bool(reason))
         set_tone(ui.reason, "warn")
@@ -77,7 +85,13 @@ class LoginDialog(QDialog):
             )
             ui.serverEdit.setFocus()
         else:
-            raise error
+            # Not the server's answer: something here failed. Said at the address, logged by type.
+            log.error("login failed: %s", type(error).__name__)
+            self._error(
+                ui.serverError,
+                self.tr("The login failed on this computer (%1).").replace("%1", type(error).__name__),
+            )
+            ui.serverEdit.setFocus()
 
     def _busy(self, busy: bool) -> None:
         ui = self.ui

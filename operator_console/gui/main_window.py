@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBo
 from operator_console.client.sync_worker import SyncReport
 from operator_console.domain.case import Case
 from operator_console.domain.intake import CaseDraft, InvalidCase, build_case
+from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.units import unit_name
 from operator_console.gui import settings as S
 from operator_console.gui.actions import ACTIONS, MENUS, menu_label
@@ -30,9 +31,12 @@ from operator_console.gui.refused_dialog import RefusedDialog
 from operator_console.gui.settings_dialog import SettingsDialog
 from operator_console.gui.street_completion import StreetCompletion
 from operator_console.gui.tone import set_tone
-from operator_console.store.outbox import Outbox, OutboxState
+from operator_console.store.outbox import REFUSED, Outbox, OutboxState
 
 QUEUE_REFRESH_MS = 15_000
+LOGIN_PROMPT_IDLE_MS = 3_000
+"""A login the server asks for mid-shift opens only once the form has been blank and untouched
+this long: never under the fingers of an operator starting the next call."""
 MESSAGE_MS = 8_000
 
 
@@ -53,7 +57,12 @@ class MainWindow(QMainWindow):
         self._login_wanted: str | None = None
         """A login the server asked for while the operator was typing a call (asked after the save)."""
         self.login_dialog: LoginDialog | None = None
-        self._keyring_told = False
+        self._touched = False
+        """Anything typed since the window opened (a login asked at start opens at once)."""
+        self._login_timer = QTimer(self)
+        self._login_timer.setSingleShot(True)
+        self._login_timer.setInterval(LOGIN_PROMPT_IDLE_MS)
+        self._login_timer.timeout.connect(self._login_if_idle)
         self.setWindowTitle(self.tr("1022 Operator Console"))
         self.form = IntakeForm(context.gazetteer, context.taxonomy, context.language)
         self.history = CallerHistory(context)
@@ -63,6 +72,7 @@ class MainWindow(QMainWindow):
         self.saved_banner.setObjectName("saved_banner")
         self.saved_banner.setAccessibleName(self.tr("Number of the case just saved"))
         self.saved_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_banner.setWordWrap(True)  # a long unit name goes to a second line, never cut
         banner_font = QFont(self.font())
         banner_font.setPointSizeF(banner_font.pointSizeF() * 1.8)
         banner_font.setBold(True)
@@ -112,7 +122,7 @@ class MainWindow(QMainWindow):
         if self._pending_call:
             self._take_call(self._pending_call)
         else:
-            self.clear_form()
+            self._clear()  # a new call is starting: no login dialog in the way
 
     def incoming_call(self, number: str) -> None:
         """Caller ID: a fresh intake with the number in; the caller's earlier cases show at once.
@@ -131,18 +141,21 @@ class MainWindow(QMainWindow):
 
     def _take_call(self, number: str) -> None:
         self._pending_call = None
-        self.clear_form()
+        self._clear()
         self.form.ui.phoneEdit.setText(number)
         self.form.ui.callerNameEdit.setFocus()
 
     def clear_form(self) -> None:
         """Esc: clear the form, keeping what was in it for F3 (no dialog in the way)."""
+        self._clear()
+        self._ask_login_when_idle()
+
+    def _clear(self) -> None:
         if not self.form.is_blank():
             self._undo = self.form.draft()
             self.statusBar().showMessage(self.tr("Form cleared. F3 brings it back."), MESSAGE_MS)
         self.form.clear()
         self._drafts.discard()
-        self._ask_login_if_wanted()
 
     def undo_clear(self) -> None:
         if self._undo is not None:
@@ -199,8 +212,14 @@ class MainWindow(QMainWindow):
             self.login_dialog.raise_()
             return
         self.login_dialog = LoginDialog(self.connection, reason, self)
-        self.login_dialog.finished.connect(lambda _result: self.form.ui.phoneEdit.setFocus())
+        self.login_dialog.finished.connect(self._login_closed)
         self.login_dialog.open()
+
+    def _login_closed(self, _result: int) -> None:
+        if self.login_dialog is not None:
+            self.login_dialog.deleteLater()
+            self.login_dialog = None
+        self.form.ui.phoneEdit.setFocus()
 
     def log_out(self) -> None:
         self.connection.logout()
@@ -250,7 +269,7 @@ class MainWindow(QMainWindow):
         if self._pending_call:
             self._take_call(self._pending_call)
         else:
-            self._ask_login_if_wanted()
+            self._ask_login_when_idle()
 
     def _save_failed(self, error: BaseException) -> None:
         # The form keeps everything typed; the operator can press Ctrl+Enter again.
@@ -303,30 +322,45 @@ class MainWindow(QMainWindow):
             )
         last = self._last_saved
         if last is not None and (report.sent or report.refused or report.changed):
-            self._runner.run_db(lambda: self._store.get_case(last.id), self._show_sent)
+            self._runner.run_db(
+                lambda: (self._store.get_case(last.id), self._outbox.case_item_state(last.id)),
+                self._show_sent,
+            )
 
-    def _show_sent(self, case: Case | None) -> None:
+    def _show_sent(self, found: tuple[Case | None, str | None]) -> None:
+        case, state = found
         # Only while the banner still speaks of this case (a newer save or call has not replaced it).
         if case is None or self._last_saved is None or case.id != self._last_saved.id:
             return
-        if case.case_number:
+        if state == REFUSED:
+            self._last_saved = None
+            self.saved_banner.setText(
+                self.tr("The server refused case %1: Ctrl+Shift+R shows why").replace("%1", case.reference)
+            )
+        elif case.case_number:
             self._last_saved = None
             unit = unit_name(case.handling_unit) if case.handling_unit else ""
             text = self.tr("Sent: case %1 → %2").replace("%1", case.case_number).replace("%2", unit)
             self.saved_banner.setText(text if unit else text.replace(" → ", ""))
 
     def _login_needed(self, reason: str) -> None:
-        if self.form.is_blank() and not self._saving:
-            self.log_in(reason)
-            return
-        # Never a dialog under the operator's fingers mid-call: asked after the save or the clear.
         self._login_wanted = reason
+        if not self._touched and self.form.is_blank():
+            self.log_in(reason)  # the console just opened: the login comes first
+            return
+        # Never a dialog under the operator's fingers: it waits for a blank, untouched form.
         self.statusBar().showMessage(
             self.tr("The server asks you to log in again: Ctrl+L (after this call is fine)."), MESSAGE_MS
         )
+        self._ask_login_when_idle()
 
-    def _ask_login_if_wanted(self) -> None:
+    def _ask_login_when_idle(self) -> None:
         if self._login_wanted is not None:
+            self._login_timer.start()
+
+    def _login_if_idle(self) -> None:
+        busy = self._saving or self._pending_call is not None or not self.form.is_blank()
+        if self._login_wanted is not None and not busy:
             self.log_in(self._login_wanted)
 
     def _list_refused(self, items: list[tuple[int, str, str]]) -> None:
@@ -335,6 +369,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _keep_draft(self) -> None:
+        self._touched = True
+        if self._login_timer.isActive():
+            self._login_timer.start()  # typing again: the login waits for the form to rest
         if self.form.is_blank():
             self._drafts.discard()
         else:
@@ -369,7 +406,12 @@ class MainWindow(QMainWindow):
         set_tone(self.refused_label, "error")
         self.refused_label.setVisible(False)
         self.store_label = QLabel()
+        self.demo_label = QLabel(self.tr("DEMO: practice server, no real cases"))
+        self.demo_label.setObjectName("demo_label")
+        set_tone(self.demo_label, "warn")
+        self.demo_label.setVisible(False)
         bar = self.statusBar()
+        bar.addPermanentWidget(self.demo_label)
         bar.addPermanentWidget(self.operator_label)
         bar.addPermanentWidget(self.connection_label)
         bar.addPermanentWidget(self.queue_label)
@@ -382,7 +424,8 @@ class MainWindow(QMainWindow):
         connection = self.connection
         demo = connection.demo is not None
         title = self.tr("1022 Operator Console")
-        self.setWindowTitle(title + self.tr(" — DEMO (practice server, no real cases)") if demo else title)
+        self.setWindowTitle(title + " — " + self.demo_label.text() if demo else title)
+        self.demo_label.setVisible(demo)
         self.operator_label.setText(self.operator() or self.tr("(no operator set)"))
         if not connection.configured:
             self.connection_label.setText(self.tr("This workstation only (no server set)"))
@@ -402,7 +445,7 @@ class MainWindow(QMainWindow):
         elif report.online:
             text, tone = self.tr("Server %1: online"), "ok"
         else:
-            retry = report.next_try.astimezone().strftime("%H:%M:%S") if report.next_try else "—"
+            retry = report.next_try.astimezone(HCMC_TIME).strftime("%H:%M:%S") if report.next_try else "—"
             text = (
                 self.tr("Server %1: offline (%2), cases wait here; next try %3")
                 .replace("%2", report.reason.rstrip("."))
@@ -411,9 +454,6 @@ class MainWindow(QMainWindow):
             tone = "error"
         self.connection_label.setText(text.replace("%1", host))
         set_tone(self.connection_label, tone)
-        if connection.keyring_problem is not None and not self._keyring_told:
-            self._keyring_told = True
-            self.statusBar().showMessage(connection.keyring_problem.message(self._context.language))
         if report is not None:
             self._show_queue(report.outbox)
 

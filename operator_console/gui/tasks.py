@@ -3,6 +3,11 @@
 ``run_db`` queues work on the single database worker (the store's one writer: writes never race
 and keep their order); ``run`` uses a small pool for the rest (files, and the network later).
 Results and errors come back on the GUI thread through a queued signal.
+
+The one other thread is the sync worker (``client/sync_worker.py``): a long-lived loop that may
+hang on a dead server for a whole read timeout, so it must neither hold a pool slot nor be waited
+for at quit (everything it sends is already durable in the outbox). ``gui/connection.py`` turns
+its reports into a queued signal, as here.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ from operator_console.server.db import insert_for, open_engine, session_factory,
 from operator_console.server.deps import (
     API,
     AUTH_ERRORS,
+    WRITERS,
     Admin,
     Anyone,
     LanguageDep,
@@ -681,8 +682,20 @@ def _case_once(
         row = change(session)
         return 201, Presenter(session, rt.reference).case(row).model_dump(mode="json")
 
-    outcome = run_once(rt.factory, who.key, scope, key, body_hash(body.model_dump(mode="json")), work)
+    outcome = run_once(rt.factory, _key_owner(who), scope, key, body_hash(body.model_dump(mode="json")), work)
     return _idempotent_response(outcome, f"{API}/cases/{outcome.body['id']}")
+
+
+def _key_owner(who: Principal) -> str:
+    """Whose idempotency keys these are: the desk's, for every account that takes calls.
+
+    A console's key is its local id for the change (a UUID). When the operator who saved a case
+    went off shift before the console heard the server's answer, the next operator's login sends
+    it again with the same key: scoped per user, that would make the case twice. Every writer
+    (operator, supervisor, admin) may read every case, so sharing their keys reveals nothing; a
+    unit handler cannot write, and channels keep their own scope (``open311.py``).
+    """
+    return "desk" if who.role in WRITERS else who.key
 
 
 def _idempotent_response(outcome: Any, location: str) -> Response:

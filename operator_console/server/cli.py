@@ -18,7 +18,10 @@ import getpass
 import logging
 import os
 import shutil
+import signal
 import sys
+import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -74,6 +77,13 @@ def _parser() -> argparse.ArgumentParser:
         "--routing-rules", type=Path, default=None, help="the rules file (default: in the data folder)"
     )
     serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    serve.add_argument(
+        "--exit-with-parent",
+        type=int,
+        default=None,
+        metavar="PID",
+        help="stop when process PID (the console that started this server) is gone",
+    )
     unit = sub.add_parser("create-unit", help="add a handling unit")
     unit.add_argument("code")
     unit.add_argument("name")
@@ -213,6 +223,22 @@ def quiet_uvicorn_errors() -> None:
     logging.getLogger("uvicorn.error").addFilter(_NoExceptionText())
 
 
+def _exit_with_parent(parent: int) -> None:
+    """The embedded demo server: when its console is gone (even killed), it stops too.
+
+    Polled rather than asked of the kernel (PR_SET_DEATHSIG would need code between fork and
+    exec in a console that has threads, which Python warns may deadlock).
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        log.info("the console that started this server is gone: stopping")
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _serve(config: ServerConfig, args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -226,6 +252,8 @@ def _serve(config: ServerConfig, args: argparse.Namespace) -> int:
             shutil.copyfileobj(src, dst)
         log.info("routing rules: the shipped default copied to %s, edit it there", rules)
     quiet_uvicorn_errors()
+    if args.exit_with_parent is not None:
+        _exit_with_parent(args.exit_with_parent)
     runtime = build_runtime(config)
     if config.demo:
         log.warning(BANNER)

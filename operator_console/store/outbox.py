@@ -129,8 +129,17 @@ class Outbox:
         with Session(self._engine) as session, session.begin():
             session.execute(
                 update(OutboxRow)
-                .where(OutboxRow.seq == seq)
+                .where(OutboxRow.seq == seq, OutboxRow.state == WAITING)
                 .values(attempts=OutboxRow.attempts + 1, next_attempt_at=naive_utc(at), last_error=reason)
+            )
+
+    def retry_now(self, now: datetime) -> None:
+        """The operator asked (F5, a new login): what waits for its next try is tried now."""
+        with Session(self._engine) as session, session.begin():
+            session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.state == WAITING, OutboxRow.next_attempt_at > naive_utc(now))
+                .values(next_attempt_at=naive_utc(now))
             )
 
     def refuse(self, seq: int, message: str) -> None:
@@ -138,7 +147,7 @@ class Outbox:
         with Session(self._engine) as session, session.begin():
             session.execute(
                 update(OutboxRow)
-                .where(OutboxRow.seq == seq)
+                .where(OutboxRow.seq == seq, OutboxRow.state == WAITING)
                 .values(state=REFUSED, attempts=OutboxRow.attempts + 1, last_error=message)
             )
 
@@ -175,6 +184,13 @@ class Outbox:
         with Session(self._engine) as session, session.begin():
             self._done(session, seq, now)
 
+    def case_item_state(self, case_id: str) -> str | None:
+        """Where the case's own item is: waiting, sent or refused (None: it was never queued)."""
+        with Session(self._engine) as session:
+            return session.scalar(
+                select(OutboxRow.state).where(OutboxRow.case_id == case_id, OutboxRow.kind == "case")
+            )
+
     def refused_items(self) -> list[tuple[int, str, str]]:
         """(seq, case id, the server's message) of every refused item, oldest first."""
         with Session(self._engine) as session:
@@ -191,6 +207,6 @@ class Outbox:
     def _done(session: Session, seq: int, now: datetime) -> None:
         session.execute(
             update(OutboxRow)
-            .where(OutboxRow.seq == seq)
+            .where(OutboxRow.seq == seq)  # (even if refused meanwhile: the server has it after all)
             .values(state=SENT, sent_at=naive_utc(now), last_error="")
         )

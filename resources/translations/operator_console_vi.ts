@@ -33,92 +33,92 @@
 <context>
     <name>CaseDetails</name>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="28" />
+        <location filename="../../operator_console/gui/case_details.py" line="29" />
         <source>Case %1</source>
         <translation>Hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="30" />
+        <location filename="../../operator_console/gui/case_details.py" line="31" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="39" />
+        <location filename="../../operator_console/gui/case_details.py" line="40" />
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="40" />
+        <location filename="../../operator_console/gui/case_details.py" line="41" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="41" />
+        <location filename="../../operator_console/gui/case_details.py" line="42" />
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="42" />
+        <location filename="../../operator_console/gui/case_details.py" line="43" />
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="43" />
+        <location filename="../../operator_console/gui/case_details.py" line="44" />
         <source>Caller</source>
         <translation>Người gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="44" />
+        <location filename="../../operator_console/gui/case_details.py" line="45" />
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="45" />
+        <location filename="../../operator_console/gui/case_details.py" line="46" />
         <source>Person in need</source>
         <translation>Người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="46" />
+        <location filename="../../operator_console/gui/case_details.py" line="47" />
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="47" />
+        <location filename="../../operator_console/gui/case_details.py" line="48" />
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="48" />
+        <location filename="../../operator_console/gui/case_details.py" line="49" />
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="49" />
+        <location filename="../../operator_console/gui/case_details.py" line="50" />
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="50" />
+        <location filename="../../operator_console/gui/case_details.py" line="51" />
         <source>Handling unit</source>
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="51" />
+        <location filename="../../operator_console/gui/case_details.py" line="52" />
         <source>Repeat calls</source>
         <translation>Số lần gọi lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="59" />
+        <location filename="../../operator_console/gui/case_details.py" line="60" />
         <source>Contacts</source>
         <translation>Các lần liên hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="60" />
+        <location filename="../../operator_console/gui/case_details.py" line="61" />
         <source>No repeat call.</source>
         <translation>Chưa có lần gọi lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="61" />
+        <location filename="../../operator_console/gui/case_details.py" line="62" />
         <source>History</source>
         <translation>Quá trình xử lý</translation>
     </message>
@@ -136,42 +136,42 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="37" />
+        <location filename="../../operator_console/gui/case_list.py" line="38" />
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="38" />
+        <location filename="../../operator_console/gui/case_list.py" line="39" />
         <source>Case</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="41" />
+        <location filename="../../operator_console/gui/case_list.py" line="42" />
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="42" />
+        <location filename="../../operator_console/gui/case_list.py" line="43" />
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="43" />
+        <location filename="../../operator_console/gui/case_list.py" line="44" />
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="44" />
+        <location filename="../../operator_console/gui/case_list.py" line="45" />
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="39" />
+        <location filename="../../operator_console/gui/case_list.py" line="40" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="40" />
+        <location filename="../../operator_console/gui/case_list.py" line="41" />
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
@@ -293,12 +293,12 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="191" />
+        <location filename="../../operator_console/gui/connection.py" line="216" />
         <source>The server address is not valid (it must start with https://).</source>
         <translation>Địa chỉ máy chủ không hợp lệ (phải bắt đầu bằng https://).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="258" />
+        <location filename="../../operator_console/gui/connection.py" line="300" />
         <source>The demo server did not start: %1</source>
         <translation>Máy chủ demo không khởi động được: %1</translation>
     </message>
@@ -514,32 +514,37 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="34" />
+        <location filename="../../operator_console/gui/login_dialog.py" line="42" />
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="36" />
+        <location filename="../../operator_console/gui/login_dialog.py" line="44" />
         <source>Later</source>
         <translation>Để sau</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="53" />
+        <location filename="../../operator_console/gui/login_dialog.py" line="61" />
         <source>Type the server's address (https://…).</source>
         <translation>Nhập địa chỉ máy chủ (https://…).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="57" />
+        <location filename="../../operator_console/gui/login_dialog.py" line="65" />
         <source>Type your user name and password.</source>
         <translation>Nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="76" />
+        <location filename="../../operator_console/gui/login_dialog.py" line="84" />
         <source>The server address must start with https:// (http:// only for this computer).</source>
         <translation>Địa chỉ máy chủ phải bắt đầu bằng https:// (http:// chỉ dùng cho chính máy này).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="84" />
+        <location filename="../../operator_console/gui/login_dialog.py" line="92" />
+        <source>The login failed on this computer (%1).</source>
+        <translation>Đăng nhập không thành do lỗi trên máy này (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/login_dialog.py" line="98" />
         <source>Logging in…</source>
         <translation>Đang đăng nhập…</translation>
     </message>
@@ -592,179 +597,184 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="57" />
-        <location filename="../../operator_console/gui/main_window.py" line="384" />
+        <location filename="../../operator_console/gui/main_window.py" line="66" />
+        <location filename="../../operator_console/gui/main_window.py" line="426" />
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="64" />
+        <location filename="../../operator_console/gui/main_window.py" line="73" />
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="128" />
+        <location filename="../../operator_console/gui/main_window.py" line="138" />
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="142" />
+        <location filename="../../operator_console/gui/main_window.py" line="156" />
         <source>Form cleared. F3 brings it back.</source>
         <translation>Đã xoá biểu mẫu. Bấm F3 để lấy lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="361" />
-        <location filename="../../operator_console/gui/main_window.py" line="386" />
+        <location filename="../../operator_console/gui/main_window.py" line="398" />
+        <location filename="../../operator_console/gui/main_window.py" line="429" />
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="242" />
+        <location filename="../../operator_console/gui/main_window.py" line="261" />
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="151" />
+        <location filename="../../operator_console/gui/main_window.py" line="164" />
         <source>The cleared form is back.</source>
         <translation>Đã lấy lại biểu mẫu vừa xoá.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="156" />
+        <location filename="../../operator_console/gui/main_window.py" line="169" />
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="158" />
+        <location filename="../../operator_console/gui/main_window.py" line="171" />
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="163" />
+        <location filename="../../operator_console/gui/main_window.py" line="176" />
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="208" />
+        <location filename="../../operator_console/gui/main_window.py" line="227" />
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="240" />
+        <location filename="../../operator_console/gui/main_window.py" line="259" />
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="260" />
+        <location filename="../../operator_console/gui/main_window.py" line="279" />
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="268" />
+        <location filename="../../operator_console/gui/main_window.py" line="287" />
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="280" />
+        <location filename="../../operator_console/gui/main_window.py" line="299" />
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="284" />
+        <location filename="../../operator_console/gui/main_window.py" line="303" />
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="289" />
+        <location filename="../../operator_console/gui/main_window.py" line="308" />
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="302" />
+        <location filename="../../operator_console/gui/main_window.py" line="321" />
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="315" />
+        <location filename="../../operator_console/gui/main_window.py" line="338" />
+        <source>The server refused case %1: Ctrl+Shift+R shows why</source>
+        <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="343" />
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="325" />
+        <location filename="../../operator_console/gui/main_window.py" line="353" />
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="345" />
+        <location filename="../../operator_console/gui/main_window.py" line="382" />
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="351" />
+        <location filename="../../operator_console/gui/main_window.py" line="388" />
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="362" />
+        <location filename="../../operator_console/gui/main_window.py" line="399" />
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="364" />
+        <location filename="../../operator_console/gui/main_window.py" line="401" />
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="366" />
+        <location filename="../../operator_console/gui/main_window.py" line="403" />
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="368" />
+        <location filename="../../operator_console/gui/main_window.py" line="405" />
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="385" />
-        <source> — DEMO (practice server, no real cases)</source>
-        <translation> — DEMO (máy chủ tập dượt, không nhập hồ sơ thật)</translation>
+        <location filename="../../operator_console/gui/main_window.py" line="409" />
+        <source>DEMO: practice server, no real cases</source>
+        <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="388" />
+        <location filename="../../operator_console/gui/main_window.py" line="431" />
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="391" />
+        <location filename="../../operator_console/gui/main_window.py" line="434" />
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="394" />
+        <location filename="../../operator_console/gui/main_window.py" line="437" />
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="397" />
+        <location filename="../../operator_console/gui/main_window.py" line="440" />
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="399" />
+        <location filename="../../operator_console/gui/main_window.py" line="442" />
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="401" />
+        <location filename="../../operator_console/gui/main_window.py" line="444" />
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="403" />
+        <location filename="../../operator_console/gui/main_window.py" line="446" />
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="407" />
+        <location filename="../../operator_console/gui/main_window.py" line="450" />
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>

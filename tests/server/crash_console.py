@@ -1,20 +1,22 @@
-"""A console without its window, for the crash test: enters cases one after another and sends them.
+"""A console without its window, for the crash test: enters cases one after another while its sync
+worker sends them, as the window does (the save on this thread, the sending on the worker's).
 
     python -m tests.server.crash_console STORE SERVER_URL COUNT
 
 Each case has a fixed external id (``crash-N``): after a restart the console knows which ones it
-has already saved, as an operator would see them in the list. It saves a case, then drains the
-outbox, then goes on; it can be killed at any instant.
+has already saved, as an operator would see them in the list. It saves a case and wakes the
+worker, then goes on; at the end it waits for the outbox to empty. It can be killed at any instant.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 from operator_console.client.api import ServerClient
-from operator_console.client.outbox_worker import drain
+from operator_console.client.sync_worker import SyncWorker
 from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.intake import CaseDraft, build_case
 from operator_console.domain.taxonomy import default_taxonomy
@@ -29,6 +31,8 @@ def main() -> None:
     outbox = Outbox(store.engine)
     client = ServerClient(url)
     client.login("op", PASSWORD)
+    worker = SyncWorker(store, client, by="op", console_id="crash-test", version="test")
+    worker.start()
     gazetteer, taxonomy = default_gazetteer(), default_taxonomy()
     for i in range(count):
         external_id = f"crash-{i:04d}"
@@ -42,9 +46,14 @@ def main() -> None:
                 description="Thử nghiệm mất điện đột ngột",
             )
             store.add_case(build_case(draft, gazetteer=gazetteer, taxonomy=taxonomy, now=datetime.now(UTC)))
-        drain(store, outbox, client, by="op")
-    report = drain(store, outbox, client, by="op")
-    print(f"done sent={report.sent} waiting={outbox.state().waiting}", flush=True)
+            worker.wake()
+    deadline = time.monotonic() + 240
+    while outbox.state().waiting and time.monotonic() < deadline:
+        worker.wake()
+        time.sleep(0.05)
+    worker.stop()
+    state = outbox.state()
+    print(f"done waiting={state.waiting} refused={state.refused}", flush=True)
 
 
 if __name__ == "__main__":

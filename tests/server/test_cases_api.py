@@ -308,3 +308,19 @@ def _all_seqs(http: requests.Session, server: Server, after: int) -> list[int]:
 def _feed_end(http: requests.Session, server: Server) -> int:
     seqs = _all_seqs(server.session("monitor"), server, 0)
     return seqs[-1] if seqs else 0
+
+
+def test_a_case_sent_again_under_the_next_shifts_login_is_answered_again_not_made_twice(
+    server: Server,
+) -> None:
+    # Operator op saved it; the console never heard the answer; op went off shift and op2 logged in.
+    body, k = new_case(caller_name="Đổi ca"), key()
+    first = server.session("operator").post(
+        server.api("/cases"), json=body, headers={"Idempotency-Key": k}, timeout=30
+    )
+    again = server.session("operator2").post(
+        server.api("/cases"), json=body, headers={"Idempotency-Key": k}, timeout=30
+    )
+    assert first.status_code == again.status_code == 201
+    assert again.headers.get("Idempotent-Replayed") == "true"
+    assert again.json()["id"] == first.json()["id"]

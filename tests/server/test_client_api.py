@@ -93,6 +93,10 @@ class _Misbehaving(BaseHTTPRequestHandler):
             body = b"<html>Proxy error</html>"
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
+        elif self.mode == "in flight":
+            body = b'{"title": "in flight", "status": 409, "code": "idempotency_in_flight"}'
+            self.send_response(409)
+            self.send_header("Retry-After", "1")
         else:
             body = b'{"title": "busy", "status": 503, "detail": "busy", "code": "unavailable"}'
             self.send_response(503)
@@ -128,6 +132,12 @@ def test_garbage_and_a_busy_server_are_retried_later_not_taken_for_answers(
     with pytest.raises(Unreachable) as busy:
         client.create_case(_case(), str(uuid.uuid4()))
     assert busy.value.retry_after == 7.0
+    # The first try outlived the console's read timeout and is still running on the server: the
+    # retry is told "in flight, later", which must not be taken for a refusal of the case.
+    handler.mode = "in flight"
+    with pytest.raises(Unreachable) as in_flight:
+        client.create_case(_case(), str(uuid.uuid4()))
+    assert in_flight.value.retry_after == 1.0
 
 
 def test_a_server_that_never_answers_times_out() -> None:

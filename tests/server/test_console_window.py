@@ -25,6 +25,7 @@ from operator_console.client.embedded import EmbeddedServer
 from operator_console.domain.case import Status
 from operator_console.gui import settings as S
 from operator_console.gui.app import Console, build_console
+from operator_console.gui.main_window import LOGIN_PROMPT_IDLE_MS
 from operator_console.gui.refused_dialog import RefusedDialog
 from operator_console.store.case_store import CaseStore
 from tests.keyring_stand_in import MemoryKeyring
@@ -89,11 +90,21 @@ def enter_a_call(qtbot: QtBot, console: Console, phone: str, name: str) -> None:
     qtbot.keyClicks(ui.categoryCombo, "1")
 
 
-def save(qtbot: QtBot, console: Console) -> None:
-    # Offscreen, a window shown a moment ago may not be active yet: its shortcuts wait for that.
+def press(
+    qtbot: QtBot,
+    console: Console,
+    key: Qt.Key,
+    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    """A shortcut of the window. Offscreen, a window shown a moment ago may not be active yet, and
+    its shortcuts wait for that."""
     console.window.activateWindow()
     qtbot.waitUntil(console.window.isActiveWindow)
-    qtbot.keyClick(console.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(console.window, key, modifiers)
+
+
+def save(qtbot: QtBot, console: Console) -> None:
+    press(qtbot, console, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
 def log_in_with_the_dialog(qtbot: QtBot, console: Console, user: str, password: str) -> None:
@@ -148,10 +159,37 @@ def test_a_kept_login_opens_without_asking_and_logging_out_forgets_it(
     console = open_console(desk_server.url, "op")
     qtbot.waitUntil(lambda: status(console) == "Máy chủ 127.0.0.1: đã kết nối", timeout=WAIT_MS)
     assert console.window.login_dialog is None, "asked for a password it had"
+    token = keyring_stand_in.items[(SERVICE, f"{desk_server.url}|op")]
     console.window.actions_by_id["app.logout"].trigger()
     qtbot.waitUntil(lambda: not keyring_stand_in.items, timeout=WAIT_MS)
     assert "chưa đăng nhập" in status(console)
     assert console.window.login_dialog is None, "a logout is not a question"
+
+    def revoked() -> bool:
+        answer = requests.get(
+            desk_server.api("/me"), headers={"Authorization": f"Bearer {token}"}, timeout=10
+        )
+        return answer.status_code == 401
+
+    qtbot.waitUntil(revoked, timeout=WAIT_MS)  # the server forgot it too
+
+
+def test_a_first_login_from_a_console_without_a_server_is_remembered(
+    desk_server: Server, open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring
+) -> None:
+    console = open_console()  # IT has not set a server yet: this workstation only
+    assert status(console) == "Chỉ lưu trên máy này (chưa đặt máy chủ)"
+    assert console.window.login_dialog is None
+    press(qtbot, console, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: console.window.login_dialog is not None, timeout=WAIT_MS)
+    dialog = console.window.login_dialog
+    assert dialog is not None and focused(console) is dialog.ui.serverEdit
+    qtbot.keyClicks(dialog.ui.serverEdit, desk_server.url)
+    qtbot.keyClick(dialog.ui.serverEdit, Qt.Key.Key_Tab)
+    log_in_with_the_dialog(qtbot, console, "op", PASSWORD)
+    qtbot.waitUntil(lambda: status(console) == "Máy chủ 127.0.0.1: đã kết nối", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: (SERVICE, f"{desk_server.url}|op") in keyring_stand_in.items, timeout=WAIT_MS)
+    assert console.settings.get(S.SERVER_URL) == desk_server.url
 
 
 def test_an_expired_login_is_asked_again_after_the_call_and_nothing_typed_or_queued_is_lost(
@@ -165,15 +203,21 @@ def test_an_expired_login_is_asked_again_after_the_call_and_nothing_typed_or_que
     enter_a_call(qtbot, console, "0903 555 102", "Trần Văn Bình")
     # The token ends on the server (expired, revoked) while the operator is on a call.
     requests.delete(desk_server.api("/auth/token"), headers={"Authorization": f"Bearer {token}"}, timeout=10)
-    qtbot.keyClick(window, Qt.Key.Key_F5)  # anything that reaches the server finds out
+    press(qtbot, console, Qt.Key.Key_F5)  # anything that reaches the server finds out
     qtbot.waitUntil(lambda: "chưa đăng nhập" in status(console), timeout=WAIT_MS)
     assert window.login_dialog is None, "a dialog popped up under the operator's fingers"
     assert window.form.ui.callerNameEdit.text() == "Trần Văn Bình"
-    save(qtbot, console)  # the call is finished: saved here, queued, and now the login is asked
+    # A second caller rings before the first call is saved: the login still waits.
+    window.incoming_call("0903 555 999")
+    save(qtbot, console)  # the first call: saved here and queued; the second caller's number comes in
+    qtbot.waitUntil(lambda: window.form.ui.phoneEdit.text() == "0903 555 999", timeout=WAIT_MS)
+    qtbot.wait(LOGIN_PROMPT_IDLE_MS + 500)
+    assert window.login_dialog is None, "the login dialog opened on top of the next caller"
+    window.clear_form()  # that caller hung up: the form rests, and now the login is asked
     log_in_with_the_dialog(qtbot, console, "op", PASSWORD)
     qtbot.waitUntil(lambda: window.saved_banner.text().startswith("Đã gửi: hồ sơ 1022-"), timeout=WAIT_MS)
-    stored = console.store.list_cases()[0]
-    assert stored.name == "Trần Văn Bình" and server_copies(desk_server, [stored.id]) == {stored.id: 1}
+    (stored,) = [c for c in console.store.list_cases() if c.name == "Trần Văn Bình"]
+    assert server_copies(desk_server, [stored.id]) == {stored.id: 1}
     assert keyring_stand_in.items[(SERVICE, f"{desk_server.url}|op")] != token
 
 
@@ -205,7 +249,7 @@ def test_cases_taken_at_other_desks_and_the_units_progress_reach_the_list(
         timeout=10,
     )
     assert answer.status_code == 201, answer.text
-    qtbot.keyClick(console.window, Qt.Key.Key_F5)
+    press(qtbot, console, Qt.Key.Key_F5)
     model = console.window.cases
 
     def listed() -> list[object]:
@@ -217,7 +261,7 @@ def test_cases_taken_at_other_desks_and_the_units_progress_reach_the_list(
         desk_server.api(f"/cases/{answer.json()['id']}"), json={"status": "accepted"}, timeout=10
     )
     assert accepted.status_code == 200, accepted.text
-    qtbot.keyClick(console.window, Qt.Key.Key_F5)
+    press(qtbot, console, Qt.Key.Key_F5)
 
     def status_of_hoa() -> object:
         rows = [r for r in range(model.rowCount()) if model.data(model.index(r, 4)) == "Phạm Thị Hoa"]
@@ -263,9 +307,11 @@ def test_without_an_os_keyring_the_login_is_kept_in_memory_only_and_it_is_told(
     plain_text.file_path = str(tmp_path / "keyring_pass.cfg")  # the file keyrings.alt would write
     keyring.set_keyring(plain_text)
     console = open_console(desk_server.url, "op")
+    qtbot.waitUntil(lambda: console.window.login_dialog is not None, timeout=WAIT_MS)
+    assert console.window.login_dialog is not None
+    assert "không có kho mật khẩu của hệ điều hành" in console.window.login_dialog.ui.note.text()
     log_in_with_the_dialog(qtbot, console, "op", PASSWORD)
     qtbot.waitUntil(lambda: status(console) == "Máy chủ 127.0.0.1: đã kết nối", timeout=WAIT_MS)
-    assert "không có kho mật khẩu của hệ điều hành" in console.window.statusBar().currentMessage()
     enter_a_call(qtbot, console, "0903 555 104", "Ngô Văn Nam")
     save(qtbot, console)
     qtbot.waitUntil(lambda: console.window.saved_banner.text().startswith("Đã gửi"), timeout=WAIT_MS)
@@ -281,7 +327,7 @@ def test_the_demo_starts_its_own_server_logs_in_and_shows_the_whole_loop(
     qtbot.addWidget(console.window)
     try:
         console.window.show()
-        assert "DEMO" in console.window.windowTitle()
+        assert "DEMO" in console.window.windowTitle() and console.window.demo_label.isVisible()
         qtbot.waitUntil(lambda: status(console) == "Máy chủ demo: đã kết nối", timeout=90_000)
         assert console.window.operator_label.text() == "operator1"
         qtbot.waitUntil(lambda: console.window.cases.rowCount() > 50, timeout=WAIT_MS)  # the city's cases

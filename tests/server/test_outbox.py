@@ -213,8 +213,11 @@ def test_a_console_killed_again_and_again_while_sending_leaves_every_case_once_o
     assert "waiting=0" in final.stdout
     assert kills >= 5, "the console finished before it could be killed often enough"
     store = CaseStore(store_path)
-    local = {c.external_id: c for c in store.iter_cases()}
+    every = list(store.iter_cases())  # with the replica's copies of other tests' cases
+    local = {c.external_id: c for c in every if c.external_id}
     assert sorted(local) == [f"crash-{i:04d}" for i in range(CRASH_CASES)]
+    ours = {c.case_number for c in local.values()}
+    assert sum(c.case_number in ours for c in every) == CRASH_CASES, "the feed copied a case back twice"
     assert all(c.status is Status.DISPATCHED and c.case_number for c in local.values())
     copies = server_copies(server, [c.id for c in local.values()])
     assert copies == {c.id: 1 for c in local.values()}, "a case is missing or doubled on the server"
