@@ -541,7 +541,7 @@
     <message>
         <location filename="../../operator_console/gui/login_dialog.py" line="92" />
         <source>The login failed on this computer (%1).</source>
-        <translation>Đăng nhập không thành do lỗi trên máy này (%1).</translation>
+        <translation>Đăng nhập không thành công do lỗi trên máy này (%1).</translation>
     </message>
     <message>
         <location filename="../../operator_console/gui/login_dialog.py" line="98" />
