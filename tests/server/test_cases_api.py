@@ -74,11 +74,12 @@ def test_a_post_without_a_key_is_refused(server: Server) -> None:
     assert answer.json()["code"] == "idempotency_key_missing"
 
 
-def test_keys_belong_to_the_caller_who_sent_them(server: Server) -> None:
+def test_keys_belong_to_the_desk_so_another_case_under_a_used_key_is_refused(server: Server) -> None:
     idem = key()
-    mine = create(server.session("operator"), server, new_case(), idem).json()
-    theirs = create(server.session("operator2"), server, new_case(), idem).json()
-    assert mine["id"] != theirs["id"]
+    mine = create(server.session("operator"), server, new_case(), idem)
+    assert mine.status_code == 201
+    other = create(server.session("operator2"), server, new_case(caller_name="Người khác"), idem)
+    assert other.status_code == 422 and other.json()["code"] == "idempotency_key_reused"
 
 
 def test_a_refused_case_releases_its_key_so_the_corrected_one_goes_through(server: Server) -> None:
