@@ -1,9 +1,10 @@
 """The window when the server is down, broken, hanging or not who it says it is.
 
 Whatever the server does, the operator goes on taking calls: every case is saved here at once,
-the status bar says what is going on and how many cases wait, the window never freezes (the GUI
-thread's longest stall is measured with a 5 ms timer), and when the server is back the queue
-drains in order with nothing doubled. The misbehaving servers are real HTTP(S) servers on
+the status bar says what is going on and how many cases wait, the window never waits on the
+server (the GUI thread's longest stall is measured with a 5 ms timer and printed: tests time
+nothing, ``benchmarks/bench_console_sync.py`` gives the figure), and when the server is back the
+queue drains in order with nothing doubled. The misbehaving servers are real HTTP(S) servers on
 127.0.0.1 that answer badly on purpose; the outage is the real server, stopped and started again.
 """
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 import ssl
 import subprocess
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +25,9 @@ from pytestqt.qtbot import QtBot
 from operator_console.client.credentials import SERVICE
 from operator_console.domain.case import Status
 from operator_console.gui import settings as S
+from operator_console.gui.app import Console
+from operator_console.store.case_store import CaseStore
+from operator_console.store.outbox import Outbox
 from tests.keyring_stand_in import MemoryKeyring
 from tests.server.harness import PASSWORD, free_port, running_server
 from tests.server.test_console_window import WAIT_MS, Open, enter_a_call, open_console, save, status
@@ -33,9 +36,6 @@ from tests.stall import StallMeter
 
 __all__ = ["open_console"]  # the fixture, shared with the window tests
 pytestmark = pytest.mark.gui
-LONGEST_STALL_S = 0.5
-"""A frozen window is seconds (a read timeout); a busy event loop is milliseconds. The measured
-figure is in ``benchmarks/README.md``."""
 
 
 class _Bad(BaseHTTPRequestHandler):
@@ -109,6 +109,13 @@ def _with_kept_login(keyring: MemoryKeyring, url: str) -> None:
     keyring.set_password(SERVICE, f"{url}|op", "a-token-the-server-will-not-get-to-check")
 
 
+def _take_three_calls(qtbot: QtBot, console: Console) -> None:
+    for i in range(3):
+        enter_a_call(qtbot, console, f"0903 555 2{i:02d}", f"Người gọi {i}")
+        save(qtbot, console)
+        qtbot.waitUntil(lambda: console.window.form.is_blank(), timeout=WAIT_MS)
+
+
 @pytest.mark.parametrize(
     ("mode", "said"),
     [
@@ -116,7 +123,7 @@ def _with_kept_login(keyring: MemoryKeyring, url: str) -> None:
         ("garbage", "Máy chủ trả lời không đúng định dạng"),
         ("hang", "Máy chủ không trả lời kịp"),
     ],
-    ids=["500s", "garbage", "never answers"],
+    ids=["500s", "garbage", "never answers in time"],
 )
 def test_a_broken_server_never_stops_intake_and_the_operator_is_told(
     mode: str, said: str, open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring
@@ -126,21 +133,34 @@ def test_a_broken_server_never_stops_intake_and_the_operator_is_told(
         console = open_console(bad.url, "op", **{S.READ_TIMEOUT_S.key: "2"})
         meter = StallMeter()
         meter.start()
-        for i in range(3):
-            enter_a_call(qtbot, console, f"0903 555 2{i:02d}", f"Người gọi {i}")
-            save(qtbot, console)
-            qtbot.waitUntil(lambda: console.window.form.is_blank(), timeout=WAIT_MS)
+        _take_three_calls(qtbot, console)
         qtbot.waitUntil(lambda: said in status(console), timeout=WAIT_MS)
         assert "mất kết nối" in status(console) and "thử lại lúc" in status(console)
         qtbot.waitUntil(lambda: console.window.queue_label.text().startswith("Chờ gửi: 3"), timeout=WAIT_MS)
-        stalled = meter.stop()
-        print(f"\nlongest GUI stall with a server that {mode}: {stalled * 1000:.0f} ms")
-        assert stalled < LONGEST_STALL_S, f"the window froze for {stalled:.2f} s"
+        # Reported, not asserted (tests time nothing): benchmarks/README.md has the measured figure.
+        print(f"\nlongest GUI stall with a server that {mode}: {meter.stop() * 1000:.0f} ms")
         assert [c.status for c in console.store.list_cases()] == [Status.QUEUED] * 3
-        started = time.monotonic()
+
+
+def test_a_server_that_never_answers_neither_holds_the_window_nor_the_quit(
+    open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring, tmp_path: Path
+) -> None:
+    with _serve("hang") as bad:
+        _with_kept_login(keyring_stand_in, bad.url)
+        # A read timeout longer than the test: were the window waiting on the network anywhere,
+        # the calls below could not be taken at all.
+        console = open_console(bad.url, "op", **{S.READ_TIMEOUT_S.key: "3600"})
+        _take_three_calls(qtbot, console)
+        qtbot.waitUntil(lambda: console.window.queue_label.text().startswith("Chờ gửi: 3"), timeout=WAIT_MS)
+        assert status(console) == "Máy chủ 127.0.0.1: đang kết nối…"
+        worker = console.connection.worker
+        assert worker is not None
         console.shutdown()
-        # Quitting does not wait for an answer that will not come (the items stay in the outbox).
-        assert time.monotonic() - started < 10
+        # The quit did not wait for the answer: the request was abandoned, its items still wait.
+        assert worker.is_alive(), "the quit waited for a server that never answers"
+    store = CaseStore(tmp_path / "console.sqlite3")
+    assert Outbox(store.engine).state().waiting == 3
+    store.close()
 
 
 def test_a_server_whose_certificate_is_not_trusted_is_not_talked_to_until_its_ca_is_configured(
@@ -187,7 +207,7 @@ def test_through_an_outage_cases_wait_with_the_state_on_screen_then_drain_in_ord
         qtbot.waitUntil(lambda: console.window.queue_label.text() == "Không có hồ sơ chờ gửi", timeout=60_000)
         assert status(console) == "Máy chủ 127.0.0.1: đã kết nối"
         stalled = max(stalled, meter.stop())
-        assert stalled < LONGEST_STALL_S, f"the window froze for {stalled:.2f} s"
+        print(f"\nlongest GUI stall through the outage: {stalled * 1000:.0f} ms")
         local = sorted(console.store.list_cases(), key=lambda c: c.received_at)
         assert [c.name for c in local] == names
         assert all(c.status is Status.DISPATCHED for c in local)
