@@ -126,6 +126,14 @@ def status(console: Console) -> str:
     return console.window.connection_label.text()
 
 
+def online_console(server: Server, open_console: Open, qtbot: QtBot, keyring: MemoryKeyring) -> Console:
+    """A console whose login was kept in the keyring from the day before: online without a question."""
+    keyring.set_password(SERVICE, f"{server.url}|op", server.token_for("op", PASSWORD))
+    console = open_console(server.url, "op")
+    qtbot.waitUntil(lambda: status(console) == "Máy chủ 127.0.0.1: đã kết nối", timeout=WAIT_MS)
+    return console
+
+
 def test_an_operator_logs_in_saves_a_call_and_reads_the_servers_number_to_the_caller(
     desk_server: Server, open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring, tmp_path: Path
 ) -> None:
@@ -155,9 +163,7 @@ def test_an_operator_logs_in_saves_a_call_and_reads_the_servers_number_to_the_ca
 def test_a_kept_login_opens_without_asking_and_logging_out_forgets_it(
     desk_server: Server, open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring
 ) -> None:
-    keyring_stand_in.set_password(SERVICE, f"{desk_server.url}|op", desk_server.token_for("op", PASSWORD))
-    console = open_console(desk_server.url, "op")
-    qtbot.waitUntil(lambda: status(console) == "Máy chủ 127.0.0.1: đã kết nối", timeout=WAIT_MS)
+    console = online_console(desk_server, open_console, qtbot, keyring_stand_in)
     assert console.window.login_dialog is None, "asked for a password it had"
     token = keyring_stand_in.items[(SERVICE, f"{desk_server.url}|op")]
     console.window.actions_by_id["app.logout"].trigger()
@@ -237,9 +243,7 @@ def test_a_wrong_password_is_said_under_the_password_and_the_dialog_stays(
 def test_cases_taken_at_other_desks_and_the_units_progress_reach_the_list(
     desk_server: Server, open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring
 ) -> None:
-    keyring_stand_in.set_password(SERVICE, f"{desk_server.url}|op", desk_server.token_for("op", PASSWORD))
-    console = open_console(desk_server.url, "op")
-    qtbot.waitUntil(lambda: status(console) == "Máy chủ 127.0.0.1: đã kết nối", timeout=WAIT_MS)
+    console = online_console(desk_server, open_console, qtbot, keyring_stand_in)
     answer = desk_server.session("operator2").post(
         desk_server.api("/cases"),
         json=new_case(
@@ -282,8 +286,7 @@ def test_a_case_the_server_refuses_is_shown_with_its_reason_and_the_rest_is_sent
     store = CaseStore(tmp_path / "console.sqlite3")
     store.add_case(a_case("Người năm 1999", received_at=datetime(1999, 12, 31, 9, 0, tzinfo=UTC)))
     store.close()
-    keyring_stand_in.set_password(SERVICE, f"{desk_server.url}|op", desk_server.token_for("op", PASSWORD))
-    console = open_console(desk_server.url, "op")
+    console = online_console(desk_server, open_console, qtbot, keyring_stand_in)
     window = console.window
     qtbot.waitUntil(lambda: window.refused_label.isVisible(), timeout=WAIT_MS)
     assert window.refused_label.text() == "Máy chủ từ chối: 1 (Ctrl+Shift+R)"
