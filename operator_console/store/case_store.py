@@ -31,6 +31,7 @@ from operator_console.domain.case import (
     check_transition,
 )
 from operator_console.domain.phones import WITHHELD, Phone, stored_phone
+from operator_console.domain.search_keys import search_text
 from operator_console.domain.text import fold, fold_words
 from operator_console.store.database import migrate, open_engine
 from operator_console.store.models import CaseRow, ContactRow, OutboxRow, StatusChangeRow
@@ -460,6 +461,14 @@ def _case_values(case: Case, now: datetime) -> dict[str, Any]:
         "from_server": False,
         "name_key": fold(f"{case.caller.name} {subject.name if subject else ''}"),
         "street_key": fold(a.street),
+        "search_text": search_text(
+            names=(case.caller.name, subject.name if subject else ""),
+            street=a.street,
+            house_number=a.house_number,
+            alley=a.alley,
+            ward_codes=(a.ward_code, a.former_ward_code),
+            ward_as_said=a.ward_as_said,
+        ),
     }
 
 

@@ -64,6 +64,8 @@ class CaseRow(Base):
     # Folded keys (revision 0002): diacritic- and case-free, for search and duplicate scoring.
     name_key: Mapped[str] = mapped_column(Text, default="")
     street_key: Mapped[str] = mapped_column(Text, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    """The duplicate search's tagged words (``domain/search_keys.py``), indexed by FTS5 (0006)."""
 
 
 class ContactRow(Base):

@@ -1,0 +1,176 @@
+"""Is this earlier case the same need? A score from 0 to 1, a *likely* flag, and the reasons in words.
+
+The evidence, strongest first:
+
+- **the same phone**: the caller's or the person in need's number (today's form; an old 11-digit
+  number is the same number) among every number the earlier case knows, repeat callers included;
+- **the same person**: family and given names equal after folding (no diacritics, ``Ng.`` for
+  Nguyễn), middle names allowed to be dropped or shortened, one typing slip allowed in the given
+  name; the caller of one may be the person in need of the other (a neighbour calls about her);
+- **the same place**: the same ward (today's, or the former one it was said as), the same street,
+  the same house number and alley (``12/3/45``), or only the same alley mouth (the same building).
+
+*Likely the same* needs two independent kinds of evidence (phone and person, person and place,
+phone and place) or a phone with nothing typed yet to contradict it; one kind alone (a common
+name in the same ward, a neighbour in the same building) is *possibly related*. A person whose
+name contradicts the earlier case's (another given name at the same number: the same household,
+another person's need) is never *likely*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from operator_console.domain.messages import Language
+from operator_console.domain.search_keys import (
+    NameParts,
+    house_keys,
+    known_given_names,
+    name_parts,
+    street_words,
+    ward_slug,
+)
+from operator_console.store.search import CandidateRow
+
+LIKELY_AT = 0.7
+
+
+@dataclass(frozen=True)
+class DraftFacts:
+    """What the operator has typed so far, in the shape the scoring compares."""
+
+    phones: frozenset[str] = frozenset()
+    phone_prefix: str = ""
+    names: tuple[NameParts, ...] = ()
+    street: tuple[str, ...] = ()
+    house: tuple[str, ...] = ()
+    wards: frozenset[int] = frozenset()
+    ward_slug: str = ""
+
+
+@dataclass(frozen=True)
+class Scored:
+    row: CandidateRow
+    score: float
+    likely: bool
+    reasons: tuple[str, ...] = field(default=())
+
+
+_REASONS = {
+    "phone": ("cùng số điện thoại {0}", "same phone {0}"),
+    "phone_start": ("số điện thoại bắt đầu giống ({0}…)", "a phone starting the same ({0}…)"),
+    "person": ("cùng người: {0}", "same person: {0}"),
+    "person_near": ("tên gần giống: {0}", "a name close to it: {0}"),
+    "family_other": ("cùng họ, khác tên: {0}", "same family name, another given name: {0}"),
+    "house": ("cùng nhà {0}", "same house {0}"),
+    "alley": ("cùng hẻm {0}", "same alley {0}"),
+    "street": ("cùng đường", "same street"),
+    "ward": ("cùng phường/xã", "same ward"),
+}
+
+
+def _say(key: str, language: Language, *args: str) -> str:
+    vi, en = _REASONS[key]
+    return (vi if language == "vi" else en).format(*args)
+
+
+def _phone_shown(national: str) -> str:
+    return f"{national[:4]} {national[4:7]} {national[7:]}" if len(national) == 10 else national
+
+
+def _slip(a: str, b: str) -> float:
+    """0.85: one letter wrong, missing, extra or swapped (Lnn is Lan mistyped); 0.5 when both are
+    real names (Linh and Bình: perhaps a slip, more likely two people); 0 otherwise."""
+    if min(len(a), len(b)) < 3 or DamerauLevenshtein.distance(a, b) > 1:
+        return 0.0
+    names = known_given_names()
+    return 0.5 if a in names and b in names else 0.85
+
+
+def _name_match(typed: NameParts, known: NameParts) -> float:
+    """1.0 the same name; 0.85 with a dropped/shortened middle name or one slip in the given name;
+    0 for another person (another family or given name); in between for partial evidence."""
+    if typed.family != known.family:
+        return 0.0
+    if typed.given == known.given:
+        given = 1.0
+    elif (slip := _slip(typed.given, known.given)) > 0:
+        given = slip
+    else:
+        return 0.0
+    typed_middle, known_middle = typed.words[1:-1], known.words[1:-1]
+    if not typed_middle or not known_middle:
+        return given * (1.0 if typed_middle == known_middle else 0.9)
+    same = all(any(k.startswith(t) or t.startswith(k) for k in known_middle) for t in typed_middle)
+    return given if same else given * 0.6
+
+
+def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Scored:
+    reasons: list[str] = []
+    phone = 0.0
+    shared = sorted(facts.phones & row.phones)
+    if shared:
+        phone = 1.0
+        reasons.append(_say("phone", language, _phone_shown(shared[0])))
+    elif facts.phone_prefix and any(p.startswith(facts.phone_prefix) for p in row.phones):
+        phone = 0.5
+        reasons.append(_say("phone_start", language, _phone_shown(facts.phone_prefix)))
+
+    known = [n for n in (name_parts(row.caller_name), name_parts(row.subject_name)) if n is not None]
+    person, contradicted = 0.0, False
+    best_pair: tuple[NameParts, NameParts] | None = None
+    for typed in facts.names:
+        for other in known:
+            match = _name_match(typed, other)
+            if match > person:
+                person, best_pair = match, (typed, other)
+    if facts.names and known and person == 0.0:
+        # Names were typed and none of them is anyone in the earlier case.
+        contradicted = True
+        family = next(
+            (o for t in facts.names for o in known if t.family == o.family and len(t.words) > 1), None
+        )
+        if family is not None:
+            reasons.append(_say("family_other", language, " ".join(family.words).title()))
+    elif best_pair is not None:
+        shown = " ".join(best_pair[1].words).title()
+        reasons.append(_say("person" if person >= 0.9 else "person_near", language, shown))
+
+    place = 0.0
+    same_ward = bool(facts.wards & {c for c in (row.ward_code, row.former_ward_code) if c}) or (
+        bool(facts.ward_slug) and facts.ward_slug == ward_slug(row.ward_as_said)
+    )
+    row_house = house_keys(row.house_number, row.alley)
+    row_street = tuple(street_words(row.street))
+    same_street = bool(facts.street) and facts.street == row_street
+    if same_street and facts.house and row_house and facts.house[0] == row_house[0]:
+        place = 1.0
+        reasons.append(_say("house", language, row_house[0].replace("_", "/")))
+    elif same_street and len(facts.house) > 1 and len(row_house) > 1 and facts.house[1] == row_house[1]:
+        place = 0.6
+        reasons.append(_say("alley", language, row_house[1]))
+    elif same_street:
+        place = 0.35
+        reasons.append(_say("street", language))
+    if same_ward:
+        place = max(place, 0.25) + (0.1 if place >= 0.35 else 0.0)
+        reasons.append(_say("ward", language))
+
+    evidence = sum(1 for v in (phone >= 1.0, person >= 0.85, place >= 0.6) if v)
+    total = min(1.0, 0.5 * phone + 0.45 * person + 0.3 * min(place, 1.0))
+    # A name typed that is not this case's person (another given name in the family: another
+    # person's need) never makes it likely, whatever else is shared.
+    conflict = bool(facts.names and known) and person < 0.85
+    if contradicted:
+        total *= 0.5
+    only_phone_so_far = phone >= 1.0 and not facts.names
+    likely = not conflict and (
+        evidence >= 2
+        or only_phone_so_far
+        or (person >= 0.85 and same_ward and place >= 0.35)
+        or (phone >= 1.0 and person >= 0.85)
+    )
+    total = max(total, LIKELY_AT) if likely else min(total, LIKELY_AT - 0.01)
+    return Scored(row=row, score=round(total, 3), likely=likely, reasons=tuple(reasons))
