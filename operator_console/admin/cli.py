@@ -7,6 +7,7 @@ Exit status: 0 when everything went in; 3 when an import rejected some rows (the
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -17,14 +18,17 @@ from typing import TextIO
 from operator_console import __version__
 from operator_console.admin.files import FileFormatError, FileUnreadable, file_format, write_rows
 from operator_console.admin.importer import MissingColumns, import_file
+from operator_console.dedupe.finder import DuplicateFinder
 from operator_console.domain.case import Case, Status, label
 from operator_console.domain.gazetteer import default_gazetteer
+from operator_console.domain.intake import CaseDraft
 from operator_console.domain.interchange import EXPORT_COLUMNS, row_from_case
 from operator_console.domain.messages import LANGUAGES, Language, Message, language_from_environment, render
 from operator_console.domain.phones import PhoneError, parse_phone
 from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.paths import default_store_path
 from operator_console.store.case_store import CaseFilter, CaseStore
+from operator_console.store.search import CandidateIndex
 
 EXIT_OK, EXIT_USAGE, EXIT_REJECTED = 0, 2, 3
 
@@ -65,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--text", default="", help="words in names or street, diacritics ignored")
     ls.add_argument("--phone", help="any spoken form of a phone number")
     ls.add_argument("--limit", type=int, default=50)
+
+    dup = commands.add_parser(
+        "find-duplicates",
+        help="for each draft in a JSON Lines file, the earlier cases most likely the same need",
+    )
+    with_db(dup)
+    dup.add_argument("--queries", type=Path, required=True, help="one draft per line: interchange columns")
+    dup.add_argument("--limit", type=int, default=5, help="candidates per draft (default 5)")
     return parser
 
 
@@ -94,6 +106,8 @@ def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) ->
             return _export(store, args.file, lang, out, err)
         if args.command == "list":
             return _list(store, args, lang, out, err)
+        if args.command == "find-duplicates":
+            return _find_duplicates(store, args, lang, out, err)
         return _stats(store, lang, out)
     finally:
         store.close()
@@ -217,6 +231,67 @@ def _list(store: CaseStore, args: argparse.Namespace, lang: Language, out: TextI
         ]
         print("\t".join(cells), file=out)
     return EXIT_OK
+
+
+_DRAFT_FIELDS = (
+    "caller_phone",
+    "caller_name",
+    "subject_name",
+    "subject_phone",
+    "address",
+    "ward",
+    "district",
+)
+
+
+def _find_duplicates(
+    store: CaseStore, args: argparse.Namespace, lang: Language, out: TextIO, err: TextIO
+) -> int:
+    """One JSON line out per line in, in order (the console's candidates panel runs the same code)."""
+    if not args.queries.is_file():
+        print(render("file.missing", lang, path=args.queries), file=err)
+        return EXIT_USAGE
+    finder = DuplicateFinder(CandidateIndex(store.engine), default_gazetteer(), lang)
+    status = EXIT_OK
+    with args.queries.open(encoding="utf-8-sig") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                if not isinstance(row, dict):
+                    raise ValueError("not an object")
+            except ValueError:
+                print(
+                    json.dumps(
+                        {"candidates": [], "error": render("dup.bad_line", lang, line=number)},
+                        ensure_ascii=False,
+                    ),
+                    file=out,
+                )
+                status = EXIT_REJECTED
+                continue
+            draft = CaseDraft()
+            for name in _DRAFT_FIELDS:
+                if row.get(name) not in (None, ""):
+                    setattr(draft, name, str(row[name]))
+            if isinstance(row.get("ward_code"), int):
+                draft.ward_code = row["ward_code"]
+            own = store.get_by_external_id(str(row["external_id"])) if row.get("external_id") else None
+            found = finder.find(draft, limit=args.limit, exclude=own.id if own else None)
+            candidates = [
+                {
+                    "external_id": c.row.external_id,
+                    "case_id": c.row.id,
+                    "case_number": c.row.case_number,
+                    "score": c.score,
+                    "likely": c.likely,
+                    "reasons": list(c.reasons),
+                }
+                for c in found
+            ]
+            print(json.dumps({"candidates": candidates}, ensure_ascii=False), file=out)
+    return status
 
 
 def _stats(store: CaseStore, lang: Language, out: TextIO) -> int:

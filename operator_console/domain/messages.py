@@ -150,6 +150,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "The row has more cells than the header (a cell with a comma not in quotes?): “{value}”.",
     ),
     "db.missing": ("Không có cơ sở dữ liệu «{path}».", "No database at “{path}”."),
+    "file.missing": ("Không có tệp «{path}».", "No file at “{path}”."),
+    "dup.bad_line": (
+        "Dòng {line} không phải một đối tượng JSON (các cột của tệp trao đổi).",
+        "Line {line} is not a JSON object (interchange columns).",
+    ),
 }
 
 
