@@ -35,52 +35,32 @@ FAMILY = [
     ("Dương", 1),
     ("Lý", 1),
 ]
-MIDDLE_M = ["Văn", "Văn", "Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Công", "Ngọc"]
-MIDDLE_F = ["Thị", "Thị", "Thị", "Ngọc", "Thanh", "Thu", "Kim", "Mỹ", "Bích", "Hồng"]
+MIDDLE_M = [
+    "Văn", "Văn", "Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Công", "Ngọc", "Đình", "Xuân",
+    "Trọng", "Hoàng", "Anh", "Gia", "Bảo", "Duy", "Tấn", "Phước",
+]  # fmt: skip
+MIDDLE_F = [
+    "Thị", "Thị", "Thị", "Ngọc", "Thanh", "Thu", "Kim", "Mỹ", "Bích", "Hồng", "Thùy", "Phương",
+    "Diệu", "Bảo", "Hoài", "Minh", "Khánh", "Tuyết", "Xuân", "Quỳnh",
+]  # fmt: skip
+# The common given names, and more of the long tail: a desk meets hundreds (namesakes in one ward
+# are rarer than a short list would make them).
 GIVEN_M = [
-    "Hùng",
-    "Dũng",
-    "Nam",
-    "Tuấn",
-    "Minh",
-    "Phúc",
-    "Long",
-    "Sơn",
-    "Hải",
-    "Bình",
-    "Tâm",
-    "Lộc",
-    "Thành",
-    "Khoa",
-    "Quang",
-    "Trung",
-    "Hiếu",
-    "Toàn",
-    "Vinh",
-    "Đạt",
-]
+    "Hùng", "Dũng", "Nam", "Tuấn", "Minh", "Phúc", "Long", "Sơn", "Hải", "Bình", "Tâm", "Lộc",
+    "Thành", "Khoa", "Quang", "Trung", "Hiếu", "Toàn", "Vinh", "Đạt", "An", "Bảo", "Cường", "Duy",
+    "Đức", "Giang", "Hào", "Hậu", "Hoàng", "Huy", "Khang", "Khánh", "Kiên", "Lâm", "Lực", "Mạnh",
+    "Nghĩa", "Nhân", "Phát", "Phong", "Quân", "Quý", "Sang", "Tài", "Tân", "Thái", "Thắng",
+    "Thiện", "Thịnh", "Thông", "Tiến", "Trí", "Trọng", "Tú", "Tùng", "Văn", "Việt", "Vũ", "Hưng",
+    "Chiến", "Công", "Định", "Hòa", "Luân", "Nhật", "Sĩ", "Thuận", "Tín", "Triều", "Vượng",
+]  # fmt: skip
 GIVEN_F = [
-    "Hà",
-    "Lan",
-    "Mai",
-    "Hương",
-    "Hoa",
-    "Linh",
-    "Trang",
-    "Nga",
-    "Thảo",
-    "Yến",
-    "Hạnh",
-    "Loan",
-    "Tuyết",
-    "Phương",
-    "Dung",
-    "Nhung",
-    "Xuân",
-    "Cúc",
-    "Oanh",
-    "Vân",
-]
+    "Hà", "Lan", "Mai", "Hương", "Hoa", "Linh", "Trang", "Nga", "Thảo", "Yến", "Hạnh", "Loan",
+    "Tuyết", "Phương", "Dung", "Nhung", "Xuân", "Cúc", "Oanh", "Vân", "Anh", "Châu", "Chi",
+    "Diễm", "Diệp", "Giang", "Hằng", "Hiền", "Hồng", "Huệ", "Huyền", "Khánh", "Kiều", "Liên",
+    "Ly", "My", "Ngân", "Ngọc", "Nguyệt", "Nhi", "Như", "Quyên", "Quỳnh", "Tâm", "Thanh", "Thơ",
+    "Thu", "Thúy", "Thủy", "Thư", "Tiên", "Trâm", "Trinh", "Uyên", "Vy", "Yên", "Đào", "Bích",
+    "Duyên", "Hậu", "Lệ", "Lụa", "Mến", "Nương", "Phượng", "Sương", "Thắm", "Thoa", "Tươi", "Xoan",
+]  # fmt: skip
 STREETS = [
     "Lê Văn Sỹ",
     "Tô Hiến Thành",

@@ -134,6 +134,16 @@ class ServerClient:
         )
         return self._json(answer)
 
+    def add_link(self, server_case_id: str, body: dict[str, Any], idempotency_key: str) -> dict[str, Any]:
+        """Link a case the server has to another (``related``: the same household, another need)."""
+        answer = self._call(
+            "POST",
+            f"/api/v1/cases/{server_case_id}/links",
+            json=body,
+            headers={"Idempotency-Key": idempotency_key},
+        )
+        return self._json(answer)
+
     def changes(self, after: int, limit: int = 500) -> dict[str, Any]:
         page = self._json(self._call("GET", "/api/v1/changes", params={"after": after, "limit": limit}))
         if not isinstance(page.get("items"), list) or not isinstance(page.get("next_after"), int):

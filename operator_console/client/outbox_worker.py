@@ -104,7 +104,7 @@ def _send(
 ) -> None:
     case = store.get_case(item.case_id)
     if case is None:  # deleted locally (cannot happen today): nothing to send
-        outbox.contact_sent(item.seq, now)
+        outbox.item_sent(item.seq, now)
         return
     if item.kind == "case":
         answer = client.create_case(case_body(case), idempotency_key=item.item_id)
@@ -118,9 +118,21 @@ def _send(
             now=now,
         )
         return
+    if item.kind == "link":
+        link = outbox.link_to_send(item.item_id)
+        if link is None:  # cannot happen (links are never deleted): nothing to send
+            outbox.item_sent(item.seq, now)
+            return
+        target, kind, note = link
+        if item.server_case_id is None or target is None:
+            raise Refused(422, "case_not_sent", "a case of this link was not accepted by the server")
+        body = {"target_id": target, "kind": kind, "note": note}
+        client.add_link(item.server_case_id, body, idempotency_key=item.item_id)
+        outbox.item_sent(item.seq, now)
+        return
     contact = next((c for c in case.contacts if c.id == item.item_id), None)
     if contact is None or item.server_case_id is None:
         # The case itself was refused by the server: its repeat call cannot go on its own.
         raise Refused(422, "case_not_sent", "the case of this call was not accepted by the server")
     client.add_contact(item.server_case_id, _contact_body(contact), idempotency_key=item.item_id)
-    outbox.contact_sent(item.seq, now)
+    outbox.item_sent(item.seq, now)

@@ -19,9 +19,9 @@ from operator_console.domain.messages import Language
 from operator_console.domain.phones import PhoneError, parse_phone
 from operator_console.domain.search_keys import (
     SearchQuery,
-    given_terms,
     house_keys,
     name_parts,
+    name_terms,
     street_words,
     ward_slug,
 )
@@ -78,20 +78,25 @@ def search_for(draft: CaseDraft, gazetteer: Gazetteer) -> Search:
         for unit in (match.current, match.former, *match.choices):
             if unit is not None:
                 wards.add(unit.code)
-    given: list[str] = []
-    family: list[str] = []
+    ward_words = [str(c) for c in sorted(wards)] + ([slug] if slug else [])
+    in_ward: list[str] = []
+    near: list[str] = []
+    full: list[str] = []
     for name in names:
-        given += given_terms(name.given)
-        if len(name.words) > 1:
-            family.append(f"f_{name.family}")
+        terms = name_terms(name, ward_words)
+        in_ward += terms.exact_in_ward
+        near += terms.near_in_ward
+        if not ward_words:  # by name city-wide only while no ward is typed: the ward narrows it
+            full += terms.citywide
+    street_slug = "_".join(street)
     query = SearchQuery(
         phones=tuple(phones),
         phone_prefix=prefix,
-        given_terms=tuple(dict.fromkeys(given)),
-        family_terms=tuple(dict.fromkeys(family)),
-        street_terms=tuple(f"s_{w}" for w in street),
-        house_terms=tuple(f"h_{h}" for h in house[:1]),
-        ward_terms=tuple(f"w_{c}" for c in [*sorted(wards), *([slug] if slug else [])]),
+        name_in_ward=tuple(dict.fromkeys(in_ward)),
+        near_in_ward=tuple(dict.fromkeys(near)),
+        full_name=tuple(dict.fromkeys(full)),
+        street_house=(f"sh_{street_slug}_{house[0]}",) if street and house else (),
+        street_in_ward=tuple(f"sw_{street_slug}_{w}" for w in ward_words) if street and not house else (),
     )
     facts = DraftFacts(
         phones=frozenset(phones),

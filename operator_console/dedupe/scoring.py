@@ -83,7 +83,7 @@ def _phone_shown(national: str) -> str:
 def _slip(a: str, b: str) -> float:
     """0.85: one letter wrong, missing, extra or swapped (Lnn is Lan mistyped); 0.5 when both are
     real names (Linh and Bình: perhaps a slip, more likely two people); 0 otherwise."""
-    if min(len(a), len(b)) < 3 or DamerauLevenshtein.distance(a, b) > 1:
+    if min(len(a), len(b)) < 2 or max(len(a), len(b)) < 3 or DamerauLevenshtein.distance(a, b) > 1:
         return 0.0
     names = known_given_names()
     return 0.5 if a in names and b in names else 0.85

@@ -16,6 +16,7 @@ from operator_console.domain.case import (
     Address,
     Case,
     Channel,
+    Contact,
     Person,
     Priority,
     Relation,
@@ -248,3 +249,35 @@ def _choice(enum: type[_E], value: str, field_name: str, code: str, errors: list
         choices = ", ".join(m.value for m in enum)
         errors.append(FieldError(field_name, Message(code, {"value": value, "choices": choices})))
         return None
+
+
+def build_contact(draft: CaseDraft, *, now: datetime) -> Contact:
+    """The call in the form as a repeat call on an earlier case (the operator linked it there).
+
+    Only who called, how to reach them and what they said matter: the earlier case has the rest.
+    What they said goes into the contact's note, with the person in need when another was named.
+    """
+    errors: list[FieldError] = []
+    caller_phone = _phone(draft.caller_phone, "caller_phone", errors)
+    caller_name = clean_name(draft.caller_name)
+    if caller_phone.withheld and not caller_name and not any(e.field == "caller_phone" for e in errors):
+        errors.append(FieldError("caller_phone", Message("case.no_contact")))
+    channel = _choice(Channel, draft.channel or "phone", "channel", "case.channel_unknown", errors)
+    relation = _choice(
+        Relation, draft.caller_relation or "self", "caller_relation", "case.relation_unknown", errors
+    )
+    if errors:
+        raise InvalidCase(errors)
+    assert channel is not None and relation is not None
+    note = clean_block(draft.description)
+    subject = clean_name(draft.subject_name)
+    if subject:
+        note = f"{subject}: {note}" if note else subject
+    return Contact(
+        id=new_case_id(),
+        received_at=draft.received_at or now,
+        channel=channel,
+        caller=Person(caller_name, caller_phone),
+        relation=relation,
+        note=note,
+    )

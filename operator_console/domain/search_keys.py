@@ -1,20 +1,24 @@
-"""The words a case is found by, for the duplicate search: folded, tagged by field, typo-tolerant.
+"""The words a case is found by, for the duplicate search: folded, compound, typo-tolerant.
 
-A case's search text is one line of tokens (ASCII, no diacritics), each tagged with what it is,
-so that one full-text index answers every question the search asks:
+A case's search text is one line of tokens (ASCII, no diacritics) for one FTS5 index. Each token
+joins what a question asks together, so that every look-up reads a short posting list whatever
+the size of the store (a million cases: "Hùng" alone is thousands, "Hùng in this ward" a few):
 
-- ``n_<word>``: every word of a name (the caller's and the person in need's);
-- ``f_<word>``: a family name (the first word), ``g_<word>``: a given name (the last word): a name
-  said with or without its middle names meets on these two;
-- ``d_<word>``: the given name with one letter left out, every way (``hung`` → ``ung hng hug
-  hun``): a given name typed with one letter wrong, missing, extra or swapped shares one of these
-  with the right one (the symmetric-deletion trick of SymSpell), so typos still meet;
-- ``s_<word>``: the street's words; ``h_<number>``: the house number with its alley
-  (``12/3/45`` → ``h_12_3_45``, also ``h_12``: the alley's mouth, where a neighbour may say it);
-- ``w_<code>``: today's ward, and the former ward it was said as.
+- ``fgw_<family>_<given>_<ward>``: family and given name (a name's first and last words) in a
+  ward; ``fdw_<family>_<near>_<ward>``: the same with the given name one letter short, every way
+  (``hung`` → ``ung hng hug hun``). A given name typed with one letter wrong, missing, extra or
+  swapped shares one of these with the right one (the symmetric-deletion trick of SymSpell), so
+  typos still meet; ``gw_<given>_<ward>``: a given name alone in a ward ("bà Mai");
+- ``fg_<family>_<given>``: family and given name, for a name without a ward yet; a name said with
+  or without its middle names meets on these;
+- ``sh_<street>_<number>``: the street's words joined with the house number and its alley
+  (``12/3/45 Lê Văn Sỹ`` → ``sh_le_van_sy_12_3_45``, also ``sh_le_van_sy_12``: the alley's mouth,
+  where a neighbour may say it); ``sw_<street>_<ward>``: the street in a ward;
+- a ward is its code today, its former code, and the words it was said with (``phuong_cho_quan``:
+  where the gazetteer could not name one ward, the same words still meet).
 
-Common abbreviations are expanded before folding (``Ng.`` Nguyễn, ``Tr.`` Trần), so the same
-person typed short or long meets too.
+Common abbreviations are expanded before folding (``Ng.`` Nguyễn, ``Tr.`` Trần), honorifics
+dropped (``bà``, ``cụ``), so the same person typed short or long meets too.
 """
 
 from __future__ import annotations
@@ -97,14 +101,15 @@ def street_words(street: str) -> list[str]:
     return [w for w in fold_words(street) if w not in _STREET_FILLER and not w.isdigit()]
 
 
-def name_tokens(name: str) -> list[str]:
-    parts = name_parts(name)
-    if parts is None:
-        return []
-    tokens = [f"n_{w}" for w in parts.words]
-    tokens += [f"f_{parts.family}", f"g_{parts.given}"]
-    tokens += [f"d_{w}" for w in sorted(deletions(parts.given))]
-    return tokens
+def street_slug(street: str) -> str:
+    return "_".join(street_words(street))
+
+
+def ward_keys(ward_codes: tuple[int | None, ...], ward_as_said: str) -> list[str]:
+    keys = [str(code) for code in ward_codes if code]
+    if slug := ward_slug(ward_as_said):
+        keys.append(slug)
+    return list(dict.fromkeys(keys))
 
 
 def search_text(
@@ -117,14 +122,21 @@ def search_text(
     ward_as_said: str = "",
 ) -> str:
     """The case's line in the full-text index (see the module's docstring)."""
+    wards = ward_keys(ward_codes, ward_as_said)
     tokens: list[str] = []
     for name in names:
-        tokens += name_tokens(name)
-    tokens += [f"s_{w}" for w in street_words(street)]
-    tokens += [f"h_{k}" for k in house_keys(house_number, alley)]
-    tokens += [f"w_{code}" for code in ward_codes if code]
-    if slug := ward_slug(ward_as_said):
-        tokens.append(f"w_{slug}")
+        parts = name_parts(name)
+        if parts is None:
+            continue
+        family, given = parts.family, parts.given
+        tokens.append(f"fg_{family}_{given}")
+        near = sorted(deletions(given))
+        for ward in wards:
+            tokens += [f"gw_{given}_{ward}", f"fgw_{family}_{given}_{ward}"]
+            tokens += [f"fdw_{family}_{w}_{ward}" for w in near]
+    if slug := street_slug(street):
+        tokens += [f"sh_{slug}_{k}" for k in house_keys(house_number, alley)]
+        tokens += [f"sw_{slug}_{ward}" for ward in wards]
     return " ".join(dict.fromkeys(tokens))  # each once, in order
 
 
@@ -141,23 +153,47 @@ class SearchQuery:
     """Whole numbers in today's national form (caller's and person in need's)."""
     phone_prefix: str = ""
     """The start of a number still being typed (national form, 7 digits or more)."""
-    given_terms: tuple[str, ...] = ()
-    """A given name and its one-letter neighbours (``g_…``/``d_…``), any of which may meet."""
-    family_terms: tuple[str, ...] = ()
-    street_terms: tuple[str, ...] = ()
-    house_terms: tuple[str, ...] = ()
-    ward_terms: tuple[str, ...] = ()
+    name_in_ward: tuple[str, ...] = ()
+    """``fgw_`` terms: this family and given name in one of the wards (or ``gw_``: a lone word)."""
+    near_in_ward: tuple[str, ...] = ()
+    """``fdw_``/``fgw_`` terms: the family name and a given name one slip away, in the wards."""
+    full_name: tuple[str, ...] = ()
+    """``fg_`` terms: family and given name (also with the given name one letter shorter)."""
+    street_house: tuple[str, ...] = ()
+    """``sh_`` terms: this house on this street."""
+    street_in_ward: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not (self.phones or self.phone_prefix or self.given_terms or self.street_terms)
-
-
-def given_terms(given: str) -> tuple[str, ...]:
-    """Terms that meet a stored given name within one edit of ``given`` (symmetric deletion)."""
-    near = deletions(given)
-    return tuple(
-        dict.fromkeys(
-            [f"g_{given}", f"d_{given}"] + [f"g_{w}" for w in sorted(near)] + [f"d_{w}" for w in sorted(near)]
+        return not (
+            self.phones
+            or self.phone_prefix
+            or self.name_in_ward
+            or self.full_name
+            or self.street_house
+            or self.street_in_ward
         )
-    )
+
+
+@dataclass(frozen=True)
+class NameTerms:
+    exact_in_ward: list[str]
+    near_in_ward: list[str]
+    citywide: list[str]
+
+
+def name_terms(parts: NameParts, wards: list[str]) -> NameTerms:
+    """The terms that meet a stored name: the same family and given name in the wards; one slip
+    away in the wards (symmetric deletion: typed one letter short ``fdw_<typed>``, one letter long
+    ``fgw_<typed less one>``, one different ``fdw_<typed less one>``); and city-wide. A lone word
+    ("bà Mai") may be a given name only: it is looked for in the wards."""
+    family, given = parts.family, parts.given
+    if len(parts.words) == 1:
+        return NameTerms([f"gw_{given}_{w}" for w in wards], [], [])
+    near = sorted(deletions(given))
+    exact = [f"fgw_{family}_{given}_{w}" for w in wards]
+    nearby: list[str] = []
+    for ward in wards:
+        nearby.append(f"fdw_{family}_{given}_{ward}")
+        nearby += [f"fgw_{family}_{x}_{ward}" for x in near] + [f"fdw_{family}_{x}_{ward}" for x in near]
+    return NameTerms(exact, nearby, [f"fg_{family}_{given}"])

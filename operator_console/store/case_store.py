@@ -29,12 +29,13 @@ from operator_console.domain.case import (
     Vulnerability,
     case_reference,
     check_transition,
+    new_case_id,
 )
 from operator_console.domain.phones import WITHHELD, Phone, stored_phone
 from operator_console.domain.search_keys import search_text
 from operator_console.domain.text import fold, fold_words
 from operator_console.store.database import migrate, open_engine
-from operator_console.store.models import CaseRow, ContactRow, OutboxRow, StatusChangeRow
+from operator_console.store.models import CaseLinkRow, CaseRow, ContactRow, OutboxRow, StatusChangeRow
 from operator_console.store.outbox import outbox_values, record_dispatch
 
 
@@ -130,6 +131,37 @@ class CaseStore:
         self.engine.dispose()
 
     # writes ---------------------------------------------------------------------------------------
+    def add_related_case(self, case: Case, target_id: str, note: str = "") -> str:
+        """A new case the operator marked *related* to an earlier one (the same household, another
+        need): the case, the link and both outbox items in one transaction. The link's id."""
+        now = _utcnow()
+        link_id = new_case_id()
+        with self.engine.begin() as connection:
+            self._insert_case(connection, case, now)
+            connection.execute(
+                insert(CaseLinkRow),
+                [
+                    {
+                        "id": link_id,
+                        "case_id": case.id,
+                        "target_id": target_id,
+                        "kind": "related",
+                        "note": note,
+                        "created_at": now,
+                    }
+                ],
+            )
+            connection.execute(insert(OutboxRow), [outbox_values("link", case.id, link_id, now)])
+        return link_id
+
+    def links_of(self, case_id: str) -> list[tuple[str, str]]:
+        """(kind, the other case's id) of every link made from this case."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(CaseLinkRow.kind, CaseLinkRow.target_id).where(CaseLinkRow.case_id == case_id)
+            ).all()
+        return [(kind, target) for kind, target in rows]
+
     def add_case(self, case: Case) -> None:
         """Store a case taken at this desk, and queue it for the server, in one transaction.
 
@@ -137,11 +169,15 @@ class CaseStore:
         """
         now = _utcnow()
         with self.engine.begin() as connection:
-            insert_records(connection, [case_record(case, now)])
-            if case.contacts:
-                connection.execute(insert(ContactRow), [_contact_values(case.id, c) for c in case.contacts])
-            if case.status is Status.QUEUED:
-                connection.execute(insert(OutboxRow), [outbox_values("case", case.id, case.id, now)])
+            self._insert_case(connection, case, now)
+
+    @staticmethod
+    def _insert_case(connection: Connection, case: Case, now: datetime) -> None:
+        insert_records(connection, [case_record(case, now)])
+        if case.contacts:
+            connection.execute(insert(ContactRow), [_contact_values(case.id, c) for c in case.contacts])
+        if case.status is Status.QUEUED:
+            connection.execute(insert(OutboxRow), [outbox_values("case", case.id, case.id, now)])
 
     @contextmanager
     def bulk_import(self) -> Iterator[BulkImport]:

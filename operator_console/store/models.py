@@ -94,6 +94,23 @@ class StatusChangeRow(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
 
 
+class CaseLinkRow(Base):
+    """The operator marked a case *related* to an earlier one (the same household, another need).
+
+    Written with the new case and its outbox item in one transaction (revision 0006); sent to the
+    server after the case itself (``POST /cases/{id}/links``), its id being the idempotency key.
+    """
+
+    __tablename__ = "case_links"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    target_id: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # "related"
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class OutboxRow(Base):
     """Something the server must hear of, written in the same transaction as the change itself.
 
@@ -104,7 +121,7 @@ class OutboxRow(Base):
     __tablename__ = "outbox"
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    kind: Mapped[str] = mapped_column(String(10))  # "case" or "contact"
+    kind: Mapped[str] = mapped_column(String(10))  # "case", "contact" or "link"
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     item_id: Mapped[str] = mapped_column(String(36))
     """The idempotency key: the case's id, or the contact's."""

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from operator_console.domain.case import Status, check_transition
 from operator_console.store.database import naive_utc
-from operator_console.store.models import CaseRow, OutboxRow, StatusChangeRow
+from operator_console.store.models import CaseLinkRow, CaseRow, OutboxRow, StatusChangeRow
 
 WAITING, SENT, REFUSED = "waiting", "sent", "refused"
 
@@ -180,9 +180,21 @@ class Outbox:
             )
             self._done(session, seq, now)
 
-    def contact_sent(self, seq: int, now: datetime) -> None:
+    def item_sent(self, seq: int, now: datetime) -> None:
         with Session(self._engine) as session, session.begin():
             self._done(session, seq, now)
+
+    def link_to_send(self, link_id: str) -> tuple[str | None, str, str] | None:
+        """A link's target as the server knows it (its server id, None while it has none), kind
+        and note; None when there is no such link."""
+        with Session(self._engine) as session:
+            found = session.execute(
+                select(CaseRow.server_id, CaseLinkRow.kind, CaseLinkRow.note)
+                .select_from(CaseLinkRow)
+                .join(CaseRow, CaseRow.id == CaseLinkRow.target_id, isouter=True)
+                .where(CaseLinkRow.id == link_id)
+            ).first()
+        return (found[0], found[1], found[2]) if found else None
 
     def case_item_state(self, case_id: str) -> str | None:
         """Where the case's own item is: waiting, sent or refused (None: it was never queued)."""

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Engine
 
 from operator_console.domain.search_keys import SearchQuery
 
-PER_LOOKUP = 40
+PER_LOOKUP = 25
 
 
 @dataclass(frozen=True)
@@ -48,29 +49,28 @@ def _any(terms: tuple[str, ...]) -> str:
     return "(" + " OR ".join(_quoted(t) for t in terms) + ")"
 
 
-def _all(terms: tuple[str, ...]) -> str:
-    return "(" + " AND ".join(_quoted(t) for t in terms) + ")"
-
-
-def fts_queries(query: SearchQuery) -> list[str]:
-    """The FTS5 MATCH expressions the query needs (each bounded by the caller)."""
-    found: list[str] = []
-    ward = _any(query.ward_terms) if query.ward_terms else ""
-    if query.given_terms:
-        given = _any(query.given_terms)
-        if ward:
-            found.append(f"{given} AND {ward}")
-        if query.family_terms:
-            found.append(f"{given} AND {_any(query.family_terms)}")
-        elif not ward:
-            found.append(given)
-    if query.street_terms:
-        street = _all(query.street_terms)
-        if query.house_terms:
-            found.append(f"{street} AND {_any(query.house_terms)}")
-        elif ward:
-            found.append(f"{street} AND {ward}")
+def fts_queries(query: SearchQuery) -> list[tuple[str, int]]:
+    """The FTS5 MATCH expressions the query needs, each with its share of the look-up budget: the
+    same name in the ward gets more (a common name has many namesakes there)."""
+    found: list[tuple[str, int]] = []
+    if query.name_in_ward:
+        found.append((_any(query.name_in_ward), 4))
+    if query.near_in_ward:
+        found.append((_any(query.near_in_ward), 2))
+    if query.full_name:
+        found.append((_any(query.full_name), 1))
+    if query.street_house:
+        found.append((_any(query.street_house), 1))
+    if query.street_in_ward:
+        found.append((_any(query.street_in_ward), 1))
     return found
+
+
+_COLUMNS = (
+    "id, external_id, case_number, received_at, status, category, caller_name, subject_name, "
+    "caller_phone, subject_phone, street, house_number, alley, ward_code, former_ward_code, "
+    "ward_as_said, repeat_count"
+)
 
 
 class CandidateIndex:
@@ -78,80 +78,72 @@ class CandidateIndex:
         self._engine = engine
 
     def candidates(self, query: SearchQuery, per_lookup: int = PER_LOOKUP) -> list[CandidateRow]:
+        """The cases the query's look-ups find (each look-up at most ``per_lookup``), in one
+        statement: a union of index look-ups by rowid, then the rows themselves."""
         if query.empty:
             return []
-        with self._engine.connect() as connection:
-            ids: dict[str, None] = {}
-            if query.phones:
-                marks = ", ".join(f":p{i}" for i in range(len(query.phones)))
-                values = {f"p{i}": p for i, p in enumerate(query.phones)}
-                newest = "ORDER BY received_at DESC LIMIT :n"
-                for sql in (
-                    f"SELECT id FROM cases WHERE caller_phone IN ({marks}) {newest}",
-                    f"SELECT id FROM cases WHERE subject_phone IN ({marks}) {newest}",
-                    f"SELECT DISTINCT case_id FROM contacts WHERE phone IN ({marks}) LIMIT :n",
-                ):
-                    ids.update(dict.fromkeys(connection.scalars(text(sql), {**values, "n": per_lookup})))
-            elif query.phone_prefix:
-                # "0903 12…" still being typed: the numbers that start so (an index range, not a scan).
-                bounds = {"lo": query.phone_prefix, "hi": query.phone_prefix + ":", "n": per_lookup}
-                for column in ("caller_phone", "subject_phone"):
-                    sql = f"SELECT id FROM cases WHERE {column} >= :lo AND {column} < :hi LIMIT :n"
-                    ids.update(dict.fromkeys(connection.scalars(text(sql), bounds)))
-            for match in fts_queries(query):
-                sql = (
-                    "SELECT cases.id FROM case_search JOIN cases ON cases.rowid = case_search.rowid "
-                    "WHERE case_search MATCH :m ORDER BY case_search.rank LIMIT :n"
+        parts: list[str] = []
+        params: list[object] = []
+        if query.phones:
+            marks = ", ".join("?" * len(query.phones))
+            for column in ("caller_phone", "subject_phone"):
+                parts.append(
+                    f"SELECT rowid FROM (SELECT rowid FROM cases WHERE {column} IN ({marks}) "
+                    "ORDER BY received_at DESC LIMIT ?)"
                 )
-                ids.update(dict.fromkeys(connection.scalars(text(sql), {"m": match, "n": per_lookup})))
-            return self._rows(connection, list(ids))
-
-    @staticmethod
-    def _rows(connection: Connection, ids: list[str]) -> list[CandidateRow]:
-        if not ids:
+                params += [*query.phones, per_lookup]
+            parts.append(
+                "SELECT rowid FROM (SELECT cases.rowid AS rowid FROM contacts JOIN cases ON cases.id = "
+                f"contacts.case_id WHERE contacts.phone IN ({marks}) LIMIT ?)"
+            )
+            params += [*query.phones, per_lookup]
+        elif query.phone_prefix:
+            # "0903 12…" still being typed: the numbers that start so (an index range, not a scan).
+            for column in ("caller_phone", "subject_phone"):
+                between = f"{column} >= ? AND {column} < ?"
+                parts.append(f"SELECT rowid FROM (SELECT rowid FROM cases WHERE {between} LIMIT ?)")
+                params += [query.phone_prefix, query.phone_prefix + ":", per_lookup]
+        for match, share in fts_queries(query):
+            parts.append(
+                # Newest first, by rowid: the index stops after ``per_lookup`` matches (no ranking of
+                # every match: a common name in a million cases would cost that much).
+                "SELECT rowid FROM (SELECT rowid FROM case_search WHERE case_search MATCH ? "
+                "ORDER BY rowid DESC LIMIT ?)"
+            )
+            params += [match, per_lookup * share]
+        if not parts:
             return []
-        marks = ", ".join(f":i{n}" for n in range(len(ids)))
-        values = {f"i{n}": i for n, i in enumerate(ids)}
-        contacts: dict[str, set[str]] = {}
-        for case_id, phone in connection.execute(
-            text(f"SELECT case_id, phone FROM contacts WHERE case_id IN ({marks}) AND phone IS NOT NULL"),
-            values,
-        ):
-            contacts.setdefault(case_id, set()).add(phone)
-        rows = connection.execute(
-            text(
-                "SELECT id, external_id, case_number, received_at, status, category, caller_name, "
-                "subject_name, caller_phone, subject_phone, street, house_number, alley, ward_code, "
-                f"former_ward_code, ward_as_said, repeat_count FROM cases WHERE id IN ({marks})"
-            ),
-            values,
-        ).all()
-        found = []
-        for r in rows:
-            phones = {p for p in (r.caller_phone, r.subject_phone) if p} | contacts.get(r.id, set())
-            received = (
-                r.received_at
-                if isinstance(r.received_at, datetime)
-                else datetime.fromisoformat(r.received_at)
-            )
-            found.append(
-                CandidateRow(
-                    id=r.id,
-                    external_id=r.external_id,
-                    case_number=r.case_number,
-                    received_at=received.replace(tzinfo=UTC),
-                    status=r.status,
-                    category=r.category,
-                    caller_name=r.caller_name,
-                    subject_name=r.subject_name,
-                    phones=frozenset(phones),
-                    street=r.street,
-                    house_number=r.house_number,
-                    alley=r.alley,
-                    ward_code=r.ward_code,
-                    former_ward_code=r.former_ward_code,
-                    ward_as_said=r.ward_as_said,
-                    repeat_count=r.repeat_count,
-                )
-            )
-        return found
+        sql = f"SELECT {_COLUMNS} FROM cases WHERE rowid IN ({' UNION '.join(parts)})"
+        with self._engine.connect() as connection:
+            rows = connection.exec_driver_sql(sql, tuple(params)).all()
+            contacts: dict[str, set[str]] = {}
+            if rows:
+                marks = ", ".join("?" * len(rows))
+                for case_id, phone in connection.exec_driver_sql(
+                    f"SELECT case_id, phone FROM contacts WHERE case_id IN ({marks}) AND phone IS NOT NULL",
+                    tuple(r[0] for r in rows),
+                ):
+                    contacts.setdefault(case_id, set()).add(phone)
+        return [_candidate(r, contacts.get(r[0], set())) for r in rows]
+
+
+def _candidate(r: Any, contact_phones: set[str]) -> CandidateRow:
+    received = r[3] if isinstance(r[3], datetime) else datetime.fromisoformat(r[3])
+    return CandidateRow(
+        id=r[0],
+        external_id=r[1],
+        case_number=r[2],
+        received_at=received.replace(tzinfo=UTC),
+        status=r[4],
+        category=r[5],
+        caller_name=r[6],
+        subject_name=r[7],
+        phones=frozenset({p for p in (r[8], r[9]) if p} | contact_phones),
+        street=r[10],
+        house_number=r[11],
+        alley=r[12],
+        ward_code=r[13],
+        former_ward_code=r[14],
+        ward_as_said=r[15],
+        repeat_count=r[16],
+    )

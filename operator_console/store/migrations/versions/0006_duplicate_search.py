@@ -1,4 +1,5 @@
-"""The duplicate search's index: each case's tagged search words, and an FTS5 index over them.
+"""The duplicate search's index (each case's tagged search words, an FTS5 index over them), and
+the links an operator makes from it (a new case *related* to an earlier one).
 
 Revision ID: 0006
 Revises: 0005
@@ -64,9 +65,21 @@ def upgrade() -> None:
     op.execute("INSERT INTO case_search(case_search) VALUES ('rebuild')")
     for trigger in TRIGGERS:
         op.execute(trigger)
+    op.create_table(
+        "case_links",
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("case_id", sa.String(36), sa.ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("target_id", sa.String(36), nullable=False),
+        sa.Column("kind", sa.String(10), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False, server_default=""),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+    )
+    op.create_index("ix_case_links_case_id", "case_links", ["case_id"])
+    op.create_index("ix_case_links_target_id", "case_links", ["target_id"])
 
 
 def downgrade() -> None:
+    op.drop_table("case_links")
     for name in ("cases_search_insert", "cases_search_delete", "cases_search_update"):
         op.execute(f"DROP TRIGGER {name}")
     op.execute("DROP TABLE case_search")
