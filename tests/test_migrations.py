@@ -69,7 +69,7 @@ def test_a_store_full_of_cases_from_the_first_schema_upgrades_intact(tmp_path: P
     old.close()
 
     store = CaseStore(path)  # migrations run at start
-    assert current_revision(store.engine) == "0005"
+    assert current_revision(store.engine) == "0006"
     assert store.count_cases() == 500
     case = store.get_by_external_id("OLD-7")
     assert case is not None
@@ -79,6 +79,12 @@ def test_a_store_full_of_cases_from_the_first_schema_upgrades_intact(tmp_path: P
     # the new folded key was filled in for the old cases: diacritic-free search finds them
     assert store.count_cases(CaseFilter(text="nguyen van hung 499")) == 1
     assert store.count_cases(CaseFilter(text="le van sy")) == 500
+    # the duplicate search's index was built for them: the street in their ward finds all 500
+    with store.engine.connect() as connection:
+        indexed = connection.exec_driver_sql(
+            "SELECT count(*) FROM case_search WHERE case_search MATCH 'sw_le_van_sy_26734'"
+        ).scalar()
+    assert indexed == 500
     store.close()
 
 
@@ -86,5 +92,5 @@ def test_migrating_twice_is_harmless(tmp_path: Path) -> None:
     first = CaseStore(tmp_path / "s.sqlite3")
     first.close()
     second = CaseStore(tmp_path / "s.sqlite3")
-    assert current_revision(second.engine) == "0005"
+    assert current_revision(second.engine) == "0006"
     second.close()

@@ -62,6 +62,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "cases.find", str(QT_TRANSLATE_NOOP("actions", "&Find in the case list")), ("Ctrl+F",), "view"
     ),
     ActionSpec("cases.refresh", str(QT_TRANSLATE_NOOP("actions", "&Refresh the case list")), ("F5",), "view"),
+    # The duplicate search's candidates, by their place in the panel.
+    ActionSpec("candidates.open_1", str(QT_TRANSLATE_NOOP("actions", "Candidate &1…")), ("Ctrl+1",), "view"),
+    ActionSpec("candidates.open_2", str(QT_TRANSLATE_NOOP("actions", "Candidate &2…")), ("Ctrl+2",), "view"),
+    ActionSpec("candidates.open_3", str(QT_TRANSLATE_NOOP("actions", "Candidate &3…")), ("Ctrl+3",), "view"),
+    ActionSpec("candidates.open_4", str(QT_TRANSLATE_NOOP("actions", "Candidate &4…")), ("Ctrl+4",), "view"),
+    ActionSpec("candidates.open_5", str(QT_TRANSLATE_NOOP("actions", "Candidate &5…")), ("Ctrl+5",), "view"),
     ActionSpec("help.keys", str(QT_TRANSLATE_NOOP("actions", "&Keys (cheat sheet)")), ("F1",), "help"),
 )
 

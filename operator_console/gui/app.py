@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from operator_console.client.credentials import TokenVault
 from operator_console.client.embedded import EmbeddedServer
+from operator_console.dedupe.finder import DuplicateFinder
 from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import default_taxonomy
@@ -25,6 +26,7 @@ from operator_console.gui.main_window import MainWindow
 from operator_console.gui.tasks import TaskRunner
 from operator_console.paths import resource
 from operator_console.store.case_store import CaseStore
+from operator_console.store.search import CandidateIndex
 
 
 @dataclass
@@ -73,14 +75,16 @@ def build_console(
     app.setStyleSheet(resource("styles", "console.qss").read_text(encoding="utf-8"))
     store = CaseStore(store_path)
     runner = TaskRunner()
+    gazetteer = default_gazetteer()
     context = ConsoleContext(
         store=store,
         runner=runner,
-        gazetteer=default_gazetteer(),
+        gazetteer=gazetteer,
         taxonomy=default_taxonomy(),
         language=chosen,
         # Without a server account, the settings' name or the workstation's login names the operator.
         operator=settings.get(S.OPERATOR) or getpass.getuser(),
+        finder=DuplicateFinder(CandidateIndex(store.engine), gazetteer, chosen),
     )
     drafts = DraftKeeper(store_path.with_name(store_path.stem + ".draft.json"), runner)
     connection = Connection(store, runner, settings, chosen, vault=vault)

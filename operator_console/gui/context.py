@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from operator_console.dedupe.finder import DuplicateFinder
 from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import Taxonomy
@@ -19,3 +20,4 @@ class ConsoleContext:
     taxonomy: Taxonomy
     language: Language
     operator: str
+    finder: DuplicateFinder

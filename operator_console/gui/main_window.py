@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, QTimer
@@ -12,13 +13,16 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from operator_console.client.sync_worker import SyncReport
+from operator_console.dedupe.scoring import Scored
 from operator_console.domain.case import Case
-from operator_console.domain.intake import CaseDraft, InvalidCase, build_case
+from operator_console.domain.intake import CaseDraft, InvalidCase, build_case, build_contact
 from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.units import unit_name
 from operator_console.gui import settings as S
 from operator_console.gui.actions import ACTIONS, MENUS, menu_label
 from operator_console.gui.caller_history import CallerHistory
+from operator_console.gui.candidate_dialog import CandidateDialog
+from operator_console.gui.candidates import CandidatesPanel
 from operator_console.gui.case_details import CaseDetails
 from operator_console.gui.case_list_panel import CaseListPanel
 from operator_console.gui.cheat_sheet import CheatSheet
@@ -66,6 +70,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("1022 Operator Console"))
         self.form = IntakeForm(context.gazetteer, context.taxonomy, context.language)
         self.history = CallerHistory(context)
+        self.candidates = CandidatesPanel(context.finder, context.runner, context.language)
         self.case_list = CaseListPanel(context)
         self.cases = self.case_list.model
         self.saved_banner = QLabel()
@@ -81,6 +86,7 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 0, 0)
         right_layout.addWidget(self.saved_banner)
+        right_layout.addWidget(self.candidates)
         right_layout.addWidget(self.history)
         right_layout.addWidget(self.case_list, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -179,10 +185,55 @@ class MainWindow(QMainWindow):
 
     def save_case(self) -> None:
         """Check the form, then write the case to the local store before anything else happens."""
+        case = self._checked_case()
+        if case is not None:
+            self._write(lambda: self._store.add_case(case), lambda: self._saved(case))
+
+    def save_related(self, target_id: str) -> None:
+        """The call is another need of an earlier case's household: a new case, marked related."""
+        case = self._checked_case()
+        if case is not None:
+            self._write(lambda: self._store.add_related_case(case, target_id), lambda: self._saved(case))
+
+    def link_call(self, case_id: str, reference: str) -> None:
+        """The call is about an earlier case: kept there as a repeat call, not made a new case."""
         if self._saving:
             return
         try:
-            case = build_case(
+            contact = build_contact(self.form.draft(), now=datetime.now(UTC).astimezone())
+        except InvalidCase as invalid:
+            self.form.show_errors(invalid.errors)
+            return
+        self._write(
+            lambda: self._store.add_contact(case_id, contact),
+            lambda: self._linked(reference),
+        )
+
+    def open_candidate(self, number: int) -> None:
+        """Ctrl+1…5: the candidate read in full, to link the call to it or mark it related."""
+        found = self.candidates.candidate(number)
+        if found is None:
+            self.statusBar().showMessage(self.tr("No candidate %1.").replace("%1", str(number)), MESSAGE_MS)
+            return
+        self._runner.run_db(lambda: self._store.get_case(found.row.id), lambda case: self._offer(case, found))
+
+    def _offer(self, case: Case | None, found: Scored) -> None:
+        if case is None:
+            return
+        dialog = CandidateDialog(
+            case, found, self._context.gazetteer, self._context.taxonomy, self._context.language, self
+        )
+        reference = case.reference
+        dialog.link_call.connect(lambda case_id: self.link_call(case_id, reference))
+        dialog.related.connect(self.save_related)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _checked_case(self) -> Case | None:
+        if self._saving:
+            return None
+        try:
+            return build_case(
                 self.form.draft(),
                 gazetteer=self._context.gazetteer,
                 taxonomy=self._context.taxonomy,
@@ -191,12 +242,12 @@ class MainWindow(QMainWindow):
             )
         except InvalidCase as invalid:
             self.form.show_errors(invalid.errors)
-            return
+            return None
+
+    def _write(self, work: Callable[[], object], done: Callable[[], None]) -> None:
         self._saving = True
         self.form.ui.saveButton.setEnabled(False)
-        self._runner.run_db(
-            lambda: self._store.add_case(case), lambda _none: self._saved(case), self._save_failed
-        )
+        self._runner.run_db(work, lambda _result: done(), self._save_failed)
 
     def open_case(self, case_id: str) -> None:
         self._runner.run_db(lambda: self._store.get_case(case_id), self._show_case)
@@ -263,6 +314,24 @@ class MainWindow(QMainWindow):
         self._undo = None
         self.form.clear()
         self._drafts.discard()
+        self.cases.reload()
+        self.history.show_phone("")
+        self.refresh_queue()
+        if self._pending_call:
+            self._take_call(self._pending_call)
+        else:
+            self._ask_login_when_idle()
+
+    def _linked(self, reference: str) -> None:
+        self._saving = False
+        self.form.ui.saveButton.setEnabled(True)
+        self._last_saved = None
+        self.connection.wake()
+        self.saved_banner.setText(self.tr("Repeat call added to case %1").replace("%1", reference))
+        self._undo = None
+        self.form.clear()
+        self._drafts.discard()
+        self.candidates.clear()
         self.cases.reload()
         self.history.show_phone("")
         self.refresh_queue()
@@ -374,8 +443,11 @@ class MainWindow(QMainWindow):
             self._login_timer.start()  # typing again: the login waits for the form to rest
         if self.form.is_blank():
             self._drafts.discard()
+            self.candidates.clear()
         else:
-            self._drafts.keep(self.form.draft())
+            draft = self.form.draft()
+            self._drafts.keep(draft)
+            self.candidates.search(draft)
 
     def _list_failed(self, reason: str) -> None:
         # Intake goes on: the form does not need the list.
@@ -472,6 +544,7 @@ class MainWindow(QMainWindow):
             "cases.find": self.case_list.focus_filter,
             "cases.refresh": self.refresh,
             "help.keys": self.show_keys,
+            **{f"candidates.open_{n}": partial(self.open_candidate, n) for n in range(1, 6)},
         }
         menus = {key: self.menuBar().addMenu(menu_label(key)) for key in MENUS}
         for spec in ACTIONS:

@@ -31,6 +31,110 @@
     </message>
 </context>
 <context>
+    <name>CandidateDialog</name>
+    <message>
+        <location filename="../../operator_console/gui/candidate_dialog.py" line="39" />
+        <source>Likely the same need</source>
+        <translation>Rất có thể cùng một nhu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/candidate_dialog.py" line="39" />
+        <source>Possibly related</source>
+        <translation>Có thể liên quan</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/candidate_dialog.py" line="43" />
+        <source>&amp;Link the call to this case (Enter)</source>
+        <translation>&amp;Gắn cuộc gọi vào hồ sơ này (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/candidate_dialog.py" line="44" />
+        <source>Save as a new case, &amp;related to this one</source>
+        <translation>Lưu hồ sơ mới, ghi là &amp;liên quan</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesModel</name>
+    <message>
+        <location filename="../../operator_console/gui/candidates.py" line="43" />
+        <source>Key</source>
+        <translation>Phím</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/candidates.py" line="44" />
+        <source>Same need?</source>
+        <translation>Cùng nhu cầu?</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/candidates.py" line="45" />
+        <source>Case</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/candidates.py" line="46" />
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/candidates.py" line="47" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/candidates.py" line="48" />
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/candidates.py" line="49" />
+        <source>Why</source>
+        <translation>Vì sao</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/candidates.py" line="88" />
+        <source>likely the same</source>
+        <translation>rất có thể trùng</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/candidates.py" line="88" />
+        <source>possibly related</source>
+        <translation>có thể liên quan</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesPanel</name>
+    <message>
+        <location filename="../../operator_console/gui/candidates.py" line="156" />
+        <source>The duplicate search could not run; intake goes on.</source>
+        <translation>Không tìm được hồ sơ trùng lúc này; vẫn tiếp nhận bình thường.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../operator_console/gui/candidates.py" line="170" />
+        <source>%n earlier case(s) likely the same need: Ctrl+1 opens the first.</source>
+        <translation><numerusform>%n hồ sơ trước rất có thể cùng nhu cầu: Ctrl+1 để mở hồ sơ đầu.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../operator_console/gui/candidates.py" line="172" />
+        <source>Nothing likely the same; %n possibly related.</source>
+        <translation><numerusform>Không có hồ sơ trùng rõ ràng; %n hồ sơ có thể liên quan.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/candidates_panel.ui" line="9" />
+        <source>Probably the same need (Ctrl+1…5 opens one)</source>
+        <translation>Có thể trùng nhu cầu (Ctrl+1…5 để mở)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/candidates_panel.ui" line="10" />
+        <source>What the duplicate search found</source>
+        <translation>Kết quả tìm hồ sơ trùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/candidates_panel.ui" line="11" />
+        <source>Earlier cases that may be the same need, best first</source>
+        <translation>Hồ sơ trước có thể cùng nhu cầu, khả năng cao nhất trước</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetails</name>
     <message>
         <location filename="../../operator_console/gui/case_details.py" line="29" />
@@ -597,184 +701,194 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="66" />
-        <location filename="../../operator_console/gui/main_window.py" line="426" />
+        <location filename="../../operator_console/gui/main_window.py" line="70" />
+        <location filename="../../operator_console/gui/main_window.py" line="498" />
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="73" />
+        <location filename="../../operator_console/gui/main_window.py" line="78" />
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="138" />
+        <location filename="../../operator_console/gui/main_window.py" line="144" />
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="156" />
+        <location filename="../../operator_console/gui/main_window.py" line="162" />
         <source>Form cleared. F3 brings it back.</source>
         <translation>Đã xoá biểu mẫu. Bấm F3 để lấy lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="398" />
-        <location filename="../../operator_console/gui/main_window.py" line="429" />
+        <location filename="../../operator_console/gui/main_window.py" line="470" />
+        <location filename="../../operator_console/gui/main_window.py" line="501" />
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="261" />
+        <location filename="../../operator_console/gui/main_window.py" line="312" />
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="164" />
+        <location filename="../../operator_console/gui/main_window.py" line="170" />
         <source>The cleared form is back.</source>
         <translation>Đã lấy lại biểu mẫu vừa xoá.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="169" />
+        <location filename="../../operator_console/gui/main_window.py" line="175" />
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="171" />
+        <location filename="../../operator_console/gui/main_window.py" line="177" />
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="176" />
+        <location filename="../../operator_console/gui/main_window.py" line="182" />
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="227" />
+        <location filename="../../operator_console/gui/main_window.py" line="216" />
+        <source>No candidate %1.</source>
+        <translation>Không có hồ sơ gợi ý số %1.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="278" />
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="259" />
+        <location filename="../../operator_console/gui/main_window.py" line="310" />
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="279" />
+        <location filename="../../operator_console/gui/main_window.py" line="330" />
+        <source>Repeat call added to case %1</source>
+        <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="348" />
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="287" />
+        <location filename="../../operator_console/gui/main_window.py" line="356" />
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="299" />
+        <location filename="../../operator_console/gui/main_window.py" line="368" />
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="303" />
+        <location filename="../../operator_console/gui/main_window.py" line="372" />
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="308" />
+        <location filename="../../operator_console/gui/main_window.py" line="377" />
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="321" />
+        <location filename="../../operator_console/gui/main_window.py" line="390" />
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="338" />
+        <location filename="../../operator_console/gui/main_window.py" line="407" />
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="343" />
+        <location filename="../../operator_console/gui/main_window.py" line="412" />
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="353" />
+        <location filename="../../operator_console/gui/main_window.py" line="422" />
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="382" />
+        <location filename="../../operator_console/gui/main_window.py" line="454" />
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="388" />
+        <location filename="../../operator_console/gui/main_window.py" line="460" />
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="399" />
+        <location filename="../../operator_console/gui/main_window.py" line="471" />
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="401" />
+        <location filename="../../operator_console/gui/main_window.py" line="473" />
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="403" />
+        <location filename="../../operator_console/gui/main_window.py" line="475" />
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="405" />
+        <location filename="../../operator_console/gui/main_window.py" line="477" />
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="409" />
+        <location filename="../../operator_console/gui/main_window.py" line="481" />
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="431" />
+        <location filename="../../operator_console/gui/main_window.py" line="503" />
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="434" />
+        <location filename="../../operator_console/gui/main_window.py" line="506" />
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="437" />
+        <location filename="../../operator_console/gui/main_window.py" line="509" />
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="440" />
+        <location filename="../../operator_console/gui/main_window.py" line="512" />
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="442" />
+        <location filename="../../operator_console/gui/main_window.py" line="514" />
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="444" />
+        <location filename="../../operator_console/gui/main_window.py" line="516" />
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="446" />
+        <location filename="../../operator_console/gui/main_window.py" line="518" />
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="450" />
+        <location filename="../../operator_console/gui/main_window.py" line="522" />
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
@@ -943,7 +1057,32 @@
         <translation>&amp;Làm mới danh sách</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="72" />
+        <location filename="../../operator_console/gui/actions.py" line="66" />
+        <source>Candidate &amp;1…</source>
+        <translation>Hồ sơ gợi ý &amp;1…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="67" />
+        <source>Candidate &amp;2…</source>
+        <translation>Hồ sơ gợi ý &amp;2…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="68" />
+        <source>Candidate &amp;3…</source>
+        <translation>Hồ sơ gợi ý &amp;3…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="69" />
+        <source>Candidate &amp;4…</source>
+        <translation>Hồ sơ gợi ý &amp;4…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="70" />
+        <source>Candidate &amp;5…</source>
+        <translation>Hồ sơ gợi ý &amp;5…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="78" />
         <source>Help</source>
         <translation>Trợ giúp</translation>
     </message>
@@ -958,17 +1097,17 @@
         <translation>Hồ sơ máy chủ từ &amp;chối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="65" />
+        <location filename="../../operator_console/gui/actions.py" line="71" />
         <source>&amp;Keys (cheat sheet)</source>
         <translation>&amp;Bảng phím tắt</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="69" />
+        <location filename="../../operator_console/gui/actions.py" line="75" />
         <source>&amp;Operator</source>
         <translation>Tổng đài &amp;viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="70" />
+        <location filename="../../operator_console/gui/actions.py" line="76" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
