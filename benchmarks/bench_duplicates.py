@@ -35,8 +35,8 @@ from sqlalchemy import text
 
 from operator_console.dedupe.finder import DuplicateFinder, search_for
 from operator_console.domain.gazetteer import default_gazetteer
-from operator_console.domain.interchange import COLUMNS
 from operator_console.domain.intake import CaseDraft
+from operator_console.domain.interchange import COLUMNS
 from operator_console.domain.text import fold
 from operator_console.samples import rows as sample_rows
 from operator_console.store.case_store import CaseStore
@@ -140,15 +140,15 @@ def main() -> None:
     )
     print("| kind | queries | recall@1 | recall@5 |")
     print("| --- | --- | --- | --- |")
+
+    def mean(values: list[bool]) -> str:
+        return f"{statistics.mean(values):.3f}"
+
     for kind in at1:
-        print(
-            f"| {kind} | {len(at1[kind])} | {statistics.mean(at1[kind]):.3f} | {statistics.mean(at5[kind]):.3f} |"
-        )
+        print(f"| {kind} | {len(at1[kind])} | {mean(at1[kind])} | {mean(at5[kind])} |")
     every1 = [v for k in at1 for v in at1[k]]
     every5 = [v for k in at5 for v in at5[k]]
-    print(
-        f"| **all duplicates** | {len(every1)} | **{statistics.mean(every1):.3f}** | **{statistics.mean(every5):.3f}** |"
-    )
+    print(f"| **all duplicates** | {len(every1)} | **{mean(every1)}** | **{mean(every5)}** |")
     print("\n| hard non-duplicate | queries | given a *likely* flag |")
     print("| --- | --- | --- |")
     for kind in HARD_NON_DUPLICATES:

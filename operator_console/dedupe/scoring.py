@@ -35,6 +35,9 @@ from operator_console.domain.search_keys import (
 from operator_console.store.search import CandidateRow
 
 LIKELY_AT = 0.7
+SAME_PERSON = 0.75
+ANOTHER_PERSON = 0.55
+"""Below this, a name typed is another person than the earlier case's: it is never *likely*."""
 
 
 @dataclass(frozen=True)
@@ -158,19 +161,21 @@ def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Sc
         place = max(place, 0.25) + (0.1 if place >= 0.35 else 0.0)
         reasons.append(_say("ward", language))
 
-    evidence = sum(1 for v in (phone >= 1.0, person >= 0.85, place >= 0.6) if v)
+    # The same person: the name as said, or with one slip and a dropped middle name (0.85 × 0.9).
+    same_person = person >= SAME_PERSON
+    evidence = sum(1 for v in (phone >= 1.0, same_person, place >= 0.6) if v)
     total = min(1.0, 0.5 * phone + 0.45 * person + 0.3 * min(place, 1.0))
     # A name typed that is not this case's person (another given name in the family: another
     # person's need) never makes it likely, whatever else is shared.
-    conflict = bool(facts.names and known) and person < 0.85
+    conflict = bool(facts.names and known) and person < ANOTHER_PERSON
     if contradicted:
         total *= 0.5
     only_phone_so_far = phone >= 1.0 and not facts.names
     likely = not conflict and (
         evidence >= 2
         or only_phone_so_far
-        or (person >= 0.85 and same_ward and place >= 0.35)
-        or (phone >= 1.0 and person >= 0.85)
+        or (same_person and same_ward and place >= 0.35)
+        or (phone >= 1.0 and same_person)
     )
     total = max(total, LIKELY_AT) if likely else min(total, LIKELY_AT - 0.01)
     return Scored(row=row, score=round(total, 3), likely=likely, reasons=tuple(reasons))

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from operator_console.client.api import ServerClient
 from operator_console.client.outbox_worker import backoff, drain
 from operator_console.client.payload import case_body
+from operator_console.client.replica_sync import follow
 from operator_console.client.sync_worker import SyncReport, SyncWorker
 from operator_console.domain.case import Case, Channel, Contact, Person, Relation, Status
 from operator_console.domain.gazetteer import default_gazetteer
@@ -28,6 +29,7 @@ from operator_console.server.models import CaseRow as ServerCaseRow
 from operator_console.store.case_store import CaseStore
 from operator_console.store.models import CaseRow
 from operator_console.store.outbox import Outbox
+from operator_console.store.replica import Replica
 from tests.server.harness import PASSWORD, Server, free_port
 
 
@@ -165,6 +167,50 @@ def test_a_repeat_call_follows_its_case_to_the_server(server: Server, store: Cas
         server.api(f"/cases/{case_server_id(store, case.id)}"), timeout=30
     )
     assert [c["caller_name"] for c in detail.json()["contacts"]] == ["Con gái bà Năm"]
+    assert detail.json()["repeat_count"] == 1
+
+
+def test_a_case_marked_related_reaches_the_server_with_its_link(server: Server, store: CaseStore) -> None:
+    earlier = a_case("Bà Năm")
+    store.add_case(earlier)
+    # Her son calls about his own need: a new case, related to hers (the same household).
+    son = a_case("Lê Văn Tư", category="policy_support")
+    store.add_related_case(son, earlier.id, "cùng hộ")
+    report = drain(store, Outbox(store.engine), logged_in(server), by="op")
+    assert report.sent == 3 and report.refused == 0  # her case, his case, then the link
+    detail = server.session("supervisor").get(
+        server.api(f"/cases/{case_server_id(store, son.id)}"), timeout=30
+    )
+    (link,) = detail.json()["links"]
+    assert link["target_id"] == case_server_id(store, earlier.id) and link["kind"] == "related"
+
+
+def test_a_repeat_call_linked_to_a_case_from_another_desk_reaches_that_case(
+    server: Server, store: CaseStore
+) -> None:
+    # A case another operator took, known here from the server's feed only.
+    other = server.session("operator2").post(
+        server.api("/cases"),
+        json=case_body(a_case("Bà Sáu")),
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+        timeout=30,
+    )
+    assert other.status_code == 201
+    follow(Replica(store.engine), logged_in(server))
+    copy = store.get_case(other.json()["id"])
+    assert copy is not None
+    contact = Contact(
+        id=str(uuid.uuid4()),
+        received_at=datetime.now(UTC),
+        channel=Channel.PHONE,
+        caller=Person("Hàng xóm bà Sáu", parse_phone("0912 000 111")),
+        relation=Relation.NEIGHBOUR,
+        note="Bà vẫn chưa có gạo",
+    )
+    store.add_contact(copy.id, contact)
+    report = drain(store, Outbox(store.engine), logged_in(server), by="op")
+    assert report.sent == 1
+    detail = server.session("supervisor").get(server.api(f"/cases/{other.json()['id']}"), timeout=30)
     assert detail.json()["repeat_count"] == 1
 
 

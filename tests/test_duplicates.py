@@ -1,0 +1,186 @@
+"""The duplicate search on a real store: the same family reported again is found, a stranger is not.
+
+Each test saves earlier cases as the desk would (a real SQLite file, its FTS5 index kept by the
+same transaction) and asks what an operator's half-typed call would find.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from operator_console.admin.cli import EXIT_REJECTED, main
+from operator_console.dedupe.finder import DuplicateFinder
+from operator_console.dedupe.scoring import Scored
+from operator_console.domain.gazetteer import Gazetteer
+from operator_console.domain.intake import CaseDraft
+from operator_console.store.case_store import CaseStore
+from operator_console.store.replica import Replica, ServerCase
+from operator_console.store.search import CandidateIndex
+
+EARLIER = {
+    "caller_phone": "0168 912 3456",  # the old 11-digit form of 0389 123 456
+    "caller_name": "Nguyễn Văn Hùng",
+    "subject_name": "Bà Lê Thị Mai",
+    "address": "12/3/45 Lê Văn Sỹ",
+    "ward": "Phường Sài Gòn",
+    "category": "vulnerable_person",
+}
+
+
+@pytest.fixture
+def finder(store: CaseStore, gazetteer: Gazetteer) -> DuplicateFinder:
+    return DuplicateFinder(CandidateIndex(store.engine), gazetteer, "vi")
+
+
+@pytest.fixture
+def earlier(store: CaseStore, make_case) -> str:  # type: ignore[no-untyped-def]
+    case = make_case(**EARLIER)
+    store.add_case(case)
+    # Other people of the city: the same common name elsewhere, a neighbour in the same building.
+    store.add_case(
+        make_case(caller_name="Nguyễn Văn Hùng", caller_phone="0903 000 111", ward="Phường Bến Thành")
+    )
+    store.add_case(
+        make_case(
+            caller_name="Trần Thị Bích",
+            caller_phone="0903 000 222",
+            address="12/3/45 Lê Văn Sỹ",
+            ward="Phường Sài Gòn",
+        )
+    )
+    return str(case.id)
+
+
+def found(finder: DuplicateFinder, **typed: str) -> list[Scored]:
+    return finder.find(CaseDraft(**typed))  # type: ignore[arg-type]
+
+
+def test_the_same_caller_again_with_another_phone_form_and_no_diacritics_is_likely_the_same(
+    finder: DuplicateFinder, earlier: str
+) -> None:
+    best = found(finder, caller_phone="+84 389 123 456", caller_name="nguyen van hung")[0]
+    assert best.row.id == earlier and best.likely
+    assert best.reasons[0] == "cùng số điện thoại 0389 123 456"
+    assert "cùng người: Nguyen Van Hung" in best.reasons
+
+
+def test_the_earlier_case_shows_before_the_number_is_finished(finder: DuplicateFinder, earlier: str) -> None:
+    assert found(finder, caller_phone="0389 12") == []  # six digits: too few to mean anything
+    best = found(finder, caller_phone="0389 123 4")[0]
+    assert best.row.id == earlier and "số điện thoại bắt đầu giống" in best.reasons[0]
+
+
+def test_a_slip_in_the_given_name_and_a_dropped_middle_name_still_meet_in_the_same_ward(
+    finder: DuplicateFinder, earlier: str
+) -> None:
+    best = found(finder, caller_name="Nguyễn Hnùg", ward="P. Sài Gòn", address="12/3/45 Le Van Sy")[0]
+    assert best.row.id == earlier and best.likely
+    assert "tên gần giống: Nguyen Van Hung" in best.reasons and "cùng nhà 12/3/45" in best.reasons
+
+
+def test_a_neighbour_reporting_the_same_person_finds_her_case(finder: DuplicateFinder, earlier: str) -> None:
+    best = found(
+        finder,
+        caller_name="Phạm Văn Tư",
+        caller_phone="0909 777 666",
+        subject_name="cụ Lê Thị Mai",
+        address="12/3/45 Lê Văn Sỹ",
+        ward="Phường Sài Gòn",
+    )[0]
+    assert best.row.id == earlier and best.likely
+    assert "cùng người: Le Thi Mai" in best.reasons
+
+
+def test_another_person_of_the_household_is_related_not_the_same(
+    finder: DuplicateFinder, earlier: str
+) -> None:
+    # The same phone and address, another son of the family: another person's need.
+    candidates = found(
+        finder,
+        caller_phone="0389 123 456",
+        caller_name="Nguyễn Văn Dũng",
+        address="12/3/45 Lê Văn Sỹ",
+        ward="Phường Sài Gòn",
+    )
+    household = next(c for c in candidates if c.row.id == earlier)
+    assert not household.likely and "cùng số điện thoại 0389 123 456" in household.reasons
+
+
+def test_the_same_common_name_in_another_ward_is_not_likely(finder: DuplicateFinder, earlier: str) -> None:
+    candidates = found(
+        finder, caller_name="Nguyễn Văn Hùng", caller_phone="0911 222 333", ward="Phường Tân Định"
+    )
+    assert not any(c.likely for c in candidates)
+
+
+def test_words_that_mean_something_to_the_index_are_searched_as_text(
+    finder: DuplicateFinder,
+    earlier: str,
+    store: CaseStore,
+    make_case,  # type: ignore[no-untyped-def]
+) -> None:
+    odd = make_case(caller_name='Lê "NEAR" OR*', caller_phone="0903 999 888", ward="Phường Sài Gòn")
+    store.add_case(odd)
+    for typed in ('Lê "NEAR" OR*', "AND OR NOT", "-*", '"', "NEAR(a b)", "hung*", "^x"):
+        found(finder, caller_name=typed, ward="Phường Sài Gòn", address=typed)  # no syntax error
+    assert found(finder, caller_name='Lê "NEAR" OR*', ward="Phường Sài Gòn")[0].row.id == odd.id
+
+
+def test_cases_still_waiting_to_be_sent_and_cases_from_other_desks_are_searched(
+    finder: DuplicateFinder,
+    store: CaseStore,
+    make_case,  # type: ignore[no-untyped-def]
+) -> None:
+    waiting = make_case(caller_name="Đỗ Thị Hạnh", caller_phone="0912 345 678", ward="Phường Sài Gòn")
+    store.add_case(waiting)  # queued in the outbox, not sent
+    other_desk = make_case(caller_name="Vũ Văn Nam", caller_phone="0987 654 321", ward="Phường Sài Gòn")
+    Replica(store.engine).apply(
+        [ServerCase(server_id="srv-1", source_key="elsewhere-1", case=other_desk)], 1, datetime.now(UTC)
+    )
+    assert found(finder, caller_phone="0912345678")[0].row.id == waiting.id
+    assert found(finder, caller_phone="0987654321")[0].row.id == "srv-1"
+
+
+def test_find_duplicates_prints_one_line_per_draft_in_order(
+    store: CaseStore, earlier: str, tmp_path: Path
+) -> None:
+    queries = tmp_path / "drafts.jsonl"
+    queries.write_text(
+        "\n".join(
+            [
+                json.dumps({"caller_phone": "0389123456"}),
+                "this is not json",
+                json.dumps({"caller_name": "Lê Thị Mai", "ward": "Sài Gòn"}, ensure_ascii=False),
+                json.dumps({"caller_name": "Không Ai Cả", "ward": "Phường Sài Gòn"}, ensure_ascii=False),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    code = main(
+        [
+            "find-duplicates",
+            "--db",
+            str(store.path),
+            "--queries",
+            str(queries),
+            "--limit",
+            "2",
+            "--lang",
+            "en",
+        ],
+        out=out,
+    )
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert code == EXIT_REJECTED and len(lines) == 4
+    first = lines[0]["candidates"][0]
+    assert first["case_id"] == earlier and first["likely"] is True and 0.0 <= first["score"] <= 1.0
+    assert first["reasons"][0] == "same phone 0389 123 456"
+    assert lines[1] == {"candidates": [], "error": "Line 2 is not a JSON object (interchange columns)."}
+    assert lines[2]["candidates"][0]["case_id"] == earlier
+    assert lines[3]["candidates"] == []

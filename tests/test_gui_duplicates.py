@@ -1,0 +1,118 @@
+"""The candidates panel as an operator meets it: a repeat caller's earlier case shows up while the
+number is still being typed, Ctrl+1 opens it, Enter links the call to it; or the call is another
+need of the same household and is saved as a new case, related to the earlier one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from operator_console.gui.app import Console, build_console
+from operator_console.gui.candidate_dialog import CandidateDialog
+from operator_console.store.case_store import CaseStore
+from operator_console.store.outbox import Outbox
+from tests.keys import type_text
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def console(qtbot: QtBot, qapp: QApplication, tmp_path: Path, make_case) -> Iterator[Console]:  # type: ignore[no-untyped-def]
+    earlier = CaseStore(tmp_path / "console.sqlite3")
+    earlier.add_case(
+        make_case(
+            caller_phone="0389 123 456",
+            caller_name="Lê Thị Mai",
+            address="12/3/45 Lê Văn Sỹ",
+            ward="Phường Sài Gòn",
+            description="Hết gạo, hai cháu nhỏ",
+        )
+    )
+    earlier.close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    built = build_console(qapp, tmp_path / "console.sqlite3", settings, "vi")
+    qtbot.addWidget(built.window)
+    built.window.show()
+    qtbot.waitExposed(built.window)
+    built.window.activateWindow()
+    qtbot.waitUntil(built.window.isActiveWindow)
+    yield built
+    built.shutdown()
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+
+
+def opened_dialog(console: Console) -> CandidateDialog | None:
+    return console.window.findChild(CandidateDialog)
+
+
+def test_a_repeat_callers_earlier_case_shows_before_the_number_is_finished(
+    console: Console, qtbot: QtBot
+) -> None:
+    window = console.window
+    qtbot.keyClicks(window.form.ui.phoneEdit, "0389 123 4")  # two digits still to come
+    panel = window.candidates
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5_000)
+    assert (
+        window.form.ui.phoneEdit.text() == "0389 123 4" and window.focusWidget() is window.form.ui.phoneEdit
+    )
+    row = [panel.model.data(panel.model.index(0, c)) for c in range(panel.model.columnCount())]
+    assert row[0] == "Ctrl+1" and row[5] == "Lê Thị Mai" and "số điện thoại bắt đầu giống" in row[6]
+    qtbot.keyClicks(window.form.ui.phoneEdit, "56")
+    qtbot.waitUntil(lambda: panel.model.data(panel.model.index(0, 1)) == "rất có thể trùng", timeout=5_000)
+    assert panel.ui.summaryLabel.text() == "1 hồ sơ trước rất có thể cùng nhu cầu: Ctrl+1 để mở hồ sơ đầu."
+
+
+def test_linking_the_call_makes_it_a_repeat_call_on_the_earlier_case_not_a_new_case(
+    console: Console, qtbot: QtBot
+) -> None:
+    window = console.window
+    qtbot.keyClicks(window.form.ui.phoneEdit, "0389123456")
+    window.form.ui.descriptionEdit.setFocus()
+    type_text(qtbot, window.form.ui.descriptionEdit, "Vẫn chưa ai đến")
+    qtbot.waitUntil(lambda: window.candidates.model.rowCount() == 1, timeout=5_000)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: opened_dialog(console) is not None, timeout=5_000)
+    dialog = opened_dialog(console)
+    assert dialog is not None and "cùng số điện thoại 0389 123 456" in dialog.ui.details.toPlainText()
+    assert dialog.focusWidget() is dialog.link_button
+    qtbot.keyClick(dialog.link_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.saved_banner.text().startswith("Đã ghi cuộc gọi lại vào hồ sơ"), timeout=5_000
+    )
+    assert window.form.is_blank() and window.focusWidget() is window.form.ui.phoneEdit
+    (only,) = console.store.list_cases()  # no second case
+    case = console.store.get_case(only.id)
+    assert case is not None and case.repeat_count == 1
+    (contact,) = case.contacts
+    assert contact.note == "Vẫn chưa ai đến" and contact.caller.phone.national == "0389123456"
+    assert Outbox(console.store.engine).state().waiting == 2  # the case itself, then its repeat call
+
+
+def test_another_need_of_the_same_household_is_a_new_case_related_to_the_earlier_one(
+    console: Console, qtbot: QtBot
+) -> None:
+    window = console.window
+    ui = window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "0389123456")
+    ui.callerNameEdit.setFocus()
+    type_text(qtbot, ui.callerNameEdit, "Lê Văn Tư")  # her son, about his own job loss
+    ui.categoryCombo.setFocus()
+    qtbot.keyClicks(ui.categoryCombo, "2")
+    qtbot.waitUntil(lambda: window.candidates.model.rowCount() == 1, timeout=5_000)
+    assert window.candidates.model.data(window.candidates.model.index(0, 1)) == "có thể liên quan"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: opened_dialog(console) is not None, timeout=5_000)
+    dialog = opened_dialog(console)
+    assert dialog is not None
+    earlier_id = console.store.list_cases()[0].id
+    dialog.related_button.click()
+    qtbot.waitUntil(lambda: console.store.count_cases() == 2, timeout=5_000)
+    new = next(c for c in console.store.list_cases() if c.id != earlier_id)
+    assert new.name == "Lê Văn Tư"
+    assert console.store.links_of(new.id) == [("related", earlier_id)]
