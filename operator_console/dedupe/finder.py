@@ -82,10 +82,14 @@ def search_for(draft: CaseDraft, gazetteer: Gazetteer) -> Search:
     in_ward: list[str] = []
     near: list[str] = []
     full: list[str] = []
+    with_middle: list[str] = []
+    with_middle_near: list[str] = []
     for name in names:
         terms = name_terms(name, ward_words)
         in_ward += terms.exact_in_ward
         near += terms.near_in_ward
+        with_middle += terms.full_in_ward
+        with_middle_near += terms.full_near_in_ward
         if not ward_words:  # by name city-wide only while no ward is typed: the ward narrows it
             full += terms.citywide
     street_slug = "_".join(street)
@@ -94,6 +98,8 @@ def search_for(draft: CaseDraft, gazetteer: Gazetteer) -> Search:
         phone_prefix=prefix,
         name_in_ward=tuple(dict.fromkeys(in_ward)),
         near_in_ward=tuple(dict.fromkeys(near)),
+        full_in_ward=tuple(dict.fromkeys(with_middle)),
+        full_near_in_ward=tuple(dict.fromkeys(with_middle_near)),
         full_name=tuple(dict.fromkeys(full)),
         street_house=(f"sh_{street_slug}_{house[0]}",) if street and house else (),
         street_in_ward=tuple(f"sw_{street_slug}_{w}" for w in ward_words) if street and not house else (),

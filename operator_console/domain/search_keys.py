@@ -8,7 +8,9 @@ the size of the store (a million cases: "Hùng" alone is thousands, "Hùng in th
   ward; ``fdw_<family>_<near>_<ward>``: the same with the given name one letter short, every way
   (``hung`` → ``ung hng hug hun``). A given name typed with one letter wrong, missing, extra or
   swapped shares one of these with the right one (the symmetric-deletion trick of SymSpell), so
-  typos still meet; ``gw_<given>_<ward>``: a given name alone in a ward ("bà Mai");
+  typos still meet; ``fmg_``/``fmd_`` the same with the (first) middle name too, which keeps the
+  look-up short where one family name is a third of the city; ``gw_<given>_<ward>``: a given
+  name alone in a ward ("bà Mai");
 - ``fg_<family>_<given>``: family and given name, for a name without a ward yet; a name said with
   or without its middle names meets on these;
 - ``sh_<street>_<number>``: the street's words joined with the house number and its alley
@@ -131,9 +133,13 @@ def search_text(
         family, given = parts.family, parts.given
         tokens.append(f"fg_{family}_{given}")
         near = sorted(deletions(given))
+        middle = parts.words[1] if len(parts.words) > 2 else ""
         for ward in wards:
             tokens += [f"gw_{given}_{ward}", f"fgw_{family}_{given}_{ward}"]
             tokens += [f"fdw_{family}_{w}_{ward}" for w in near]
+            if middle:
+                tokens.append(f"fmg_{family}_{middle}_{given}_{ward}")
+                tokens += [f"fmd_{family}_{middle}_{w}_{ward}" for w in near]
     if slug := street_slug(street):
         tokens += [f"sh_{slug}_{k}" for k in house_keys(house_number, alley)]
         tokens += [f"sw_{slug}_{ward}" for ward in wards]
@@ -157,6 +163,10 @@ class SearchQuery:
     """``fgw_`` terms: this family and given name in one of the wards (or ``gw_``: a lone word)."""
     near_in_ward: tuple[str, ...] = ()
     """``fdw_``/``fgw_`` terms: the family name and a given name one slip away, in the wards."""
+    full_in_ward: tuple[str, ...] = ()
+    """``fmg_`` terms: family, middle and given name in the wards."""
+    full_near_in_ward: tuple[str, ...] = ()
+    """``fmd_``/``fmg_`` terms: family and middle name, a given name one slip away, in the wards."""
     full_name: tuple[str, ...] = ()
     """``fg_`` terms: family and given name (also with the given name one letter shorter)."""
     street_house: tuple[str, ...] = ()
@@ -180,6 +190,8 @@ class NameTerms:
     exact_in_ward: list[str]
     near_in_ward: list[str]
     citywide: list[str]
+    full_in_ward: list[str]
+    full_near_in_ward: list[str]
 
 
 def name_terms(parts: NameParts, wards: list[str]) -> NameTerms:
@@ -189,11 +201,20 @@ def name_terms(parts: NameParts, wards: list[str]) -> NameTerms:
     ("bà Mai") may be a given name only: it is looked for in the wards."""
     family, given = parts.family, parts.given
     if len(parts.words) == 1:
-        return NameTerms([f"gw_{given}_{w}" for w in wards], [], [])
+        return NameTerms([f"gw_{given}_{w}" for w in wards], [], [], [], [])
     near = sorted(deletions(given))
     exact = [f"fgw_{family}_{given}_{w}" for w in wards]
     nearby: list[str] = []
     for ward in wards:
         nearby.append(f"fdw_{family}_{given}_{ward}")
         nearby += [f"fgw_{family}_{x}_{ward}" for x in near] + [f"fdw_{family}_{x}_{ward}" for x in near]
-    return NameTerms(exact, nearby, [f"fg_{family}_{given}"])
+    full: list[str] = []
+    full_near: list[str] = []
+    if len(parts.words) > 2:
+        middle = parts.words[1]
+        for ward in wards:
+            full.append(f"fmg_{family}_{middle}_{given}_{ward}")
+            full_near.append(f"fmd_{family}_{middle}_{given}_{ward}")
+            full_near += [f"fmg_{family}_{middle}_{x}_{ward}" for x in near]
+            full_near += [f"fmd_{family}_{middle}_{x}_{ward}" for x in near]
+    return NameTerms(exact, nearby, [f"fg_{family}_{given}"], full, full_near)

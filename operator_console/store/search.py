@@ -57,6 +57,10 @@ def fts_queries(query: SearchQuery) -> list[tuple[str, int]]:
         found.append((_any(query.name_in_ward), 4))
     if query.near_in_ward:
         found.append((_any(query.near_in_ward), 2))
+    if query.full_in_ward:
+        found.append((_any(query.full_in_ward), 2))
+    if query.full_near_in_ward:
+        found.append((_any(query.full_near_in_ward), 2))
     if query.full_name:
         found.append((_any(query.full_name), 1))
     if query.street_house:
