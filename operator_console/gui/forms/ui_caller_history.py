@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'caller_history.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -39,7 +39,7 @@ class Ui_CallerHistory(object):
 
         self.historyTable = QTableView(CallerHistory)
         self.historyTable.setObjectName(u"historyTable")
-        self.historyTable.setMaximumSize(QSize(16777215, 170))
+        self.historyTable.setMaximumSize(QSize(16777215, 125))
 
         self.layout.addWidget(self.historyTable)
 

@@ -39,7 +39,7 @@ class Ui_CandidatesPanel(object):
 
         self.candidatesTable = QTableView(CandidatesPanel)
         self.candidatesTable.setObjectName(u"candidatesTable")
-        self.candidatesTable.setMaximumSize(QSize(16777215, 175))
+        self.candidatesTable.setMaximumSize(QSize(16777215, 235))
 
         self.layout.addWidget(self.candidatesTable)
 
