@@ -111,16 +111,22 @@ def main() -> None:
     parser.add_argument("--reference", type=int, default=200)
     args = parser.parse_args()
     rows = generated(args.cases)
-    store = CaseStore(store_of(args.cases, rows))
+    path = store_of(args.cases, rows)
+    # A working desk's store is in the page cache (it is read at every keystroke): read it once.
+    with path.open("rb") as whole:
+        while whole.read(1 << 24):
+            pass
+    store = CaseStore(path)
     gazetteer = default_gazetteer()
     finder = DuplicateFinder(CandidateIndex(store.engine), gazetteer)
     queries = labelled_queries(rows, args.queries, seed=7)
-    for query in queries[:50]:  # warm the page cache and the gazetteer's memo, as a working desk has
+    for query in queries[:200]:  # and the gazetteer's memo and SQLite's own cache, as a desk has
         finder.find(CaseDraft(**query.draft))  # type: ignore[arg-type]
     times: list[float] = []
     at1: dict[str, list[bool]] = defaultdict(list)
     at5: dict[str, list[bool]] = defaultdict(list)
     false_likely: dict[str, list[bool]] = defaultdict(list)
+    source_likely: dict[str, list[bool]] = defaultdict(list)
     for query in queries:
         draft = CaseDraft(**query.draft)  # type: ignore[arg-type]
         started = time.perf_counter()
@@ -128,7 +134,9 @@ def main() -> None:
         times.append((time.perf_counter() - started) * 1000)
         ids = [c.row.external_id for c in found]
         if query.expected is None:
-            false_likely[query.kind].append(
+            # A new need: any *likely* flag is false; the case it resembles most of all.
+            false_likely[query.kind].append(any(c.likely for c in found))
+            source_likely[query.kind].append(
                 any(c.likely and c.row.external_id == query.source for c in found)
             )
         else:
@@ -149,12 +157,14 @@ def main() -> None:
     every1 = [v for k in at1 for v in at1[k]]
     every5 = [v for k in at5 for v in at5[k]]
     print(f"| **all duplicates** | {len(every1)} | **{mean(every1)}** | **{mean(every5)}** |")
-    print("\n| hard non-duplicate | queries | given a *likely* flag |")
-    print("| --- | --- | --- |")
+    print("\n| hard non-duplicate | queries | any candidate *likely* | the case it resembles *likely* |")
+    print("| --- | --- | --- | --- |")
     for kind in HARD_NON_DUPLICATES:
-        print(f"| {kind} | {len(false_likely[kind])} | {statistics.mean(false_likely[kind]):.3f} |")
+        shares = f"{mean(false_likely[kind])} | {mean(source_likely[kind])}"
+        print(f"| {kind} | {len(false_likely[kind])} | {shares} |")
     every = [v for k in false_likely for v in false_likely[k]]
-    print(f"| **all** | {len(every)} | **{statistics.mean(every):.3f}** |")
+    every_source = [v for k in source_likely for v in source_likely[k]]
+    print(f"| **all** | {len(every)} | **{mean(every)}** | {mean(every_source)} |")
     median, p95 = statistics.median(times), percentile(times, 0.95)
     print(f"\nper query: median {median:.2f} ms, p95 {p95:.2f} ms, max {max(times):.1f} ms")
 

@@ -25,6 +25,7 @@ from operator_console.domain.search_keys import (
     street_words,
     ward_slug,
 )
+from operator_console.domain.text import clean
 from operator_console.store.search import CandidateIndex
 
 _DIGITS = re.compile(r"\D")
@@ -112,6 +113,7 @@ def search_for(draft: CaseDraft, gazetteer: Gazetteer) -> Search:
         house=house,
         wards=frozenset(wards),
         ward_slug=slug,
+        spelled=tuple(clean(n).lower() for n in (draft.caller_name, draft.subject_name) if clean(n)),
     )
     return Search(query, facts)
 

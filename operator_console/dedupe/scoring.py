@@ -10,9 +10,10 @@ The evidence, strongest first:
 - **the same place**: the same ward (today's, or the former one it was said as), the same street,
   the same house number and alley (``12/3/45``), or only the same alley mouth (the same building).
 
-*Likely the same* needs two independent kinds of evidence (phone and person, person and place,
-phone and place) or a phone with nothing typed yet to contradict it; one kind alone (a common
-name in the same ward, a neighbour in the same building) is *possibly related*. A person whose
+*Likely the same* needs two independent kinds of evidence (phone and person, person and house,
+phone and house) or a phone with nothing typed yet to contradict it; one kind alone (a common
+name in the same ward, even on the same street; a neighbour in the same building) is *possibly
+related*. A person whose
 name contradicts the earlier case's (another given name at the same number: the same household,
 another person's need) is never *likely*.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
 from operator_console.domain.messages import Language
@@ -51,6 +53,8 @@ class DraftFacts:
     house: tuple[str, ...] = ()
     wards: frozenset[int] = frozenset()
     ward_slug: str = ""
+    spelled: tuple[str, ...] = ()
+    """The names as typed, lower case, diacritics kept: Hùng and Hưng fold alike but are not."""
 
 
 @dataclass(frozen=True)
@@ -165,17 +169,17 @@ def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Sc
     same_person = person >= SAME_PERSON
     evidence = sum(1 for v in (phone >= 1.0, same_person, place >= 0.6) if v)
     total = min(1.0, 0.5 * phone + 0.45 * person + 0.3 * min(place, 1.0))
+    if person > 0 and facts.spelled:
+        # Among namesakes that fold alike, the one spelled as typed first (a tie-breaker only).
+        spelled = [n.lower() for n in (row.caller_name, row.subject_name) if n]
+        closest = max((fuzz.ratio(t, c) for t in facts.spelled for c in spelled), default=0.0)
+        total += 0.04 * closest / 100
     # A name typed that is not this case's person (another given name in the family: another
     # person's need) never makes it likely, whatever else is shared.
     conflict = bool(facts.names and known) and person < ANOTHER_PERSON
     if contradicted:
         total *= 0.5
     only_phone_so_far = phone >= 1.0 and not facts.names
-    likely = not conflict and (
-        evidence >= 2
-        or only_phone_so_far
-        or (same_person and same_ward and place >= 0.35)
-        or (phone >= 1.0 and same_person)
-    )
+    likely = not conflict and (evidence >= 2 or only_phone_so_far or (phone >= 1.0 and same_person))
     total = max(total, LIKELY_AT) if likely else min(total, LIKELY_AT - 0.01)
-    return Scored(row=row, score=round(total, 3), likely=likely, reasons=tuple(reasons))
+    return Scored(row=row, score=round(min(total, 1.0), 3), likely=likely, reasons=tuple(reasons))
