@@ -407,6 +407,9 @@ def _insert_sql(table: str, columns: Sequence[str]) -> str:
 _CASE_COLUMNS = tuple(c.name for c in CaseRow.__table__.columns)
 _HISTORY_COLUMNS = ("case_id", "status", "at", "by", "reason")
 _CASE_INSERT = _insert_sql("cases", _CASE_COLUMNS)
+_INDEX_NEW_CASES = (
+    "INSERT INTO case_search(rowid, search_text) SELECT rowid, search_text FROM cases WHERE rowid > ?"
+)
 _HISTORY_INSERT = _insert_sql("status_history", _HISTORY_COLUMNS)
 
 
@@ -426,7 +429,11 @@ def insert_records(connection: Connection, records: Sequence[CaseRecord]) -> Non
         return
     cursor = connection.connection.cursor()
     try:
+        (before,) = cursor.execute("SELECT coalesce(max(rowid), 0) FROM cases").fetchone()
         cursor.executemany(_CASE_INSERT, [r.case for r in records])
+        # The duplicate search's index, in the same transaction: one statement for the whole batch
+        # (a trigger per row cost an import of a million cases twice its time).
+        cursor.execute(_INDEX_NEW_CASES, (before,))
         history = [h for r in records for h in r.history]
         if history:
             cursor.executemany(_HISTORY_INSERT, history)

@@ -4,9 +4,10 @@ the links an operator makes from it (a new case *related* to an earlier one).
 Revision ID: 0006
 Revises: 0005
 
-``cases.search_text`` is written with the case (``case_store._case_values``); triggers keep the
-FTS5 index (external content: the text is not stored twice) in step in the same transaction, for
-every way a case arrives: the desk, an import, the server's feed. The index is keyed by the
+``cases.search_text`` is written with the case (``case_store._case_values``), and the FTS5 index
+(external content: the text is not stored twice) in the same transaction: new cases by
+``case_store.insert_records``, the one way every case arrives (the desk, an import, the server's
+feed), one statement per batch; changed and deleted cases by the triggers below. The index is keyed by the
 cases' rowid, which a VACUUM may renumber: after a VACUUM, run
 ``INSERT INTO case_search(case_search) VALUES('rebuild')`` (the console never vacuums).
 """
@@ -22,9 +23,6 @@ branch_labels = None
 depends_on = None
 
 TRIGGERS = (
-    """CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
-         INSERT INTO case_search(rowid, search_text) VALUES (new.rowid, new.search_text);
-       END""",
     """CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN
          INSERT INTO case_search(case_search, rowid, search_text)
          VALUES ('delete', old.rowid, old.search_text);
@@ -80,7 +78,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("case_links")
-    for name in ("cases_search_insert", "cases_search_delete", "cases_search_update"):
+    for name in ("cases_search_delete", "cases_search_update"):
         op.execute(f"DROP TRIGGER {name}")
     op.execute("DROP TABLE case_search")
     op.drop_column("cases", "search_text")
