@@ -108,8 +108,10 @@ def street_slug(street: str) -> str:
 
 
 def ward_keys(ward_codes: tuple[int | None, ...], ward_as_said: str) -> list[str]:
+    """A stored case's ward: its codes, or the words it was said with when it has no code (a query
+    asks both, so a ward resolved on one side and not on the other still meets)."""
     keys = [str(code) for code in ward_codes if code]
-    if slug := ward_slug(ward_as_said):
+    if not keys and (slug := ward_slug(ward_as_said)):
         keys.append(slug)
     return list(dict.fromkeys(keys))
 

@@ -57,8 +57,11 @@ def upgrade() -> None:
             sa.text("UPDATE cases SET search_text = :t WHERE id = :id"), {"t": text, "id": row.id}
         )
     op.execute(
+        # detail=none, columnsize=0: only which cases hold a token, no positions or lengths (the
+        # search asks no phrases and ranks nothing itself): a third of the size, and faster to fill.
         "CREATE VIRTUAL TABLE case_search USING fts5("
-        "search_text, content='cases', content_rowid='rowid', tokenize=\"unicode61 tokenchars '_'\")"
+        "search_text, content='cases', content_rowid='rowid', tokenize=\"unicode61 tokenchars '_'\", "
+        "detail=none, columnsize=0)"
     )
     op.execute("INSERT INTO case_search(case_search) VALUES ('rebuild')")
     for trigger in TRIGGERS:
