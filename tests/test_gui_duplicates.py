@@ -73,6 +73,8 @@ def test_linking_the_call_makes_it_a_repeat_call_on_the_earlier_case_not_a_new_c
 ) -> None:
     window = console.window
     qtbot.keyClicks(window.form.ui.phoneEdit, "0389123456")
+    window.form.ui.addressEdit.setFocus()
+    type_text(qtbot, window.form.ui.addressEdit, "hẻm 12/3 Lê Văn Sỹ")
     window.form.ui.descriptionEdit.setFocus()
     type_text(qtbot, window.form.ui.descriptionEdit, "Vẫn chưa ai đến")
     qtbot.waitUntil(lambda: window.candidates.model.rowCount() == 1, timeout=5_000)
@@ -90,7 +92,9 @@ def test_linking_the_call_makes_it_a_repeat_call_on_the_earlier_case_not_a_new_c
     case = console.store.get_case(only.id)
     assert case is not None and case.repeat_count == 1
     (contact,) = case.contacts
-    assert contact.note == "Vẫn chưa ai đến" and contact.caller.phone.national == "0389123456"
+    # Nothing the caller said is lost by linking: what they told and the address they gave.
+    assert contact.note == "Vẫn chưa ai đến\nĐịa chỉ: hẻm 12/3 Lê Văn Sỹ"
+    assert contact.caller.phone.national == "0389123456"
     assert Outbox(console.store.engine).state().waiting == 2  # the case itself, then its repeat call
 
 

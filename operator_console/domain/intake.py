@@ -254,8 +254,9 @@ def _choice(enum: type[_E], value: str, field_name: str, code: str, errors: list
 def build_contact(draft: CaseDraft, *, now: datetime) -> Contact:
     """The call in the form as a repeat call on an earlier case (the operator linked it there).
 
-    Only who called, how to reach them and what they said matter: the earlier case has the rest.
-    What they said goes into the contact's note, with the person in need when another was named.
+    Who called and how to reach them make the contact; what they said, and every other detail they
+    gave (the person in need, the address, the household…), goes into its note: nothing typed is
+    lost by linking instead of saving.
     """
     errors: list[FieldError] = []
     caller_phone = _phone(draft.caller_phone, "caller_phone", errors)
@@ -269,10 +270,20 @@ def build_contact(draft: CaseDraft, *, now: datetime) -> Contact:
     if errors:
         raise InvalidCase(errors)
     assert channel is not None and relation is not None
-    note = clean_block(draft.description)
-    subject = clean_name(draft.subject_name)
-    if subject:
-        note = f"{subject}: {note}" if note else subject
+    # Every detail the caller gave stays with the call, in the desk's language (a record, not UI).
+    said = [
+        ("Người cần hỗ trợ", clean_name(draft.subject_name)),
+        ("SĐT người cần hỗ trợ", clean(draft.subject_phone)),
+        ("Địa chỉ", clean(draft.address)),
+        ("Phường/xã", clean(" ".join(p for p in (draft.ward, draft.district) if p))),
+        ("Mốc", clean(draft.landmark)),
+        ("Số người trong hộ", clean(draft.household_size)),
+        ("Nhóm dễ tổn thương", ", ".join(sorted(draft.vulnerable))),
+        ("Không còn gì ăn hôm nay", "có" if draft.no_food_today else ""),
+        ("Lĩnh vực", clean(draft.category)),
+    ]
+    details = "; ".join(f"{label}: {value}" for label, value in said if value)
+    note = "\n".join(part for part in (clean_block(draft.description), details) if part)
     return Contact(
         id=new_case_id(),
         received_at=draft.received_at or now,

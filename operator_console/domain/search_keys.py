@@ -8,9 +8,10 @@ the size of the store (a million cases: "Hùng" alone is thousands, "Hùng in th
   ward; ``fdw_<family>_<near>_<ward>``: the same with the given name one letter short, every way
   (``hung`` → ``ung hng hug hun``). A given name typed with one letter wrong, missing, extra or
   swapped shares one of these with the right one (the symmetric-deletion trick of SymSpell), so
-  typos still meet; ``fmg_``/``fmd_`` the same with the (first) middle name too, which keeps the
-  look-up short where one family name is a third of the city; ``gw_<given>_<ward>``: a given
-  name alone in a ward ("bà Mai");
+  typos still meet; ``fmg_``/``fmd_`` the same with the (first) middle name, for a name that has
+  one (its neighbours are kept with the middle name only: short lists where one family name is a
+  third of the city, and fewer words to index); ``gw_<given>_<ward>``: a given name alone in a
+  ward ("bà Mai");
 - ``fg_<family>_<given>``: family and given name, for a name without a ward yet; a name said with
   or without its middle names meets on these;
 - ``sh_<street>_<number>``: the street's words joined with the house number and its alley
@@ -138,10 +139,11 @@ def search_text(
         middle = parts.words[1] if len(parts.words) > 2 else ""
         for ward in wards:
             tokens += [f"gw_{given}_{ward}", f"fgw_{family}_{given}_{ward}"]
-            tokens += [f"fdw_{family}_{w}_{ward}" for w in near]
-            if middle:
+            if middle:  # the one-slip neighbours with the middle name: short lists, fewer words
                 tokens.append(f"fmg_{family}_{middle}_{given}_{ward}")
                 tokens += [f"fmd_{family}_{middle}_{w}_{ward}" for w in near]
+            else:
+                tokens += [f"fdw_{family}_{w}_{ward}" for w in near]
     if slug := street_slug(street):
         tokens += [f"sh_{slug}_{k}" for k in house_keys(house_number, alley)]
         tokens += [f"sw_{slug}_{ward}" for ward in wards]
