@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from operator_console.domain.text import fold_words
 from operator_console.paths import resource
@@ -69,6 +69,7 @@ class NameParts:
     words: tuple[str, ...]
 
 
+@lru_cache(maxsize=65_536)  # an import meets the same few thousand names again and again
 def name_parts(name: str) -> NameParts | None:
     """A person's name as folded words with its family and given names; None when there is none."""
     words = [w.rstrip(".") for w in fold_words(name.replace(".", ". "))]
@@ -82,11 +83,12 @@ def name_parts(name: str) -> NameParts | None:
     return NameParts(family=words[0], given=words[-1], words=tuple(words))
 
 
-def deletions(word: str) -> set[str]:
-    """The word with one letter left out, every way (for words of 3 letters or more)."""
+@lru_cache(maxsize=16_384)
+def deletions(word: str) -> tuple[str, ...]:
+    """The word with one letter left out, every way (for words of 3 letters or more), sorted."""
     if len(word) < 3:
-        return set()
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+        return ()
+    return tuple(sorted({word[:i] + word[i + 1 :] for i in range(len(word))}))
 
 
 def house_keys(house_number: str, alley: str) -> list[str]:
@@ -100,8 +102,9 @@ def house_keys(house_number: str, alley: str) -> list[str]:
     return keys
 
 
-def street_words(street: str) -> list[str]:
-    return [w for w in fold_words(street) if w not in _STREET_FILLER and not w.isdigit()]
+@lru_cache(maxsize=16_384)
+def street_words(street: str) -> tuple[str, ...]:
+    return tuple(w for w in fold_words(street) if w not in _STREET_FILLER and not w.isdigit())
 
 
 def street_slug(street: str) -> str:
@@ -135,7 +138,7 @@ def search_text(
             continue
         family, given = parts.family, parts.given
         tokens.append(f"fg_{family}_{given}")
-        near = sorted(deletions(given))
+        near = deletions(given)
         middle = parts.words[1] if len(parts.words) > 2 else ""
         for ward in wards:
             tokens += [f"gw_{given}_{ward}", f"fgw_{family}_{given}_{ward}"]
@@ -206,7 +209,7 @@ def name_terms(parts: NameParts, wards: list[str]) -> NameTerms:
     family, given = parts.family, parts.given
     if len(parts.words) == 1:
         return NameTerms([f"gw_{given}_{w}" for w in wards], [], [], [], [])
-    near = sorted(deletions(given))
+    near = deletions(given)
     exact = [f"fgw_{family}_{given}_{w}" for w in wards]
     nearby: list[str] = []
     for ward in wards:

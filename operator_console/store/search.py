@@ -52,22 +52,16 @@ def _any(terms: tuple[str, ...]) -> str:
 def fts_queries(query: SearchQuery) -> list[tuple[str, int]]:
     """The FTS5 MATCH expressions the query needs, each with its share of the look-up budget: the
     same name in the ward gets more (a common name has many namesakes there)."""
-    found: list[tuple[str, int]] = []
-    if query.name_in_ward:
-        found.append((_any(query.name_in_ward), 4))
-    if query.near_in_ward:
-        found.append((_any(query.near_in_ward), 2))
-    if query.full_in_ward:
-        found.append((_any(query.full_in_ward), 2))
-    if query.full_near_in_ward:
-        found.append((_any(query.full_near_in_ward), 2))
-    if query.full_name:
-        found.append((_any(query.full_name), 1))
-    if query.street_house:
-        found.append((_any(query.street_house), 1))
-    if query.street_in_ward:
-        found.append((_any(query.street_in_ward), 1))
-    return found
+    shares = (
+        (query.name_in_ward, 4),
+        (query.near_in_ward, 2),
+        (query.full_in_ward, 2),
+        (query.full_near_in_ward, 2),
+        (query.full_name, 1),
+        (query.street_house, 1),
+        (query.street_in_ward, 1),
+    )
+    return [(_any(terms), share) for terms, share in shares if terms]
 
 
 _COLUMNS = (
