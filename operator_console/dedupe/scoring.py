@@ -84,7 +84,10 @@ def _say(key: str, language: Language, *args: str) -> str:
 
 
 def _phone_shown(national: str) -> str:
-    return f"{national[:4]} {national[4:7]} {national[7:]}" if len(national) == 10 else national
+    """``0389 123 456`` as people read it; a number still being typed grouped the same way."""
+    if len(national) in (8, 9, 10) and national.startswith("0") and national[1] != "2":
+        return " ".join(p for p in (national[:4], national[4:7], national[7:]) if p)
+    return national
 
 
 def _slip(a: str, b: str) -> float:
