@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from operator_console.dedupe.scoring import Scored
 from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.intake import CaseDraft
 from operator_console.store.case_store import CaseStore
+from operator_console.store.outbox import Outbox
 from operator_console.store.replica import Replica, ServerCase
 from operator_console.store.search import CandidateIndex
 
@@ -184,3 +185,62 @@ def test_find_duplicates_prints_one_line_per_draft_in_order(
     assert lines[1] == {"candidates": [], "error": "Line 2 is not a JSON object (interchange columns)."}
     assert lines[2]["candidates"][0]["case_id"] == earlier
     assert lines[3]["candidates"] == []
+
+
+def test_odd_names_neither_break_the_index_nor_blow_it_up(
+    finder: DuplicateFinder,
+    store: CaseStore,
+    make_case,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    pasted = "Nguyễn " + "a" * 5000  # a pasted text in the name field
+    other_script = "Lê ᦰᦱᦲ 李小龍 Mai"  # letters FTS5 would split a token on
+    for name in (pasted, other_script, "7", "Ng."):
+        store.add_case(make_case(caller_name=name, caller_phone="0903 444 555", ward="Phường Sài Gòn"))
+    with store.engine.connect() as connection:
+        longest = connection.exec_driver_sql("SELECT max(length(search_text)) FROM cases").scalar()
+    assert longest < 2_000
+    for name in (pasted, other_script, "7", "Ng."):
+        found(finder, caller_name=name, ward="Phường Sài Gòn")  # no error
+    queries = tmp_path / "odd.jsonl"
+    queries.write_text(
+        json.dumps({"caller_name": other_script, "ward": "Sài Gòn"}, ensure_ascii=False), encoding="utf-8"
+    )
+    out = io.StringIO()
+    main(["find-duplicates", "--db", str(store.path), "--queries", str(queries)], out=out)
+    assert "error" not in json.loads(out.getvalue())
+
+
+def test_the_index_stays_exact_when_the_desk_and_the_sync_write_at_once(
+    store: CaseStore,
+    make_case,  # type: ignore[no-untyped-def]
+) -> None:
+    import threading
+
+    def write(prefix: str) -> None:
+        for i in range(60):
+            store.add_case(make_case(caller_name=f"Người {prefix} {i}", caller_phone=f"0903{i:06d}"))
+
+    writers = [threading.Thread(target=write, args=(p,)) for p in ("desk", "sync")]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join()
+    with store.engine.begin() as connection:
+        # FTS5 compares its index with the cases it was made from; a doubled entry fails it.
+        connection.exec_driver_sql("INSERT INTO case_search(case_search, rank) VALUES ('integrity-check', 1)")
+    assert store.count_cases() == 120
+
+
+def test_a_related_link_still_knows_its_target_after_the_copy_is_forgotten(
+    store: CaseStore,
+    make_case,  # type: ignore[no-untyped-def]
+) -> None:
+    copy = make_case(caller_name="Bà Sáu", caller_phone="0987 000 111")
+    replica = Replica(store.engine)
+    replica.apply([ServerCase(server_id="srv-9", source_key="x", case=copy)], 1, datetime.now(UTC))
+    son = make_case(caller_name="Con bà Sáu", caller_phone="0987 000 222")
+    link_id = store.add_related_case(son, "srv-9")
+    replica.forget_older_than(datetime.now(UTC) + timedelta(days=1))  # the copy leaves the window
+    assert store.get_case("srv-9") is None
+    assert Outbox(store.engine).link_to_send(link_id) == ("srv-9", "related", "")

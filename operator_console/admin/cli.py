@@ -275,10 +275,16 @@ def _find_duplicates(
             for name in _DRAFT_FIELDS:
                 if row.get(name) not in (None, ""):
                     setattr(draft, name, str(row[name]))
-            if isinstance(row.get("ward_code"), int):
+            if isinstance(row.get("ward_code"), int) and not isinstance(row.get("ward_code"), bool):
                 draft.ward_code = row["ward_code"]
             own = store.get_by_external_id(str(row["external_id"])) if row.get("external_id") else None
-            found = finder.find(draft, limit=args.limit, exclude=own.id if own else None)
+            try:
+                found = finder.find(draft, limit=args.limit, exclude=own.id if own else None)
+            except Exception as exc:  # one draft the search cannot take must not stop the others
+                problem = render("dup.search_failed", lang, line=number, error=type(exc).__name__)
+                print(json.dumps({"candidates": [], "error": problem}, ensure_ascii=False), file=out)
+                status = EXIT_REJECTED
+                continue
             candidates = [
                 {
                     "external_id": c.row.external_id,

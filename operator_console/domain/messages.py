@@ -151,6 +151,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "db.missing": ("Không có cơ sở dữ liệu «{path}».", "No database at “{path}”."),
     "file.missing": ("Không có tệp «{path}».", "No file at “{path}”."),
+    "dup.search_failed": (
+        "Dòng {line}: không tìm được ({error}).",
+        "Line {line}: the search failed ({error}).",
+    ),
     "dup.bad_line": (
         "Dòng {line} không phải một đối tượng JSON (các cột của tệp trao đổi).",
         "Line {line} is not a JSON object (interchange columns).",

@@ -44,7 +44,11 @@ _FAMILY_SHORT = {
 }
 # How a person is spoken of before the name ("bà Mai", "cụ ông Tư"): not part of the name.
 _HONORIFICS = {"ong", "ba", "co", "chu", "anh", "chi", "em", "cu", "bac", "di", "thim", "me", "bo", "cau"}
-_NUMBER = re.compile(r"\d+[a-z]?")
+_NOT_TOKEN = re.compile(r"[^a-z0-9]")
+MAX_WORD = 20
+"""Longer words are not names (a slip of the keyboard, a pasted text): kept whole, no neighbours."""
+MAX_NAME_WORDS = 6
+_NUMBER = re.compile(r"[0-9]{1,6}[a-z]?")
 # Words that are part of how a street is said, not of its name.
 _STREET_FILLER = {"duong", "d", "pho", "hem", "hxh", "kiet", "ngo", "so", "nha", "sn"}
 
@@ -59,7 +63,9 @@ def known_given_names() -> frozenset[str]:
 def ward_slug(ward_as_said: str) -> str:
     """The ward's words as said, folded and joined (``phuong_cho_quan``): where the gazetteer could
     not name one ward (a former name the city now has twice), the same words still meet."""
-    return "_".join(w for w in fold_words(ward_as_said) if w not in {"phuong", "p", "xa", "x", "thi", "tran"})
+    words = (_NOT_TOKEN.sub("", w)[:MAX_WORD] for w in fold_words(ward_as_said))
+    kept = [w for w in words if w and w not in {"phuong", "p", "xa", "x", "thi", "tran"}]
+    return "_".join(kept[:MAX_NAME_WORDS])
 
 
 @dataclass(frozen=True)
@@ -72,8 +78,9 @@ class NameParts:
 @lru_cache(maxsize=65_536)  # an import meets the same few thousand names again and again
 def name_parts(name: str) -> NameParts | None:
     """A person's name as folded words with its family and given names; None when there is none."""
-    words = [w.rstrip(".") for w in fold_words(name.replace(".", ". "))]
-    words = [w for w in words if w]
+    # Only a-z and 0-9 reach the index (another script's letters would split a token in FTS5).
+    words = [_NOT_TOKEN.sub("", w)[:MAX_WORD] for w in fold_words(name.replace(".", ". "))]
+    words = [w for w in words if w][: MAX_NAME_WORDS + 2]
     while len(words) > 1 and words[0] in _HONORIFICS:
         words.pop(0)
     if not words:
@@ -86,14 +93,14 @@ def name_parts(name: str) -> NameParts | None:
 @lru_cache(maxsize=16_384)
 def deletions(word: str) -> tuple[str, ...]:
     """The word with one letter left out, every way (for words of 3 letters or more), sorted."""
-    if len(word) < 3:
+    if not 3 <= len(word) <= MAX_WORD:
         return ()
     return tuple(sorted({word[:i] + word[i + 1 :] for i in range(len(word))}))
 
 
 def house_keys(house_number: str, alley: str) -> list[str]:
     """``12/3/45`` → ``['12_3_45', '12']``: the whole number, and the alley's mouth on the street."""
-    numbers = _NUMBER.findall(f"{alley} {house_number}".lower().replace("/", " "))
+    numbers = _NUMBER.findall(f"{alley} {house_number}".lower().replace("/", " "))[:6]
     if not numbers:
         return []
     keys = ["_".join(numbers)]
@@ -104,7 +111,8 @@ def house_keys(house_number: str, alley: str) -> list[str]:
 
 @lru_cache(maxsize=16_384)
 def street_words(street: str) -> tuple[str, ...]:
-    return tuple(w for w in fold_words(street) if w not in _STREET_FILLER and not w.isdigit())
+    words = (_NOT_TOKEN.sub("", w)[:MAX_WORD] for w in fold_words(street))
+    return tuple(w for w in words if w and w not in _STREET_FILLER and not w.isdigit())[:MAX_NAME_WORDS]
 
 
 def street_slug(street: str) -> str:

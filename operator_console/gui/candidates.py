@@ -151,10 +151,12 @@ class CandidatesPanel(QWidget):
         self._runner.run(
             lambda: self._finder.find(draft, limit=SHOWN),
             lambda found: self._found(generation, found),
-            self._failed,
+            lambda error: self._failed(generation, error),
         )
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
         # The store could not answer (busy, damaged): intake goes on without candidates.
         log.warning("duplicate search failed: %s", type(error).__name__)
         self.model.show([])

@@ -218,7 +218,9 @@ class MainWindow(QMainWindow):
         self._runner.run_db(lambda: self._store.get_case(found.row.id), lambda case: self._offer(case, found))
 
     def _offer(self, case: Case | None, found: Scored) -> None:
-        if case is None:
+        # The form moved on while the case was read (saved, cleared, another call taken): the
+        # offer no longer fits the call in the form.
+        if case is None or self._saving or self.form.is_blank():
             return
         dialog = CandidateDialog(
             case, found, self._context.gazetteer, self._context.taxonomy, self._context.language, self

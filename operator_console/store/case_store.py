@@ -138,6 +138,7 @@ class CaseStore:
         link_id = new_case_id()
         with self.engine.begin() as connection:
             self._insert_case(connection, case, now)
+            target_server_id = connection.scalar(select(CaseRow.server_id).where(CaseRow.id == target_id))
             connection.execute(
                 insert(CaseLinkRow),
                 [
@@ -145,6 +146,7 @@ class CaseStore:
                         "id": link_id,
                         "case_id": case.id,
                         "target_id": target_id,
+                        "target_server_id": target_server_id,
                         "kind": "related",
                         "note": note,
                         "created_at": now,
@@ -407,8 +409,9 @@ def _insert_sql(table: str, columns: Sequence[str]) -> str:
 _CASE_COLUMNS = tuple(c.name for c in CaseRow.__table__.columns)
 _HISTORY_COLUMNS = ("case_id", "status", "at", "by", "reason")
 _CASE_INSERT = _insert_sql("cases", _CASE_COLUMNS)
+_ID = _CASE_COLUMNS.index("id")
 _INDEX_NEW_CASES = (
-    "INSERT INTO case_search(rowid, search_text) SELECT rowid, search_text FROM cases WHERE rowid > ?"
+    "INSERT INTO case_search(rowid, search_text) SELECT rowid, search_text FROM cases WHERE id IN ({marks})"
 )
 _HISTORY_INSERT = _insert_sql("status_history", _HISTORY_COLUMNS)
 
@@ -429,11 +432,14 @@ def insert_records(connection: Connection, records: Sequence[CaseRecord]) -> Non
         return
     cursor = connection.connection.cursor()
     try:
-        (before,) = cursor.execute("SELECT coalesce(max(rowid), 0) FROM cases").fetchone()
         cursor.executemany(_CASE_INSERT, [r.case for r in records])
-        # The duplicate search's index, in the same transaction: one statement for the whole batch
-        # (a trigger per row cost an import of a million cases twice its time).
-        cursor.execute(_INDEX_NEW_CASES, (before,))
+        # The duplicate search's index, in the same transaction, by the batch's own ids (a rowid
+        # range could take in another writer's rows); a statement per 500 cases, not a trigger per
+        # row (which cost an import of a million cases twice its time).
+        ids = [r.case[_ID] for r in records]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            cursor.execute(_INDEX_NEW_CASES.format(marks=", ".join("?" * len(chunk))), chunk)
         history = [h for r in records for h in r.history]
         if history:
             cursor.executemany(_HISTORY_INSERT, history)

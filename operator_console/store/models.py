@@ -106,6 +106,9 @@ class CaseLinkRow(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     target_id: Mapped[str] = mapped_column(String(36), index=True)
+    target_server_id: Mapped[str | None] = mapped_column(String(36))
+    """The target's id on the server when the link was made (a copy from the feed may be forgotten
+    before the link is sent; the link still knows where it points)."""
     kind: Mapped[str] = mapped_column(String(10))  # "related"
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -189,7 +189,11 @@ class Outbox:
         and note; None when there is no such link."""
         with Session(self._engine) as session:
             found = session.execute(
-                select(CaseRow.server_id, CaseLinkRow.kind, CaseLinkRow.note)
+                select(
+                    func.coalesce(CaseRow.server_id, CaseLinkRow.target_server_id),
+                    CaseLinkRow.kind,
+                    CaseLinkRow.note,
+                )
                 .select_from(CaseLinkRow)
                 .join(CaseRow, CaseRow.id == CaseLinkRow.target_id, isouter=True)
                 .where(CaseLinkRow.id == link_id)

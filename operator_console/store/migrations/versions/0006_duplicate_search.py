@@ -71,6 +71,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(36), primary_key=True),
         sa.Column("case_id", sa.String(36), sa.ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
         sa.Column("target_id", sa.String(36), nullable=False),
+        sa.Column("target_server_id", sa.String(36), nullable=True),
         sa.Column("kind", sa.String(10), nullable=False),
         sa.Column("note", sa.Text(), nullable=False, server_default=""),
         sa.Column("created_at", sa.DateTime(), nullable=False),
