@@ -126,19 +126,18 @@ class ServerClient:
 
     def add_contact(self, server_case_id: str, body: dict[str, Any], idempotency_key: str) -> dict[str, Any]:
         """A repeat call about a case the server has (by the server's id)."""
-        answer = self._call(
-            "POST",
-            f"/api/v1/cases/{server_case_id}/contacts",
-            json=body,
-            headers={"Idempotency-Key": idempotency_key},
-        )
-        return self._json(answer)
+        return self._post_to_case(server_case_id, "contacts", body, idempotency_key)
 
     def add_link(self, server_case_id: str, body: dict[str, Any], idempotency_key: str) -> dict[str, Any]:
         """Link a case the server has to another (``related``: the same household, another need)."""
+        return self._post_to_case(server_case_id, "links", body, idempotency_key)
+
+    def _post_to_case(
+        self, server_case_id: str, what: str, body: dict[str, Any], idempotency_key: str
+    ) -> dict[str, Any]:
         answer = self._call(
             "POST",
-            f"/api/v1/cases/{server_case_id}/links",
+            f"/api/v1/cases/{server_case_id}/{what}",
             json=body,
             headers={"Idempotency-Key": idempotency_key},
         )

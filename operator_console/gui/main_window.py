@@ -313,16 +313,7 @@ class MainWindow(QMainWindow):
         else:
             self.saved_banner.setText(self.tr("Saved: case %1").replace("%1", case.reference))
         self.statusBar().clearMessage()
-        self._undo = None
-        self.form.clear()
-        self._drafts.discard()
-        self.cases.reload()
-        self.history.show_phone("")
-        self.refresh_queue()
-        if self._pending_call:
-            self._take_call(self._pending_call)
-        else:
-            self._ask_login_when_idle()
+        self._call_done()
 
     def _linked(self, reference: str) -> None:
         self._saving = False
@@ -330,10 +321,14 @@ class MainWindow(QMainWindow):
         self._last_saved = None
         self.connection.wake()
         self.saved_banner.setText(self.tr("Repeat call added to case %1").replace("%1", reference))
+        self.candidates.clear()
+        self._call_done()
+
+    def _call_done(self) -> None:
+        """The call is in the store (a case or a repeat call): the form is ready for the next one."""
         self._undo = None
         self.form.clear()
         self._drafts.discard()
-        self.candidates.clear()
         self.cases.reload()
         self.history.show_phone("")
         self.refresh_queue()
