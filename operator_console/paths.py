@@ -8,6 +8,7 @@ PyInstaller bundle lays them out the same way.
 from __future__ import annotations
 
 import os
+import sys
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -20,7 +21,12 @@ APP_AUTHOR = "1022"
 
 def resource(*parts: str) -> Traversable:
     """A file shipped in ``resources/`` (for example ``resource("data", "categories.json")``)."""
-    node = files("operator_console.resources")
+    node: Traversable
+    if getattr(sys, "frozen", False):
+        # A PyInstaller bundle lays resources/ out as plain files in its folder (build_spec/).
+        node = Path(getattr(sys, "_MEIPASS", ".")) / "operator_console" / "resources"
+    else:
+        node = files("operator_console.resources")
     for part in parts:
         node = node / part
     return node

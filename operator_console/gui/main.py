@@ -20,7 +20,14 @@ from operator_console.paths import APP_AUTHOR, APP_NAME, data_dir, default_store
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="operator-console", description="1022 Operator Console")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, help="show the version, the build and the data's versions; exit"
+    )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check this installation (forms, translations, data, store); print one line; exit 0 if fine",
+    )
     parser.add_argument(
         "--db", type=Path, default=None, help="local store file (default: in the user's data folder)"
     )
@@ -40,12 +47,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: several lines (build and data versions), computed only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        from operator_console.versions import version_report
+
+        print(version_report())
+        parser.exit()
+
+
+def _attach_console() -> None:
+    """The Windows bundle is a windowed program (no console of its own): ``--version`` and
+    ``--self-check`` write to the command prompt that started it, if any."""
+    if sys.platform != "win32" or sys.stdout is not None:
+        return
+    import ctypes
+
+    if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+        # Both live as long as the process.
+        sys.stdout = Path("CONOUT$").open("w", encoding="utf-8")  # noqa: SIM115
+        sys.stderr = Path("CONOUT$").open("w", encoding="utf-8")  # noqa: SIM115
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _attach_console()
     args = build_parser().parse_args(argv)
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
+    if args.self_check:
+        return _self_check(app)
     name = socket_name(data_dir())
     message = {"incoming_call": args.incoming_call} if args.incoming_call else {"activate": True}
     handed = hand_over(name, message)
@@ -84,6 +120,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         server.close()
         console.shutdown()
+
+
+def _self_check(app: QApplication) -> int:
+    from operator_console.gui.self_check import SelfCheckFailed, run_self_check
+
+    try:
+        print(run_self_check(app), flush=True)
+    except SelfCheckFailed as failure:
+        print(f"operator-console self-check FAILED: {failure}", file=sys.stderr, flush=True)
+        return 1
+    return 0
 
 
 def _handle(window: object, message: dict[str, object]) -> None:
