@@ -79,6 +79,8 @@ class ServerClient:
     token: str | None = field(default=None, repr=False)
     connect_timeout: float = CONNECT_TIMEOUT_S
     read_timeout: float = READ_TIMEOUT_S
+    proxy: str | None = None
+    """An HTTP(S) proxy for every request; None: the system's (environment, Windows settings)."""
     _http: requests.Session = field(default_factory=requests.Session, repr=False)
 
     def __post_init__(self) -> None:
@@ -175,6 +177,8 @@ class ServerClient:
                 # environment override the session's own ``verify`` (psf/requests#3829), which would
                 # silently drop the city's CA bundle configured here.
                 verify=self._http.verify,
+                # Per request too: the environment's proxy would otherwise win over the session's.
+                proxies={"http": self.proxy, "https": self.proxy} if self.proxy else None,
                 allow_redirects=False,
                 **kwargs,
             )

@@ -14,6 +14,7 @@ woken by each save.
 
 from __future__ import annotations
 
+import logging
 import random
 import threading
 from collections.abc import Callable
@@ -26,6 +27,8 @@ from operator_console.client.payload import case_body
 from operator_console.domain.case import Contact
 from operator_console.store.case_store import CaseStore
 from operator_console.store.outbox import Outbox, OutboxItem
+
+log = logging.getLogger(__name__)
 
 BASE_DELAY_S = 2.0
 MAX_DELAY_S = 300.0
@@ -83,20 +86,40 @@ def drain(
             return DrainReport(sent, refused)
         if item.next_attempt_at > now():
             return DrainReport(sent, refused, next_try=item.next_attempt_at, reason=outbox.state().last_error)
+        # Logged: the item's kind, its ids and the server's codes; the server's messages stay in the
+        # store (they may quote what was sent).
         try:
             _send(store, outbox, client, item, by, now())
             sent += 1
+            if item.kind == "case":
+                log.info("sent case %s", item.case_id)
+            else:
+                log.info("sent %s %s of case %s", item.kind, item.item_id, item.case_id)
         except Unreachable as exc:
             due = now() + timedelta(seconds=backoff(item.attempts, exc.retry_after, rng))
             outbox.retry_later(item.seq, due, exc.message)
+            log.info(
+                "%s %s not sent (%s); next try at %s", item.kind, item.item_id, _cause(exc), f"{due:%H:%M:%S}"
+            )
             return DrainReport(sent, refused, next_try=due, reason=exc.message, failed=True)
         except AuthenticationNeeded as exc:
+            log.info("the server asks for a login; %s %s waits", item.kind, item.item_id)
             return DrainReport(sent, refused, reason=exc.message, needs_login=True)
         except Refused as exc:
             details = "; ".join(f"{e.field}: {e.message}" for e in exc.errors)
             outbox.refuse(item.seq, f"{exc.message} ({details})" if details else exc.message)
             refused += 1
+            fields = ",".join(e.field for e in exc.errors)
+            log.warning(
+                "server refused %s %s: HTTP %d %s %s", item.kind, item.item_id, exc.status, exc.code, fields
+            )
     return DrainReport(sent, refused)
+
+
+def _cause(error: Unreachable) -> str:
+    """Why a request failed, as a type name (the message is in the operator's language)."""
+    cause = error.__cause__
+    return type(cause).__name__ if cause is not None else "server busy or unclear answer"
 
 
 def _send(

@@ -158,6 +158,10 @@ class SyncWorker:
                     # A pass with nothing to send and nothing due did not ask the server: what was
                     # known before still holds.
                     result.online, result.reason = self._online, self._reason
+                if result.online is not None and result.online != self._online:
+                    log.info("server %s", "reachable" if result.online else "unreachable")
+                if result.changed:
+                    log.info("feed: %d cases added or updated here", result.changed)
                 self._online, self._reason = result.online, result.reason
                 report = SyncReport(
                     online=result.online,

@@ -69,6 +69,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("candidates.open_4", str(QT_TRANSLATE_NOOP("actions", "Candidate &4…")), ("Ctrl+4",), "view"),
     ActionSpec("candidates.open_5", str(QT_TRANSLATE_NOOP("actions", "Candidate &5…")), ("Ctrl+5",), "view"),
     ActionSpec("help.keys", str(QT_TRANSLATE_NOOP("actions", "&Keys (cheat sheet)")), ("F1",), "help"),
+    ActionSpec("help.about", str(QT_TRANSLATE_NOOP("actions", "About the console…")), (), "help"),
 )
 
 MENUS: dict[str, str] = {

@@ -63,10 +63,12 @@ def build_console(
     *,
     demo: EmbeddedServer | None = None,
     vault: Callable[[], TokenVault] = TokenVault.system,
+    machine: QSettings | None = None,
 ) -> Console:
     """The console on ``store_path``: with the server of the settings (a login when needed), with
-    ``demo`` (the embedded demo server, started and logged in to), or on this workstation only."""
-    settings = S.Settings(qsettings)
+    ``demo`` (the embedded demo server, started and logged in to), or on this workstation only.
+    ``machine``: IT's configuration file for this workstation (``gui/settings.py``)."""
+    settings = S.Settings(qsettings, machine)
     chosen: Language = language or ("en" if settings.get(S.LANGUAGE) == "en" else "vi")
     install_translator(app, chosen)
     font = QFont(app.font())

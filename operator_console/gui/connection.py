@@ -23,6 +23,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
+from datetime import timedelta
 
 from PySide6.QtCore import QObject, Signal
 
@@ -211,6 +212,7 @@ class Connection(QObject):
                 language=self.language,
                 token=token,
                 read_timeout=float(self._settings.get(S.READ_TIMEOUT_S)),
+                proxy=self._settings.get(S.PROXY) or None,
             )
         except ValueError:
             self.problem = self.tr("The server address is not valid (it must start with https://).")
@@ -228,6 +230,7 @@ class Connection(QObject):
             # From the worker's thread: queued to the GUI thread, with who sent it.
             on_report=lambda report: self._from_worker.emit((made[0], report)),
             after=old,  # never two workers draining the same outbox
+            window=timedelta(days=min(max(self._settings.get(S.REPLICA_DAYS), 7), 365)),
         )
         made.append(worker)
         self.worker = worker

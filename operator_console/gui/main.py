@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from operator_console import __version__
 from operator_console.client.embedded import EmbeddedServer, server_installed
 from operator_console.domain.messages import LANGUAGES
+from operator_console.gui import settings as S
 from operator_console.gui.app import build_console
+from operator_console.gui.crash_guard import CrashGuard
 from operator_console.gui.single_instance import Handover, InstanceServer, hand_over, socket_name
+from operator_console.logs import close_logging, setup_logging
 from operator_console.paths import APP_AUTHOR, APP_NAME, data_dir, default_store_path
+from operator_console.versions import build
+
+log = logging.getLogger("operator_console")
+# app.exit() code of "restart the console" (the crash dialog): main() starts it again once closed.
+RESTART = 75
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,20 +116,77 @@ def main(argv: Sequence[str] | None = None) -> int:
         demo = EmbeddedServer(data_dir() / "demo")
         store_path = args.db or demo.data_dir / "console.sqlite3"
     server = InstanceServer(name)
-    qsettings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR, APP_NAME)
-    console = build_console(app, store_path, qsettings, args.lang, demo=demo)
+    machine = S.machine_settings()
+    qsettings = S.user_settings()
+    settings = S.Settings(qsettings, machine)
+    setup_logging(data_dir(), settings.get(S.LOG_LEVEL))
+    qInstallMessageHandler(_qt_message)
+    log.info(
+        "console %s (%s) starting; settings locked by IT: %s; server configured: %s",
+        __version__,
+        build().describe(),
+        settings.locked_by_it,
+        bool(settings.get(S.SERVER_URL)) or args.demo,
+    )
+    console = build_console(app, store_path, qsettings, args.lang, demo=demo, machine=machine)
     window = console.window
+    guard = CrashGuard(data_dir(), window.keep_draft_now, lambda: window)
+    guard.restart_requested.connect(lambda: app.exit(RESTART))
+    guard.install()
     server.message.connect(lambda m: _handle(window, m))
     screen = app.primaryScreen().availableGeometry()
     window.resize(min(1500, screen.width()), min(920, screen.height()))
     window.show()
     if args.incoming_call:
         window.incoming_call(args.incoming_call)
+    code = 0
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         server.close()
         console.shutdown()
+        guard.uninstall()
+        log.info("console stopped (%s)", "restarting" if code == RESTART else f"exit {code}")
+        close_logging()
+    if code == RESTART:
+        _start_again(argv if argv is not None else sys.argv[1:])
+        return 0
+    return code
+
+
+def _start_again(argv: Sequence[str]) -> None:
+    """The same console again, as a new process (the draft and the queue are on disk by now);
+    without ``--incoming-call``: that call is already in the restored draft."""
+    kept: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--incoming-call":
+            skip = True
+        elif not arg.startswith("--incoming-call="):
+            kept.append(arg)
+    subprocess.Popen(relaunch_command(kept), start_new_session=True)
+
+
+def relaunch_command(argv: Sequence[str]) -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *argv]  # the bundle's own executable
+    return [sys.executable, "-m", "operator_console.gui.main", *argv]
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the log (masked like every line), not to a console nobody reads."""
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
 def _self_check(app: QApplication) -> int:

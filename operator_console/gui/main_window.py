@@ -3,6 +3,7 @@ case list and the status bar, and binds every action of the registry to its hand
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
@@ -19,6 +20,7 @@ from operator_console.domain.intake import CaseDraft, InvalidCase, build_case, b
 from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.units import unit_name
 from operator_console.gui import settings as S
+from operator_console.gui.about_dialog import AboutDialog
 from operator_console.gui.actions import ACTIONS, MENUS, menu_label
 from operator_console.gui.caller_history import CallerHistory
 from operator_console.gui.candidate_dialog import CandidateDialog
@@ -36,6 +38,8 @@ from operator_console.gui.settings_dialog import SettingsDialog
 from operator_console.gui.street_completion import StreetCompletion
 from operator_console.gui.tone import set_tone
 from operator_console.store.outbox import REFUSED, Outbox, OutboxState
+
+log = logging.getLogger(__name__)
 
 QUEUE_REFRESH_MS = 15_000
 LOGIN_PROMPT_IDLE_MS = 3_000
@@ -288,6 +292,17 @@ class MainWindow(QMainWindow):
         self.case_list.apply_filters()
         self.connection.wake(follow_now=True)
 
+    def show_about(self) -> None:
+        dialog = AboutDialog(self._settings, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def keep_draft_now(self) -> None:
+        """The call being typed, to its draft file at once (an unexpected error: see crash_guard)."""
+        if not self.form.is_blank():
+            self._drafts.keep(self.form.draft())
+        self._drafts.flush()
+
     def show_keys(self) -> None:
         CheatSheet(self.form, self).exec()
 
@@ -304,6 +319,13 @@ class MainWindow(QMainWindow):
 
     # results ------------------------------------------------------------------------------------
     def _saved(self, case: Case) -> None:
+        log.info(
+            "case %s saved here (%s, %s, priority %s)",
+            case.id,
+            case.channel.value,
+            case.category,
+            case.priority.value,
+        )
         self._saving = False
         self.form.ui.saveButton.setEnabled(True)
         self._last_saved = case
@@ -316,6 +338,7 @@ class MainWindow(QMainWindow):
         self._call_done()
 
     def _linked(self, reference: str) -> None:
+        log.info("repeat call added to case %s", reference)
         self._saving = False
         self.form.ui.saveButton.setEnabled(True)
         self._last_saved = None
@@ -338,6 +361,7 @@ class MainWindow(QMainWindow):
             self._ask_login_when_idle()
 
     def _save_failed(self, error: BaseException) -> None:
+        log.error("the local store did not save the call", exc_info=error)
         # The form keeps everything typed; the operator can press Ctrl+Enter again.
         self._saving = False
         self.form.ui.saveButton.setEnabled(True)
@@ -541,6 +565,7 @@ class MainWindow(QMainWindow):
             "cases.find": self.case_list.focus_filter,
             "cases.refresh": self.refresh,
             "help.keys": self.show_keys,
+            "help.about": self.show_about,
             **{f"candidates.open_{n}": partial(self.open_candidate, n) for n in range(1, 6)},
         }
         menus = {key: self.menuBar().addMenu(menu_label(key)) for key in MENUS}

@@ -2,15 +2,32 @@
 
 Every setting lives here; widgets read and write them through :class:`Settings`, never through
 string keys of their own. ``VERSION`` and ``_UPGRADES`` carry older stored settings forward.
+
+Two files, read in this order (docs/configuration.md):
+
+- the machine's, written by IT (``/etc/xdg/1022/operator-console.ini`` on Linux,
+  ``%ProgramData%\\1022\\operator-console.ini`` on Windows; ``OPERATOR_CONSOLE_MACHINE_CONFIG``
+  names another), never written by the console;
+- the user's (``~/.config/1022/operator-console.ini``, ``%APPDATA%\\1022\\…``), written by the
+  settings dialog.
+
+A value the user set wins over the machine's, which wins over the default; but with
+``[policy] locked=true`` in the machine's file, every value that file sets wins and the settings
+dialog shows it greyed out. Secrets never go in either file: the server's token lives in the OS
+keyring.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QSettings
+
+from operator_console.paths import APP_AUTHOR, APP_NAME
 
 T = TypeVar("T", str, int, bool)
 
@@ -39,37 +56,90 @@ CA_BUNDLE = Setting(
 READ_TIMEOUT_S = Setting(
     "server/read_timeout_s", 15, "Seconds to wait for the server's answer before trying again later"
 )
+PROXY = Setting(
+    "server/proxy",
+    "",
+    "An HTTP(S) proxy to reach the server (http://proxy.example:3128); empty: the system's proxy settings",
+)
+REPLICA_DAYS = Setting(
+    "server/replica_days", 90, "Days of the city's cases kept here from the server's feed (7 to 365)"
+)
+LOG_LEVEL = Setting("logging/level", "INFO", "How much the log files say: DEBUG, INFO, WARNING or ERROR")
 CONSOLE_ID = Setting(
     "console/id", "", "This console's id in its heartbeats to the server (made at first start)"
 )
+
+# What IT sets for a machine, and what the settings dialog shows under "Connection (IT)".
+MACHINE_SETTINGS: tuple[Setting[str] | Setting[int], ...] = (
+    SERVER_URL,
+    CA_BUNDLE,
+    PROXY,
+    READ_TIMEOUT_S,
+    REPLICA_DAYS,
+    LOG_LEVEL,
+)
+LOCKED = "policy/locked"
+MACHINE_CONFIG_ENV = "OPERATOR_CONSOLE_MACHINE_CONFIG"
 
 VERSION = 1
 _UPGRADES: dict[int, Callable[[QSettings], None]] = {}
 
 
+def machine_config_path() -> Path:
+    """Where IT's file for this machine is read from (it need not exist)."""
+    named = os.environ.get(MACHINE_CONFIG_ENV)
+    if named:
+        return Path(named)
+    system = QSettings(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, APP_AUTHOR, APP_NAME)
+    return Path(system.fileName())
+
+
+def user_settings() -> QSettings:
+    store = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR, APP_NAME)
+    store.setFallbacksEnabled(False)  # the machine's file is read by Settings, with its lock
+    return store
+
+
+def machine_settings(path: Path | None = None) -> QSettings:
+    return QSettings(str(path or machine_config_path()), QSettings.Format.IniFormat)
+
+
 class Settings:
-    def __init__(self, store: QSettings) -> None:
+    def __init__(self, store: QSettings, machine: QSettings | None = None) -> None:
         self._store = store
+        self._machine = machine
         self._upgrade()
 
+    @property
+    def locked_by_it(self) -> bool:
+        return self._machine is not None and _true(self._machine.value(LOCKED, False))
+
+    def locked(self, setting: Setting[Any]) -> bool:
+        """IT's file sets this value and locks it: the user's value is ignored and cannot be set."""
+        return self.locked_by_it and self._machine is not None and self._machine.contains(setting.key)
+
+    def user_set(self, setting: Setting[Any]) -> bool:
+        return self._store.contains(setting.key)
+
+    def from_machine(self, setting: Setting[Any]) -> bool:
+        return self._machine is not None and self._machine.contains(setting.key)
+
     def get(self, setting: Setting[T]) -> T:
-        """The stored value, or the default when it is missing or not of the setting's type."""
-        value = self._store.value(setting.key, setting.default)
-        default = setting.default
-        result: str | int | bool
-        try:
-            if isinstance(default, bool):
-                result = value.lower() == "true" if isinstance(value, str) else bool(value)
-            elif isinstance(default, int):
-                result = int(str(value))
-            else:
-                result = str(value)
-        except ValueError:
-            return default
-        return result
+        """The value that applies (see the module's note), or the default when it is missing or not
+        of the setting's type."""
+        if self.locked(setting) or (not self._store.contains(setting.key) and self.from_machine(setting)):
+            assert self._machine is not None
+            return _typed(setting, self._machine.value(setting.key, setting.default))
+        return _typed(setting, self._store.value(setting.key, setting.default))
 
     def set(self, setting: Setting[T], value: T) -> None:
+        if self.locked(setting):
+            return  # IT's value wins; the dialog does not offer the field
         self._store.setValue(setting.key, value)
+
+    def reset(self, setting: Setting[T]) -> None:
+        """Forget the user's own value: the machine's (or the default) applies again."""
+        self._store.remove(setting.key)
 
     def sync(self) -> None:
         self._store.sync()
@@ -79,3 +149,22 @@ class Settings:
         for version in range(stored, VERSION):
             _UPGRADES[version](self._store)
         self._store.setValue("settings/version", VERSION)
+
+
+def _true(value: object) -> bool:
+    return value.strip().lower() in ("true", "1", "yes") if isinstance(value, str) else bool(value)
+
+
+def _typed(setting: Setting[T], value: object) -> T:
+    default = setting.default
+    result: str | int | bool
+    try:
+        if isinstance(default, bool):
+            result = _true(value)
+        elif isinstance(default, int):
+            result = int(str(value))
+        else:
+            result = str(value)
+    except ValueError:
+        return default
+    return result

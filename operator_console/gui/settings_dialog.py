@@ -1,7 +1,10 @@
-"""The settings an operator may change: name, server address, language, font size."""
+"""The settings an operator may change (name, server address, language, font size) and the ones IT
+sets per machine (CA certificates, proxy, timeout, replica window, log level), which a user may
+override unless IT locked them (``gui/settings.py``; docs/configuration.md)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
@@ -9,8 +12,18 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from operator_console.gui import settings as S
 from operator_console.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from operator_console.gui.tone import set_tone
+from operator_console.logs import LEVELS
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+
+
+def server_address_problem(server: str) -> bool:
+    """TLS always: personal data goes to the server. Plain http only to this very machine."""
+    parts = urlsplit(server)
+    local = parts.hostname in ("127.0.0.1", "localhost", "::1")
+    return bool(server) and not (
+        parts.netloc and (parts.scheme == "https" or (parts.scheme == "http" and local))
+    )
 
 
 class SettingsDialog(QDialog):
@@ -22,32 +35,86 @@ class SettingsDialog(QDialog):
         ui = self.ui
         for code, name in LANGUAGE_NAMES.items():
             ui.languageCombo.addItem(name, code)
+        for level in LEVELS:
+            ui.logCombo.addItem(level, level)
         ui.operatorEdit.setText(settings.get(S.OPERATOR))
         ui.serverEdit.setText(settings.get(S.SERVER_URL))
         ui.languageCombo.setCurrentIndex(max(ui.languageCombo.findData(settings.get(S.LANGUAGE)), 0))
         ui.fontSpin.setValue(settings.get(S.FONT_SIZE))
+        ui.caEdit.setText(settings.get(S.CA_BUNDLE))
+        ui.proxyEdit.setText(settings.get(S.PROXY))
+        ui.timeoutSpin.setValue(settings.get(S.READ_TIMEOUT_S))
+        ui.replicaSpin.setValue(settings.get(S.REPLICA_DAYS))
+        ui.logCombo.setCurrentIndex(max(ui.logCombo.findData(settings.get(S.LOG_LEVEL).upper()), 0))
+        self._fields: dict[str, QWidget] = {
+            S.SERVER_URL.key: ui.serverEdit,
+            S.CA_BUNDLE.key: ui.caEdit,
+            S.PROXY.key: ui.proxyEdit,
+            S.READ_TIMEOUT_S.key: ui.timeoutSpin,
+            S.REPLICA_DAYS.key: ui.replicaSpin,
+            S.LOG_LEVEL.key: ui.logCombo,
+        }
+        locked = [setting for setting in S.MACHINE_SETTINGS if settings.locked(setting)]
+        for setting in locked:
+            field = self._fields[setting.key]
+            field.setEnabled(False)
+            field.setToolTip(self.tr("Set by IT for this workstation"))
+        ui.lockNote.setVisible(bool(locked))
         set_tone(ui.serverError, "error")
         ui.serverError.setVisible(False)
         ui.buttons.button(QDialogButtonBox.StandardButton.Ok).clicked.connect(self._save)
         ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
         ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
+    def _problem(self, field: QWidget, message: str) -> None:
+        self.ui.serverError.setText(message)
+        self.ui.serverError.setVisible(True)
+        field.setFocus()
+
     def _save(self) -> None:
         ui = self.ui
         server = ui.serverEdit.text().strip()
-        parts = urlsplit(server)
-        # TLS always: personal data goes to the server. Plain http only to this very machine.
-        local = parts.hostname in ("127.0.0.1", "localhost", "::1")
-        if server and not (parts.netloc and (parts.scheme == "https" or (parts.scheme == "http" and local))):
-            ui.serverError.setText(
-                self.tr("The server address must start with https:// (http:// only for this computer).")
+        if ui.serverEdit.isEnabled() and server_address_problem(server):
+            self._problem(
+                ui.serverEdit,
+                self.tr("The server address must start with https:// (http:// only for this computer)."),
             )
-            ui.serverError.setVisible(True)
-            ui.serverEdit.setFocus()
             return
+        ca_bundle = ui.caEdit.text().strip()
+        if ui.caEdit.isEnabled() and ca_bundle and not Path(ca_bundle).is_file():
+            self._problem(ui.caEdit, self.tr("There is no CA certificates file at this path."))
+            return
+        proxy = ui.proxyEdit.text().strip()
+        parts = urlsplit(proxy)
+        if ui.proxyEdit.isEnabled() and proxy:
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                self._problem(ui.proxyEdit, self.tr("A proxy is written http://host:port."))
+                return
+            if parts.username or parts.password:
+                # Settings files are plain text: no password goes in them.
+                self._problem(
+                    ui.proxyEdit,
+                    self.tr(
+                        "No user name or password in the proxy address: IT sets proxy sign-in on the system."
+                    ),
+                )
+                return
         self._settings.set(S.OPERATOR, ui.operatorEdit.text().strip())
-        self._settings.set(S.SERVER_URL, server)
         self._settings.set(S.LANGUAGE, str(ui.languageCombo.currentData()))
         self._settings.set(S.FONT_SIZE, ui.fontSpin.value())
+        self._keep(S.SERVER_URL, server)
+        self._keep(S.CA_BUNDLE, ca_bundle)
+        self._keep(S.PROXY, proxy)
+        self._keep(S.READ_TIMEOUT_S, ui.timeoutSpin.value())
+        self._keep(S.REPLICA_DAYS, ui.replicaSpin.value())
+        self._keep(S.LOG_LEVEL, str(ui.logCombo.currentData()))
         self._settings.sync()
         self.accept()
+
+    def _keep(self, setting: S.Setting[S.T], value: S.T) -> None:
+        """A machine setting the user did not change stays the machine's (IT may change it later)."""
+        if self._settings.locked(setting):
+            return
+        if value == self._settings.get(setting) and not self._settings.user_set(setting):
+            return
+        self._settings.set(setting, value)

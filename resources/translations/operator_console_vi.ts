@@ -1,6 +1,59 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../operator_console/gui/about_dialog.py" line="18" />
+        <source>About the 1022 Operator Console</source>
+        <translation>Giới thiệu bàn tiếp nhận 1022</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/about_dialog.py" line="23" />
+        <source>&lt;b&gt;1022 Operator Console&lt;/b&gt;: call intake for Ho Chi Minh City's 1022 hotline.&lt;br&gt;Free software under the GNU General Public License, version 3 or later.</source>
+        <translation>&lt;b&gt;Bàn tiếp nhận 1022&lt;/b&gt;: tiếp nhận cuộc gọi cho tổng đài 1022 của Thành phố Hồ Chí Minh.&lt;br&gt;Phần mềm tự do theo Giấy phép Công cộng GNU (GPL), phiên bản 3 hoặc mới hơn.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/about_dialog.py" line="33" />
+        <source>Data folder: %1</source>
+        <translation>Thư mục dữ liệu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/about_dialog.py" line="34" />
+        <source>Log files: %1</source>
+        <translation>Tệp nhật ký: %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/about_dialog.py" line="35" />
+        <source>Crash reports: %1</source>
+        <translation>Báo cáo lỗi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/about_dialog.py" line="36" />
+        <source>Machine configuration (IT): %1</source>
+        <translation>Cấu hình máy (CNTT): %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/about_dialog.py" line="39" />
+        <source>IT has locked this workstation's settings.</source>
+        <translation>Bộ phận CNTT đã khóa cấu hình của máy này.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/about_dialog.py" line="42" />
+        <source>Version, build and data versions</source>
+        <translation>Phiên bản, bản dựng và phiên bản dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/about_dialog.py" line="45" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/about_dialog.py" line="46" />
+        <source>&amp;Copy for IT</source>
+        <translation>&amp;Sao chép gửi CNTT</translation>
+    </message>
+</context>
+<context>
     <name>CallerHistory</name>
     <message>
         <location filename="../../operator_console/gui/caller_history.py" line="49" />
@@ -104,19 +157,23 @@
 <context>
     <name>CandidatesPanel</name>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="156" />
+        <location filename="../../operator_console/gui/candidates.py" line="163" />
         <source>The duplicate search could not run; intake goes on.</source>
         <translation>Không tìm được hồ sơ trùng lúc này; vẫn tiếp nhận bình thường.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/candidates.py" line="170" />
+        <location filename="../../operator_console/gui/candidates.py" line="177" />
         <source>%n earlier case(s) likely the same need: Ctrl+1 opens the first.</source>
-        <translation><numerusform>%n hồ sơ trước rất có thể cùng nhu cầu: Ctrl+1 để mở hồ sơ đầu.</numerusform></translation>
+        <translation>
+            <numerusform>%n hồ sơ trước rất có thể cùng nhu cầu: Ctrl+1 để mở hồ sơ đầu.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/candidates.py" line="172" />
+        <location filename="../../operator_console/gui/candidates.py" line="179" />
         <source>Nothing likely the same; %n possibly related.</source>
-        <translation><numerusform>Không có hồ sơ trùng rõ ràng; %n hồ sơ có thể liên quan.</numerusform></translation>
+        <translation>
+            <numerusform>Không có hồ sơ trùng rõ ràng; %n hồ sơ có thể liên quan.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/candidates_panel.ui" line="9" />
@@ -397,14 +454,52 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="216" />
+        <location filename="../../operator_console/gui/connection.py" line="218" />
         <source>The server address is not valid (it must start with https://).</source>
         <translation>Địa chỉ máy chủ không hợp lệ (phải bắt đầu bằng https://).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="300" />
+        <location filename="../../operator_console/gui/connection.py" line="303" />
         <source>The demo server did not start: %1</source>
         <translation>Máy chủ demo không khởi động được: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../operator_console/gui/crash_guard.py" line="37" />
+        <source>Unexpected error</source>
+        <translation>Lỗi không mong muốn</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/crash_guard.py" line="48" />
+        <source>&amp;Continue working</source>
+        <translation>&amp;Tiếp tục làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/crash_guard.py" line="51" />
+        <source>&amp;Restart the console</source>
+        <translation>&amp;Khởi động lại bàn tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/crash_guard.py" line="68" />
+        <source>Something went wrong inside the console.</source>
+        <translation>Bàn tiếp nhận vừa gặp một lỗi bên trong.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/crash_guard.py" line="70" />
+        <source>Nothing is lost: the call being typed is kept, and every saved case is in the queue and will be sent. You can go on working; if the error comes back, restart the console.</source>
+        <translation>Không có gì bị mất: cuộc gọi đang nhập vẫn được giữ, mọi hồ sơ đã lưu vẫn trong hàng đợi và sẽ được gửi. Bạn có thể tiếp tục làm việc; nếu lỗi lặp lại, hãy khởi động lại bàn tiếp nhận.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../operator_console/gui/crash_guard.py" line="75" />
+        <source>The error happened %n times.</source>
+        <translation><numerusform>Lỗi đã xảy ra %n lần.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/crash_guard.py" line="78" />
+        <source>A report without personal data is saved for IT: %1</source>
+        <translation>Đã lưu báo cáo (không có dữ liệu cá nhân) cho bộ phận CNTT: %1</translation>
     </message>
 </context>
 <context>
@@ -701,194 +796,194 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="70" />
-        <location filename="../../operator_console/gui/main_window.py" line="498" />
+        <location filename="../../operator_console/gui/main_window.py" line="74" />
+        <location filename="../../operator_console/gui/main_window.py" line="519" />
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="78" />
+        <location filename="../../operator_console/gui/main_window.py" line="82" />
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="144" />
+        <location filename="../../operator_console/gui/main_window.py" line="148" />
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="162" />
+        <location filename="../../operator_console/gui/main_window.py" line="166" />
         <source>Form cleared. F3 brings it back.</source>
         <translation>Đã xoá biểu mẫu. Bấm F3 để lấy lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="470" />
-        <location filename="../../operator_console/gui/main_window.py" line="501" />
+        <location filename="../../operator_console/gui/main_window.py" line="491" />
+        <location filename="../../operator_console/gui/main_window.py" line="522" />
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="312" />
+        <location filename="../../operator_console/gui/main_window.py" line="336" />
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="170" />
+        <location filename="../../operator_console/gui/main_window.py" line="174" />
         <source>The cleared form is back.</source>
         <translation>Đã lấy lại biểu mẫu vừa xoá.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="175" />
+        <location filename="../../operator_console/gui/main_window.py" line="179" />
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="177" />
+        <location filename="../../operator_console/gui/main_window.py" line="181" />
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="182" />
+        <location filename="../../operator_console/gui/main_window.py" line="186" />
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="216" />
+        <location filename="../../operator_console/gui/main_window.py" line="220" />
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="278" />
+        <location filename="../../operator_console/gui/main_window.py" line="284" />
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="310" />
+        <location filename="../../operator_console/gui/main_window.py" line="334" />
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="330" />
+        <location filename="../../operator_console/gui/main_window.py" line="346" />
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="348" />
+        <location filename="../../operator_console/gui/main_window.py" line="369" />
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="356" />
+        <location filename="../../operator_console/gui/main_window.py" line="377" />
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="368" />
+        <location filename="../../operator_console/gui/main_window.py" line="389" />
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="372" />
+        <location filename="../../operator_console/gui/main_window.py" line="393" />
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="377" />
+        <location filename="../../operator_console/gui/main_window.py" line="398" />
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="390" />
+        <location filename="../../operator_console/gui/main_window.py" line="411" />
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="407" />
+        <location filename="../../operator_console/gui/main_window.py" line="428" />
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="412" />
+        <location filename="../../operator_console/gui/main_window.py" line="433" />
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="422" />
+        <location filename="../../operator_console/gui/main_window.py" line="443" />
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="454" />
+        <location filename="../../operator_console/gui/main_window.py" line="475" />
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="460" />
+        <location filename="../../operator_console/gui/main_window.py" line="481" />
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="471" />
+        <location filename="../../operator_console/gui/main_window.py" line="492" />
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="473" />
+        <location filename="../../operator_console/gui/main_window.py" line="494" />
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="475" />
+        <location filename="../../operator_console/gui/main_window.py" line="496" />
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="477" />
+        <location filename="../../operator_console/gui/main_window.py" line="498" />
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="481" />
+        <location filename="../../operator_console/gui/main_window.py" line="502" />
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="503" />
+        <location filename="../../operator_console/gui/main_window.py" line="524" />
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="506" />
+        <location filename="../../operator_console/gui/main_window.py" line="527" />
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="509" />
+        <location filename="../../operator_console/gui/main_window.py" line="530" />
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="512" />
+        <location filename="../../operator_console/gui/main_window.py" line="533" />
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="514" />
+        <location filename="../../operator_console/gui/main_window.py" line="535" />
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="516" />
+        <location filename="../../operator_console/gui/main_window.py" line="537" />
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="518" />
+        <location filename="../../operator_console/gui/main_window.py" line="539" />
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="522" />
+        <location filename="../../operator_console/gui/main_window.py" line="543" />
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
@@ -929,19 +1024,40 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="32" />
+        <location filename="../../operator_console/gui/self_check.py" line="82" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="66" />
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="33" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="61" />
+        <source>Set by IT for this workstation</source>
+        <translation>Do bộ phận CNTT đặt cho máy này</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/settings_dialog.py" line="67" />
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="43" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="80" />
         <source>The server address must start with https:// (http:// only for this computer).</source>
         <translation>Địa chỉ máy chủ phải bắt đầu bằng https:// (http:// chỉ dùng cho chính máy này).</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/settings_dialog.py" line="85" />
+        <source>There is no CA certificates file at this path.</source>
+        <translation>Không có tệp chứng chỉ CA ở đường dẫn này.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/settings_dialog.py" line="91" />
+        <source>A proxy is written http://host:port.</source>
+        <translation>Proxy được ghi dạng http://máy:cổng.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/settings_dialog.py" line="98" />
+        <source>No user name or password in the proxy address: IT sets proxy sign-in on the system.</source>
+        <translation>Không ghi tên đăng nhập hay mật khẩu vào địa chỉ proxy: bộ phận CNTT cấu hình đăng nhập proxy trên hệ thống.</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.ui" line="6" />
@@ -999,9 +1115,89 @@
         <translation>Cỡ chữ (point)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="21" />
-        <source>A new language applies at the next start. The font size applies at once; 14 or more is the large-font mode for long shifts.</source>
-        <translation>Ngôn ngữ mới có hiệu lực từ lần mở sau. Cỡ chữ đổi ngay; từ 14 trở lên là chế độ chữ lớn cho ca trực dài.</translation>
+        <location filename="../../ui/settings_dialog.ui" line="23" />
+        <source>Connection and logs (set by IT)</source>
+        <translation>Kết nối và nhật ký (do CNTT đặt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="25" />
+        <source>&amp;CA certificates</source>
+        <translation>Chứng chỉ C&amp;A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="26" />
+        <source>a PEM file (empty: the system's certificates)</source>
+        <translation>tệp PEM (để trống: chứng chỉ của hệ thống)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="26" />
+        <source>CA certificates file for the server</source>
+        <translation>Tệp chứng chỉ CA cho máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="27" />
+        <source>&amp;Proxy</source>
+        <translation>&amp;Proxy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="28" />
+        <source>http://proxy:3128 (empty: the system's proxy settings)</source>
+        <translation>http://proxy:3128 (để trống: cấu hình proxy của hệ thống)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="28" />
+        <source>Proxy to reach the server</source>
+        <translation>Proxy để đến máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="29" />
+        <source>Server &amp;timeout</source>
+        <translation>&amp;Thời gian chờ máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="30" />
+        <source> s</source>
+        <translation> giây</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="30" />
+        <source>Seconds to wait for the server's answer</source>
+        <translation>Số giây chờ máy chủ trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="31" />
+        <source>&amp;Keep the city's cases for</source>
+        <translation>&amp;Giữ hồ sơ toàn thành phố trong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="32" />
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="32" />
+        <source>Days of the city's cases kept on this workstation</source>
+        <translation>Số ngày hồ sơ toàn thành phố được giữ trên máy này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="33" />
+        <source>Log l&amp;evel</source>
+        <translation>Mức ghi nhật &amp;ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="34" />
+        <source>How much the log files say</source>
+        <translation>Mức chi tiết của tệp nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="38" />
+        <source>IT has locked the greyed-out settings on this workstation.</source>
+        <translation>Bộ phận CNTT đã khóa các mục tô xám trên máy này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="39" />
+        <source>A new language and a new log level apply at the next start. The font size applies at once; 14 or more is the large-font mode for long shifts.</source>
+        <translation>Ngôn ngữ và mức nhật ký mới có hiệu lực ở lần mở sau. Cỡ chữ có hiệu lực ngay; từ 14 trở lên là chế độ chữ lớn cho ca dài.</translation>
     </message>
 </context>
 <context>
@@ -1082,7 +1278,12 @@
         <translation>Hồ sơ gợi ý &amp;5…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="78" />
+        <location filename="../../operator_console/gui/actions.py" line="72" />
+        <source>About the console…</source>
+        <translation>Giới thiệu bàn tiếp nhận…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="79" />
         <source>Help</source>
         <translation>Trợ giúp</translation>
     </message>
@@ -1102,12 +1303,12 @@
         <translation>&amp;Bảng phím tắt</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="75" />
+        <location filename="../../operator_console/gui/actions.py" line="76" />
         <source>&amp;Operator</source>
         <translation>Tổng đài &amp;viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="76" />
+        <location filename="../../operator_console/gui/actions.py" line="77" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>

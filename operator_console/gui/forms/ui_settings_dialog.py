@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'settings_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -16,14 +16,15 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+    QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
+    QLineEdit, QSizePolicy, QSpinBox, QVBoxLayout,
+    QWidget)
 
 class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
         if not SettingsDialog.objectName():
             SettingsDialog.setObjectName(u"SettingsDialog")
-        SettingsDialog.resize(520, 260)
+        SettingsDialog.resize(620, 460)
         self.layout = QVBoxLayout(SettingsDialog)
         self.layout.setObjectName(u"layout")
         self.form = QFormLayout()
@@ -79,6 +80,73 @@ class Ui_SettingsDialog(object):
 
         self.layout.addWidget(self.serverError)
 
+        self.itGroup = QGroupBox(SettingsDialog)
+        self.itGroup.setObjectName(u"itGroup")
+        self.itForm = QFormLayout(self.itGroup)
+        self.itForm.setObjectName(u"itForm")
+        self.caLabel = QLabel(self.itGroup)
+        self.caLabel.setObjectName(u"caLabel")
+
+        self.itForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.caLabel)
+
+        self.caEdit = QLineEdit(self.itGroup)
+        self.caEdit.setObjectName(u"caEdit")
+
+        self.itForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.caEdit)
+
+        self.proxyLabel = QLabel(self.itGroup)
+        self.proxyLabel.setObjectName(u"proxyLabel")
+
+        self.itForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.proxyLabel)
+
+        self.proxyEdit = QLineEdit(self.itGroup)
+        self.proxyEdit.setObjectName(u"proxyEdit")
+
+        self.itForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.proxyEdit)
+
+        self.timeoutLabel = QLabel(self.itGroup)
+        self.timeoutLabel.setObjectName(u"timeoutLabel")
+
+        self.itForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.timeoutLabel)
+
+        self.timeoutSpin = QSpinBox(self.itGroup)
+        self.timeoutSpin.setObjectName(u"timeoutSpin")
+        self.timeoutSpin.setMinimum(3)
+        self.timeoutSpin.setMaximum(300)
+
+        self.itForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.timeoutSpin)
+
+        self.replicaLabel = QLabel(self.itGroup)
+        self.replicaLabel.setObjectName(u"replicaLabel")
+
+        self.itForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.replicaLabel)
+
+        self.replicaSpin = QSpinBox(self.itGroup)
+        self.replicaSpin.setObjectName(u"replicaSpin")
+        self.replicaSpin.setMinimum(7)
+        self.replicaSpin.setMaximum(365)
+
+        self.itForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.replicaSpin)
+
+        self.logLabel = QLabel(self.itGroup)
+        self.logLabel.setObjectName(u"logLabel")
+
+        self.itForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.logLabel)
+
+        self.logCombo = QComboBox(self.itGroup)
+        self.logCombo.setObjectName(u"logCombo")
+
+        self.itForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.logCombo)
+
+
+        self.layout.addWidget(self.itGroup)
+
+        self.lockNote = QLabel(SettingsDialog)
+        self.lockNote.setObjectName(u"lockNote")
+        self.lockNote.setWordWrap(True)
+
+        self.layout.addWidget(self.lockNote)
+
         self.note = QLabel(SettingsDialog)
         self.note.setObjectName(u"note")
         self.note.setWordWrap(True)
@@ -96,6 +164,11 @@ class Ui_SettingsDialog(object):
         self.serverLabel.setBuddy(self.serverEdit)
         self.languageLabel.setBuddy(self.languageCombo)
         self.fontLabel.setBuddy(self.fontSpin)
+        self.caLabel.setBuddy(self.caEdit)
+        self.proxyLabel.setBuddy(self.proxyEdit)
+        self.timeoutLabel.setBuddy(self.timeoutSpin)
+        self.replicaLabel.setBuddy(self.replicaSpin)
+        self.logLabel.setBuddy(self.logCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SettingsDialog)
@@ -124,6 +197,32 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(accessibility)
         self.fontSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Font size in points", None))
 #endif // QT_CONFIG(accessibility)
-        self.note.setText(QCoreApplication.translate("SettingsDialog", u"A new language applies at the next start. The font size applies at once; 14 or more is the large-font mode for long shifts.", None))
+        self.itGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Connection and logs (set by IT)", None))
+        self.caLabel.setText(QCoreApplication.translate("SettingsDialog", u"&CA certificates", None))
+        self.caEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"a PEM file (empty: the system's certificates)", None))
+#if QT_CONFIG(accessibility)
+        self.caEdit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"CA certificates file for the server", None))
+#endif // QT_CONFIG(accessibility)
+        self.proxyLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Proxy", None))
+        self.proxyEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"http://proxy:3128 (empty: the system's proxy settings)", None))
+#if QT_CONFIG(accessibility)
+        self.proxyEdit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Proxy to reach the server", None))
+#endif // QT_CONFIG(accessibility)
+        self.timeoutLabel.setText(QCoreApplication.translate("SettingsDialog", u"Server &timeout", None))
+        self.timeoutSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" s", None))
+#if QT_CONFIG(accessibility)
+        self.timeoutSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Seconds to wait for the server's answer", None))
+#endif // QT_CONFIG(accessibility)
+        self.replicaLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Keep the city's cases for", None))
+        self.replicaSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" days", None))
+#if QT_CONFIG(accessibility)
+        self.replicaSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Days of the city's cases kept on this workstation", None))
+#endif // QT_CONFIG(accessibility)
+        self.logLabel.setText(QCoreApplication.translate("SettingsDialog", u"Log l&evel", None))
+#if QT_CONFIG(accessibility)
+        self.logCombo.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"How much the log files say", None))
+#endif // QT_CONFIG(accessibility)
+        self.lockNote.setText(QCoreApplication.translate("SettingsDialog", u"IT has locked the greyed-out settings on this workstation.", None))
+        self.note.setText(QCoreApplication.translate("SettingsDialog", u"A new language and a new log level apply at the next start. The font size applies at once; 14 or more is the large-font mode for long shifts.", None))
     # retranslateUi
 

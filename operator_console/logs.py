@@ -1,0 +1,133 @@
+"""The console's log files: rotating, private to the user, and free of personal data.
+
+Rule for every log call in the console: ids, counts, states, error types, never what a caller said
+(phone numbers, names, addresses, descriptions). Two nets catch what a call might still let through:
+
+- an exception is written as its type and its frames (file, line, function), never its message:
+  messages carry values (SQLAlchemy puts a statement's parameters in them, ``ValueError`` the text
+  that did not parse);
+- anything shaped like a Vietnamese phone number is masked in every line, whoever logged it
+  (urllib3, Qt, a library's warning).
+
+``tests/test_logs.py`` enters a call through the window, sends it, crashes the console on purpose
+with the caller's details in the exception, and scans every file under ``logs/`` and ``crash/``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+LOG_FILE = "console.log"
+MAX_BYTES = 2_000_000
+BACKUPS = 5  # 12 MB at most: months of a shift's events, never a full disk
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
+WITHHELD = "(message withheld: it may hold personal data)"
+
+# 0 or +84/84 and 8 to 10 more digits, in groups as people write them (0389 123 456, 028.3823.4567).
+_PHONE = re.compile(r"(?<![\w+])(?:\+84|84|0)(?:[ .\-]?\d){8,10}(?![\w])")
+# Libraries that would log the addresses they fetch (the server's paths carry ids, and a query
+# could carry more) at DEBUG: at most their warnings reach the file.
+_QUIET = ("urllib3", "requests", "keyring", "sqlalchemy", "alembic", "asyncio")
+
+
+def mask_phones(text: str) -> str:
+    return _PHONE.sub("[phone]", text)
+
+
+def safe_traceback(
+    kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+) -> str:
+    """A traceback with every frame and exception type, and no exception message (see above)."""
+    lines: list[str] = []
+    chain: list[BaseException] = []
+    seen: set[int] = set()
+    current = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    for number, link in enumerate(reversed(chain)):
+        if number:
+            lines.append("which led to:")
+        frames = traceback.extract_tb(link.__traceback__ if link is not error else tb)
+        lines.append("Traceback (most recent call last):")
+        lines += [f'  File "{_short(f.filename)}", line {f.lineno}, in {f.name}' for f in frames]
+        lines.append(f"{type(link).__module__}.{type(link).__qualname__}: {WITHHELD}")
+    if not chain and kind is not None:
+        lines.append(f"{kind.__module__}.{kind.__qualname__}: {WITHHELD}")
+    return "\n".join(lines)
+
+
+def _short(filename: str) -> str:
+    """A frame's file from its package on (``operator_console/gui/main_window.py``): the folders
+    above it name the user's home."""
+    parts = Path(filename).parts
+    for anchor in ("site-packages", "operator_console", "_internal"):
+        if anchor in parts:
+            at = parts.index(anchor)
+            return "/".join(parts[at + 1 :] if anchor != "operator_console" else parts[at:])
+    return Path(filename).name
+
+
+class SafeFormatter(logging.Formatter):
+    def formatException(self, ei: logging._SysExcInfoType) -> str:
+        kind, error, tb = ei
+        return safe_traceback(kind, error, tb)
+
+    def formatStack(self, stack_info: str) -> str:
+        return stack_info
+
+    def format(self, record: logging.LogRecord) -> str:
+        # logging caches the first handler's rendering of the exception on the record (with its
+        # message): render it afresh here, and leave the record as it was for other handlers.
+        cached, record.exc_text = record.exc_text, None
+        try:
+            return mask_phones(super().format(record))
+        finally:
+            record.exc_text = cached
+
+
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """Each log file created readable by its user only (it sits beside the store)."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        if not os.path.exists(self.baseFilename):  # noqa: PTH110 (a str path, as logging keeps it)
+            os.close(os.open(self.baseFilename, os.O_CREAT | os.O_WRONLY, 0o600))
+        return super()._open()
+
+
+def log_folder(data: Path) -> Path:
+    folder = data / "logs"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+def setup_logging(data: Path, level: str = "INFO") -> Path:
+    """Send the console's logging to ``<data>/logs/console.log`` (rotated); returns the file."""
+    path = log_folder(data) / LOG_FILE
+    handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    handler.setFormatter(SafeFormatter(FORMAT))
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if isinstance(h, PrivateRotatingFileHandler)]:
+        root.removeHandler(old)
+        old.close()
+    root.addHandler(handler)
+    root.setLevel(level.upper() if level.upper() in LEVELS else "INFO")
+    for name in _QUIET:
+        logging.getLogger(name).setLevel(max(logging.WARNING, root.level))
+    logging.captureWarnings(True)
+    return path
+
+
+def close_logging() -> None:
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, PrivateRotatingFileHandler)]:
+        root.removeHandler(handler)
+        handler.close()

@@ -1,0 +1,198 @@
+"""What IT sees on a workstation: the machine's configuration file and its lock, the settings
+dialog's IT part, --version, --self-check, the About box, and files private to their user."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from operator_console.gui import settings as S
+from operator_console.gui.about_dialog import AboutDialog
+from operator_console.gui.app import Console, build_console
+from operator_console.gui.settings_dialog import SettingsDialog
+
+pytestmark = pytest.mark.gui
+
+MACHINE = """\
+[server]
+url=https://tongdai1022.hcmc.example
+ca_bundle={ca}
+proxy=http://proxy.hcmc.example:3128
+replica_days=30
+
+[logging]
+level=WARNING
+"""
+
+
+@pytest.fixture
+def machine_file(tmp_path: Path) -> Path:
+    ca = tmp_path / "city-ca.pem"
+    ca.write_text("-----BEGIN CERTIFICATE-----\n", encoding="ascii")
+    path = tmp_path / "machine" / "operator-console.ini"
+    path.parent.mkdir()
+    path.write_text(MACHINE.format(ca=ca), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def open_console(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[object]:
+    opened: list[Console] = []
+
+    def start(machine: Path, user_values: dict[str, object] | None = None) -> Console:
+        user = QSettings(str(tmp_path / "user.ini"), QSettings.Format.IniFormat)
+        for key, value in (user_values or {}).items():
+            user.setValue(key, value)
+        machine_settings = QSettings(str(machine), QSettings.Format.IniFormat)
+        console = build_console(qapp, tmp_path / "console.sqlite3", user, "vi", machine=machine_settings)
+        qtbot.addWidget(console.window)
+        opened.append(console)
+        return console
+
+    yield start
+    for console in opened:
+        console.shutdown()
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+
+
+def test_the_machines_file_configures_a_fresh_user_and_the_user_may_override_it(
+    machine_file: Path, open_console, qtbot: QtBot, tmp_path: Path
+) -> None:
+    console = open_console(machine_file, {S.REPLICA_DAYS.key: 14})
+    settings = console.settings
+    assert settings.get(S.SERVER_URL) == "https://tongdai1022.hcmc.example"
+    assert settings.get(S.PROXY) == "http://proxy.hcmc.example:3128"
+    assert settings.get(S.LOG_LEVEL) == "WARNING"
+    assert settings.get(S.REPLICA_DAYS) == 14  # the user's own value wins: nothing is locked
+    assert settings.get(S.READ_TIMEOUT_S) == 15  # neither file sets it: the default
+    assert console.connection.url == "https://tongdai1022.hcmc.example"
+
+    dialog = SettingsDialog(settings, console.window)
+    ui = dialog.ui
+    assert ui.proxyEdit.isEnabled() and ui.lockNote.isHidden()
+    assert ui.proxyEdit.text() == "http://proxy.hcmc.example:3128"
+    ui.timeoutSpin.setValue(30)
+    dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    user_file = (tmp_path / "user.ini").read_text(encoding="utf-8")
+    # Only what the user changed is written to the user's file: IT's later changes still apply.
+    assert "read_timeout_s=30" in user_file
+    assert "proxy" not in user_file and "tongdai1022" not in user_file
+
+
+def test_a_locked_machine_file_wins_and_its_fields_are_greyed_out(
+    machine_file: Path, open_console, qtbot: QtBot, tmp_path: Path
+) -> None:
+    machine_file.write_text(machine_file.read_text(encoding="utf-8") + "\n[policy]\nlocked=true\n")
+    console = open_console(
+        machine_file, {S.SERVER_URL.key: "https://elsewhere.example", S.REPLICA_DAYS.key: 14}
+    )
+    settings = console.settings
+    assert settings.locked_by_it
+    assert settings.get(S.SERVER_URL) == "https://tongdai1022.hcmc.example"
+    assert settings.get(S.REPLICA_DAYS) == 30
+    settings.set(S.SERVER_URL, "https://elsewhere.example")
+    assert settings.get(S.SERVER_URL) == "https://tongdai1022.hcmc.example"
+
+    dialog = SettingsDialog(settings, console.window)
+    ui = dialog.ui
+    dialog.show()
+    assert not ui.serverEdit.isEnabled() and not ui.proxyEdit.isEnabled() and not ui.replicaSpin.isEnabled()
+    assert ui.serverEdit.toolTip() == "Do bộ phận CNTT đặt cho máy này"
+    assert ui.lockNote.isVisible() and "khóa" in ui.lockNote.text()
+    # What IT did not set stays the user's to choose.
+    assert ui.timeoutSpin.isEnabled() and ui.operatorEdit.isEnabled()
+
+
+def test_the_settings_dialog_says_what_is_wrong_with_a_proxy_or_a_ca_file_at_its_field(
+    machine_file: Path, open_console, qtbot: QtBot
+) -> None:
+    console = open_console(machine_file)
+    dialog = SettingsDialog(console.settings, console.window)
+    dialog.show()
+    ui = dialog.ui
+    ok = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ui.proxyEdit.setText("http://nv.an:matkhau@proxy.hcmc.example:3128")
+    ok.click()
+    assert not ui.serverError.isHidden() and "mật khẩu" in ui.serverError.text()
+    assert dialog.focusWidget() is ui.proxyEdit
+    ui.proxyEdit.setText("proxy.hcmc.example")
+    ok.click()
+    assert "http://" in ui.serverError.text() and dialog.focusWidget() is ui.proxyEdit
+    ui.proxyEdit.setText("")
+    ui.caEdit.setText("/nowhere/ca.pem")
+    ok.click()
+    assert "chứng chỉ CA" in ui.serverError.text() and dialog.focusWidget() is ui.caEdit
+    assert dialog.isVisible()  # nothing saved yet
+    assert console.settings.get(S.PROXY) == "http://proxy.hcmc.example:3128"
+
+
+def test_the_about_box_says_version_build_data_and_where_the_files_are(
+    machine_file: Path, open_console, qtbot: QtBot
+) -> None:
+    console = open_console(machine_file)
+    dialog = AboutDialog(console.settings, console.window)
+    text = dialog.details.toPlainText()
+    assert text.startswith("operator-console ") and "(build: source" in text
+    for line in ("categories: v1", "store schema: 0006", "gazetteer: vietnam-provinces", "Tệp nhật ký: "):
+        assert line in text
+    assert f"Cấu hình máy (CNTT): {S.machine_config_path()}" in text
+
+
+def _console_command(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OPERATOR_CONSOLE_DATA": str(tmp_path / "data")}
+    return subprocess.run(
+        [sys.executable, "-m", "operator_console.gui.main", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_version_names_the_build_and_every_data_version(tmp_path: Path) -> None:
+    shown = _console_command("--version", tmp_path=tmp_path)
+    assert shown.returncode == 0
+    lines = shown.stdout.splitlines()
+    assert lines[0].startswith("operator-console ") and "build: source" in lines[0]
+    names = {line.split(":")[0] for line in lines[2:]}
+    assert names == {
+        "categories",
+        "units",
+        "gazetteer",
+        "former units",
+        "given names",
+        "phone metadata",
+        "store schema",
+    }
+
+
+def test_the_self_check_passes_on_this_installation_and_leaves_no_trace(tmp_path: Path) -> None:
+    checked = _console_command("--self-check", tmp_path=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    assert "self-check ok" in checked.stdout and "168 wards" in checked.stdout
+    assert not (tmp_path / "data" / "console.sqlite3").exists()  # a throw-away store, not the user's
+
+
+def test_the_store_its_journal_and_the_draft_are_readable_by_their_user_only(
+    machine_file: Path, open_console, qtbot: QtBot, tmp_path: Path
+) -> None:
+    console = open_console(machine_file)
+    console.window.form.ui.phoneEdit.setText("0389 123 456")
+    console.window.keep_draft_now()
+    qtbot.waitUntil(lambda: console.drafts.path.exists())
+    store = tmp_path / "console.sqlite3"
+    for path in (store, store.with_name(store.name + "-wal"), store.with_name(store.name + "-shm")):
+        assert path.exists(), path
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert stat.S_IMODE(console.drafts.path.stat().st_mode) == 0o600
