@@ -196,3 +196,27 @@ def test_the_store_its_journal_and_the_draft_are_readable_by_their_user_only(
         assert path.exists(), path
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     assert stat.S_IMODE(console.drafts.path.stat().st_mode) == 0o600
+
+
+def test_restart_from_the_crash_dialog_starts_the_same_console_again_without_the_old_call(
+    machine_file: Path, open_console, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from operator_console.gui.crash_guard import CrashGuard
+    from operator_console.gui.main import relaunch_command, restart_arguments
+
+    console = open_console(machine_file)
+    guard = CrashGuard(tmp_path / "data", console.window.keep_draft_now, lambda: console.window)
+    guard._show(None)  # what the hooks do after logging and reporting
+    dialog = guard.dialog
+    assert dialog is not None
+    with qtbot.waitSignal(guard.restart_requested):
+        dialog.restart_button.click()
+    qtbot.waitUntil(lambda: guard.dialog is None)
+    # main() then closes the console and starts it with the same options, except a call handed
+    # over at the first start (it is in the draft by now).
+    argv = ["--db", str(tmp_path / "x.sqlite3"), "--incoming-call", "0389123456", "--lang", "en"]
+    assert restart_arguments(argv) == ["--db", str(tmp_path / "x.sqlite3"), "--lang", "en"]
+    started = subprocess.run(
+        relaunch_command(["--version"]), capture_output=True, text=True, timeout=120, check=False
+    )
+    assert started.returncode == 0 and started.stdout.startswith("operator-console ")

@@ -155,8 +155,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _start_again(argv: Sequence[str]) -> None:
-    """The same console again, as a new process (the draft and the queue are on disk by now);
-    without ``--incoming-call``: that call is already in the restored draft."""
+    """The same console again, as a new process (the draft and the queue are on disk by now)."""
+    subprocess.Popen(relaunch_command(restart_arguments(argv)), start_new_session=True)
+
+
+def restart_arguments(argv: Sequence[str]) -> list[str]:
+    """The options to start again with; not ``--incoming-call``: that call is in the restored draft."""
     kept: list[str] = []
     skip = False
     for arg in argv:
@@ -166,7 +170,7 @@ def _start_again(argv: Sequence[str]) -> None:
             skip = True
         elif not arg.startswith("--incoming-call="):
             kept.append(arg)
-    subprocess.Popen(relaunch_command(kept), start_new_session=True)
+    return kept
 
 
 def relaunch_command(argv: Sequence[str]) -> list[str]:

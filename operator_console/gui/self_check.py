@@ -108,7 +108,7 @@ def _steps(app: QApplication, folder: Path) -> list[tuple[str, Callable[[], str]
             backend = check_backend()
         except InsecureKeyring as error:
             return f"keyring: none ({error.backend}; the token is kept in memory only)"
-        return f"keyring: {type(backend).__name__}"
+        return f"keyring: {getattr(backend, 'name', type(backend).__name__)}"
 
     return [
         ("data files", data),
