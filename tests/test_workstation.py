@@ -220,3 +220,24 @@ def test_restart_from_the_crash_dialog_starts_the_same_console_again_without_the
         relaunch_command(["--version"]), capture_output=True, text=True, timeout=120, check=False
     )
     assert started.returncode == 0 and started.stdout.startswith("operator-console ")
+
+
+def test_a_session_logging_out_stops_the_console_cleanly(tmp_path: Path) -> None:
+    """SIGTERM (the desktop session ending, a service manager) closes the console as Ctrl+Q does."""
+    import signal
+    import time
+
+    data = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OPERATOR_CONSOLE_DATA": str(data)}
+    console = subprocess.Popen(
+        [sys.executable, "-m", "operator_console.gui.main"], env=env, stderr=subprocess.DEVNULL
+    )
+    log = data / "logs" / "console.log"
+    deadline = time.monotonic() + 60
+    while not (log.exists() and "starting" in log.read_text(encoding="utf-8")):
+        assert console.poll() is None and time.monotonic() < deadline
+        time.sleep(0.1)
+    time.sleep(1)  # the window is up
+    console.send_signal(signal.SIGTERM)
+    assert console.wait(timeout=60) == 0
+    assert "console stopped (exit 0)" in log.read_text(encoding="utf-8")

@@ -87,6 +87,11 @@ class Connection(QObject):
     def configured(self) -> bool:
         return bool(self.url) or self.demo is not None
 
+    @property
+    def server_locked(self) -> bool:
+        """IT's configuration fixes the server address: the login dialog does not offer another."""
+        return self._settings.locked(S.SERVER_URL)
+
     def operator(self, fallback: str) -> str:
         """The name stamped on a case: the server account when there is one, else ``fallback``."""
         return self.username if self.configured and self.username else fallback

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from operator_console.crash import write_crash_report
 
@@ -29,34 +29,32 @@ log = logging.getLogger(__name__)
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
-class CrashDialog(QDialog):
+class CrashDialog(QMessageBox):
+    """A message box (it sizes itself to its wrapped text) with Continue (Enter) and Restart."""
+
     restart = Signal()
 
     def __init__(self, report: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Unexpected error"))
+        self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.count = 1
-        layout = QVBoxLayout(self)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.message)
         self._report = report
-        buttons = QDialogButtonBox()
-        self.continue_button = buttons.addButton(
-            self.tr("&Continue working"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.setText(self.tr("Something went wrong inside the console."))
+        self.continue_button = self.addButton(self.tr("&Continue working"), QMessageBox.ButtonRole.AcceptRole)
+        self.restart_button = self.addButton(
+            self.tr("&Restart the console"), QMessageBox.ButtonRole.DestructiveRole
         )
-        self.restart_button = buttons.addButton(
-            self.tr("&Restart the console"), QDialogButtonBox.ButtonRole.DestructiveRole
-        )
-        self.continue_button.setDefault(True)
-        self.continue_button.clicked.connect(self.accept)
-        self.restart_button.clicked.connect(self._restart)
-        layout.addWidget(buttons)
-        self.resize(560, 0)
+        self.setDefaultButton(self.continue_button)
+        self.setEscapeButton(self.continue_button)
+        self.restart_button.clicked.connect(self.restart)
         self._show_text()
-        self.continue_button.setFocus()
+
+    @property
+    def message(self) -> str:
+        return self.text() + "\n\n" + self.informativeText()
 
     def again(self, report: Path | None) -> None:
         self.count += 1
@@ -65,7 +63,6 @@ class CrashDialog(QDialog):
 
     def _show_text(self) -> None:
         parts = [
-            self.tr("Something went wrong inside the console."),
             self.tr(
                 "Nothing is lost: the call being typed is kept, and every saved case is in the queue and"
                 " will be sent. You can go on working; if the error comes back, restart the console."
@@ -77,11 +74,7 @@ class CrashDialog(QDialog):
             parts.append(
                 self.tr("A report without personal data is saved for IT: %1").replace("%1", str(self._report))
             )
-        self.message.setText("\n\n".join(parts))
-
-    def _restart(self) -> None:
-        self.restart.emit()
-        self.accept()
+        self.setInformativeText("\n\n".join(parts))
 
 
 class CrashGuard(QObject):

@@ -27,6 +27,9 @@ class LoginDialog(QDialog):
         self._connection = connection
         ui = self.ui
         ui.serverEdit.setText(connection.url)
+        if connection.server_locked:
+            ui.serverEdit.setReadOnly(True)
+            ui.serverEdit.setToolTip(self.tr("Set by IT for this workstation"))
         ui.usernameEdit.setText(connection.username)
         if connection.keyring_problem is not None:
             # Said where the password is asked: why it will be asked again at the next start.

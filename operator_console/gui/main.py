@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from operator_console import __version__
@@ -133,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     guard = CrashGuard(data_dir(), window.keep_draft_now, lambda: window)
     guard.restart_requested.connect(lambda: app.exit(RESTART))
     guard.install()
+    _quit_on_sigterm(app)
     server.message.connect(lambda m: _handle(window, m))
     screen = app.primaryScreen().availableGeometry()
     window.resize(min(1500, screen.width()), min(920, screen.height()))
@@ -154,9 +156,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def _quit_on_sigterm(app: QApplication) -> None:
+    """A session that logs out (or a service manager) sends SIGTERM: close like Ctrl+Q, so the
+    draft is kept and the store closed. Python runs signal handlers only between bytecodes: a timer
+    hands it the control the Qt event loop would otherwise keep."""
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: app.quit())
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(500)
+
+
 def _start_again(argv: Sequence[str]) -> None:
     """The same console again, as a new process (the draft and the queue are on disk by now)."""
-    subprocess.Popen(relaunch_command(restart_arguments(argv)), start_new_session=True)
+    subprocess.Popen(
+        relaunch_command(restart_arguments(argv)),
+        start_new_session=True,  # not a child of this one: it outlives it
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,  # a windowed program: its messages go to its log file
+    )
 
 
 def restart_arguments(argv: Sequence[str]) -> list[str]:

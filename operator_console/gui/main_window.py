@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
         if self.login_dialog is not None:
             self.login_dialog.deleteLater()
             self.login_dialog = None
+        self.activateWindow()  # back to the window's keys, whatever the window manager does
         self.form.ui.phoneEdit.setFocus()
 
     def log_out(self) -> None:
