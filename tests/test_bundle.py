@@ -77,6 +77,7 @@ def test_the_bundle_says_its_version_build_and_data(bundle: Path, tmp_path: Path
     assert shown.stdout.startswith("operator-console ")
     for line in ("build: bundle", "categories: v1", "store schema: 0006", "gazetteer: vietnam-provinces"):
         assert line in shown.stdout
+    assert " ?" not in shown.stdout  # every version known: the packages' metadata is in the bundle
 
 
 def test_the_bundle_fits_its_size_budget_without_the_server(bundle: Path) -> None:

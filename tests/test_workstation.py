@@ -148,8 +148,11 @@ def test_the_about_box_says_version_build_data_and_where_the_files_are(
     assert f"Cấu hình máy (CNTT): {S.machine_config_path()}" in text
 
 
-def _console_command(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def _console_command(
+    *args: str, tmp_path: Path, machine: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OPERATOR_CONSOLE_DATA": str(tmp_path / "data")}
+    env[S.MACHINE_CONFIG_ENV] = str(machine or tmp_path / "no-machine-file.ini")
     return subprocess.run(
         [sys.executable, "-m", "operator_console.gui.main", *args],
         capture_output=True,
@@ -182,6 +185,15 @@ def test_the_self_check_passes_on_this_installation_and_leaves_no_trace(tmp_path
     assert checked.returncode == 0, checked.stderr
     assert "self-check ok" in checked.stdout and "168 wards" in checked.stdout
     assert not (tmp_path / "data" / "console.sqlite3").exists()  # a throw-away store, not the user's
+
+
+def test_the_self_check_fails_on_a_machine_file_that_cannot_work_and_says_why(tmp_path: Path) -> None:
+    machine = tmp_path / "operator-console.ini"
+    machine.write_text("[server]\nca_bundle=/nowhere/city-ca.pem\nproxy=http://it:secret@proxy:3128\n")
+    checked = _console_command("--self-check", tmp_path=tmp_path, machine=machine)
+    assert checked.returncode == 1
+    assert "self-check FAILED: machine configuration" in checked.stderr
+    assert "no file at /nowhere/city-ca.pem" in checked.stderr and "user name or password" in checked.stderr
 
 
 def test_the_store_its_journal_and_the_draft_are_readable_by_their_user_only(

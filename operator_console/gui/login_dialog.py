@@ -28,7 +28,7 @@ class LoginDialog(QDialog):
         ui = self.ui
         ui.serverEdit.setText(connection.url)
         if connection.server_locked:
-            ui.serverEdit.setReadOnly(True)
+            ui.serverEdit.setEnabled(False)  # greyed, as in the settings dialog
             ui.serverEdit.setToolTip(self.tr("Set by IT for this workstation"))
         ui.usernameEdit.setText(connection.username)
         if connection.keyring_problem is not None:

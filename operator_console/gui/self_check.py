@@ -101,6 +101,23 @@ def _steps(app: QApplication, folder: Path) -> list[tuple[str, Callable[[], str]
             console.window.close()
             console.shutdown()
 
+    def configuration() -> str:
+        """IT's file for this machine, as a user who never changed a setting gets it."""
+        from operator_console.gui import settings as S
+
+        path = S.machine_config_path()
+        if not path.is_file():
+            return "machine config: none"
+        machine = S.machine_settings(path)
+        if machine.status() != QSettings.Status.NoError:
+            raise ValueError(f"{path} cannot be read ({machine.status().name})")
+        fresh_user = QSettings(str(folder / "user.ini"), QSettings.Format.IniFormat)
+        settings = S.Settings(fresh_user, machine)
+        problems = S.configuration_problems(settings)
+        if problems:
+            raise ValueError(f"{path}: " + "; ".join(problems))
+        return f"machine config: {path}" + (" (locked)" if settings.locked_by_it else "")
+
     def keyring_backend() -> str:
         from operator_console.client.credentials import InsecureKeyring, check_backend
 
@@ -114,6 +131,7 @@ def _steps(app: QApplication, folder: Path) -> list[tuple[str, Callable[[], str]
         ("data files", data),
         ("gazetteer", gazetteer),
         ("window, forms, translations and store", window),
+        ("machine configuration", configuration),
         ("keyring", keyring_backend),
     ]
 

@@ -23,7 +23,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSettings
 
@@ -149,6 +150,45 @@ class Settings:
         for version in range(stored, VERSION):
             _UPGRADES[version](self._store)
         self._store.setValue("settings/version", VERSION)
+
+
+def server_address_invalid(url: str) -> bool:
+    """TLS always: personal data goes to the server. Plain http only to this very machine."""
+    parts = urlsplit(url)
+    local = parts.hostname in ("127.0.0.1", "localhost", "::1")
+    secure = parts.scheme == "https" or (parts.scheme == "http" and local)
+    return bool(url) and not (parts.netloc and secure)
+
+
+def proxy_problem(proxy: str) -> Literal["format", "credentials"] | None:
+    """``format``: not http(s)://host[:port]; ``credentials``: a user or password in it (settings
+    files are plain text: no password goes in them)."""
+    if not proxy:
+        return None
+    parts = urlsplit(proxy)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "format"
+    if parts.username or parts.password:
+        return "credentials"
+    return None
+
+
+def configuration_problems(settings: Settings) -> list[str]:
+    """What is wrong with the configuration that applies, for IT (the log, the self-check)."""
+    problems = []
+    if server_address_invalid(settings.get(SERVER_URL)):
+        problems.append(f"{SERVER_URL.key}: not an https:// address")
+    ca_bundle = settings.get(CA_BUNDLE)
+    if ca_bundle and not Path(ca_bundle).is_file():
+        problems.append(f"{CA_BUNDLE.key}: no file at {ca_bundle}")
+    proxy = proxy_problem(settings.get(PROXY))
+    if proxy == "format":
+        problems.append(f"{PROXY.key}: not written http://host:port")
+    elif proxy == "credentials":
+        problems.append(f"{PROXY.key}: holds a user name or password (not allowed in a settings file)")
+    if settings.get(LOG_LEVEL).upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        problems.append(f"{LOG_LEVEL.key}: not DEBUG, INFO, WARNING or ERROR")
+    return problems
 
 
 def _true(value: object) -> bool:

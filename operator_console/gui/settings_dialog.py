@@ -5,7 +5,6 @@ override unless IT locked them (``gui/settings.py``; docs/configuration.md)."""
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
@@ -15,15 +14,6 @@ from operator_console.gui.tone import set_tone
 from operator_console.logs import LEVELS
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
-
-
-def server_address_problem(server: str) -> bool:
-    """TLS always: personal data goes to the server. Plain http only to this very machine."""
-    parts = urlsplit(server)
-    local = parts.hostname in ("127.0.0.1", "localhost", "::1")
-    return bool(server) and not (
-        parts.netloc and (parts.scheme == "https" or (parts.scheme == "http" and local))
-    )
 
 
 class SettingsDialog(QDialog):
@@ -74,7 +64,7 @@ class SettingsDialog(QDialog):
     def _save(self) -> None:
         ui = self.ui
         server = ui.serverEdit.text().strip()
-        if ui.serverEdit.isEnabled() and server_address_problem(server):
+        if ui.serverEdit.isEnabled() and S.server_address_invalid(server):
             self._problem(
                 ui.serverEdit,
                 self.tr("The server address must start with https:// (http:// only for this computer)."),
@@ -85,20 +75,18 @@ class SettingsDialog(QDialog):
             self._problem(ui.caEdit, self.tr("There is no CA certificates file at this path."))
             return
         proxy = ui.proxyEdit.text().strip()
-        parts = urlsplit(proxy)
-        if ui.proxyEdit.isEnabled() and proxy:
-            if parts.scheme not in ("http", "https") or not parts.hostname:
-                self._problem(ui.proxyEdit, self.tr("A proxy is written http://host:port."))
-                return
-            if parts.username or parts.password:
-                # Settings files are plain text: no password goes in them.
-                self._problem(
-                    ui.proxyEdit,
-                    self.tr(
-                        "No user name or password in the proxy address: IT sets proxy sign-in on the system."
-                    ),
-                )
-                return
+        problem = S.proxy_problem(proxy) if ui.proxyEdit.isEnabled() else None
+        if problem == "format":
+            self._problem(ui.proxyEdit, self.tr("A proxy is written http://host:port."))
+            return
+        if problem == "credentials":
+            self._problem(
+                ui.proxyEdit,
+                self.tr(
+                    "No user name or password in the proxy address: IT sets proxy sign-in on the system."
+                ),
+            )
+            return
         self._settings.set(S.OPERATOR, ui.operatorEdit.text().strip())
         self._settings.set(S.LANGUAGE, str(ui.languageCombo.currentData()))
         self._settings.set(S.FONT_SIZE, ui.fontSpin.value())
