@@ -6,11 +6,12 @@ Rule for every log call in the console: ids, counts, states, error types, never 
 - an exception is written as its type and its frames (file, line, function), never its message:
   messages carry values (SQLAlchemy puts a statement's parameters in them, ``ValueError`` the text
   that did not parse);
-- anything shaped like a Vietnamese phone number is masked in every line, whoever logged it
-  (urllib3, Qt, a library's warning).
+- anything shaped like a Vietnamese phone number is masked in every line, whoever logged it;
+  and a line from Qt, a library or ``warnings`` loses whatever it quotes.
 
-``tests/test_logs.py`` enters a call through the window, sends it, crashes the console on purpose
-with the caller's details in the exception, and scans every file under ``logs/`` and ``crash/``.
+``tests/server/test_console_logs_and_crashes.py`` enters calls through the window, sends them,
+crashes the console on purpose with the caller's details in the exception, and scans every file
+under ``logs/`` and ``crash/``; ``tests/test_logs.py`` holds the nets to their spellings.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+OWN = "operator_console"  # the console's own loggers; every other line is scrubbed harder
 LOG_FILE = "console.log"
 MAX_BYTES = 2_000_000
 BACKUPS = 5  # 12 MB at most: months of a shift's events, never a full disk
@@ -30,15 +32,40 @@ LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
 WITHHELD = "(message withheld: it may hold personal data)"
 
-# 0 or +84/84 and 8 to 10 more digits, in groups as people write them (0389 123 456, 028.3823.4567).
-_PHONE = re.compile(r"(?<![\w+])(?:\+84|84|0)(?:[ .\-]?\d){8,10}(?![\w])")
+# A Vietnamese phone number as people write it: 0, 84, +84 or 0084, then 8 to 10 more digits in
+# groups (0389 123 456, (028) 3823 4567, 028.3823.4567, 0389-123-456), glued to letters or not
+# (SĐT0389123456); and a bare 8-digit landline (38234567). Separators: spaces, . - / ( ) – and ,.
+_SEP = r"[\s.\-/()–,]{0,3}"
+_PHONE = re.compile(
+    rf"(?<![\d\-])(?:\(?(?:\+|00)?84\)?|\(?0)(?:{_SEP}\d){{8,10}}(?!\d)"
+    r"|(?<![\d\-])\d{4}[\s.]?\d{4}(?![\d\-])"
+)
+# Ids the log must keep whole (a case's UUID, a server's case number) though digits run in them.
+_PROTECTED = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b1022-\d{4}-\d{6}\b")
+_WARNING_PLACE = re.compile(r"^(.*?:\d+: \w+):.*", re.DOTALL)
+# Text in quotes, in a line from Qt or a library: the one place such a line would carry a value.
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'|«[^»]*»|“[^”]*”")
 # Libraries that would log the addresses they fetch (the server's paths carry ids, and a query
 # could carry more) at DEBUG: at most their warnings reach the file.
 _QUIET = ("urllib3", "requests", "keyring", "sqlalchemy", "alembic", "asyncio")
 
 
 def mask_phones(text: str) -> str:
-    return _PHONE.sub("[phone]", text)
+    """Every phone-shaped run of digits as ``[phone]``; ids (UUIDs, case numbers) kept whole."""
+    kept: list[str] = []
+    last = 0
+    for match in _PROTECTED.finditer(text):
+        kept.append(_PHONE.sub("[phone]", text[last : match.start()]))
+        kept.append(match.group())
+        last = match.end()
+    kept.append(_PHONE.sub("[phone]", text[last:]))
+    return "".join(kept)
+
+
+def scrub_foreign(text: str) -> str:
+    """A line from Qt, a library or ``warnings``: quoted text out too (the console's own lines
+    quote nothing a caller said; others' might)."""
+    return mask_phones(_QUOTED.sub("[text]", text))
 
 
 def safe_traceback(
@@ -87,11 +114,16 @@ class SafeFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         # logging caches the first handler's rendering of the exception on the record (with its
         # message): render it afresh here, and leave the record as it was for other handlers.
+        if record.name == "py.warnings":
+            # "file:line: Category: message\n  source": the place and the kind, not the message.
+            record = logging.makeLogRecord(record.__dict__)
+            record.msg, record.args = _WARNING_PLACE.sub(r"\1: " + WITHHELD, record.getMessage()), None
         cached, record.exc_text = record.exc_text, None
         try:
-            return mask_phones(super().format(record))
+            text = super().format(record)
         finally:
             record.exc_text = cached
+        return mask_phones(text) if record.name.startswith(OWN) else scrub_foreign(text)
 
 
 class PrivateRotatingFileHandler(RotatingFileHandler):

@@ -52,8 +52,8 @@ def open_console(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[o
         user = QSettings(str(tmp_path / "user.ini"), QSettings.Format.IniFormat)
         for key, value in (user_values or {}).items():
             user.setValue(key, value)
-        machine_settings = QSettings(str(machine), QSettings.Format.IniFormat)
-        console = build_console(qapp, tmp_path / "console.sqlite3", user, "vi", machine=machine_settings)
+        machine_config = S.MachineConfig.read(machine)
+        console = build_console(qapp, tmp_path / "console.sqlite3", user, "vi", machine=machine_config)
         qtbot.addWidget(console.window)
         opened.append(console)
         return console
@@ -253,3 +253,59 @@ def test_a_session_logging_out_stops_the_console_cleanly(tmp_path: Path) -> None
     console.send_signal(signal.SIGTERM)
     assert console.wait(timeout=60) == 0
     assert "console stopped (exit 0)" in log.read_text(encoding="utf-8")
+
+
+def test_it_writes_windows_paths_as_on_windows_and_the_console_reads_them_as_written(tmp_path: Path) -> None:
+    machine = tmp_path / "operator-console.ini"
+    # Notepad: a byte-order mark, backslashes, a comment
+    machine.write_text(
+        "\ufeff; 1022\n[server]\nca_bundle=C:\\ProgramData\\1022\\city-ca.pem\n", encoding="utf-8"
+    )
+    settings = S.Settings(
+        QSettings(str(tmp_path / "user.ini"), QSettings.Format.IniFormat), S.MachineConfig.read(machine)
+    )
+    assert settings.get(S.CA_BUNDLE) == "C:\\ProgramData\\1022\\city-ca.pem"
+
+
+def test_a_value_the_user_never_chose_stays_it_s_to_change(tmp_path: Path, machine_file: Path) -> None:
+    """Logging in to IT's server, or saving the dialog with IT's values in it, pins nothing: when
+    IT moves the server, every workstation follows."""
+    user = QSettings(str(tmp_path / "user.ini"), QSettings.Format.IniFormat)
+    settings = S.Settings(user, S.MachineConfig.read(machine_file))
+    settings.keep(S.SERVER_URL, "https://tongdai1022.hcmc.example")  # what a login does
+    assert not settings.user_set(S.SERVER_URL)
+    settings.keep(S.SERVER_URL, "https://test.hcmc.example")  # the user's own choice
+    assert settings.get(S.SERVER_URL) == "https://test.hcmc.example"
+    settings.keep(S.SERVER_URL, "https://tongdai1022.hcmc.example")  # back to IT's: forgotten
+    assert not settings.user_set(S.SERVER_URL)
+    machine_file.write_text(machine_file.read_text().replace("tongdai1022", "tongdai1022-moi"))
+    moved = S.Settings(user, S.MachineConfig.read(machine_file))
+    assert moved.get(S.SERVER_URL) == "https://tongdai1022-moi.hcmc.example"
+
+
+def test_settings_saved_by_the_old_console_do_not_hide_the_machines_server(
+    tmp_path: Path, machine_file: Path
+) -> None:
+    user = QSettings(str(tmp_path / "user.ini"), QSettings.Format.IniFormat)
+    user.setValue("settings/version", 1)
+    user.setValue(S.SERVER_URL.key, "")  # the first release's dialog wrote it on every save
+    user.setValue(S.FONT_SIZE.key, 14)
+    settings = S.Settings(user, S.MachineConfig.read(machine_file))
+    assert settings.get(S.SERVER_URL) == "https://tongdai1022.hcmc.example"
+    assert settings.get(S.FONT_SIZE) == 14
+
+
+def test_saving_the_font_size_writes_nothing_else(
+    machine_file: Path, open_console, qtbot: QtBot, tmp_path: Path
+) -> None:
+    # IT wrote the level in lower case and a timeout above what the dialog offers (300 s).
+    text = machine_file.read_text(encoding="utf-8").replace("level=WARNING", "level=warning")
+    machine_file.write_text(text.replace("replica_days=30", "replica_days=30\nread_timeout_s=600"))
+    console = open_console(machine_file)
+    dialog = SettingsDialog(console.settings, console.window)
+    dialog.ui.fontSpin.setValue(15)
+    dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    user_file = (tmp_path / "user.ini").read_text(encoding="utf-8")
+    assert "font_size=15" in user_file
+    for pinned in ("level", "read_timeout_s", "url", "proxy", "ca_bundle", "replica_days"):
+        assert pinned not in user_file

@@ -63,7 +63,7 @@ def build_console(
     *,
     demo: EmbeddedServer | None = None,
     vault: Callable[[], TokenVault] = TokenVault.system,
-    machine: QSettings | None = None,
+    machine: S.MachineConfig | None = None,
 ) -> Console:
     """The console on ``store_path``: with the server of the settings (a login when needed), with
     ``demo`` (the embedded demo server, started and logged in to), or on this workstation only.

@@ -280,7 +280,7 @@ class Connection(QObject):
     def _logged_in(self, url: str, session: Login) -> None:
         self.url, self.username = url, session.username
         if self.demo is None:
-            self._settings.set(S.SERVER_URL, url)
+            self._settings.keep(S.SERVER_URL, url)  # not pinned when it is IT's address
             self._settings.set(S.SERVER_USER, session.username)
             self._settings.sync()
         if self._open(url, session.token) and self.worker is not None:

@@ -124,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         demo = EmbeddedServer(data_dir() / "demo")
         store_path = args.db or demo.data_dir / "console.sqlite3"
     server = InstanceServer(name)
-    machine = S.machine_settings()
+    machine = S.MachineConfig.read()
     qsettings = S.user_settings()
     settings = S.Settings(qsettings, machine)
     setup_logging(data_dir(), settings.get(S.LOG_LEVEL))

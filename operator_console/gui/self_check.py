@@ -105,12 +105,12 @@ def _steps(app: QApplication, folder: Path) -> list[tuple[str, Callable[[], str]
         """IT's file for this machine, as a user who never changed a setting gets it."""
         from operator_console.gui import settings as S
 
-        path = S.machine_config_path()
-        if not path.is_file():
+        machine = S.MachineConfig.read()
+        path = machine.path
+        if machine.problem:
+            raise ValueError(f"{path} cannot be read ({machine.problem})")
+        if not machine.found:
             return "machine config: none"
-        machine = S.machine_settings(path)
-        if machine.status() != QSettings.Status.NoError:
-            raise ValueError(f"{path} cannot be read ({machine.status().name})")
         fresh_user = QSettings(str(folder / "user.ini"), QSettings.Format.IniFormat)
         settings = S.Settings(fresh_user, machine)
         problems = S.configuration_problems(settings)

@@ -19,7 +19,9 @@ keyring.
 
 from __future__ import annotations
 
+import configparser
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,17 +84,34 @@ MACHINE_SETTINGS: tuple[Setting[str] | Setting[int], ...] = (
 LOCKED = "policy/locked"
 MACHINE_CONFIG_ENV = "OPERATOR_CONSOLE_MACHINE_CONFIG"
 
-VERSION = 1
-_UPGRADES: dict[int, Callable[[QSettings], None]] = {}
+VERSION = 2
+
+
+def _drop_empty_machine_settings(store: QSettings) -> None:
+    """Version 1 had no machine file, and its dialog wrote ``server/url`` (often empty) on every
+    save: an empty value there meant "not set", and must not hide the machine's address now."""
+    for setting in MACHINE_SETTINGS:
+        if store.contains(setting.key) and str(store.value(setting.key, "")).strip() == "":
+            store.remove(setting.key)
+
+
+_UPGRADES: dict[int, Callable[[QSettings], None]] = {1: _drop_empty_machine_settings}
 
 
 def machine_config_path() -> Path:
-    """Where IT's file for this machine is read from (it need not exist)."""
+    """Where IT's file for this machine is read from (it need not exist).
+
+    A fixed path, not Qt's system scope: on Linux that follows the first entry of
+    ``XDG_CONFIG_DIRS``, which desktop sessions change (``/etc/xdg/xdg-ubuntu``, KDE's folder in
+    the user's home), so IT's file would be missed, or be writable by the user."""
     named = os.environ.get(MACHINE_CONFIG_ENV)
     if named:
         return Path(named)
-    system = QSettings(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, APP_AUTHOR, APP_NAME)
-    return Path(system.fileName())
+    if sys.platform == "win32":
+        return Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / APP_AUTHOR / f"{APP_NAME}.ini"
+    if sys.platform == "darwin":
+        return Path("/Library/Preferences") / APP_AUTHOR / f"{APP_NAME}.ini"
+    return Path("/etc/xdg") / APP_AUTHOR / f"{APP_NAME}.ini"
 
 
 def user_settings() -> QSettings:
@@ -101,12 +120,45 @@ def user_settings() -> QSettings:
     return store
 
 
-def machine_settings(path: Path | None = None) -> QSettings:
-    return QSettings(str(path or machine_config_path()), QSettings.Format.IniFormat)
+class MachineConfig:
+    """IT's file, read as written: with ``configparser``, not QSettings, because QSettings reads a
+    backslash as an escape and would turn ``C:\\ProgramData\\1022\\city-ca.pem`` into garbage."""
+
+    def __init__(self, values: dict[str, str], path: Path | None = None, problem: str = "") -> None:
+        self._values, self.path, self.problem = values, path, problem
+
+    @classmethod
+    def read(cls, path: Path | None = None) -> MachineConfig:
+        """The file at ``path`` (default: :func:`machine_config_path`); empty when there is none."""
+        path = path or machine_config_path()
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            with path.open(encoding="utf-8-sig") as handle:  # Notepad writes a byte-order mark
+                parser.read_file(handle)
+        except FileNotFoundError:
+            return cls({}, path)
+        except (OSError, UnicodeDecodeError, configparser.Error) as error:
+            return cls({}, path, f"{type(error).__name__}: {error}")
+        values = {
+            f"{section}/{option}": value.strip()
+            for section in parser.sections()
+            for option, value in parser.items(section)
+        }
+        return cls(values, path)
+
+    @property
+    def found(self) -> bool:
+        return bool(self._values)
+
+    def contains(self, key: str) -> bool:
+        return key in self._values
+
+    def value(self, key: str, default: object = None) -> object:
+        return self._values.get(key, default)
 
 
 class Settings:
-    def __init__(self, store: QSettings, machine: QSettings | None = None) -> None:
+    def __init__(self, store: QSettings, machine: MachineConfig | None = None) -> None:
         self._store = store
         self._machine = machine
         self._upgrade()
@@ -125,6 +177,11 @@ class Settings:
     def from_machine(self, setting: Setting[Any]) -> bool:
         return self._machine is not None and self._machine.contains(setting.key)
 
+    def machine_value(self, setting: Setting[T]) -> T | None:
+        if self._machine is None or not self._machine.contains(setting.key):
+            return None
+        return _typed(setting, self._machine.value(setting.key, setting.default))
+
     def get(self, setting: Setting[T]) -> T:
         """The value that applies (see the module's note), or the default when it is missing or not
         of the setting's type."""
@@ -137,6 +194,17 @@ class Settings:
         if self.locked(setting):
             return  # IT's value wins; the dialog does not offer the field
         self._store.setValue(setting.key, value)
+
+    def keep(self, setting: Setting[T], value: T) -> None:
+        """The user's choice of a value IT may also set: written only where it differs from the
+        machine's; equal to the machine's, the user's own value is forgotten, so that IT's later
+        changes reach this user too."""
+        if self.locked(setting):
+            return
+        if self.from_machine(setting) and value == self.machine_value(setting):
+            self.reset(setting)
+        elif value != self.get(setting) or self.user_set(setting):
+            self.set(setting, value)
 
     def reset(self, setting: Setting[T]) -> None:
         """Forget the user's own value: the machine's (or the default) applies again."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QSpinBox, QWidget
 
 from operator_console.gui import settings as S
 from operator_console.gui.forms.ui_settings_dialog import Ui_SettingsDialog
@@ -44,6 +44,9 @@ class SettingsDialog(QDialog):
             S.REPLICA_DAYS.key: ui.replicaSpin,
             S.LOG_LEVEL.key: ui.logCombo,
         }
+        # What the fields show now: only a field the operator changes is written (a value shown
+        # normalised or clamped, INFO for "info", is not the operator's choice).
+        self._shown = {key: _field_value(field) for key, field in self._fields.items()}
         locked = [setting for setting in S.MACHINE_SETTINGS if settings.locked(setting)]
         for setting in locked:
             field = self._fields[setting.key]
@@ -64,18 +67,18 @@ class SettingsDialog(QDialog):
     def _save(self) -> None:
         ui = self.ui
         server = ui.serverEdit.text().strip()
-        if ui.serverEdit.isEnabled() and S.server_address_invalid(server):
+        if self._changed(S.SERVER_URL) and S.server_address_invalid(server):
             self._problem(
                 ui.serverEdit,
                 self.tr("The server address must start with https:// (http:// only for this computer)."),
             )
             return
         ca_bundle = ui.caEdit.text().strip()
-        if ui.caEdit.isEnabled() and ca_bundle and not Path(ca_bundle).is_file():
+        if self._changed(S.CA_BUNDLE) and ca_bundle and not Path(ca_bundle).is_file():
             self._problem(ui.caEdit, self.tr("There is no CA certificates file at this path."))
             return
         proxy = ui.proxyEdit.text().strip()
-        problem = S.proxy_problem(proxy) if ui.proxyEdit.isEnabled() else None
+        problem = S.proxy_problem(proxy) if self._changed(S.PROXY) else None
         if problem == "format":
             self._problem(ui.proxyEdit, self.tr("A proxy is written http://host:port."))
             return
@@ -99,10 +102,20 @@ class SettingsDialog(QDialog):
         self._settings.sync()
         self.accept()
 
+    def _changed(self, setting: S.Setting[S.T]) -> bool:
+        """The operator changed this field (what IT set and nobody touched is IT's to check)."""
+        return _field_value(self._fields[setting.key]) != self._shown[setting.key]
+
     def _keep(self, setting: S.Setting[S.T], value: S.T) -> None:
-        """A machine setting the user did not change stays the machine's (IT may change it later)."""
-        if self._settings.locked(setting):
-            return
-        if value == self._settings.get(setting) and not self._settings.user_set(setting):
-            return
-        self._settings.set(setting, value)
+        if self._changed(setting):
+            self._settings.keep(setting, value)
+
+
+def _field_value(field: QWidget) -> object:
+    if isinstance(field, QLineEdit):
+        return field.text().strip()
+    if isinstance(field, QSpinBox):
+        return field.value()
+    if isinstance(field, QComboBox):
+        return field.currentData()
+    raise TypeError(type(field).__name__)
