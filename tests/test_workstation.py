@@ -151,8 +151,13 @@ def test_the_about_box_says_version_build_data_and_where_the_files_are(
 def _console_command(
     *args: str, tmp_path: Path, machine: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OPERATOR_CONSOLE_DATA": str(tmp_path / "data")}
-    env[S.MACHINE_CONFIG_ENV] = str(machine or tmp_path / "no-machine-file.ini")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "OPERATOR_CONSOLE_DATA": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),  # the user's settings file, if anything wrote one
+        S.MACHINE_CONFIG_ENV: str(machine or tmp_path / "no-machine-file.ini"),
+    }
     return subprocess.run(
         [sys.executable, "-m", "operator_console.gui.main", *args],
         capture_output=True,
@@ -184,7 +189,9 @@ def test_the_self_check_passes_on_this_installation_and_leaves_no_trace(tmp_path
     checked = _console_command("--self-check", tmp_path=tmp_path)
     assert checked.returncode == 0, checked.stderr
     assert "self-check ok" in checked.stdout and "168 wards" in checked.stdout
-    assert not (tmp_path / "data" / "console.sqlite3").exists()  # a throw-away store, not the user's
+    # A throw-away store and settings: the user's own are neither created nor touched.
+    assert not (tmp_path / "data" / "console.sqlite3").exists()
+    assert not list((tmp_path / "config").rglob("*.ini"))
 
 
 def test_the_self_check_fails_on_a_machine_file_that_cannot_work_and_says_why(tmp_path: Path) -> None:
@@ -240,7 +247,13 @@ def test_a_session_logging_out_stops_the_console_cleanly(tmp_path: Path) -> None
     import time
 
     data = tmp_path / "data"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OPERATOR_CONSOLE_DATA": str(data)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "OPERATOR_CONSOLE_DATA": str(data),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        S.MACHINE_CONFIG_ENV: str(tmp_path / "none.ini"),
+    }
     console = subprocess.Popen(
         [sys.executable, "-m", "operator_console.gui.main"], env=env, stderr=subprocess.DEVNULL
     )
@@ -309,3 +322,39 @@ def test_saving_the_font_size_writes_nothing_else(
     assert "font_size=15" in user_file
     for pinned in ("level", "read_timeout_s", "url", "proxy", "ca_bundle", "replica_days"):
         assert pinned not in user_file
+
+
+def test_a_console_that_cannot_start_leaves_a_report_for_it(tmp_path: Path) -> None:
+    """A store that is not a database (a disk fault): the console says it cannot start, on screen
+    and in a crash report without personal data, and deletes nothing."""
+    import time
+
+    data = tmp_path / "data"
+    data.mkdir()
+    store = data / "console.sqlite3"
+    store.write_bytes(b"Tran Thi Bich Ngoc 0389123456 " * 200)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "OPERATOR_CONSOLE_DATA": str(data),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        S.MACHINE_CONFIG_ENV: str(tmp_path / "none.ini"),
+    }
+    console = subprocess.Popen(
+        [sys.executable, "-m", "operator_console.gui.main"], env=env, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not list((data / "crash").glob("crash-*.txt")):
+            assert console.poll() is None and time.monotonic() < deadline
+            time.sleep(0.1)
+        time.sleep(0.5)  # the report is written, then the message box shows (and waits for OK)
+        assert console.poll() is None
+    finally:
+        console.kill()
+        console.wait()
+    report = next((data / "crash").glob("crash-*.txt")).read_text(encoding="utf-8")
+    assert "DatabaseError" in report and "build_console" in report
+    assert "Tran" not in report and "0389" not in report
+    assert "the console could not start" in (data / "logs" / "console.log").read_text(encoding="utf-8")
+    assert store.stat().st_size == len(b"Tran Thi Bich Ngoc 0389123456 " * 200)

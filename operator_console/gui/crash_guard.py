@@ -93,6 +93,7 @@ class CrashGuard(QObject):
         super().__init__(parent)
         self._data, self._keep, self._window = data, keep, window
         self.dialog: CrashDialog | None = None
+        self._handling = False
         self._previous_hook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
         self._from_thread.connect(self._show, Qt.ConnectionType.QueuedConnection)
@@ -106,20 +107,22 @@ class CrashGuard(QObject):
         threading.excepthook = self._previous_thread_hook
 
     def _hook(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        if issubclass(kind, KeyboardInterrupt):
+        if issubclass(kind, KeyboardInterrupt) or self._handling:
+            # Ctrl+C in a terminal; or a fault while this very hook runs (keeping the draft, building
+            # the dialog): Python's own report, not a loop.
             self._previous_hook(kind, error, tb)
             return
-        report = self._record((kind, error, tb), "MainThread")
+        self._handling = True
         try:
-            self._keep()
-        except Exception:  # the fault may be in the form itself: the last draft on disk stays
-            log.exception("could not keep the draft after an unexpected error")
-        self._show(report)
+            self._show(self._record((kind, error, tb), "MainThread"))
+        finally:
+            self._handling = False
 
     def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_value is None or args.exc_type is SystemExit:
             return
         name = args.thread.name if args.thread is not None else "thread"
+        # Written here; the draft and the dialog on the GUI thread, where the form lives.
         self._from_thread.emit(self._record((args.exc_type, args.exc_value, args.exc_traceback), name))
 
     def _record(self, info: ExcInfo, thread: str) -> Path | None:
@@ -131,6 +134,10 @@ class CrashGuard(QObject):
             return None
 
     def _show(self, report: Path | None) -> None:
+        try:
+            self._keep()
+        except Exception:  # the fault may be in the form itself: the last draft on disk stays
+            log.exception("could not keep the draft after an unexpected error")
         if self.dialog is not None:
             self.dialog.again(report)
             return

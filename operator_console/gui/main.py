@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import logging
 import os
 import signal
@@ -10,17 +11,20 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
-from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from operator_console import __version__
 from operator_console.client.embedded import EmbeddedServer, server_installed
+from operator_console.crash import crash_folder, write_crash_report
 from operator_console.domain.messages import LANGUAGES
 from operator_console.gui import settings as S
 from operator_console.gui.app import build_console
 from operator_console.gui.crash_guard import CrashGuard
+from operator_console.gui.main_window import MainWindow
 from operator_console.gui.single_instance import Handover, InstanceServer, hand_over, socket_name
 from operator_console.logs import close_logging, setup_logging
 from operator_console.paths import APP_AUTHOR, APP_NAME, data_dir, default_store_path, resource
@@ -32,7 +36,10 @@ RESTART = 75
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="operator-console", description="1022 Operator Console")
+    # No abbreviations: the restart drops --incoming-call by its whole name.
+    parser = argparse.ArgumentParser(
+        prog="operator-console", description="1022 Operator Console", allow_abbrev=False
+    )
     parser.add_argument(
         "--version", action=_VersionAction, help="show the version, the build and the data's versions; exit"
     )
@@ -87,7 +94,8 @@ def _attach_console() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _attach_console()
+    if {"--version", "--self-check", "--help", "-h"} & set(argv if argv is not None else sys.argv[1:]):
+        _attach_console()  # only what prints: a console attached for good would close with its window
     args = build_parser().parse_args(argv)
     if args.self_check and sys.platform.startswith("linux"):
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
@@ -138,11 +146,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     for problem in S.configuration_problems(settings):
         log.warning("configuration: %s", problem)
-    console = build_console(app, store_path, qsettings, args.lang, demo=demo, machine=machine)
-    window = console.window
-    guard = CrashGuard(data_dir(), window.keep_draft_now, lambda: window)
+    # The hooks before anything else can fail: a fault while the window is built is reported too.
+    started: list[MainWindow] = []
+    guard = CrashGuard(
+        data_dir(),
+        lambda: started[0].keep_draft_now() if started else None,
+        lambda: started[0] if started else None,
+    )
     guard.restart_requested.connect(lambda: app.exit(RESTART))
     guard.install()
+    _record_hard_faults(data_dir())
+    try:
+        console = build_console(app, store_path, qsettings, args.lang, demo=demo, machine=machine)
+    except Exception as error:  # the console cannot run: say so on screen, and why in the report
+        guard.uninstall()
+        _could_not_start(app, error)
+        server.close()
+        close_logging()
+        return 1
+    window = console.window
+    started.append(window)
     _quit_on_sigterm(app)
     server.message.connect(lambda m: _handle(window, m))
     screen = app.primaryScreen().availableGeometry()
@@ -163,6 +186,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         _start_again(argv if argv is not None else sys.argv[1:])
         return 0
     return code
+
+
+def _could_not_start(app: QApplication, error: Exception) -> None:
+    log.critical("the console could not start", exc_info=error)
+    try:
+        report: str = str(
+            write_crash_report(data_dir(), type(error), error, error.__traceback__, thread="MainThread")
+        )
+    except OSError:
+        report = "-"
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("main", "1022 Operator Console"),
+        QCoreApplication.translate(
+            "main",
+            "The console could not start. Nothing on this computer was deleted. Tell IT, with this"
+            " report (it holds no personal data): %1",
+        ).replace("%1", report),
+    )
+
+
+def _record_hard_faults(data: Path) -> None:
+    """A crash Python cannot catch (inside Qt, a segmentation fault): its Python frames, and only
+    those, to ``crash/fatal.log``, so IT has a trace where there would be nothing."""
+    path = crash_folder(data) / "fatal.log"
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600)
+    _FATAL.append(os.fdopen(fd, "a", encoding="utf-8"))  # open for the life of the process
+    faulthandler.enable(file=_FATAL[-1])
+
+
+_FATAL: list[TextIO] = []
 
 
 def _quit_on_sigterm(app: QApplication) -> None:
@@ -241,8 +295,6 @@ def _self_check(app: QApplication) -> int:
 
 
 def _handle(window: object, message: dict[str, object]) -> None:
-    from operator_console.gui.main_window import MainWindow
-
     assert isinstance(window, MainWindow)
     number = message.get("incoming_call")
     if isinstance(number, str):

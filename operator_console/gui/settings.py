@@ -54,7 +54,8 @@ SERVER_USER = Setting(
 CA_BUNDLE = Setting(
     "server/ca_bundle",
     "",
-    "A PEM file of the CA certificates to trust for the server (a city's own PKI); empty: the system's",
+    "A PEM file of the CA certificates to trust for the server (a city's own PKI);"
+    " empty: the public CAs the console ships (Mozilla's list, from certifi)",
 )
 READ_TIMEOUT_S = Setting(
     "server/read_timeout_s", 15, "Seconds to wait for the server's answer before trying again later"

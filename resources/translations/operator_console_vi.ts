@@ -1,55 +1,54 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="18"/>
+        <location filename="../../operator_console/gui/about_dialog.py" line="18" />
         <source>About the 1022 Operator Console</source>
         <translation>Giới thiệu bàn tiếp nhận 1022</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="23"/>
-        <source>&lt;b&gt;1022 Operator Console&lt;/b&gt;: call intake for Ho Chi Minh City&apos;s 1022 hotline.&lt;br&gt;Free software under the GNU General Public License, version 3 or later.</source>
+        <location filename="../../operator_console/gui/about_dialog.py" line="23" />
+        <source>&lt;b&gt;1022 Operator Console&lt;/b&gt;: call intake for Ho Chi Minh City's 1022 hotline.&lt;br&gt;Free software under the GNU General Public License, version 3 or later.</source>
         <translation>&lt;b&gt;Bàn tiếp nhận 1022&lt;/b&gt;: tiếp nhận cuộc gọi cho tổng đài 1022 của Thành phố Hồ Chí Minh.&lt;br&gt;Phần mềm tự do theo Giấy phép Công cộng GNU (GPL), phiên bản 3 hoặc mới hơn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="33"/>
+        <location filename="../../operator_console/gui/about_dialog.py" line="33" />
         <source>Data folder: %1</source>
         <translation>Thư mục dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="34"/>
+        <location filename="../../operator_console/gui/about_dialog.py" line="34" />
         <source>Log files: %1</source>
         <translation>Tệp nhật ký: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="35"/>
+        <location filename="../../operator_console/gui/about_dialog.py" line="35" />
         <source>Crash reports: %1</source>
         <translation>Báo cáo lỗi: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="36"/>
+        <location filename="../../operator_console/gui/about_dialog.py" line="36" />
         <source>Machine configuration (IT): %1</source>
         <translation>Cấu hình máy (CNTT): %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="39"/>
-        <source>IT has locked this workstation&apos;s settings.</source>
+        <location filename="../../operator_console/gui/about_dialog.py" line="39" />
+        <source>IT has locked this workstation's settings.</source>
         <translation>Bộ phận CNTT đã khóa cấu hình của máy này.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="42"/>
+        <location filename="../../operator_console/gui/about_dialog.py" line="42" />
         <source>Version, build and data versions</source>
         <translation>Phiên bản, bản dựng và phiên bản dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="45"/>
+        <location filename="../../operator_console/gui/about_dialog.py" line="45" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="46"/>
+        <location filename="../../operator_console/gui/about_dialog.py" line="46" />
         <source>&amp;Copy for IT</source>
         <translation>&amp;Sao chép gửi CNTT</translation>
     </message>
@@ -57,29 +56,29 @@
 <context>
     <name>CallerHistory</name>
     <message>
-        <location filename="../../operator_console/gui/caller_history.py" line="49"/>
+        <location filename="../../operator_console/gui/caller_history.py" line="49" />
         <source>First call from this number.</source>
         <translation>Số này gọi lần đầu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/caller_history.py" line="53"/>
+        <location filename="../../operator_console/gui/caller_history.py" line="53" />
         <source>%n earlier case(s); the last one is %1 (%2). F4 fills in the form from it.</source>
         <translation>
             <numerusform>Đã có %n hồ sơ trước; gần nhất là %1 (%2). Bấm F4 để điền theo hồ sơ đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/caller_history.ui" line="9"/>
+        <location filename="../../ui/caller_history.ui" line="9" />
         <source>Earlier calls from this number</source>
         <translation>Các lần gọi trước của số này</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_history.ui" line="10"/>
+        <location filename="../../ui/caller_history.ui" line="10" />
         <source>What this number called about before</source>
         <translation>Số này đã gọi về việc gì</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_history.ui" line="11"/>
+        <location filename="../../ui/caller_history.ui" line="11" />
         <source>Earlier cases of this caller</source>
         <translation>Các hồ sơ trước của người gọi</translation>
     </message>
@@ -87,22 +86,22 @@
 <context>
     <name>CandidateDialog</name>
     <message>
-        <location filename="../../operator_console/gui/candidate_dialog.py" line="39"/>
+        <location filename="../../operator_console/gui/candidate_dialog.py" line="39" />
         <source>Likely the same need</source>
         <translation>Rất có thể cùng một nhu cầu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidate_dialog.py" line="39"/>
+        <location filename="../../operator_console/gui/candidate_dialog.py" line="39" />
         <source>Possibly related</source>
         <translation>Có thể liên quan</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidate_dialog.py" line="43"/>
+        <location filename="../../operator_console/gui/candidate_dialog.py" line="43" />
         <source>&amp;Link the call to this case (Enter)</source>
         <translation>&amp;Gắn cuộc gọi vào hồ sơ này (Enter)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidate_dialog.py" line="44"/>
+        <location filename="../../operator_console/gui/candidate_dialog.py" line="44" />
         <source>Save as a new case, &amp;related to this one</source>
         <translation>Lưu hồ sơ mới, ghi là &amp;liên quan</translation>
     </message>
@@ -110,47 +109,47 @@
 <context>
     <name>CandidatesModel</name>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="43"/>
+        <location filename="../../operator_console/gui/candidates.py" line="43" />
         <source>Key</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="44"/>
+        <location filename="../../operator_console/gui/candidates.py" line="44" />
         <source>Same need?</source>
         <translation>Cùng nhu cầu?</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="45"/>
+        <location filename="../../operator_console/gui/candidates.py" line="45" />
         <source>Case</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="46"/>
+        <location filename="../../operator_console/gui/candidates.py" line="46" />
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="47"/>
+        <location filename="../../operator_console/gui/candidates.py" line="47" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="48"/>
+        <location filename="../../operator_console/gui/candidates.py" line="48" />
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="49"/>
+        <location filename="../../operator_console/gui/candidates.py" line="49" />
         <source>Why</source>
         <translation>Vì sao</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="88"/>
+        <location filename="../../operator_console/gui/candidates.py" line="88" />
         <source>likely the same</source>
         <translation>rất có thể trùng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="88"/>
+        <location filename="../../operator_console/gui/candidates.py" line="88" />
         <source>possibly related</source>
         <translation>có thể liên quan</translation>
     </message>
@@ -158,36 +157,36 @@
 <context>
     <name>CandidatesPanel</name>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="163"/>
+        <location filename="../../operator_console/gui/candidates.py" line="163" />
         <source>The duplicate search could not run; intake goes on.</source>
         <translation>Không tìm được hồ sơ trùng lúc này; vẫn tiếp nhận bình thường.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/candidates.py" line="177"/>
+        <location filename="../../operator_console/gui/candidates.py" line="177" />
         <source>%n earlier case(s) likely the same need: Ctrl+1 opens the first.</source>
         <translation>
             <numerusform>%n hồ sơ trước rất có thể cùng nhu cầu: Ctrl+1 để mở hồ sơ đầu.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/candidates.py" line="179"/>
+        <location filename="../../operator_console/gui/candidates.py" line="179" />
         <source>Nothing likely the same; %n possibly related.</source>
         <translation>
             <numerusform>Không có hồ sơ trùng rõ ràng; %n hồ sơ có thể liên quan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/candidates_panel.ui" line="9"/>
+        <location filename="../../ui/candidates_panel.ui" line="9" />
         <source>Probably the same need (Ctrl+1…5 opens one)</source>
         <translation>Có thể trùng nhu cầu (Ctrl+1…5 để mở)</translation>
     </message>
     <message>
-        <location filename="../../ui/candidates_panel.ui" line="10"/>
+        <location filename="../../ui/candidates_panel.ui" line="10" />
         <source>What the duplicate search found</source>
         <translation>Kết quả tìm hồ sơ trùng</translation>
     </message>
     <message>
-        <location filename="../../ui/candidates_panel.ui" line="11"/>
+        <location filename="../../ui/candidates_panel.ui" line="11" />
         <source>Earlier cases that may be the same need, best first</source>
         <translation>Hồ sơ trước có thể cùng nhu cầu, khả năng cao nhất trước</translation>
     </message>
@@ -195,102 +194,102 @@
 <context>
     <name>CaseDetails</name>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="29"/>
+        <location filename="../../operator_console/gui/case_details.py" line="29" />
         <source>Case %1</source>
         <translation>Hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="31"/>
+        <location filename="../../operator_console/gui/case_details.py" line="31" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="40"/>
+        <location filename="../../operator_console/gui/case_details.py" line="40" />
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="41"/>
+        <location filename="../../operator_console/gui/case_details.py" line="41" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="42"/>
+        <location filename="../../operator_console/gui/case_details.py" line="42" />
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="43"/>
+        <location filename="../../operator_console/gui/case_details.py" line="43" />
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="44"/>
+        <location filename="../../operator_console/gui/case_details.py" line="44" />
         <source>Caller</source>
         <translation>Người gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="45"/>
+        <location filename="../../operator_console/gui/case_details.py" line="45" />
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="46"/>
+        <location filename="../../operator_console/gui/case_details.py" line="46" />
         <source>Person in need</source>
         <translation>Người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="47"/>
+        <location filename="../../operator_console/gui/case_details.py" line="47" />
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="48"/>
+        <location filename="../../operator_console/gui/case_details.py" line="48" />
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="49"/>
+        <location filename="../../operator_console/gui/case_details.py" line="49" />
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="50"/>
+        <location filename="../../operator_console/gui/case_details.py" line="50" />
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="51"/>
+        <location filename="../../operator_console/gui/case_details.py" line="51" />
         <source>Handling unit</source>
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="52"/>
+        <location filename="../../operator_console/gui/case_details.py" line="52" />
         <source>Repeat calls</source>
         <translation>Số lần gọi lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="60"/>
+        <location filename="../../operator_console/gui/case_details.py" line="60" />
         <source>Contacts</source>
         <translation>Các lần liên hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="61"/>
+        <location filename="../../operator_console/gui/case_details.py" line="61" />
         <source>No repeat call.</source>
         <translation>Chưa có lần gọi lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="62"/>
+        <location filename="../../operator_console/gui/case_details.py" line="62" />
         <source>History</source>
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/case_details.ui" line="6"/>
+        <location filename="../../ui/case_details.ui" line="6" />
         <source>Case</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/case_details.ui" line="8"/>
+        <location filename="../../ui/case_details.ui" line="8" />
         <source>The case, its contacts and its history</source>
         <translation>Hồ sơ, các lần liên hệ và quá trình xử lý</translation>
     </message>
@@ -298,42 +297,42 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="38"/>
+        <location filename="../../operator_console/gui/case_list.py" line="38" />
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="39"/>
+        <location filename="../../operator_console/gui/case_list.py" line="39" />
         <source>Case</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="42"/>
+        <location filename="../../operator_console/gui/case_list.py" line="42" />
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="43"/>
+        <location filename="../../operator_console/gui/case_list.py" line="43" />
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="44"/>
+        <location filename="../../operator_console/gui/case_list.py" line="44" />
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="45"/>
+        <location filename="../../operator_console/gui/case_list.py" line="45" />
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="40"/>
+        <location filename="../../operator_console/gui/case_list.py" line="40" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="41"/>
+        <location filename="../../operator_console/gui/case_list.py" line="41" />
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
@@ -341,53 +340,53 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="73"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="73" />
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="76"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="76" />
         <source>All categories</source>
         <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="9"/>
-        <location filename="../../ui/case_list_panel.ui" line="19"/>
+        <location filename="../../ui/case_list_panel.ui" line="9" />
+        <location filename="../../ui/case_list_panel.ui" line="19" />
         <source>Recent cases</source>
         <translation>Hồ sơ gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="12"/>
+        <location filename="../../ui/case_list_panel.ui" line="12" />
         <source>Find in the case list</source>
         <translation>Tìm trong danh sách hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="12"/>
+        <location filename="../../ui/case_list_panel.ui" line="12" />
         <source>Find… (Ctrl+F)</source>
         <translation>Tìm… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="13"/>
+        <location filename="../../ui/case_list_panel.ui" line="13" />
         <source>Ward</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="13"/>
+        <location filename="../../ui/case_list_panel.ui" line="13" />
         <source>Show the cases of this ward</source>
         <translation>Lọc hồ sơ theo phường/xã</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="14"/>
+        <location filename="../../ui/case_list_panel.ui" line="14" />
         <source>Show the cases of this status</source>
         <translation>Lọc hồ sơ theo trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="15"/>
+        <location filename="../../ui/case_list_panel.ui" line="15" />
         <source>Show the cases of this category</source>
         <translation>Lọc hồ sơ theo lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="18"/>
+        <location filename="../../ui/case_list_panel.ui" line="18" />
         <source>What the filter found</source>
         <translation>Kết quả lọc</translation>
     </message>
@@ -395,59 +394,59 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="38"/>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="41"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="38" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="41" />
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="38"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="38" />
         <source>Next field (in the description: a new line)</source>
         <translation>Sang ô kế tiếp (trong ô nội dung: xuống dòng)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="39"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="39" />
         <source>Shift+Tab</source>
         <translation>Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="39"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="39" />
         <source>Previous field</source>
         <translation>Về ô trước</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="40"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="40" />
         <source>1 … 9</source>
         <translation>1 … 9</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="40"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="40" />
         <source>Category, in the category list</source>
         <translation>Chọn lĩnh vực, trong ô lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="41"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="41" />
         <source>On a listed case: open it</source>
         <translation>Trên một hồ sơ trong danh sách: mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="48"/>
-        <location filename="../../ui/cheat_sheet.ui" line="6"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="48" />
+        <location filename="../../ui/cheat_sheet.ui" line="6" />
         <source>Keys</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="48"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="48" />
         <source>What they do</source>
         <translation>Công dụng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="57"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="57" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.ui" line="8"/>
+        <location filename="../../ui/cheat_sheet.ui" line="8" />
         <source>Every key of the console</source>
         <translation>Mọi phím tắt của bàn tiếp nhận</translation>
     </message>
@@ -455,12 +454,12 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="223"/>
+        <location filename="../../operator_console/gui/connection.py" line="223" />
         <source>The server address is not valid (it must start with https://).</source>
         <translation>Địa chỉ máy chủ không hợp lệ (phải bắt đầu bằng https://).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="308"/>
+        <location filename="../../operator_console/gui/connection.py" line="308" />
         <source>The demo server did not start: %1</source>
         <translation>Máy chủ demo không khởi động được: %1</translation>
     </message>
@@ -468,39 +467,39 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../operator_console/gui/crash_guard.py" line="39"/>
+        <location filename="../../operator_console/gui/crash_guard.py" line="39" />
         <source>Unexpected error</source>
         <translation>Lỗi không mong muốn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/crash_guard.py" line="46"/>
+        <location filename="../../operator_console/gui/crash_guard.py" line="46" />
         <source>&amp;Continue working</source>
         <translation>&amp;Tiếp tục làm việc</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/crash_guard.py" line="48"/>
+        <location filename="../../operator_console/gui/crash_guard.py" line="48" />
         <source>&amp;Restart the console</source>
         <translation>&amp;Khởi động lại bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/crash_guard.py" line="45"/>
+        <location filename="../../operator_console/gui/crash_guard.py" line="45" />
         <source>Something went wrong inside the console.</source>
         <translation>Bàn tiếp nhận vừa gặp một lỗi bên trong.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/crash_guard.py" line="67"/>
+        <location filename="../../operator_console/gui/crash_guard.py" line="67" />
         <source>Nothing is lost: the call being typed is kept, and every saved case is in the queue and will be sent. You can go on working; if the error comes back, restart the console.</source>
         <translation>Không có gì bị mất: cuộc gọi đang nhập vẫn được giữ, mọi hồ sơ đã lưu vẫn trong hàng đợi và sẽ được gửi. Bạn có thể tiếp tục làm việc; nếu lỗi lặp lại, hãy khởi động lại bàn tiếp nhận.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/crash_guard.py" line="72"/>
+        <location filename="../../operator_console/gui/crash_guard.py" line="72" />
         <source>The error happened %n times.</source>
         <translation>
             <numerusform>Lỗi đã xảy ra %n lần.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/crash_guard.py" line="75"/>
+        <location filename="../../operator_console/gui/crash_guard.py" line="75" />
         <source>A report without personal data is saved for IT: %1</source>
         <translation>Đã lưu báo cáo (không có dữ liệu cá nhân) cho bộ phận CNTT: %1</translation>
     </message>
@@ -508,207 +507,207 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="223"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="223" />
         <source>— choose (digit key) —</source>
         <translation>— chọn (phím số) —</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="228"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="228" />
         <source>Suggested</source>
         <translation>Theo đề xuất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="284"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="284" />
         <source>withheld</source>
         <translation>ẩn số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="286"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="286" />
         <source>%1 (old number %2)</source>
         <translation>%1 (số cũ %2)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="338"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="338" />
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="6"/>
+        <location filename="../../ui/intake_form.ui" line="6" />
         <source>New request</source>
         <translation>Yêu cầu mới</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="13"/>
+        <location filename="../../ui/intake_form.ui" line="13" />
         <source>&amp;Phone</source>
         <translation>Số điện &amp;thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="16"/>
+        <location filename="../../ui/intake_form.ui" line="16" />
         <source>as the caller says it: 0389 123 456, +84…, 0168…</source>
         <translation>như người gọi đọc: 0389 123 456, +84…, 0168…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="16"/>
-        <source>Caller&apos;s phone</source>
+        <location filename="../../ui/intake_form.ui" line="16" />
+        <source>Caller's phone</source>
         <translation>Số điện thoại người gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="18"/>
+        <location filename="../../ui/intake_form.ui" line="18" />
         <source>Phone number as understood</source>
         <translation>Số điện thoại đã hiểu</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="21"/>
-        <source>Caller&apos;s &amp;name</source>
+        <location filename="../../ui/intake_form.ui" line="21" />
+        <source>Caller's &amp;name</source>
         <translation>Họ tên người &amp;gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="23"/>
-        <source>Caller&apos;s name</source>
+        <location filename="../../ui/intake_form.ui" line="23" />
+        <source>Caller's name</source>
         <translation>Họ tên người gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="25"/>
+        <location filename="../../ui/intake_form.ui" line="25" />
         <source>&amp;Relation</source>
         <translation>&amp;Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="27"/>
-        <source>Caller&apos;s relation to the person in need</source>
+        <location filename="../../ui/intake_form.ui" line="27" />
+        <source>Caller's relation to the person in need</source>
         <translation>Quan hệ của người gọi với người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="29"/>
+        <location filename="../../ui/intake_form.ui" line="29" />
         <source>Person in n&amp;eed</source>
         <translation>Người cần &amp;hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="31"/>
+        <location filename="../../ui/intake_form.ui" line="31" />
         <source>when it is someone else</source>
         <translation>khi không phải người gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="31"/>
+        <location filename="../../ui/intake_form.ui" line="31" />
         <source>Name of the person in need</source>
         <translation>Họ tên người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="33"/>
+        <location filename="../../ui/intake_form.ui" line="33" />
         <source>&amp;Address</source>
         <translation>Đị&amp;a chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="35"/>
+        <location filename="../../ui/intake_form.ui" line="35" />
         <source>house/alley and street, e.g. 12/3/45 Lê Văn Sỹ</source>
         <translation>số nhà/hẻm và đường, ví dụ 12/3/45 Lê Văn Sỹ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="35"/>
+        <location filename="../../ui/intake_form.ui" line="35" />
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="37"/>
+        <location filename="../../ui/intake_form.ui" line="37" />
         <source>&amp;Ward/commune</source>
         <translation>&amp;Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="39"/>
-        <source>today&apos;s or former name: Tân Định, P.5 Q.8…</source>
+        <location filename="../../ui/intake_form.ui" line="39" />
+        <source>today's or former name: Tân Định, P.5 Q.8…</source>
         <translation>tên mới hoặc cũ: Tân Định, P.5 Q.8…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="39"/>
+        <location filename="../../ui/intake_form.ui" line="39" />
         <source>Ward or commune</source>
         <translation>Phường hoặc xã</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="42"/>
+        <location filename="../../ui/intake_form.ui" line="42" />
         <source>Categor&amp;y</source>
         <translation>&amp;Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="92"/>
+        <location filename="../../ui/intake_form.ui" line="92" />
         <source>&amp;Clear (Esc)</source>
         <translation>X&amp;oá (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="44"/>
+        <location filename="../../ui/intake_form.ui" line="44" />
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="47"/>
+        <location filename="../../ui/intake_form.ui" line="47" />
         <source>&amp;Household size</source>
         <translation>Số &amp;người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="51"/>
+        <location filename="../../ui/intake_form.ui" line="51" />
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="52"/>
+        <location filename="../../ui/intake_form.ui" line="52" />
         <source>No &amp;food today</source>
         <translation>&amp;Không còn gì ăn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="58"/>
+        <location filename="../../ui/intake_form.ui" line="58" />
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="62"/>
+        <location filename="../../ui/intake_form.ui" line="62" />
         <source>&amp;Lone elderly</source>
         <translation>Người già n&amp;eo đơn</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="63"/>
+        <location filename="../../ui/intake_form.ui" line="63" />
         <source>Yo&amp;ung children</source>
         <translation>T&amp;rẻ nhỏ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="64"/>
+        <location filename="../../ui/intake_form.ui" line="64" />
         <source>D&amp;isabled</source>
         <translation>Người khu&amp;yết tật</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="65"/>
+        <location filename="../../ui/intake_form.ui" line="65" />
         <source>Pre&amp;gnant</source>
         <translation>Phụ nữ &amp;mang thai</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="66"/>
+        <location filename="../../ui/intake_form.ui" line="66" />
         <source>Sic&amp;k</source>
         <translation>Người &amp;bệnh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="70"/>
+        <location filename="../../ui/intake_form.ui" line="70" />
         <source>&amp;Description</source>
         <translation>Nội &amp;dung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="72"/>
+        <location filename="../../ui/intake_form.ui" line="72" />
         <source>Description</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="74"/>
+        <location filename="../../ui/intake_form.ui" line="74" />
         <source>Priori&amp;ty</source>
         <translation>Mức ư&amp;u tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="78"/>
+        <location filename="../../ui/intake_form.ui" line="78" />
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="83"/>
+        <location filename="../../ui/intake_form.ui" line="83" />
         <source>Caller agrees to be called &amp;back</source>
         <translation>Đồng ý được gọi lạ&amp;i</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="93"/>
+        <location filename="../../ui/intake_form.ui" line="93" />
         <source>&amp;Save (Ctrl+Enter)</source>
         <translation>Lưu hồ &amp;sơ (Ctrl+Enter)</translation>
     </message>
@@ -716,87 +715,87 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="32"/>
+        <location filename="../../operator_console/gui/login_dialog.py" line="32" />
         <source>Set by IT for this workstation</source>
         <translation>Do bộ phận CNTT đặt cho máy này</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="45"/>
+        <location filename="../../operator_console/gui/login_dialog.py" line="45" />
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="47"/>
+        <location filename="../../operator_console/gui/login_dialog.py" line="47" />
         <source>Later</source>
         <translation>Để sau</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="64"/>
-        <source>Type the server&apos;s address (https://…).</source>
+        <location filename="../../operator_console/gui/login_dialog.py" line="64" />
+        <source>Type the server's address (https://…).</source>
         <translation>Nhập địa chỉ máy chủ (https://…).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="68"/>
+        <location filename="../../operator_console/gui/login_dialog.py" line="68" />
         <source>Type your user name and password.</source>
         <translation>Nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="87"/>
+        <location filename="../../operator_console/gui/login_dialog.py" line="87" />
         <source>The server address must start with https:// (http:// only for this computer).</source>
         <translation>Địa chỉ máy chủ phải bắt đầu bằng https:// (http:// chỉ dùng cho chính máy này).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="95"/>
+        <location filename="../../operator_console/gui/login_dialog.py" line="95" />
         <source>The login failed on this computer (%1).</source>
         <translation>Đăng nhập không thành công do lỗi trên máy này (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="101"/>
+        <location filename="../../operator_console/gui/login_dialog.py" line="101" />
         <source>Logging in…</source>
         <translation>Đang đăng nhập…</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="6"/>
+        <location filename="../../ui/login_dialog.ui" line="6" />
         <source>Log in to the central server</source>
         <translation>Đăng nhập máy chủ trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="11"/>
+        <location filename="../../ui/login_dialog.ui" line="11" />
         <source>&amp;Server</source>
         <translation>&amp;Máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="12"/>
+        <location filename="../../ui/login_dialog.ui" line="12" />
         <source>https://…</source>
         <translation>https://…</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="12"/>
+        <location filename="../../ui/login_dialog.ui" line="12" />
         <source>Central server address</source>
         <translation>Địa chỉ máy chủ trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="14"/>
+        <location filename="../../ui/login_dialog.ui" line="14" />
         <source>&amp;User name</source>
         <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="15"/>
+        <location filename="../../ui/login_dialog.ui" line="15" />
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="16"/>
+        <location filename="../../ui/login_dialog.ui" line="16" />
         <source>&amp;Password</source>
         <translation>Mật &amp;khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="17"/>
+        <location filename="../../ui/login_dialog.ui" line="17" />
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="22"/>
+        <location filename="../../ui/login_dialog.ui" line="22" />
         <source>Without logging in, cases are still saved on this computer and sent as soon as you log in.</source>
         <translation>Chưa đăng nhập thì hồ sơ vẫn được lưu trên máy này và được gửi ngay khi bạn đăng nhập.</translation>
     </message>
@@ -804,194 +803,194 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="74"/>
-        <location filename="../../operator_console/gui/main_window.py" line="520"/>
+        <location filename="../../operator_console/gui/main_window.py" line="74" />
+        <location filename="../../operator_console/gui/main_window.py" line="520" />
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="82"/>
+        <location filename="../../operator_console/gui/main_window.py" line="82" />
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="148"/>
+        <location filename="../../operator_console/gui/main_window.py" line="148" />
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="166"/>
+        <location filename="../../operator_console/gui/main_window.py" line="166" />
         <source>Form cleared. F3 brings it back.</source>
         <translation>Đã xoá biểu mẫu. Bấm F3 để lấy lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="492"/>
-        <location filename="../../operator_console/gui/main_window.py" line="523"/>
+        <location filename="../../operator_console/gui/main_window.py" line="492" />
+        <location filename="../../operator_console/gui/main_window.py" line="523" />
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="337"/>
+        <location filename="../../operator_console/gui/main_window.py" line="337" />
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="174"/>
+        <location filename="../../operator_console/gui/main_window.py" line="174" />
         <source>The cleared form is back.</source>
         <translation>Đã lấy lại biểu mẫu vừa xoá.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="179"/>
+        <location filename="../../operator_console/gui/main_window.py" line="179" />
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="181"/>
+        <location filename="../../operator_console/gui/main_window.py" line="181" />
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="186"/>
+        <location filename="../../operator_console/gui/main_window.py" line="186" />
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="220"/>
+        <location filename="../../operator_console/gui/main_window.py" line="220" />
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="285"/>
+        <location filename="../../operator_console/gui/main_window.py" line="285" />
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="335"/>
+        <location filename="../../operator_console/gui/main_window.py" line="335" />
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="347"/>
+        <location filename="../../operator_console/gui/main_window.py" line="347" />
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="370"/>
+        <location filename="../../operator_console/gui/main_window.py" line="370" />
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="378"/>
+        <location filename="../../operator_console/gui/main_window.py" line="378" />
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="390"/>
+        <location filename="../../operator_console/gui/main_window.py" line="390" />
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="394"/>
+        <location filename="../../operator_console/gui/main_window.py" line="394" />
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="399"/>
+        <location filename="../../operator_console/gui/main_window.py" line="399" />
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="412"/>
+        <location filename="../../operator_console/gui/main_window.py" line="412" />
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="429"/>
+        <location filename="../../operator_console/gui/main_window.py" line="429" />
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="434"/>
+        <location filename="../../operator_console/gui/main_window.py" line="434" />
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="444"/>
+        <location filename="../../operator_console/gui/main_window.py" line="444" />
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="476"/>
+        <location filename="../../operator_console/gui/main_window.py" line="476" />
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="482"/>
+        <location filename="../../operator_console/gui/main_window.py" line="482" />
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="493"/>
+        <location filename="../../operator_console/gui/main_window.py" line="493" />
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="495"/>
+        <location filename="../../operator_console/gui/main_window.py" line="495" />
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="497"/>
+        <location filename="../../operator_console/gui/main_window.py" line="497" />
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="499"/>
+        <location filename="../../operator_console/gui/main_window.py" line="499" />
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="503"/>
+        <location filename="../../operator_console/gui/main_window.py" line="503" />
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="525"/>
+        <location filename="../../operator_console/gui/main_window.py" line="525" />
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="528"/>
+        <location filename="../../operator_console/gui/main_window.py" line="528" />
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="531"/>
+        <location filename="../../operator_console/gui/main_window.py" line="531" />
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="534"/>
+        <location filename="../../operator_console/gui/main_window.py" line="534" />
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="536"/>
+        <location filename="../../operator_console/gui/main_window.py" line="536" />
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="538"/>
+        <location filename="../../operator_console/gui/main_window.py" line="538" />
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="540"/>
+        <location filename="../../operator_console/gui/main_window.py" line="540" />
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="544"/>
+        <location filename="../../operator_console/gui/main_window.py" line="544" />
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
@@ -999,32 +998,32 @@
 <context>
     <name>RefusedDialog</name>
     <message>
-        <location filename="../../operator_console/gui/refused_dialog.py" line="28"/>
+        <location filename="../../operator_console/gui/refused_dialog.py" line="28" />
         <source>Cases the server refused</source>
         <translation>Hồ sơ bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/refused_dialog.py" line="32"/>
+        <location filename="../../operator_console/gui/refused_dialog.py" line="32" />
         <source>The server refused these for good; they are kept here. Enter opens the case.</source>
         <translation>Máy chủ đã từ chối hẳn các mục này; chúng vẫn được giữ ở máy này. Enter để mở hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/refused_dialog.py" line="34"/>
+        <location filename="../../operator_console/gui/refused_dialog.py" line="34" />
         <source>The server has refused nothing.</source>
         <translation>Máy chủ chưa từ chối mục nào.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/refused_dialog.py" line="39"/>
-        <source>Refused cases and the server&apos;s reasons</source>
+        <location filename="../../operator_console/gui/refused_dialog.py" line="39" />
+        <source>Refused cases and the server's reasons</source>
         <translation>Hồ sơ bị từ chối và lý do của máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/refused_dialog.py" line="42"/>
+        <location filename="../../operator_console/gui/refused_dialog.py" line="42" />
         <source>Case %1: %2</source>
         <translation>Hồ sơ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/refused_dialog.py" line="52"/>
+        <location filename="../../operator_console/gui/refused_dialog.py" line="52" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1032,178 +1031,178 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../operator_console/gui/self_check.py" line="82"/>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="66"/>
+        <location filename="../../operator_console/gui/self_check.py" line="82" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="59" />
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="61"/>
+        <location filename="../../operator_console/gui/settings_dialog.py" line="54" />
         <source>Set by IT for this workstation</source>
         <translation>Do bộ phận CNTT đặt cho máy này</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="67"/>
+        <location filename="../../operator_console/gui/settings_dialog.py" line="60" />
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="80"/>
+        <location filename="../../operator_console/gui/settings_dialog.py" line="73" />
         <source>The server address must start with https:// (http:// only for this computer).</source>
         <translation>Địa chỉ máy chủ phải bắt đầu bằng https:// (http:// chỉ dùng cho chính máy này).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="85"/>
+        <location filename="../../operator_console/gui/settings_dialog.py" line="78" />
         <source>There is no CA certificates file at this path.</source>
         <translation>Không có tệp chứng chỉ CA ở đường dẫn này.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="91"/>
+        <location filename="../../operator_console/gui/settings_dialog.py" line="83" />
         <source>A proxy is written http://host:port.</source>
         <translation>Proxy được ghi dạng http://máy:cổng.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="98"/>
+        <location filename="../../operator_console/gui/settings_dialog.py" line="89" />
         <source>No user name or password in the proxy address: IT sets proxy sign-in on the system.</source>
         <translation>Không ghi tên đăng nhập hay mật khẩu vào địa chỉ proxy: bộ phận CNTT cấu hình đăng nhập proxy trên hệ thống.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="6"/>
+        <location filename="../../ui/settings_dialog.ui" line="6" />
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="10"/>
+        <location filename="../../ui/settings_dialog.ui" line="10" />
         <source>&amp;Operator</source>
         <translation>Tổng đài &amp;viên</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="11"/>
-        <source>empty: the workstation&apos;s login</source>
+        <location filename="../../ui/settings_dialog.ui" line="11" />
+        <source>empty: the workstation's login</source>
         <translation>để trống: dùng tên đăng nhập máy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="11"/>
-        <source>Operator&apos;s name</source>
+        <location filename="../../ui/settings_dialog.ui" line="11" />
+        <source>Operator's name</source>
         <translation>Tên tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="12"/>
+        <location filename="../../ui/settings_dialog.ui" line="12" />
         <source>&amp;Server address</source>
         <translation>Địa chỉ &amp;máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="13"/>
+        <location filename="../../ui/settings_dialog.ui" line="13" />
         <source>https://… (empty: this workstation only)</source>
         <translation>https://… (để trống: chỉ lưu trên máy này)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="13"/>
+        <location filename="../../ui/settings_dialog.ui" line="13" />
         <source>Central server address</source>
         <translation>Địa chỉ máy chủ trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="14"/>
+        <location filename="../../ui/settings_dialog.ui" line="14" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="15"/>
+        <location filename="../../ui/settings_dialog.ui" line="15" />
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="16"/>
+        <location filename="../../ui/settings_dialog.ui" line="16" />
         <source>&amp;Font size</source>
         <translation>&amp;Cỡ chữ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="17"/>
+        <location filename="../../ui/settings_dialog.ui" line="17" />
         <source>Font size in points</source>
         <translation>Cỡ chữ (point)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="23"/>
+        <location filename="../../ui/settings_dialog.ui" line="23" />
         <source>Connection and logs (set by IT)</source>
         <translation>Kết nối và nhật ký (do CNTT đặt)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="25"/>
+        <location filename="../../ui/settings_dialog.ui" line="25" />
         <source>&amp;CA certificates</source>
         <translation>Chứng chỉ C&amp;A</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="26"/>
-        <source>a PEM file (empty: the system&apos;s certificates)</source>
-        <translation>tệp PEM (trống: của hệ thống)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.ui" line="26"/>
+        <location filename="../../ui/settings_dialog.ui" line="26" />
         <source>CA certificates file for the server</source>
         <translation>Tệp chứng chỉ CA cho máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="27"/>
+        <location filename="../../ui/settings_dialog.ui" line="26" />
+        <source>a PEM file (empty: the public CAs)</source>
+        <translation>tệp PEM (trống: các CA công cộng)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="27" />
         <source>&amp;Proxy</source>
         <translation>&amp;Proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="28"/>
-        <source>http://proxy:3128 (empty: the system&apos;s proxy settings)</source>
+        <location filename="../../ui/settings_dialog.ui" line="28" />
+        <source>http://proxy:3128 (empty: the system's proxy settings)</source>
         <translation>http://proxy:3128 (trống: của hệ thống)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="28"/>
+        <location filename="../../ui/settings_dialog.ui" line="28" />
         <source>Proxy to reach the server</source>
         <translation>Proxy để đến máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="29"/>
+        <location filename="../../ui/settings_dialog.ui" line="29" />
         <source>Server &amp;timeout</source>
         <translation>&amp;Thời gian chờ máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="30"/>
+        <location filename="../../ui/settings_dialog.ui" line="30" />
         <source> s</source>
         <translation> giây</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="30"/>
-        <source>Seconds to wait for the server&apos;s answer</source>
+        <location filename="../../ui/settings_dialog.ui" line="30" />
+        <source>Seconds to wait for the server's answer</source>
         <translation>Số giây chờ máy chủ trả lời</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="31"/>
-        <source>&amp;Keep the city&apos;s cases for</source>
+        <location filename="../../ui/settings_dialog.ui" line="31" />
+        <source>&amp;Keep the city's cases for</source>
         <translation>&amp;Giữ hồ sơ toàn thành phố trong</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="32"/>
+        <location filename="../../ui/settings_dialog.ui" line="32" />
         <source> days</source>
         <translation> ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="32"/>
-        <source>Days of the city&apos;s cases kept on this workstation</source>
+        <location filename="../../ui/settings_dialog.ui" line="32" />
+        <source>Days of the city's cases kept on this workstation</source>
         <translation>Số ngày hồ sơ toàn thành phố được giữ trên máy này</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="33"/>
+        <location filename="../../ui/settings_dialog.ui" line="33" />
         <source>Log l&amp;evel</source>
         <translation>Mức ghi nhật &amp;ký</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="34"/>
+        <location filename="../../ui/settings_dialog.ui" line="34" />
         <source>How much the log files say</source>
         <translation>Mức chi tiết của tệp nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="38"/>
+        <location filename="../../ui/settings_dialog.ui" line="38" />
         <source>IT has locked the greyed-out settings on this workstation.</source>
         <translation>Bộ phận CNTT đã khóa các mục tô xám trên máy này.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="39"/>
+        <location filename="../../ui/settings_dialog.ui" line="39" />
         <source>A new language and a new log level apply at the next start. The font size applies at once; 14 or more is the large-font mode for long shifts.</source>
         <translation>Ngôn ngữ và mức nhật ký mới có hiệu lực ở lần mở sau. Cỡ chữ có hiệu lực ngay; từ 14 trở lên là chế độ chữ lớn cho ca dài.</translation>
     </message>
@@ -1211,114 +1210,127 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="30"/>
+        <location filename="../../operator_console/gui/actions.py" line="30" />
         <source>&amp;New call</source>
         <translation>Cuộc gọi &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="33"/>
+        <location filename="../../operator_console/gui/actions.py" line="33" />
         <source>&amp;Save and queue</source>
         <translation>&amp;Lưu và chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="37"/>
+        <location filename="../../operator_console/gui/actions.py" line="37" />
         <source>&amp;Clear the form</source>
         <translation>&amp;Xoá biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="41"/>
+        <location filename="../../operator_console/gui/actions.py" line="41" />
         <source>&amp;Undo the clear</source>
         <translation>Lấy lại &amp;biểu mẫu vừa xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="47"/>
-        <source>&amp;Fill in from this caller&apos;s last case</source>
+        <location filename="../../operator_console/gui/actions.py" line="47" />
+        <source>&amp;Fill in from this caller's last case</source>
         <translation>&amp;Điền theo hồ sơ trước của số này</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="51"/>
+        <location filename="../../operator_console/gui/actions.py" line="51" />
         <source>Se&amp;ttings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="52"/>
+        <location filename="../../operator_console/gui/actions.py" line="52" />
         <source>&amp;Log in to the server…</source>
         <translation>Đă&amp;ng nhập máy chủ…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="53"/>
+        <location filename="../../operator_console/gui/actions.py" line="53" />
         <source>Log &amp;out</source>
         <translation>Đăng x&amp;uất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="62"/>
+        <location filename="../../operator_console/gui/actions.py" line="62" />
         <source>&amp;Find in the case list</source>
         <translation>&amp;Tìm trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="64"/>
+        <location filename="../../operator_console/gui/actions.py" line="64" />
         <source>&amp;Refresh the case list</source>
         <translation>&amp;Làm mới danh sách</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="66"/>
+        <location filename="../../operator_console/gui/actions.py" line="66" />
         <source>Candidate &amp;1…</source>
         <translation>Hồ sơ gợi ý &amp;1…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="67"/>
+        <location filename="../../operator_console/gui/actions.py" line="67" />
         <source>Candidate &amp;2…</source>
         <translation>Hồ sơ gợi ý &amp;2…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="68"/>
+        <location filename="../../operator_console/gui/actions.py" line="68" />
         <source>Candidate &amp;3…</source>
         <translation>Hồ sơ gợi ý &amp;3…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="69"/>
+        <location filename="../../operator_console/gui/actions.py" line="69" />
         <source>Candidate &amp;4…</source>
         <translation>Hồ sơ gợi ý &amp;4…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="70"/>
+        <location filename="../../operator_console/gui/actions.py" line="70" />
         <source>Candidate &amp;5…</source>
         <translation>Hồ sơ gợi ý &amp;5…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="72"/>
+        <location filename="../../operator_console/gui/actions.py" line="72" />
         <source>About the console…</source>
         <translation>Giới thiệu bàn tiếp nhận…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="79"/>
+        <location filename="../../operator_console/gui/actions.py" line="79" />
         <source>Help</source>
         <translation>Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="60"/>
+        <location filename="../../operator_console/gui/actions.py" line="60" />
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="56"/>
+        <location filename="../../operator_console/gui/actions.py" line="56" />
         <source>Cases the server refu&amp;sed…</source>
         <translation>Hồ sơ máy chủ từ &amp;chối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="71"/>
+        <location filename="../../operator_console/gui/actions.py" line="71" />
         <source>&amp;Keys (cheat sheet)</source>
         <translation>&amp;Bảng phím tắt</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="76"/>
+        <location filename="../../operator_console/gui/actions.py" line="76" />
         <source>&amp;Operator</source>
         <translation>Tổng đài &amp;viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="77"/>
+        <location filename="../../operator_console/gui/actions.py" line="77" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../operator_console/gui/main.py" line="201" />
+        <source>1022 Operator Console</source>
+        <translation>Bàn tiếp nhận 1022</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main.py" line="202" />
+        <source>The console could not start. Nothing on this computer was deleted. Tell IT, with this report (it holds no personal data): %1</source>
+        <translation>Bàn tiếp nhận không khởi động được. Không có gì trên máy này bị xoá. Hãy báo bộ phận CNTT, kèm báo cáo này (không có dữ liệu cá nhân): %1</translation>
     </message>
 </context>
 </TS>

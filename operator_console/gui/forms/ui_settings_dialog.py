@@ -199,7 +199,7 @@ class Ui_SettingsDialog(object):
 #endif // QT_CONFIG(accessibility)
         self.itGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Connection and logs (set by IT)", None))
         self.caLabel.setText(QCoreApplication.translate("SettingsDialog", u"&CA certificates", None))
-        self.caEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"a PEM file (empty: the system's certificates)", None))
+        self.caEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"a PEM file (empty: the public CAs)", None))
 #if QT_CONFIG(accessibility)
         self.caEdit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"CA certificates file for the server", None))
 #endif // QT_CONFIG(accessibility)
