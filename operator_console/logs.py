@@ -159,6 +159,7 @@ def setup_logging(data: Path, level: str = "INFO") -> Path:
 
 
 def close_logging() -> None:
+    logging.captureWarnings(False)  # Python's own warning output again (and a later setup re-hooks)
     root = logging.getLogger()
     for handler in [h for h in root.handlers if isinstance(h, PrivateRotatingFileHandler)]:
         root.removeHandler(handler)

@@ -75,7 +75,6 @@ def test_lines_from_qt_libraries_and_warnings_lose_what_they_quote(tmp_path: Pat
         )
     finally:
         close_logging()
-        logging.captureWarnings(False)
     text = log_file.read_text(encoding="utf-8")
     for secret in ("Lương", "0912", "Hoàng", "Lê Văn", "Đinh Văn Tâm"):
         assert secret not in text

@@ -1,0 +1,87 @@
+"""The desktop bundle: its size, what takes the room, and how fast the bundled console starts.
+
+    python benchmarks/bench_bundle.py [--dist DIR] [--runs 5]
+
+Builds ``build_spec/operator_console.spec`` into a temporary folder (or measures ``--dist``, an
+already built ``dist/operator-console``), then prints the folder's size, its ten biggest files,
+the size of its tarball, and the wall time of ``--self-check`` (a new process that builds the
+window on a throw-away store) for the bundle and for the pip-installed console beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build(out: Path) -> Path:
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "ERROR",
+            "--distpath",
+            str(out / "dist"),
+            "--workpath",
+            str(out / "work"),
+            str(ROOT / "build_spec" / "operator_console.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
+    print(f"build: {time.perf_counter() - started:.0f} s")
+    return out / "dist" / "operator-console"
+
+
+def self_check_times(command: list[str], runs: int, data: Path) -> list[float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OPERATOR_CONSOLE_DATA": str(data)}
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([*command, "--self-check"], env=env, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dist", type=Path, default=None)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.dist or build(Path(tmp))
+        files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
+        size = sum(p.stat().st_size for p in files)
+        print(f"bundle: {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB), {len(files)} files")
+        for path in sorted(files, key=lambda p: p.stat().st_size, reverse=True)[:10]:
+            print(f"  {path.stat().st_size / 1e6:5.1f} MB  {path.relative_to(folder)}")
+        tarball = Path(tmp) / "bundle.tar.gz"
+        with tarfile.open(tarball, "w:gz") as archive:
+            archive.add(folder, arcname="operator-console")
+        print(f"tarball: {tarball.stat().st_size / 1e6:.1f} MB")
+        for name, command in (
+            ("bundle", [str(folder / "operator-console")]),
+            ("pip install", [sys.executable, "-m", "operator_console.gui.main"]),
+        ):
+            times = self_check_times(command, args.runs, Path(tmp) / "data")
+            print(
+                f"--self-check, {name}: first {times[0] * 1000:.0f} ms, "
+                f"median {statistics.median(times) * 1000:.0f} ms ({args.runs} runs)"
+            )
+
+
+if __name__ == "__main__":
+    main()
