@@ -137,15 +137,19 @@ def test_the_settings_dialog_says_what_is_wrong_with_a_proxy_or_a_ca_file_at_its
 
 
 def test_the_about_box_says_version_build_data_and_where_the_files_are(
-    machine_file: Path, open_console, qtbot: QtBot
+    machine_file: Path, open_console, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv(S.MACHINE_CONFIG_ENV, str(machine_file))
+    machine_file.write_text(machine_file.read_text(encoding="utf-8") + "[policy]\nlocked=true\n")
     console = open_console(machine_file)
     dialog = AboutDialog(console.settings, console.window)
     text = dialog.details.toPlainText()
     assert text.startswith("operator-console ") and "(build: source" in text
-    for line in ("categories: v1", "store schema: 0006", "gazetteer: vietnam-provinces", "Tệp nhật ký: "):
+    for line in ("categories: v1", "store schema: 0006", "gazetteer: vietnam-provinces 2", "Tệp nhật ký: "):
         assert line in text
-    assert f"Cấu hình máy (CNTT): {S.machine_config_path()}" in text
+    assert f"Cấu hình máy (CNTT): {machine_file}" in text
+    assert "Bộ phận CNTT đã khóa cấu hình của máy này." in text
+    assert " ?" not in text
 
 
 def _console_command(
