@@ -34,15 +34,19 @@ WITHHELD = "(message withheld: it may hold personal data)"
 
 # A Vietnamese phone number as people write it: 0, 84, +84 or 0084, then 8 to 10 more digits in
 # groups (0389 123 456, (028) 3823 4567, 028.3823.4567, 0389-123-456), glued to letters or not
-# (SĐT0389123456); and a bare 8-digit landline (38234567). Separators: spaces, . - / ( ) – and ,.
+# (SĐT0389123456); and a bare 8-digit landline (38234567; the price: a byte count of 8 digits reads
+# as [phone] too). Separators: spaces, . - / ( ) – and ,.
 _SEP = r"[\s.\-/()–,]{0,3}"
 _PHONE = re.compile(
-    rf"(?<![\d\-])(?:\(?(?:\+|00)?84\)?|\(?0)(?:{_SEP}\d){{8,10}}(?!\d)"
-    r"|(?<![\d\-])\d{4}[\s.]?\d{4}(?![\d\-])"
+    # Not inside a hex or decimal number (0x7f00…, 0.00012345…); glued to letters or a hyphen is fine.
+    rf"(?<![0-9A-Fa-fxX.])(?:\(?(?:\+|00)?84\)?|\(?0(?=\d))(?:{_SEP}\d){{8,10}}(?![\dA-Fa-f])"
+    r"|(?<![0-9A-Fa-fxX.])\d{4}[\s.]?\d{4}(?!\d|\.\d)"
 )
 # Ids the log must keep whole (a case's UUID, a server's case number) though digits run in them.
-_PROTECTED = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b1022-\d{4}-\d{6}\b")
-_WARNING_PLACE = re.compile(r"^(.*?:\d+: \w+):.*", re.DOTALL)
+_PROTECTED = re.compile(
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b1022-\d{4}-\d{6}\b", re.IGNORECASE
+)
+_WARNING_PLACE = re.compile(r"^(.*?):(\d+): (\w+):.*", re.DOTALL)
 # Text in quotes, in a line from Qt or a library: the one place such a line would carry a value.
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'|«[^»]*»|“[^”]*”")
 # Libraries that would log the addresses they fetch (the server's paths carry ids, and a query
@@ -114,16 +118,20 @@ class SafeFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         # logging caches the first handler's rendering of the exception on the record (with its
         # message): render it afresh here, and leave the record as it was for other handlers.
-        if record.name == "py.warnings":
-            # "file:line: Category: message\n  source": the place and the kind, not the message.
+        if not record.name.startswith(OWN):
+            # Another's line: its message scrubbed (the traceback below is frames only anyway).
+            message = record.getMessage()
             record = logging.makeLogRecord(record.__dict__)
-            record.msg, record.args = _WARNING_PLACE.sub(r"\1: " + WITHHELD, record.getMessage()), None
+            if record.name == "py.warnings":
+                # "file:line: Category: message\n  source": the place and the kind, not the message.
+                place = _WARNING_PLACE.match(message)
+                message = f"{_short(place[1])}:{place[2]}: {place[3]}: {WITHHELD}" if place else WITHHELD
+            record.msg, record.args = scrub_foreign(message), None
         cached, record.exc_text = record.exc_text, None
         try:
-            text = super().format(record)
+            return mask_phones(super().format(record))
         finally:
             record.exc_text = cached
-        return mask_phones(text) if record.name.startswith(OWN) else scrub_foreign(text)
 
 
 class PrivateRotatingFileHandler(RotatingFileHandler):
@@ -160,7 +168,10 @@ def setup_logging(data: Path, level: str = "INFO") -> Path:
 
 def close_logging() -> None:
     logging.captureWarnings(False)  # Python's own warning output again (and a later setup re-hooks)
+    for name in _QUIET:
+        logging.getLogger(name).setLevel(logging.NOTSET)
     root = logging.getLogger()
+    root.setLevel(logging.WARNING)
     for handler in [h for h in root.handlers if isinstance(h, PrivateRotatingFileHandler)]:
         root.removeHandler(handler)
         handler.close()

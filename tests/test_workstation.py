@@ -362,3 +362,18 @@ def test_a_console_that_cannot_start_leaves_a_report_for_it(tmp_path: Path) -> N
     assert "Tran" not in report and "0389" not in report
     assert "the console could not start" in (data / "logs" / "console.log").read_text(encoding="utf-8")
     assert store.stat().st_size == len(b"Tran Thi Bich Ngoc 0389123456 " * 200)
+
+
+def test_a_machine_file_written_loosely_still_applies_and_locks(tmp_path: Path) -> None:
+    """What QSettings used to accept: a key given twice (the last wins), capitalised sections,
+    quoted values."""
+    machine = tmp_path / "operator-console.ini"
+    machine.write_text(
+        '[Server]\nurl=https://old.example\nurl=https://tongdai1022.hcmc.example\n[Policy]\nlocked="true"\n',
+        encoding="utf-8",
+    )
+    user = QSettings(str(tmp_path / "user.ini"), QSettings.Format.IniFormat)
+    user.setValue(S.SERVER_URL.key, "https://elsewhere.example")
+    settings = S.Settings(user, S.MachineConfig.read(machine))
+    assert settings.locked_by_it
+    assert settings.get(S.SERVER_URL) == "https://tongdai1022.hcmc.example"

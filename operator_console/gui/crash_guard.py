@@ -107,10 +107,13 @@ class CrashGuard(QObject):
         threading.excepthook = self._previous_thread_hook
 
     def _hook(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        if issubclass(kind, KeyboardInterrupt) or self._handling:
-            # Ctrl+C in a terminal; or a fault while this very hook runs (keeping the draft, building
-            # the dialog): Python's own report, not a loop.
-            self._previous_hook(kind, error, tb)
+        if issubclass(kind, KeyboardInterrupt):
+            self._previous_hook(kind, error, tb)  # Ctrl+C in a terminal
+            return
+        if self._handling:
+            # A fault while this very hook runs (keeping the draft, building the dialog): logged
+            # and reported, never a dialog again (that would loop).
+            self._record((kind, error, tb), "MainThread (while reporting an error)")
             return
         self._handling = True
         try:

@@ -132,31 +132,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         demo = EmbeddedServer(data_dir() / "demo")
         store_path = args.db or demo.data_dir / "console.sqlite3"
     server = InstanceServer(name)
-    machine = S.MachineConfig.read()
-    qsettings = S.user_settings()
-    settings = S.Settings(qsettings, machine)
-    setup_logging(data_dir(), settings.get(S.LOG_LEVEL))
-    qInstallMessageHandler(_qt_message)
-    log.info(
-        "console %s (%s) starting; settings locked by IT: %s; server configured: %s",
-        __version__,
-        build().describe(),
-        settings.locked_by_it,
-        bool(settings.get(S.SERVER_URL)) or args.demo,
-    )
-    for problem in S.configuration_problems(settings):
-        log.warning("configuration: %s", problem)
-    # The hooks before anything else can fail: a fault while the window is built is reported too.
     started: list[MainWindow] = []
     guard = CrashGuard(
         data_dir(),
         lambda: started[0].keep_draft_now() if started else None,
         lambda: started[0] if started else None,
     )
-    guard.restart_requested.connect(lambda: app.exit(RESTART))
-    guard.install()
-    _record_hard_faults(data_dir())
     try:
+        machine = S.MachineConfig.read()
+        qsettings = S.user_settings()
+        settings = S.Settings(qsettings, machine)
+        setup_logging(data_dir(), settings.get(S.LOG_LEVEL))
+        qInstallMessageHandler(_qt_message)
+        log.info(
+            "console %s (%s) starting; machine file %s%s; server configured: %s",
+            __version__,
+            build().describe(),
+            "read" if machine.found else "absent",
+            " (locked by IT)" if settings.locked_by_it else "",
+            bool(settings.get(S.SERVER_URL)) or args.demo,
+        )
+        if machine.problem:
+            log.warning("configuration: the machine file cannot be read: %s", machine.problem)
+        for problem in S.configuration_problems(settings):
+            log.warning("configuration: %s", problem)
+        # The hooks before anything else can fail: a fault while the window is built is reported too.
+        guard.restart_requested.connect(lambda: app.exit(RESTART))
+        guard.install()
+        _record_hard_faults(data_dir())
         console = build_console(app, store_path, qsettings, args.lang, demo=demo, machine=machine)
     except Exception as error:  # the console cannot run: say so on screen, and why in the report
         guard.uninstall()
@@ -189,13 +192,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _could_not_start(app: QApplication, error: Exception) -> None:
+    """Said on screen whatever else fails (the data folder not writable: no log, no report)."""
     log.critical("the console could not start", exc_info=error)
     try:
         report: str = str(
             write_crash_report(data_dir(), type(error), error, error.__traceback__, thread="MainThread")
         )
-    except OSError:
-        report = "-"
+    except Exception as failure:  # the message box below must come all the same
+        report = f"- ({type(failure).__name__})"
     QMessageBox.critical(
         None,
         QCoreApplication.translate("main", "1022 Operator Console"),
@@ -211,12 +215,15 @@ def _record_hard_faults(data: Path) -> None:
     """A crash Python cannot catch (inside Qt, a segmentation fault): its Python frames, and only
     those, to ``crash/fatal.log``, so IT has a trace where there would be nothing."""
     path = crash_folder(data) / "fatal.log"
+    if path.exists() and path.stat().st_size > FATAL_LOG_BYTES:
+        path.replace(path.with_name("fatal.log.1"))  # one older file kept, never an endless one
     fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600)
     _FATAL.append(os.fdopen(fd, "a", encoding="utf-8"))  # open for the life of the process
     faulthandler.enable(file=_FATAL[-1])
 
 
 _FATAL: list[TextIO] = []
+FATAL_LOG_BYTES = 1_000_000
 
 
 def _quit_on_sigterm(app: QApplication) -> None:

@@ -89,8 +89,10 @@ VERSION = 2
 
 
 def _drop_empty_machine_settings(store: QSettings) -> None:
-    """Version 1 had no machine file, and its dialog wrote ``server/url`` (often empty) on every
-    save: an empty value there meant "not set", and must not hide the machine's address now."""
+    """The first release's dialog wrote ``server/url`` (often empty) on every save: an empty value
+    there meant "not set", and must not hide the machine's address now. (Builds of the day the
+    machine file came, still at version 1, could hold a deliberately empty proxy or CA: those read
+    as "not set" too, which is what an empty value means anyway.)"""
     for setting in MACHINE_SETTINGS:
         if store.contains(setting.key) and str(store.value(setting.key, "")).strip() == "":
             store.remove(setting.key)
@@ -132,7 +134,8 @@ class MachineConfig:
     def read(cls, path: Path | None = None) -> MachineConfig:
         """The file at ``path`` (default: :func:`machine_config_path`); empty when there is none."""
         path = path or machine_config_path()
-        parser = configparser.ConfigParser(interpolation=None)
+        # Lenient as QSettings was: a key given twice takes the last value, a section twice merges.
+        parser = configparser.ConfigParser(interpolation=None, strict=False)
         try:
             with path.open(encoding="utf-8-sig") as handle:  # Notepad writes a byte-order mark
                 parser.read_file(handle)
@@ -141,7 +144,7 @@ class MachineConfig:
         except (OSError, UnicodeDecodeError, configparser.Error) as error:
             return cls({}, path, f"{type(error).__name__}: {error}")
         values = {
-            f"{section}/{option}": value.strip()
+            f"{section.strip().lower()}/{option}": _unquoted(value.strip())
             for section in parser.sections()
             for option, value in parser.items(section)
         }
@@ -215,7 +218,10 @@ class Settings:
         self._store.sync()
 
     def _upgrade(self) -> None:
-        stored = int(str(self._store.value("settings/version", VERSION)))
+        try:
+            stored = int(str(self._store.value("settings/version", VERSION)))
+        except ValueError:  # a hand-edited file: take it as it is
+            stored = VERSION
         for version in range(stored, VERSION):
             _UPGRADES[version](self._store)
         self._store.setValue("settings/version", VERSION)
@@ -260,6 +266,13 @@ def configuration_problems(settings: Settings) -> list[str]:
     return problems
 
 
+def _unquoted(value: str) -> str:
+    """``"true"`` as ``true``: QSettings read quoted values so, and IT's files have them."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
 def _true(value: object) -> bool:
     return value.strip().lower() in ("true", "1", "yes") if isinstance(value, str) else bool(value)
 
@@ -276,4 +289,6 @@ def _typed(setting: Setting[T], value: object) -> T:
             result = str(value)
     except ValueError:
         return default
+    if setting.key == LOG_LEVEL.key and isinstance(result, str):
+        result = result.upper()  # "info" as IT may write it is INFO
     return result

@@ -90,9 +90,9 @@ class SettingsDialog(QDialog):
                 ),
             )
             return
-        self._settings.set(S.OPERATOR, ui.operatorEdit.text().strip())
-        self._settings.set(S.LANGUAGE, str(ui.languageCombo.currentData()))
-        self._settings.set(S.FONT_SIZE, ui.fontSpin.value())
+        self._settings.keep(S.OPERATOR, ui.operatorEdit.text().strip())
+        self._settings.keep(S.LANGUAGE, str(ui.languageCombo.currentData()))
+        self._settings.keep(S.FONT_SIZE, ui.fontSpin.value())
         self._keep(S.SERVER_URL, server)
         self._keep(S.CA_BUNDLE, ca_bundle)
         self._keep(S.PROXY, proxy)
