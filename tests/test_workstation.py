@@ -152,16 +152,29 @@ def test_the_about_box_says_version_build_data_and_where_the_files_are(
     assert " ?" not in text
 
 
-def _console_command(
-    *args: str, tmp_path: Path, machine: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    env = {
+def _isolated_env(tmp_path: Path, machine: Path | None = None) -> dict[str, str]:
+    """A console process with its own data folder, user settings and machine file."""
+    return {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "OPERATOR_CONSOLE_DATA": str(tmp_path / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),  # the user's settings file, if anything wrote one
         S.MACHINE_CONFIG_ENV: str(machine or tmp_path / "no-machine-file.ini"),
     }
+
+
+def _start_console(tmp_path: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "operator_console.gui.main"],
+        env=_isolated_env(tmp_path),
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _console_command(
+    *args: str, tmp_path: Path, machine: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = _isolated_env(tmp_path, machine)
     return subprocess.run(
         [sys.executable, "-m", "operator_console.gui.main", *args],
         capture_output=True,
@@ -251,16 +264,7 @@ def test_a_session_logging_out_stops_the_console_cleanly(tmp_path: Path) -> None
     import time
 
     data = tmp_path / "data"
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "OPERATOR_CONSOLE_DATA": str(data),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        S.MACHINE_CONFIG_ENV: str(tmp_path / "none.ini"),
-    }
-    console = subprocess.Popen(
-        [sys.executable, "-m", "operator_console.gui.main"], env=env, stderr=subprocess.DEVNULL
-    )
+    console = _start_console(tmp_path)
     log = data / "logs" / "console.log"
     deadline = time.monotonic() + 60
     while not (log.exists() and "starting" in log.read_text(encoding="utf-8")):
@@ -337,16 +341,7 @@ def test_a_console_that_cannot_start_leaves_a_report_for_it(tmp_path: Path) -> N
     data.mkdir()
     store = data / "console.sqlite3"
     store.write_bytes(b"Tran Thi Bich Ngoc 0389123456 " * 200)
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "OPERATOR_CONSOLE_DATA": str(data),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        S.MACHINE_CONFIG_ENV: str(tmp_path / "none.ini"),
-    }
-    console = subprocess.Popen(
-        [sys.executable, "-m", "operator_console.gui.main"], env=env, stderr=subprocess.DEVNULL
-    )
+    console = _start_console(tmp_path)
     try:
         deadline = time.monotonic() + 60
         while not list((data / "crash").glob("crash-*.txt")):
