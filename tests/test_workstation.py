@@ -7,7 +7,7 @@ import os
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -372,3 +372,42 @@ def test_a_machine_file_written_loosely_still_applies_and_locks(tmp_path: Path) 
     settings = S.Settings(user, S.MachineConfig.read(machine))
     assert settings.locked_by_it
     assert settings.get(S.SERVER_URL) == "https://tongdai1022.hcmc.example"
+
+
+def test_a_console_killed_outright_brings_the_call_back_at_the_next_start(tmp_path: Path) -> None:
+    """The windowed console itself, killed with SIGKILL (a power cut, the task manager) while a
+    call is in its form: the next start has the call back. The call comes by caller ID (the one
+    way to put text into another process's window without a display)."""
+    import signal
+    import time
+
+    log = tmp_path / "data" / "logs" / "console.log"
+
+    def wait_for(predicate: Callable[[], bool], process: subprocess.Popen[bytes]) -> None:
+        deadline = time.monotonic() + 60
+        while not predicate():
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.1)
+
+    console = _start_console(tmp_path)
+    try:
+        wait_for(lambda: log.exists() and "starting" in log.read_text(encoding="utf-8"), console)
+        handed = subprocess.run(
+            [sys.executable, "-m", "operator_console.gui.main", "--incoming-call", "0389 123 456"],
+            env=_isolated_env(tmp_path),
+            timeout=60,
+            check=False,
+        )
+        assert handed.returncode == 0  # the running console took the number
+        draft = tmp_path / "data" / "console.draft.json"
+        wait_for(lambda: draft.exists() and "0389" in draft.read_text(encoding="utf-8"), console)
+    finally:
+        console.send_signal(signal.SIGKILL)
+        console.wait(timeout=60)
+    again = _start_console(tmp_path)
+    try:
+        wait_for(lambda: "is back in the form" in log.read_text(encoding="utf-8"), again)
+        assert "0389" in draft.read_text(encoding="utf-8")
+    finally:
+        again.send_signal(signal.SIGTERM)
+        again.wait(timeout=60)

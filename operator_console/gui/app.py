@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,8 @@ from operator_console.gui.tasks import TaskRunner
 from operator_console.paths import resource
 from operator_console.store.case_store import CaseStore
 from operator_console.store.search import CandidateIndex
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -93,6 +96,7 @@ def build_console(
     window = MainWindow(context, settings, drafts, connection)
     restored = drafts.restore()
     if restored is not None:
+        log.info("the call being typed when the console last stopped is back in the form")
         window.restore_draft(restored)
     if demo is not None:
         connection.start_demo(demo)
