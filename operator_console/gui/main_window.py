@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         """A login the server asked for while the operator was typing a call (asked after the save)."""
         self.login_dialog: LoginDialog | None = None
         self._touched = False
+        self._restoring = False
         """Anything typed since the window opened (a login asked at start opens at once)."""
         self._login_timer = QTimer(self)
         self._login_timer.setSingleShot(True)
@@ -175,7 +176,15 @@ class MainWindow(QMainWindow):
 
     def restore_draft(self, draft: CaseDraft) -> None:
         """The call being typed when the console last stopped (a crash, a kill, a power cut)."""
-        self.form.set_draft(draft)
+        # Filled field by field, the form passes through "blank": the draft file must not be
+        # removed on the way (a second crash then would lose the call). It stays as it is.
+        self._restoring = True
+        try:
+            self.form.set_draft(draft)
+        finally:
+            self._restoring = False
+        if not self.form.is_blank():
+            self.candidates.search(self.form.draft())  # the earlier cases that may be the same need
         self.statusBar().showMessage(self.tr("The call you were typing is back: nothing was lost."))
         # Said large: the operator must not type the next caller into the old call.
         self.saved_banner.setText(self.tr("Unfinished call restored: Ctrl+Enter saves it, Esc clears it"))
@@ -460,6 +469,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _keep_draft(self) -> None:
+        if self._restoring:
+            return
         self._touched = True
         if self._login_timer.isActive():
             self._login_timer.start()  # typing again: the login waits for the form to rest
