@@ -14,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 
 from operator_console.logs import LOG_FILE, log_folder, mask_phones, safe_traceback
+from operator_console.paths import open_private, private_folder
 from operator_console.versions import version_report
 
 KEEP = 20
@@ -21,9 +22,7 @@ LOG_TAIL = 60
 
 
 def crash_folder(data: Path) -> Path:
-    folder = data / "crash"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder
+    return private_folder(data / "crash")
 
 
 def write_crash_report(
@@ -56,8 +55,7 @@ def write_crash_report(
             "",
         ]
     )
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+    with open_private(path, "w") as handle:
         handle.write(mask_phones(text))
     for old in sorted(folder.glob("crash-*.txt"))[:-KEEP]:
         old.unlink(missing_ok=True)

@@ -17,12 +17,13 @@ under ``logs/`` and ``crash/``; ``tests/test_logs.py`` holds the nets to their s
 from __future__ import annotations
 
 import logging
-import os
 import re
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+
+from operator_console.paths import create_private, private_folder
 
 OWN = "operator_console"  # the console's own loggers; every other line is scrubbed harder
 LOG_FILE = "console.log"
@@ -138,15 +139,12 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
     """Each log file created readable by its user only (it sits beside the store)."""
 
     def _open(self):  # type: ignore[no-untyped-def]
-        if not os.path.exists(self.baseFilename):  # noqa: PTH110 (a str path, as logging keeps it)
-            os.close(os.open(self.baseFilename, os.O_CREAT | os.O_WRONLY, 0o600))
+        create_private(Path(self.baseFilename))
         return super()._open()
 
 
 def log_folder(data: Path) -> Path:
-    folder = data / "logs"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder
+    return private_folder(data / "logs")
 
 
 def setup_logging(data: Path, level: str = "INFO") -> Path:

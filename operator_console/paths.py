@@ -12,6 +12,7 @@ import sys
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Literal, TextIO
 
 import platformdirs
 
@@ -35,9 +36,28 @@ def resource(*parts: str) -> Traversable:
 def data_dir() -> Path:
     """The user's data folder (the local store, drafts, logs); ``OPERATOR_CONSOLE_DATA`` overrides it."""
     override = os.environ.get("OPERATOR_CONSOLE_DATA")
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    return private_folder(
+        Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    )
+
+
+# Everything under the data folder holds or may hold personal data: readable by its user only.
+def private_folder(path: Path) -> Path:
+    """``path`` as a folder, created ``0700`` when missing."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
+
+
+def create_private(path: Path) -> None:
+    """``path`` created empty with ``0600`` when missing, before a byte is written into it."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
+def open_private(path: Path, mode: Literal["w", "a"]) -> TextIO:
+    """``path`` opened for writing (``w``) or appending (``a``) text, created ``0600``."""
+    flags = os.O_CREAT | os.O_WRONLY | (os.O_APPEND if mode == "a" else os.O_TRUNC)
+    return os.fdopen(os.open(path, flags, 0o600), mode, encoding="utf-8")
 
 
 def default_store_path() -> Path:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import requests
 
+from operator_console.paths import private_folder
+
 SERVER_MODULE = "operator_console.server.cli"
 DEMO_USER = "operator1"
 DEMO_PASSWORD = "demo1022"  # published in the README: a demo server never holds real cases
@@ -63,7 +65,7 @@ class EmbeddedServer:
 
     def start(self) -> None:
         """Start the child (returns at once; :meth:`wait_until_up` waits for it, off the GUI thread)."""
-        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(self.data_dir)
         database = self.data_dir / "demo-server.sqlite3"
         command = [
             sys.executable,

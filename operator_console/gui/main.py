@@ -27,7 +27,7 @@ from operator_console.gui.crash_guard import CrashGuard
 from operator_console.gui.main_window import MainWindow
 from operator_console.gui.single_instance import Handover, InstanceServer, hand_over, socket_name
 from operator_console.logs import close_logging, setup_logging
-from operator_console.paths import APP_AUTHOR, APP_NAME, data_dir, default_store_path, resource
+from operator_console.paths import APP_AUTHOR, APP_NAME, data_dir, default_store_path, open_private, resource
 from operator_console.versions import build
 
 log = logging.getLogger("operator_console")
@@ -217,8 +217,7 @@ def _record_hard_faults(data: Path) -> None:
     path = crash_folder(data) / "fatal.log"
     if path.exists() and path.stat().st_size > FATAL_LOG_BYTES:
         path.replace(path.with_name("fatal.log.1"))  # one older file kept, never an endless one
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600)
-    _FATAL.append(os.fdopen(fd, "a", encoding="utf-8"))  # open for the life of the process
+    _FATAL.append(open_private(path, "a"))  # open for the life of the process
     faulthandler.enable(file=_FATAL[-1])
 
 

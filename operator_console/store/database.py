@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
+
+from operator_console.paths import create_private
 
 HEAD = "head"
 
@@ -23,10 +24,7 @@ def naive_utc(moment: datetime) -> datetime:
 def open_engine(path: Path) -> Engine:
     """An engine on ``path`` with WAL, ``synchronous=FULL`` and foreign keys, the file private to its user."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        # Created empty with 0600 before SQLite writes a byte of personal data into it.
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
+    create_private(path)  # before SQLite writes a byte of personal data into it
     engine = create_engine(f"sqlite:///{path}")
 
     @event.listens_for(engine, "connect")
