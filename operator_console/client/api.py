@@ -69,6 +69,14 @@ class Login:
     expires_in: int
 
 
+def secure_address(url: str) -> bool:
+    """TLS always: personal data goes to the server. Plain HTTP only to this very machine (the
+    embedded demo server); and an address names a host."""
+    parts = urlsplit(url)
+    secure = parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in _LOOPBACK)
+    return bool(parts.netloc) and secure
+
+
 @dataclass
 class ServerClient:
     """One server, one ``requests.Session`` (connections kept alive), one language for messages."""
@@ -84,9 +92,7 @@ class ServerClient:
     _http: requests.Session = field(default_factory=requests.Session, repr=False)
 
     def __post_init__(self) -> None:
-        parts = urlsplit(self.base_url)
-        # Plain HTTP only to this machine (the embedded demo server); anything else must be HTTPS.
-        if parts.scheme != "https" and not (parts.scheme == "http" and parts.hostname in _LOOPBACK):
+        if not secure_address(self.base_url):
             raise ValueError("the server address must start with https:// (http:// only for this machine)")
         self.base_url = self.base_url.rstrip("/")
         self._http.verify = self.ca_bundle or True

@@ -30,6 +30,8 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSettings
 
+from operator_console.client.api import secure_address
+from operator_console.logs import LEVELS
 from operator_console.paths import APP_AUTHOR, APP_NAME
 
 T = TypeVar("T", str, int, bool)
@@ -40,6 +42,8 @@ class Setting(Generic[T]):
     key: str
     default: T
     description: str
+    normalize: Callable[[T], T] | None = None
+    """How a value as written (by IT, by hand) is read: ``str.upper`` for ``info``."""
 
 
 LANGUAGE = Setting("ui/language", "vi", "Language of the interface: vi or en")
@@ -68,7 +72,9 @@ PROXY = Setting(
 REPLICA_DAYS = Setting(
     "server/replica_days", 90, "Days of the city's cases kept here from the server's feed (7 to 365)"
 )
-LOG_LEVEL = Setting("logging/level", "INFO", "How much the log files say: DEBUG, INFO, WARNING or ERROR")
+LOG_LEVEL = Setting(
+    "logging/level", "INFO", "How much the log files say: DEBUG, INFO, WARNING or ERROR", str.upper
+)
 CONSOLE_ID = Setting(
     "console/id", "", "This console's id in its heartbeats to the server (made at first start)"
 )
@@ -173,7 +179,7 @@ class Settings:
 
     def locked(self, setting: Setting[Any]) -> bool:
         """IT's file sets this value and locks it: the user's value is ignored and cannot be set."""
-        return self.locked_by_it and self._machine is not None and self._machine.contains(setting.key)
+        return self.locked_by_it and self.from_machine(setting)
 
     def user_set(self, setting: Setting[Any]) -> bool:
         return self._store.contains(setting.key)
@@ -189,9 +195,9 @@ class Settings:
     def get(self, setting: Setting[T]) -> T:
         """The value that applies (see the module's note), or the default when it is missing or not
         of the setting's type."""
-        if self.locked(setting) or (not self._store.contains(setting.key) and self.from_machine(setting)):
-            assert self._machine is not None
-            return _typed(setting, self._machine.value(setting.key, setting.default))
+        machine = self.machine_value(setting)
+        if machine is not None and (self.locked(setting) or not self.user_set(setting)):
+            return machine
         return _typed(setting, self._store.value(setting.key, setting.default))
 
     def set(self, setting: Setting[T], value: T) -> None:
@@ -227,14 +233,6 @@ class Settings:
         self._store.setValue("settings/version", VERSION)
 
 
-def server_address_invalid(url: str) -> bool:
-    """TLS always: personal data goes to the server. Plain http only to this very machine."""
-    parts = urlsplit(url)
-    local = parts.hostname in ("127.0.0.1", "localhost", "::1")
-    secure = parts.scheme == "https" or (parts.scheme == "http" and local)
-    return bool(url) and not (parts.netloc and secure)
-
-
 def proxy_problem(proxy: str) -> Literal["format", "credentials"] | None:
     """``format``: not http(s)://host[:port]; ``credentials``: a user or password in it (settings
     files are plain text: no password goes in them)."""
@@ -251,7 +249,8 @@ def proxy_problem(proxy: str) -> Literal["format", "credentials"] | None:
 def configuration_problems(settings: Settings) -> list[str]:
     """What is wrong with the configuration that applies, for IT (the log, the self-check)."""
     problems = []
-    if server_address_invalid(settings.get(SERVER_URL)):
+    server = settings.get(SERVER_URL)
+    if server and not secure_address(server):
         problems.append(f"{SERVER_URL.key}: not an https:// address")
     ca_bundle = settings.get(CA_BUNDLE)
     if ca_bundle and not Path(ca_bundle).is_file():
@@ -261,7 +260,7 @@ def configuration_problems(settings: Settings) -> list[str]:
         problems.append(f"{PROXY.key}: not written http://host:port")
     elif proxy == "credentials":
         problems.append(f"{PROXY.key}: holds a user name or password (not allowed in a settings file)")
-    if settings.get(LOG_LEVEL).upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+    if settings.get(LOG_LEVEL) not in LEVELS:
         problems.append(f"{LOG_LEVEL.key}: not DEBUG, INFO, WARNING or ERROR")
     return problems
 
@@ -289,6 +288,6 @@ def _typed(setting: Setting[T], value: object) -> T:
             result = str(value)
     except ValueError:
         return default
-    if setting.key == LOG_LEVEL.key and isinstance(result, str):
-        result = result.upper()  # "info" as IT may write it is INFO
+    if setting.normalize is not None:
+        result = setting.normalize(result)
     return result

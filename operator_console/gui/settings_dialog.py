@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QSpinBox, QWidget
 
+from operator_console.client.api import secure_address
 from operator_console.gui import settings as S
 from operator_console.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from operator_console.gui.tone import set_tone
@@ -35,7 +36,7 @@ class SettingsDialog(QDialog):
         ui.proxyEdit.setText(settings.get(S.PROXY))
         ui.timeoutSpin.setValue(settings.get(S.READ_TIMEOUT_S))
         ui.replicaSpin.setValue(settings.get(S.REPLICA_DAYS))
-        ui.logCombo.setCurrentIndex(max(ui.logCombo.findData(settings.get(S.LOG_LEVEL).upper()), 0))
+        ui.logCombo.setCurrentIndex(max(ui.logCombo.findData(settings.get(S.LOG_LEVEL)), 0))
         self._fields: dict[str, QWidget] = {
             S.SERVER_URL.key: ui.serverEdit,
             S.CA_BUNDLE.key: ui.caEdit,
@@ -67,7 +68,7 @@ class SettingsDialog(QDialog):
     def _save(self) -> None:
         ui = self.ui
         server = ui.serverEdit.text().strip()
-        if self._changed(S.SERVER_URL) and S.server_address_invalid(server):
+        if self._changed(S.SERVER_URL) and server and not secure_address(server):
             self._problem(
                 ui.serverEdit,
                 self.tr("The server address must start with https:// (http:// only for this computer)."),
