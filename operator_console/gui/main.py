@@ -108,7 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName(APP_NAME)  # Wayland and the task bar match the window to the launcher
     if args.self_check:
         return _self_check(app)
-    name = socket_name(data_dir())
+    data = data_dir()
+    name = socket_name(data)
     message = {"incoming_call": args.incoming_call} if args.incoming_call else {"activate": True}
     handed = hand_over(name, message)
     if handed is Handover.DELIVERED:
@@ -129,12 +130,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 2
         # The demo's cases stay apart from real ones: a store and a server database of their own.
-        demo = EmbeddedServer(data_dir() / "demo")
+        demo = EmbeddedServer(data / "demo")
         store_path = args.db or demo.data_dir / "console.sqlite3"
     server = InstanceServer(name)
     started: list[MainWindow] = []
     guard = CrashGuard(
-        data_dir(),
+        data,
         lambda: started[0].keep_draft_now() if started else None,
         lambda: started[0] if started else None,
     )
@@ -142,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         machine = S.MachineConfig.read()
         qsettings = S.user_settings()
         settings = S.Settings(qsettings, machine)
-        setup_logging(data_dir(), settings.get(S.LOG_LEVEL))
+        setup_logging(data, settings.get(S.LOG_LEVEL))
         qInstallMessageHandler(_qt_message)
         log.info(
             "console %s (%s) starting; machine file %s%s; server configured: %s",
@@ -159,18 +160,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The hooks before anything else can fail: a fault while the window is built is reported too.
         guard.restart_requested.connect(lambda: app.exit(RESTART))
         guard.install()
-        _record_hard_faults(data_dir())
+        _record_hard_faults(data)
         console = build_console(app, store_path, qsettings, args.lang, demo=demo, machine=machine)
     except Exception as error:  # the console cannot run: say so on screen, and why in the report
         guard.uninstall()
-        _could_not_start(app, error)
+        _could_not_start(data, error)
         server.close()
         close_logging()
         return 1
     window = console.window
     started.append(window)
     _quit_on_sigterm(app)
-    server.message.connect(lambda m: _handle(window, m))
+    server.message.connect(lambda message: _handle(window, message))
     screen = app.primaryScreen().availableGeometry()
     window.resize(min(1500, screen.width()), min(920, screen.height()))
     window.show()
@@ -191,12 +192,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def _could_not_start(app: QApplication, error: Exception) -> None:
+def _could_not_start(data: Path, error: Exception) -> None:
     """Said on screen whatever else fails (the data folder not writable: no log, no report)."""
     log.critical("the console could not start", exc_info=error)
     try:
         report: str = str(
-            write_crash_report(data_dir(), type(error), error, error.__traceback__, thread="MainThread")
+            write_crash_report(data, type(error), error, error.__traceback__, thread="MainThread")
         )
     except Exception as failure:  # the message box below must come all the same
         report = f"- ({type(failure).__name__})"
@@ -300,8 +301,7 @@ def _self_check(app: QApplication) -> int:
     return 0
 
 
-def _handle(window: object, message: dict[str, object]) -> None:
-    assert isinstance(window, MainWindow)
+def _handle(window: MainWindow, message: dict[str, object]) -> None:
     number = message.get("incoming_call")
     if isinstance(number, str):
         window.incoming_call(number)
