@@ -95,11 +95,14 @@ def fill(url: str, rows: int) -> None:
                     "created_by": "op",
                     "received_at": received,
                     "channel": rng.choice(["phone", "phone", "phone", "web", "zalo", "app"]),
-                    "category": rng.choice(["essential_supplies", "policy_support", "other"]),
+                    "category": rng.choice(
+                        ["essential_supplies", "essential_supplies/medicine", "policy_support", "other"]
+                    ),
                     "status": status,
                     "status_reason": "",
-                    "priority": "normal",
+                    "priority": rng.choice(["normal"] * 6 + ["urgent"] * 3 + ["critical"]),
                     "priority_suggested": "normal",
+                    "call_duration_s": rng.randrange(20, 120),
                     "operator": "",
                     "caller_phone": f"+8490{rng.randrange(10**7):07d}",
                     "caller_name": "Nguyễn Văn An",

@@ -31,7 +31,7 @@ from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.paths import resource
 from operator_console.server import accounts, cases, feed, open311, telephony
 from operator_console.server.cases import CaseFilter, Presenter, Reference
-from operator_console.server.config import ServerConfig
+from operator_console.server.config import ServerConfig, deadlines_in_force
 from operator_console.server.db import insert_for, open_engine, session_factory, transaction
 from operator_console.server.deps import (
     API,
@@ -117,7 +117,12 @@ def build_runtime(config: ServerConfig, engine: Engine | None = None) -> Runtime
         DatabaseRulesKeeper(factory),
         resource("data", "routing_rules.json").read_text(encoding="utf-8"),
     )
-    reference = Reference(gazetteer=default_gazetteer(), taxonomy=default_taxonomy(), routing=routing)
+    reference = Reference(
+        gazetteer=default_gazetteer(),
+        taxonomy=default_taxonomy(),
+        routing=routing,
+        deadlines=deadlines_in_force(config),
+    )
     return Runtime(
         config=config,
         engine=engine,
@@ -402,7 +407,23 @@ def _add_api_routes(app: FastAPI) -> None:
         handling_unit: Annotated[str | None, Query(max_length=40)] = None,
         ward_code: Annotated[int | None, Query(ge=0, le=99_999)] = None,
         category: Annotated[str | None, Query(max_length=80)] = None,
+        priority: Annotated[str | None, Query(max_length=10)] = None,
         channel: Annotated[str | None, Query(max_length=10)] = None,
+        created_by: Annotated[
+            str | None, Query(max_length=80, description="The account that saved it")
+        ] = None,
+        past_deadline: Annotated[
+            bool, Query(description="Open longer than its category's and priority's deadline")
+        ] = False,
+        no_ward: Annotated[bool, Query(description="Only cases whose ward is not known")] = False,
+        repeated_from: Annotated[
+            str | None,
+            Query(
+                max_length=40,
+                json_schema_extra={"format": "date-time"},
+                description="Only cases with a repeat call or message received since this time",
+            ),
+        ] = None,
         phone: Annotated[str | None, Query(max_length=40, description="The caller's phone, any form")] = None,
         received_from: Annotated[
             str | None, Query(max_length=40, json_schema_extra={"format": "date-time"})
@@ -419,14 +440,19 @@ def _add_api_routes(app: FastAPI) -> None:
             handling_unit=handling_unit,
             ward_code=ward_code,
             category=category,
+            priority=priority,
             channel=channel,
             phone=phone,
+            created_by=created_by,
             received_from=_aware(received_from, "received_from"),
             received_to=_aware(received_to, "received_to"),
+            no_ward=no_ward,
+            repeated_from=_aware(repeated_from, "repeated_from"),
+            past_deadline=rt.reference.deadlines if past_deadline else None,
         )
         with transaction(rt.reads) as session:
             rows, next_cursor = cases.list_cases(
-                session, who, filters, min(limit, rt.config.limits.max_page), cursor, lang
+                session, who, filters, min(limit, rt.config.limits.max_page), cursor, lang, now_utc()
             )
             presenter = Presenter(session, rt.reference)
             return CasePage(items=[presenter.case(r) for r in rows], next_cursor=next_cursor)
@@ -605,7 +631,7 @@ def _add_api_routes(app: FastAPI) -> None:
         """The supervisor's figures: arrivals, open cases, backlog by unit and ward, consoles, calls."""
         with transaction(rt.reads) as session:
             names = rt.reference.unit_names(session)
-            return queue_stats(session, now_utc(), names, rt.reference.ward_name)
+            return queue_stats(session, now_utc(), names, rt.reference.ward_name, rt.reference.deadlines)
 
     @app.post(f"{API}/heartbeat", tags=["supervision"], response_model=Ack, responses=responses(*AUTH_ERRORS))
     def heartbeat(rt: RuntimeDep, who: Writer, body: HeartbeatIn) -> Ack:

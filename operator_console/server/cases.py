@@ -11,17 +11,19 @@ import binascii
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Select, and_, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, case, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from operator_console.domain.case import (
+    Priority,
     Status,
     TransitionError,
     check_transition,
     new_case_id,
 )
+from operator_console.domain.deadlines import Deadlines, default_deadlines
 from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.intake import CaseDraft, InvalidCase, build_case
 from operator_console.domain.interchange import HCMC_TIME
@@ -29,7 +31,15 @@ from operator_console.domain.messages import Language
 from operator_console.domain.phones import PhoneError, parse_phone
 from operator_console.domain.taxonomy import Taxonomy
 from operator_console.server.db import queue_event
-from operator_console.server.models import CaseEventRow, CaseRow, ContactRow, LinkRow, UnitRow
+from operator_console.server.models import (
+    OPEN_CONDITION,
+    CaseEventRow,
+    CaseRow,
+    ContactRow,
+    LinkRow,
+    UnitRow,
+    UTCDateTime,
+)
 from operator_console.server.problems import FieldProblem, ProblemError
 from operator_console.server.routing import RoutingTable
 from operator_console.server.schemas import (
@@ -60,6 +70,7 @@ class Reference:
     gazetteer: Gazetteer
     taxonomy: Taxonomy
     routing: RoutingTable
+    deadlines: Deadlines = field(default_factory=default_deadlines)
     _unit_names: dict[str, object] = field(default_factory=dict)
 
     def ward_name(self, code: int | None) -> str:
@@ -341,10 +352,17 @@ class CaseFilter:
     handling_unit: str | None = None
     ward_code: int | None = None
     category: str | None = None
+    priority: str | None = None
     channel: str | None = None
     phone: str | None = None
+    created_by: str | None = None
     received_from: datetime | None = None
     received_to: datetime | None = None
+    no_ward: bool = False
+    repeated_from: datetime | None = None
+    """Only cases with a repeat contact received since then (the repeat-call figure's cases)."""
+    past_deadline: Deadlines | None = None
+    """Only open cases older than their deadline in this table (the dashboard's figure)."""
 
 
 def encode_cursor(row: CaseRow) -> str:
@@ -363,8 +381,28 @@ def decode_cursor(cursor: str) -> tuple[datetime, str]:
         ) from exc
 
 
+def past_deadline_condition(deadlines: Deadlines, now: datetime) -> ColumnElement[bool]:
+    """Open, and received before ``now`` less its category's and priority's deadline."""
+    whens = []
+    for category, priority, hours in deadlines.rules():
+        matches = CaseRow.priority == priority
+        if category is not None:
+            matches = and_(
+                matches, or_(CaseRow.category == category, CaseRow.category.startswith(category + "/"))
+            )
+        whens.append((matches, literal(now - timedelta(hours=hours), UTCDateTime)))
+    fallback = now - timedelta(hours=deadlines.hours("", Priority.NORMAL.value))
+    return and_(OPEN_CONDITION, CaseRow.received_at < case(*whens, else_=literal(fallback, UTCDateTime)))
+
+
 def list_cases(
-    session: Session, who: Principal, filters: CaseFilter, limit: int, cursor: str | None, language: Language
+    session: Session,
+    who: Principal,
+    filters: CaseFilter,
+    limit: int,
+    cursor: str | None,
+    language: Language,
+    now: datetime,
 ) -> tuple[list[CaseRow], str | None]:
     """Newest first, a page at a time (keyset paging: page 1000 costs what page 1 costs)."""
     query = visible(select(CaseRow), who)
@@ -378,8 +416,22 @@ def list_cases(
         query = query.where(
             or_(CaseRow.category == filters.category, CaseRow.category.startswith(filters.category + "/"))
         )
+    if filters.priority:
+        query = query.where(CaseRow.priority == filters.priority)
     if filters.channel:
         query = query.where(CaseRow.channel == filters.channel)
+    if filters.created_by:
+        query = query.where(CaseRow.created_by == filters.created_by)
+    if filters.no_ward:
+        query = query.where(CaseRow.ward_code.is_(None))
+    if filters.repeated_from:
+        query = query.where(
+            select(ContactRow.id)
+            .where(ContactRow.case_id == CaseRow.id, ContactRow.received_at >= filters.repeated_from)
+            .exists()
+        )
+    if filters.past_deadline is not None:
+        query = query.where(past_deadline_condition(filters.past_deadline, now))
     if filters.phone:
         try:
             phone = parse_phone(filters.phone)

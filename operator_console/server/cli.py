@@ -30,6 +30,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 import operator_console
+from operator_console.domain.deadlines import DeadlinesError
 from operator_console.paths import resource
 from operator_console.server import accounts
 from operator_console.server.config import (
@@ -38,6 +39,7 @@ from operator_console.server.config import (
     DEFAULT_HOST,
     DEFAULT_PORT,
     ServerConfig,
+    deadlines_in_force,
     demo_database_url,
 )
 from operator_console.server.db import migrate, open_engine, session_factory, transaction
@@ -75,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--demo", action="store_true", help="create the demo accounts and cases")
     serve.add_argument(
         "--routing-rules", type=Path, default=None, help="the rules file (default: in the data folder)"
+    )
+    serve.add_argument(
+        "--deadlines",
+        type=Path,
+        default=None,
+        help="how long cases may stay open, by category and priority (default: the shipped table)",
     )
     serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     serve.add_argument(
@@ -133,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         database_url=url or defaults.database_url,
         routing_rules=str(getattr(args, "routing_rules", None) or defaults.routing_rules),
         demo=demo,
+        deadlines=str(getattr(args, "deadlines", None) or ""),
     )
     try:
         if args.command == "openapi":
@@ -251,6 +260,11 @@ def _serve(config: ServerConfig, args: argparse.Namespace) -> int:
         with resource("data", "routing_rules.json").open("rb") as src, rules.open("wb") as dst:
             shutil.copyfileobj(src, dst)
         log.info("routing rules: the shipped default copied to %s, edit it there", rules)
+    try:
+        deadlines_in_force(config)
+    except DeadlinesError as exc:
+        log.error("deadlines file %s: %s", config.deadlines, exc)
+        return 2
     quiet_uvicorn_errors()
     if args.exit_with_parent is not None:
         _exit_with_parent(args.exit_with_parent)
@@ -260,6 +274,7 @@ def _serve(config: ServerConfig, args: argparse.Namespace) -> int:
         seed_demo(runtime.factory, runtime.reference)
     log.info("database: %s", runtime.engine.url.render_as_string(hide_password=True))
     log.info("routing rules: %s", rules)
+    log.info("deadlines: %s", config.deadlines or "the shipped table")
     log.info("serving on http://%s:%d", args.host, args.port)
     from operator_console.server.transport import NoDelayH11Protocol
 

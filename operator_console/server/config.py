@@ -7,6 +7,8 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from operator_console.domain.deadlines import Deadlines, load_deadlines
+from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.paths import data_dir
 
 DEFAULT_HOST = "127.0.0.1"
@@ -53,6 +55,8 @@ class ServerConfig:
     database_url: str = field(default_factory=default_database_url)
     routing_rules: str = field(default_factory=lambda: str(default_routing_rules()))
     demo: bool = False
+    deadlines: str = ""
+    """A deadlines file (``domain/deadlines.py``); empty: the shipped ``resources/data/deadlines.json``."""
     token_ttl_s: int = 12 * 3600
     """A token lasts a shift; then the console asks for the password again."""
     limits: Limits = field(default_factory=Limits)
@@ -68,3 +72,11 @@ class ServerConfig:
         data = json.loads(raw)
         data["limits"] = Limits(**data.get("limits", {}))
         return cls(**data)
+
+
+def deadlines_in_force(config: ServerConfig) -> Deadlines:
+    """The deadlines table the server starts with; :class:`DeadlinesError` names a bad entry."""
+    return load_deadlines(
+        Path(config.deadlines) if config.deadlines else None,
+        {c.code for c in default_taxonomy().categories},
+    )
