@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 
 import requests
 
+from operator_console.client.queue_figures import QueueFigures, parse_queue_figures
+
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 20.0
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -67,6 +69,13 @@ class Login:
     role: str
     unit_code: str | None
     expires_in: int
+
+
+@dataclass(frozen=True)
+class CaseListPage:
+    items: list[dict[str, Any]]
+    """The server's cases as it sends them (``CaseOut``)."""
+    next_cursor: str | None
 
 
 def secure_address(url: str) -> bool:
@@ -156,6 +165,34 @@ class ServerClient:
         if not isinstance(page.get("items"), list) or not isinstance(page.get("next_after"), int):
             raise Unreachable(_garbage(self.language))
         return page
+
+    def me(self) -> str:
+        """The logged-in account's role (a kept token does not say it)."""
+        role = self._json(self._call("GET", "/api/v1/me")).get("role")
+        if not isinstance(role, str):
+            raise Unreachable(_garbage(self.language))
+        return role
+
+    def queue_figures(self) -> QueueFigures:
+        """The supervisor's figures (supervisor, monitor and admin accounts)."""
+        body = self._json(self._call("GET", "/api/v1/stats/queue"))
+        try:
+            return parse_queue_figures(body)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise Unreachable(_garbage(self.language)) from exc
+
+    def cases(self, filters: dict[str, Any], cursor: str | None = None, limit: int = 200) -> CaseListPage:
+        """One page of the server's cases for these filters (``GET /cases``), newest first."""
+        params = {**filters, "limit": limit} | ({"cursor": cursor} if cursor else {})
+        page = self._json(self._call("GET", "/api/v1/cases", params=params))
+        items, after = page.get("items"), page.get("next_cursor")
+        if (
+            not isinstance(items, list)
+            or not all(isinstance(i, dict) and isinstance(i.get("case_number"), str) for i in items)
+            or not (after is None or isinstance(after, str))
+        ):
+            raise Unreachable(_garbage(self.language))
+        return CaseListPage(items, after)
 
     def heartbeat(
         self, console_id: str, operator: str, version: str, outbox_size: int, oldest_s: int | None

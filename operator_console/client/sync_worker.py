@@ -246,6 +246,10 @@ class SyncWorker:
             self._client.heartbeat(self._console_id, self.by, self._version, state.waiting, oldest)
         except AuthenticationNeeded as exc:
             result.needs_login, result.reason = True, exc.message
+        except Refused:
+            # A monitor's account takes no calls and may not send one: not again before the next minute.
+            self._next_heartbeat = time.monotonic() + self._heartbeat_every
+            return
         except ServerError:
             return  # a lost heartbeat is only a late figure on a supervisor's screen
         self._next_heartbeat = time.monotonic() + self._heartbeat_every

@@ -62,6 +62,24 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "cases.find", str(QT_TRANSLATE_NOOP("actions", "&Find in the case list")), ("Ctrl+F",), "view"
     ),
     ActionSpec("cases.refresh", str(QT_TRANSLATE_NOOP("actions", "&Refresh the case list")), ("F5",), "view"),
+    ActionSpec(
+        "view.dashboard",
+        str(QT_TRANSLATE_NOOP("actions", "Supervisor's &dashboard / call intake")),
+        ("F6",),
+        "view",
+    ),
+    ActionSpec(
+        "view.export_xlsx",
+        str(QT_TRANSLATE_NOOP("actions", "&Export the dashboard to Excel…")),
+        ("Ctrl+E",),
+        "view",
+    ),
+    ActionSpec(
+        "view.export_csv",
+        str(QT_TRANSLATE_NOOP("actions", "Export the dashboard to CS&V…")),
+        ("Ctrl+Shift+E",),
+        "view",
+    ),
     # The duplicate search's candidates, by their place in the panel.
     ActionSpec("candidates.open_1", str(QT_TRANSLATE_NOOP("actions", "Candidate &1…")), ("Ctrl+1",), "view"),
     ActionSpec("candidates.open_2", str(QT_TRANSLATE_NOOP("actions", "Candidate &2…")), ("Ctrl+2",), "view"),

@@ -75,11 +75,14 @@ class Connection(QObject):
         self.url = settings.get(S.SERVER_URL)
         self.username = settings.get(S.SERVER_USER)
         self.logged_in = False
+        self.role = ""
+        """The account's role on the server ('' until known): supervisors and monitors get the dashboard."""
         self.demo: EmbeddedServer | None = None
         self.problem = ""
         """Why there is no connection at all (a bad address, the demo server failed), or ''."""
         self.last_report: SyncReport | None = None
         self._asked_login = False
+        self._asking_role = False
         self._from_worker.connect(self._note)
 
     # what the window asks -------------------------------------------------------------------------
@@ -96,6 +99,20 @@ class Connection(QObject):
         """The name stamped on a case: the server account when there is one, else ``fallback``."""
         return self.username if self.configured and self.username else fallback
 
+    def new_reader(self) -> ServerClient | None:
+        """A client of its own for reads off the GUI thread (the dashboard, a drill-down), with the
+        current login; None when not logged in. ``requests`` sessions are not shared across threads."""
+        if not self.logged_in or self.worker is None or not self.worker.client.token:
+            return None
+        return ServerClient(
+            self.worker.client.base_url,
+            ca_bundle=self._ca_bundle(),
+            language=self.language,
+            token=self.worker.client.token,
+            read_timeout=float(self._settings.get(S.READ_TIMEOUT_S)),
+            proxy=self._settings.get(S.PROXY) or None,
+        )
+
     def start(self) -> None:
         """Open the configured server with the token kept in the keyring, or ask for a login."""
         if not self.url:
@@ -110,6 +127,7 @@ class Connection(QObject):
             return
         self._retire_worker()
         self.url, self.logged_in, self.last_report, self._asked_login = url, False, None, False
+        self.role = ""
         self.changed.emit()
         self.start()
 
@@ -160,7 +178,7 @@ class Connection(QObject):
             return
         token, url, user, ca_bundle = self.worker.client.token, self.url, self.username, self._ca_bundle()
         self.worker.set_token(None)
-        self.logged_in = False
+        self.logged_in, self.role = False, ""
         self._asked_login = True  # the operator chose this: no dialog pops up for it
 
         def forget() -> None:
@@ -274,6 +292,7 @@ class Connection(QObject):
             self.worker.by = self.username
             self.logged_in = True
             self.changed.emit()
+            self._learn_role()
         else:
             self._ask_login("")
 
@@ -285,7 +304,7 @@ class Connection(QObject):
             self._settings.sync()
         if self._open(url, session.token) and self.worker is not None:
             self.worker.by = session.username
-        self.logged_in = True
+        self.logged_in, self.role = True, session.role
         self._asked_login = False
         self.last_report = None  # what was known of the old login no longer holds
         self.changed.emit()
@@ -298,6 +317,31 @@ class Connection(QObject):
                     vault.save(url, session.username, token)
 
             self._runner.run_db(keep)
+
+    def _learn_role(self) -> None:
+        """A kept token does not say its role: ask the server (a role unknown shows no dashboard)."""
+        reader = self.new_reader()
+        if reader is None or self._asking_role:
+            return
+        self._asking_role = True
+
+        def ask() -> str:
+            try:
+                return reader.me()
+            finally:
+                reader.close()
+
+        def learned(role: str) -> None:
+            self._asking_role = False
+            if self.logged_in and role != self.role:
+                self.role = role
+                self.changed.emit()
+
+        def unknown(error: BaseException) -> None:
+            self._asking_role = False
+            log.info("the account's role is not known yet: %s", type(error).__name__)
+
+        self._runner.run(ask, learned, unknown)
 
     def _demo_ready(self, session: Login) -> None:
         assert self.demo is not None
@@ -316,6 +360,8 @@ class Connection(QObject):
             self.reported.emit(report)
             return
         self.last_report = report
+        if report.online and self.logged_in and not self.role:
+            self._learn_role()  # the server was down when the kept token was first used
         if report.needs_login:
             if self.logged_in:
                 self.logged_in = False

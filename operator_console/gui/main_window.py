@@ -7,11 +7,20 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from operator_console.client.sync_worker import SyncReport
 from operator_console.dedupe.scoring import Scored
@@ -39,6 +48,9 @@ from operator_console.gui.street_completion import StreetCompletion
 from operator_console.gui.tone import set_tone
 from operator_console.store.outbox import REFUSED, Outbox, OutboxState
 
+if TYPE_CHECKING:
+    from operator_console.gui.dashboard import Dashboard
+
 log = logging.getLogger(__name__)
 
 QUEUE_REFRESH_MS = 15_000
@@ -46,6 +58,8 @@ LOGIN_PROMPT_IDLE_MS = 3_000
 """A login the server asks for mid-shift opens only once the form has been blank and untouched
 this long: never under the fingers of an operator starting the next call."""
 MESSAGE_MS = 8_000
+OVERSEERS = frozenset({"supervisor", "monitor", "admin"})
+"""The server's roles that may read the supervisor's figures (``GET /stats/queue``)."""
 
 
 class MainWindow(QMainWindow):
@@ -100,7 +114,17 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([560, 840])
-        self.setCentralWidget(splitter)
+        # Pages: the intake, and for supervisors and monitors the dashboard (built at their first
+        # login: an operator's console never loads the charts). One page: no tab bar.
+        self.intake_page = splitter
+        self.pages = QTabWidget()
+        self.pages.setObjectName("pages")
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(splitter, self.tr("Call intake"))
+        self.pages.tabBar().hide()
+        self.pages.currentChanged.connect(self._page_changed)
+        self.dashboard: Dashboard | None = None
+        self.setCentralWidget(self.pages)
         self._build_status_bar()
         self.streets = StreetCompletion(
             self.form.ui.addressEdit,
@@ -122,7 +146,9 @@ class MainWindow(QMainWindow):
         self._queue_timer.setInterval(QUEUE_REFRESH_MS)
         self._queue_timer.timeout.connect(self.refresh_queue)
         self._queue_timer.start()
+        self._shown_role = ""
         connection.changed.connect(self._show_connection)
+        connection.changed.connect(self._apply_role)
         connection.reported.connect(self._synced)
         connection.login_needed.connect(self._login_needed)
         self.cases.reload()
@@ -298,9 +324,76 @@ class MainWindow(QMainWindow):
         self._runner.run_db(self._outbox.refused_items, self._list_refused)
 
     def refresh(self) -> None:
-        """F5: the case list again, and the server's latest changes now."""
+        """F5: the case list again, and the server's latest changes now (on the dashboard: its figures)."""
+        if self.dashboard is not None and self.pages.currentWidget() is self.dashboard:
+            self.dashboard.poller.poll_now()
+            return
         self.case_list.apply_filters()
         self.connection.wake(follow_now=True)
+
+    def toggle_dashboard(self) -> None:
+        """F6: between the intake and the dashboard (supervisors; a monitor has the dashboard only)."""
+        if self.dashboard is None:
+            self.statusBar().showMessage(
+                self.tr("The dashboard is for supervisor and monitor accounts."), MESSAGE_MS
+            )
+            return
+        showing = self.pages.currentWidget() is self.dashboard
+        if showing and self.pages.indexOf(self.intake_page) >= 0:
+            self.pages.setCurrentWidget(self.intake_page)
+            self.form.ui.phoneEdit.setFocus()
+        else:
+            self.pages.setCurrentWidget(self.dashboard)
+            self.dashboard.tiles["received_today"].setFocus()
+
+    def export_dashboard(self, kind: str) -> None:
+        if self.dashboard is not None and self.pages.currentWidget() is self.dashboard:
+            self.dashboard.ask_export(kind)
+        else:
+            self.statusBar().showMessage(self.tr("Open the dashboard first (F6)."), MESSAGE_MS)
+
+    def _apply_role(self) -> None:
+        """Supervisors, monitors and admins get the dashboard; a monitor (read-only) only that."""
+        role = self.connection.role if self.connection.logged_in else ""
+        overseer = role in OVERSEERS
+        if overseer and self.dashboard is None:
+            # Imported here: QtCharts loads only on a supervisor's console, not at every start.
+            from operator_console.gui.dashboard import Dashboard
+
+            self.dashboard = Dashboard(
+                self._runner, self.connection.new_reader, self._context.taxonomy, self._context.language
+            )
+            self.pages.addTab(self.dashboard, self.tr("Supervisor's dashboard"))
+        elif not overseer and self.dashboard is not None:
+            self.dashboard.poller.stop()
+            self.pages.removeTab(self.pages.indexOf(self.dashboard))
+            self.dashboard.deleteLater()
+            self.dashboard = None
+        read_only = role == "monitor"
+        has_intake = self.pages.indexOf(self.intake_page) >= 0
+        if read_only and has_intake:
+            self.pages.removeTab(self.pages.indexOf(self.intake_page))
+        elif not read_only and not has_intake:
+            self.pages.insertTab(0, self.intake_page, self.tr("Call intake"))
+        for action_id, action in self.actions_by_id.items():
+            if action_id.startswith(("intake.", "candidates.")):
+                action.setEnabled(not read_only)
+        self.pages.tabBar().setVisible(self.pages.count() > 1)
+        if self.dashboard is not None:
+            self.dashboard.poller.forget_login()
+            if role != self._shown_role:
+                self.pages.setCurrentWidget(self.dashboard)  # what a supervisor logs in for
+        self._shown_role = role
+        self._page_changed()
+
+    def _page_changed(self, _index: int = -1) -> None:
+        """The dashboard asks the server only while it is on screen."""
+        if self.dashboard is None:
+            return
+        if self.pages.currentWidget() is self.dashboard:
+            self.dashboard.poller.start()
+        else:
+            self.dashboard.poller.stop()
 
     def show_about(self) -> None:
         dialog = AboutDialog(self._settings, self)
@@ -576,6 +669,9 @@ class MainWindow(QMainWindow):
             "app.quit": self.close,
             "cases.find": self.case_list.focus_filter,
             "cases.refresh": self.refresh,
+            "view.dashboard": self.toggle_dashboard,
+            "view.export_xlsx": partial(self.export_dashboard, "xlsx"),
+            "view.export_csv": partial(self.export_dashboard, "csv"),
             "help.keys": self.show_keys,
             "help.about": self.show_about,
             **{f"candidates.open_{n}": partial(self.open_candidate, n) for n in range(1, 6)},

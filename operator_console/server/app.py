@@ -409,8 +409,15 @@ def _add_api_routes(app: FastAPI) -> None:
         category: Annotated[str | None, Query(max_length=80)] = None,
         priority: Annotated[str | None, Query(max_length=10)] = None,
         channel: Annotated[str | None, Query(max_length=10)] = None,
+        exact_category: Annotated[
+            bool, Query(description="The category itself, without its sub-categories")
+        ] = False,
         created_by: Annotated[
             str | None, Query(max_length=80, description="The account that saved it")
+        ] = None,
+        created_from: Annotated[
+            str | None,
+            Query(max_length=40, json_schema_extra={"format": "date-time"}, description="Saved at or after"),
         ] = None,
         past_deadline: Annotated[
             bool, Query(description="Open longer than its category's and priority's deadline")
@@ -443,7 +450,9 @@ def _add_api_routes(app: FastAPI) -> None:
             priority=priority,
             channel=channel,
             phone=phone,
+            exact_category=exact_category,
             created_by=created_by,
+            created_from=_aware(created_from, "created_from"),
             received_from=_aware(received_from, "received_from"),
             received_to=_aware(received_to, "received_to"),
             no_ward=no_ward,

@@ -355,7 +355,9 @@ class CaseFilter:
     priority: str | None = None
     channel: str | None = None
     phone: str | None = None
+    exact_category: bool = False
     created_by: str | None = None
+    created_from: datetime | None = None
     received_from: datetime | None = None
     received_to: datetime | None = None
     no_ward: bool = False
@@ -412,7 +414,9 @@ def list_cases(
         query = query.where(CaseRow.handling_unit == filters.handling_unit)
     if filters.ward_code is not None:
         query = query.where(CaseRow.ward_code == filters.ward_code)
-    if filters.category:
+    if filters.category and filters.exact_category:
+        query = query.where(CaseRow.category == filters.category)
+    elif filters.category:
         query = query.where(
             or_(CaseRow.category == filters.category, CaseRow.category.startswith(filters.category + "/"))
         )
@@ -422,6 +426,8 @@ def list_cases(
         query = query.where(CaseRow.channel == filters.channel)
     if filters.created_by:
         query = query.where(CaseRow.created_by == filters.created_by)
+    if filters.created_from:
+        query = query.where(CaseRow.created_at >= filters.created_from)
     if filters.no_ward:
         query = query.where(CaseRow.ward_code.is_(None))
     if filters.repeated_from:

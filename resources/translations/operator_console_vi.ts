@@ -454,12 +454,12 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="223" />
+        <location filename="../../operator_console/gui/connection.py" line="241" />
         <source>The server address is not valid (it must start with https://).</source>
         <translation>Địa chỉ máy chủ không hợp lệ (phải bắt đầu bằng https://).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="308" />
+        <location filename="../../operator_console/gui/connection.py" line="352" />
         <source>The demo server did not start: %1</source>
         <translation>Máy chủ demo không khởi động được: %1</translation>
     </message>
@@ -502,6 +502,220 @@
         <location filename="../../operator_console/gui/crash_guard.py" line="75" />
         <source>A report without personal data is saved for IT: %1</source>
         <translation>Đã lưu báo cáo (không có dữ liệu cá nhân) cho bộ phận CNTT: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="155" />
+        <source>Fetching the figures…</source>
+        <translation>Đang lấy số liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="158" />
+        <source>&amp;Refresh now</source>
+        <translation>&amp;Làm mới ngay</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="160" />
+        <source>Export to &amp;Excel…</source>
+        <translation>Xuất &amp;Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="162" />
+        <source>Export to CS&amp;V…</source>
+        <translation>Xuất CS&amp;V…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="171" />
+        <source>Cases</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="172" />
+        <source>Phone queue (from the exchange)</source>
+        <translation>Hàng đợi điện thoại (theo tổng đài)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="192" />
+        <source>Backlog by unit</source>
+        <translation>Tồn đọng theo đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="193" />
+        <source>Backlog by ward</source>
+        <translation>Tồn đọng theo phường</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="194" />
+        <source>Past deadline</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="195" />
+        <source>Operators on shift</source>
+        <translation>Tổng đài viên trong ca</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="335" />
+        <source>Figures of %1 · refreshed every %2 s</source>
+        <translation>Số liệu lúc %1 · tự cập nhật mỗi %2 giây</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="343" />
+        <source>No figures yet: %1</source>
+        <translation>Chưa có số liệu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="346" />
+        <source>%1 The figures shown are of %2.</source>
+        <translation>%1 Số liệu đang hiện là lúc %2.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="417" />
+        <source>There are no figures to export yet.</source>
+        <translation>Chưa có số liệu để xuất.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="421" />
+        <source>Export the dashboard</source>
+        <translation>Xuất bảng giám sát</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="426" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="426" />
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="440" />
+        <source>Exported to %1</source>
+        <translation>Đã xuất ra %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="445" />
+        <source>The file could not be written (%1).</source>
+        <translation>Không ghi được tệp (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="453" />
+        <source>1022 hotline: supervisor's figures of %1</source>
+        <translation>Đường dây 1022: số liệu giám sát lúc %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="457" />
+        <source>Summary</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="458" />
+        <source>Figure</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="458" />
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="458" />
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="474" />
+        <source>Arrivals per hour</source>
+        <translation>Tiếp nhận theo giờ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="475" />
+        <source>Hour</source>
+        <translation>Giờ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="475" />
+        <source>Total</source>
+        <translation>Tổng</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="490" />
+        <source>Ageing</source>
+        <translation>Tuổi hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="491" />
+        <source>Open for</source>
+        <translation>Đã mở</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="491" />
+        <source>Open cases</source>
+        <translation>Hồ sơ đang mở</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="120" />
+        <source>Cases: %1</source>
+        <translation>Hồ sơ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="136" />
+        <source>Load &amp;more</source>
+        <translation>Tải &amp;thêm</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="155" />
+        <source>Not logged in to the server: the cases cannot be listed.</source>
+        <translation>Chưa đăng nhập máy chủ: không lấy được danh sách hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="159" />
+        <source>Loading the cases…</source>
+        <translation>Đang tải hồ sơ…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="178" />
+        <source>%n case(s).</source>
+        <translation><numerusform>%n hồ sơ.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="180" />
+        <source>The first %n case(s), newest first; more with Alt+M.</source>
+        <translation><numerusform>%n hồ sơ đầu tiên, mới nhất trước; Alt+T để tải thêm.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="189" />
+        <source>The cases could not be listed: %1</source>
+        <translation>Không lấy được danh sách hồ sơ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPoller</name>
+    <message>
+        <location filename="../../operator_console/gui/figures_poller.py" line="71" />
+        <source>Not logged in to the server: the figures cannot be fetched.</source>
+        <translation>Chưa đăng nhập máy chủ: không lấy được số liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figures_poller.py" line="90" />
+        <source>The server asks for a new login (Ctrl+L).</source>
+        <translation>Máy chủ yêu cầu đăng nhập lại (Ctrl+L).</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figures_poller.py" line="92" />
+        <source>This account may not see the supervisor's figures.</source>
+        <translation>Tài khoản này không được xem số liệu giám sát.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figures_poller.py" line="96" />
+        <source>The figures could not be read (%1).</source>
+        <translation>Không đọc được số liệu (%1).</translation>
     </message>
 </context>
 <context>
@@ -803,194 +1017,215 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="74" />
-        <location filename="../../operator_console/gui/main_window.py" line="520" />
+        <location filename="../../operator_console/gui/main_window.py" line="89" />
+        <location filename="../../operator_console/gui/main_window.py" line="624" />
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="82" />
+        <location filename="../../operator_console/gui/main_window.py" line="97" />
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="148" />
+        <location filename="../../operator_console/gui/main_window.py" line="175" />
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="166" />
+        <location filename="../../operator_console/gui/main_window.py" line="193" />
         <source>Form cleared. F3 brings it back.</source>
         <translation>Đã xoá biểu mẫu. Bấm F3 để lấy lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="492" />
-        <location filename="../../operator_console/gui/main_window.py" line="523" />
+        <location filename="../../operator_console/gui/main_window.py" line="596" />
+        <location filename="../../operator_console/gui/main_window.py" line="627" />
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="337" />
+        <location filename="../../operator_console/gui/main_window.py" line="439" />
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="174" />
+        <location filename="../../operator_console/gui/main_window.py" line="123" />
+        <location filename="../../operator_console/gui/main_window.py" line="377" />
+        <source>Call intake</source>
+        <translation>Tiếp nhận cuộc gọi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="201" />
         <source>The cleared form is back.</source>
         <translation>Đã lấy lại biểu mẫu vừa xoá.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="179" />
+        <location filename="../../operator_console/gui/main_window.py" line="214" />
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="181" />
+        <location filename="../../operator_console/gui/main_window.py" line="216" />
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="186" />
+        <location filename="../../operator_console/gui/main_window.py" line="221" />
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="220" />
+        <location filename="../../operator_console/gui/main_window.py" line="255" />
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="285" />
+        <location filename="../../operator_console/gui/main_window.py" line="320" />
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="335" />
+        <location filename="../../operator_console/gui/main_window.py" line="338" />
+        <source>The dashboard is for supervisor and monitor accounts.</source>
+        <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="353" />
+        <source>Open the dashboard first (F6).</source>
+        <translation>Hãy mở bảng giám sát trước (F6).</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="366" />
+        <source>Supervisor's dashboard</source>
+        <translation>Bảng giám sát</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="437" />
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="347" />
+        <location filename="../../operator_console/gui/main_window.py" line="449" />
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="370" />
+        <location filename="../../operator_console/gui/main_window.py" line="472" />
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="378" />
+        <location filename="../../operator_console/gui/main_window.py" line="480" />
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="390" />
+        <location filename="../../operator_console/gui/main_window.py" line="492" />
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="394" />
+        <location filename="../../operator_console/gui/main_window.py" line="496" />
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="399" />
+        <location filename="../../operator_console/gui/main_window.py" line="501" />
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="412" />
+        <location filename="../../operator_console/gui/main_window.py" line="514" />
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="429" />
+        <location filename="../../operator_console/gui/main_window.py" line="531" />
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="434" />
+        <location filename="../../operator_console/gui/main_window.py" line="536" />
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="444" />
+        <location filename="../../operator_console/gui/main_window.py" line="546" />
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="476" />
+        <location filename="../../operator_console/gui/main_window.py" line="580" />
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="482" />
+        <location filename="../../operator_console/gui/main_window.py" line="586" />
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="493" />
+        <location filename="../../operator_console/gui/main_window.py" line="597" />
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="495" />
+        <location filename="../../operator_console/gui/main_window.py" line="599" />
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="497" />
+        <location filename="../../operator_console/gui/main_window.py" line="601" />
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="499" />
+        <location filename="../../operator_console/gui/main_window.py" line="603" />
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="503" />
+        <location filename="../../operator_console/gui/main_window.py" line="607" />
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="525" />
+        <location filename="../../operator_console/gui/main_window.py" line="629" />
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="528" />
+        <location filename="../../operator_console/gui/main_window.py" line="632" />
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="531" />
+        <location filename="../../operator_console/gui/main_window.py" line="635" />
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="534" />
+        <location filename="../../operator_console/gui/main_window.py" line="638" />
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="536" />
+        <location filename="../../operator_console/gui/main_window.py" line="640" />
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="538" />
+        <location filename="../../operator_console/gui/main_window.py" line="642" />
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="540" />
+        <location filename="../../operator_console/gui/main_window.py" line="644" />
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="544" />
+        <location filename="../../operator_console/gui/main_window.py" line="648" />
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
@@ -1032,37 +1267,37 @@
     <name>SettingsDialog</name>
     <message>
         <location filename="../../operator_console/gui/self_check.py" line="82" />
-        <location filename="../../operator_console/gui/settings_dialog.py" line="59" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="60" />
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="54" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="55" />
         <source>Set by IT for this workstation</source>
         <translation>Do bộ phận CNTT đặt cho máy này</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="60" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="61" />
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="73" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="74" />
         <source>The server address must start with https:// (http:// only for this computer).</source>
         <translation>Địa chỉ máy chủ phải bắt đầu bằng https:// (http:// chỉ dùng cho chính máy này).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="78" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="79" />
         <source>There is no CA certificates file at this path.</source>
         <translation>Không có tệp chứng chỉ CA ở đường dẫn này.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="83" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="84" />
         <source>A proxy is written http://host:port.</source>
         <translation>Proxy được ghi dạng http://máy:cổng.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="89" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="90" />
         <source>No user name or password in the proxy address: IT sets proxy sign-in on the system.</source>
         <translation>Không ghi tên đăng nhập hay mật khẩu vào địa chỉ proxy: bộ phận CNTT cấu hình đăng nhập proxy trên hệ thống.</translation>
     </message>
@@ -1260,37 +1495,52 @@
         <translation>&amp;Làm mới danh sách</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="66" />
+        <location filename="../../operator_console/gui/actions.py" line="67" />
+        <source>Supervisor's &amp;dashboard / call intake</source>
+        <translation>&amp;Bảng giám sát / tiếp nhận cuộc gọi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="73" />
+        <source>&amp;Export the dashboard to Excel…</source>
+        <translation>&amp;Xuất bảng giám sát ra Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="79" />
+        <source>Export the dashboard to CS&amp;V…</source>
+        <translation>Xuất bảng giám sát ra CS&amp;V…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="84" />
         <source>Candidate &amp;1…</source>
         <translation>Hồ sơ gợi ý &amp;1…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="67" />
+        <location filename="../../operator_console/gui/actions.py" line="85" />
         <source>Candidate &amp;2…</source>
         <translation>Hồ sơ gợi ý &amp;2…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="68" />
+        <location filename="../../operator_console/gui/actions.py" line="86" />
         <source>Candidate &amp;3…</source>
         <translation>Hồ sơ gợi ý &amp;3…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="69" />
+        <location filename="../../operator_console/gui/actions.py" line="87" />
         <source>Candidate &amp;4…</source>
         <translation>Hồ sơ gợi ý &amp;4…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="70" />
+        <location filename="../../operator_console/gui/actions.py" line="88" />
         <source>Candidate &amp;5…</source>
         <translation>Hồ sơ gợi ý &amp;5…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="72" />
+        <location filename="../../operator_console/gui/actions.py" line="90" />
         <source>About the console…</source>
         <translation>Giới thiệu bàn tiếp nhận…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="79" />
+        <location filename="../../operator_console/gui/actions.py" line="97" />
         <source>Help</source>
         <translation>Trợ giúp</translation>
     </message>
@@ -1305,30 +1555,398 @@
         <translation>Hồ sơ máy chủ từ &amp;chối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="71" />
+        <location filename="../../operator_console/gui/actions.py" line="89" />
         <source>&amp;Keys (cheat sheet)</source>
         <translation>&amp;Bảng phím tắt</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="76" />
+        <location filename="../../operator_console/gui/actions.py" line="94" />
         <source>&amp;Operator</source>
         <translation>Tổng đài &amp;viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="77" />
+        <location filename="../../operator_console/gui/actions.py" line="95" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
 </context>
 <context>
+    <name>figures</name>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="76" />
+        <source>Received today</source>
+        <translation>Tiếp nhận hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="77" />
+        <source>Received in the last hour</source>
+        <translation>Tiếp nhận trong giờ qua</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="78" />
+        <source>Open cases</source>
+        <translation>Hồ sơ đang mở</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="79" />
+        <source>Past their deadline</source>
+        <translation>Quá hạn xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="80" />
+        <source>Repeat calls today</source>
+        <translation>Gọi lại hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="81" />
+        <source>Waiting in consoles' outboxes</source>
+        <translation>Chờ gửi ở các bàn</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="82" />
+        <source>Calls waiting now</source>
+        <translation>Cuộc gọi đang chờ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="83" />
+        <source>Answered within 20 s</source>
+        <translation>Trả lời trong 20 giây</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="85" />
+        <source>Average speed of answer</source>
+        <translation>Thời gian chờ trả lời TB</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="87" />
+        <source>Abandoned calls</source>
+        <translation>Cuộc gọi bỏ máy</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="88" />
+        <source>Average handle time</source>
+        <translation>Thời lượng cuộc gọi TB</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="89" />
+        <source>Operators</source>
+        <translation>Tổng đài viên</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="123" />
+        <source>Not cases on the server: no list behind this figure.</source>
+        <translation>Không phải hồ sơ trên máy chủ: chỉ số này không có danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="267" />
+        <source>oldest open %1</source>
+        <translation>lâu nhất %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="269" />
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="274" />
+        <source>%1 repeat calls or messages</source>
+        <translation>%1 lần gọi lại, nhắn lại</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="281" />
+        <source>oldest %1 · %2 consoles on shift</source>
+        <translation>lâu nhất %1 · %2 bàn trong ca</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="289" />
+        <source>longest wait %1</source>
+        <translation>chờ lâu nhất %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="296" />
+        <source>%1 of %2 calls offered today</source>
+        <translation>%1 / %2 cuộc gọi đến hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="303" />
+        <source>%1 calls answered today</source>
+        <translation>%1 cuộc đã trả lời hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="310" />
+        <source>%1 of calls offered</source>
+        <translation>%1 số cuộc gọi đến</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="317" />
+        <source>talk and hold, answered calls today</source>
+        <translation>đàm thoại và giữ máy, hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="320" />
+        <source>%1 available</source>
+        <translation>%1 sẵn sàng</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="323" />
+        <source>%1 on a call · %2 after-call work</source>
+        <translation>%1 đang nghe · %2 sau cuộc gọi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="376" />
+        <location filename="../../operator_console/gui/dashboard.py" line="518" />
+        <source>Ward not known</source>
+        <translation>Chưa rõ phường</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="382" />
+        <source>Past deadline: %1, %2</source>
+        <translation>Quá hạn: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="397" />
+        <source>Saved today by %1</source>
+        <translation>Hồ sơ %1 lưu hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="508" />
+        <source>Oldest open for</source>
+        <translation>Hồ sơ lâu nhất</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="517" />
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="517" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="93" />
+        <source>Ward/commune</source>
+        <translation>Phường/xã</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="522" />
+        <source>Open</source>
+        <translation>Đang mở</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="529" />
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="547" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="81" />
+        <source>Category</source>
+        <translation>Loại yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="552" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="73" />
+        <source>Priority</source>
+        <translation>Mức ưu tiên</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="561" />
+        <source>Deadline</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="567" />
+        <source>Past deadline</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="579" />
+        <source>Available</source>
+        <translation>Sẵn sàng</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="580" />
+        <source>On a call</source>
+        <translation>Đang nghe</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="581" />
+        <source>After-call work</source>
+        <translation>Sau cuộc gọi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="585" />
+        <source>Operator</source>
+        <translation>Tổng đài viên</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="590" />
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="595" />
+        <source>Cases, last hour</source>
+        <translation>Hồ sơ giờ qua</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="601" />
+        <source>Cases today</source>
+        <translation>Hồ sơ hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="607" />
+        <source>Average handling (form opened to saved)</source>
+        <translation>TG nhập TB (mở phiếu → lưu)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="614" />
+        <source>Outbox</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="619" />
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="54" />
+        <source>Case</source>
+        <translation>Số hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="57" />
+        <source>Received</source>
+        <translation>Tiếp nhận lúc</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="62" />
+        <source>Waiting for</source>
+        <translation>Đã chờ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="68" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="83" />
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="88" />
+        <source>Handling unit</source>
+        <translation>Đơn vị xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="98" />
+        <source>Caller</source>
+        <translation>Người gọi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_charts.py" line="54" />
+        <source>Under a day</source>
+        <translation>Dưới 1 ngày</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_charts.py" line="55" />
+        <source>1 to 3 days</source>
+        <translation>1–3 ngày</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_charts.py" line="56" />
+        <source>Over 3 days</source>
+        <translation>Trên 3 ngày</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_charts.py" line="94" />
+        <source>Cases received per hour, last 24 hours</source>
+        <translation>Hồ sơ tiếp nhận mỗi giờ, 24 giờ qua</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_charts.py" line="131" />
+        <source>Received %1:00–%2:00, %3</source>
+        <translation>Tiếp nhận %1:00–%2:00, %3</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_charts.py" line="147" />
+        <source>Cases received per hour, last 7 days</source>
+        <translation>Hồ sơ tiếp nhận mỗi giờ, 7 ngày qua</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_charts.py" line="189" />
+        <source>Open cases, the 10 units with the most</source>
+        <translation>Hồ sơ đang mở, 10 đơn vị nhiều nhất</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_charts.py" line="196" />
+        <source>Oldest case: %1</source>
+        <translation>Hồ sơ lâu nhất: %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_charts.py" line="236" />
+        <source>Open cases by age</source>
+        <translation>Hồ sơ đang mở theo thời gian chờ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_charts.py" line="281" />
+        <source>Open for %1</source>
+        <translation>Đã mở %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_text.py" line="37" />
+        <source>%1 s</source>
+        <translation>%1 giây</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_text.py" line="41" />
+        <source>%1 min %2 s</source>
+        <translation>%1 phút %2 giây</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_text.py" line="47" />
+        <location filename="../../operator_console/gui/figure_text.py" line="63" />
+        <source>%1 h %2 min</source>
+        <translation>%1 giờ %2 phút</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_text.py" line="59" />
+        <source>%1 min</source>
+        <translation>%1 phút</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_text.py" line="69" />
+        <source>%1 d %2 h</source>
+        <translation>%1 ngày %2 giờ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_text.py" line="76" />
+        <source>%1 days</source>
+        <translation>%1 ngày</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_text.py" line="78" />
+        <source>%1 hours</source>
+        <translation>%1 giờ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_text.py" line="85" />
+        <source>days</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_text.py" line="87" />
+        <source>hours</source>
+        <translation>giờ</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../../operator_console/gui/main.py" line="201" />
+        <location filename="../../operator_console/gui/main.py" line="206" />
         <source>1022 Operator Console</source>
         <translation>Bàn tiếp nhận 1022</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main.py" line="202" />
+        <location filename="../../operator_console/gui/main.py" line="207" />
         <source>The console could not start. Nothing on this computer was deleted. Tell IT, with this report (it holds no personal data): %1</source>
         <translation>Bàn tiếp nhận không khởi động được. Không có gì trên máy này bị xoá. Hãy báo bộ phận CNTT, kèm báo cáo này (không có dữ liệu cá nhân): %1</translation>
     </message>

@@ -1,0 +1,620 @@
+"""The supervisor's dashboard: the desk's load now, where help is stuck, the phone queue, charts.
+
+Figures come from the server (``GET /stats/queue``) every few seconds through
+:class:`FiguresPoller`; this widget only shows them. Each tile is a button (Tab reaches it, Enter
+opens its cases), each table row opens its cases on Enter or a double click, each bar on a click.
+Colours follow ``gui/breaches.py``. Export writes what is on screen to XLSX or CSV.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QStandardPaths, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from operator_console.client.api import ServerClient
+from operator_console.client.queue_figures import Backlog, OperatorLine, Overdue, QueueFigures
+from operator_console.domain.case import Channel, Priority, Status, label
+from operator_console.domain.interchange import HCMC_TIME
+from operator_console.domain.taxonomy import Taxonomy
+from operator_console.gui import figure_text as ft
+from operator_console.gui.breaches import tone
+from operator_console.gui.drilldown_dialog import DrillDownDialog
+from operator_console.gui.figure_charts import (
+    OPEN_STATUSES,
+    Ageing,
+    ArrivalsToday,
+    ArrivalsWeek,
+    BacklogByUnit,
+)
+from operator_console.gui.figure_tables import Column, RowsModel, source_row, table_for
+from operator_console.gui.figures_poller import FiguresPoller
+from operator_console.gui.report_export import Sheet, write_report
+from operator_console.gui.tasks import TaskRunner
+from operator_console.gui.tone import set_tone
+
+log = logging.getLogger(__name__)
+Filters = dict[str, Any]
+
+
+def _tr(text: Any) -> str:
+    return QCoreApplication.translate("figures", str(text))
+
+
+@dataclass(frozen=True)
+class TileSpec:
+    id: str
+    caption: Any
+    """English source, marked for lupdate in the "figures" context."""
+    group: str
+    """``cases`` or ``phone``."""
+    drills: bool = True
+    """False for figures that are not cases (calls, outboxes on the consoles)."""
+
+
+TILES: tuple[TileSpec, ...] = (
+    TileSpec("received_today", QT_TRANSLATE_NOOP("figures", "Received today"), "cases"),
+    TileSpec("received_last_hour", QT_TRANSLATE_NOOP("figures", "Received in the last hour"), "cases"),
+    TileSpec("open_total", QT_TRANSLATE_NOOP("figures", "Open cases"), "cases"),
+    TileSpec("past_deadline", QT_TRANSLATE_NOOP("figures", "Past their deadline"), "cases"),
+    TileSpec("repeat_rate", QT_TRANSLATE_NOOP("figures", "Repeat calls today"), "cases"),
+    TileSpec("outbox", QT_TRANSLATE_NOOP("figures", "Waiting in consoles' outboxes"), "cases", drills=False),
+    TileSpec("calls_waiting", QT_TRANSLATE_NOOP("figures", "Calls waiting now"), "phone", drills=False),
+    TileSpec("service_level", QT_TRANSLATE_NOOP("figures", "Answered within 20 s"), "phone", drills=False),
+    TileSpec(
+        "average_answer", QT_TRANSLATE_NOOP("figures", "Average speed of answer"), "phone", drills=False
+    ),
+    TileSpec("abandoned", QT_TRANSLATE_NOOP("figures", "Abandoned calls"), "phone", drills=False),
+    TileSpec("average_handle", QT_TRANSLATE_NOOP("figures", "Average handle time"), "phone", drills=False),
+    TileSpec("agents", QT_TRANSLATE_NOOP("figures", "Operators"), "phone", drills=False),
+)
+
+
+class FigureTile(QPushButton):
+    """A figure as a button: the number large, what it is, and a line of detail."""
+
+    def __init__(self, spec: TileSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.setObjectName(f"tile_{spec.id}")
+        self.setProperty("figure", True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.caption = QLabel(_tr(spec.caption))
+        self.caption.setWordWrap(True)
+        self.value = QLabel("–")
+        self.value.setObjectName("tile_value")
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.7)
+        big.setBold(True)
+        self.value.setFont(big)
+        self.detail = QLabel("")
+        self.detail.setObjectName("tile_detail")
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(0)
+        for part in (self.caption, self.value, self.detail):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(part)
+        lines = self.fontMetrics().lineSpacing()
+        self.setMinimumHeight(int(lines * 2 + big.pointSizeF() * 2.2 + lines * 2))
+        if not spec.drills:
+            self.setToolTip(
+                QCoreApplication.translate("figures", "Not cases on the server: no list behind this figure.")
+            )
+
+    def show_value(self, value: str, detail: str, shade: str = "") -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+        self.setAccessibleName(f"{self.caption.text()}: {value}. {detail}")
+        if self.property("tone") != shade:
+            self.setProperty("tone", shade)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+
+class Dashboard(QWidget):
+    def __init__(
+        self,
+        runner: TaskRunner,
+        reader: Callable[[], ServerClient | None],
+        taxonomy: Taxonomy,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self._runner, self._reader, self._taxonomy, self._language = runner, reader, taxonomy, language
+        self.poller = FiguresPoller(runner, reader, parent=self)
+        self.poller.updated.connect(self.show_figures)
+        self.poller.failed.connect(self.show_problem)
+        self.figures: QueueFigures | None = None
+        self.drilldowns: list[DrillDownDialog] = []
+        self.last_export: Path | None = None
+
+        self.status = QLabel(self.tr("Fetching the figures…"))
+        self.status.setObjectName("dashboard_status")
+        self.status.setWordWrap(True)
+        self.refresh_button = QPushButton(self.tr("&Refresh now"))
+        self.refresh_button.clicked.connect(self.poller.poll_now)
+        self.xlsx_button = QPushButton(self.tr("Export to &Excel…"))
+        self.xlsx_button.clicked.connect(lambda: self.ask_export("xlsx"))
+        self.csv_button = QPushButton(self.tr("Export to CS&V…"))
+        self.csv_button.clicked.connect(lambda: self.ask_export("csv"))
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        for button in (self.refresh_button, self.xlsx_button, self.csv_button):
+            top.addWidget(button)
+
+        self.tiles: dict[str, FigureTile] = {}
+        groups = {
+            "cases": QGroupBox(self.tr("Cases")),
+            "phone": QGroupBox(self.tr("Phone queue (from the exchange)")),
+        }
+        for name, box in groups.items():
+            box.setObjectName(f"tiles_{name}")
+            row = QHBoxLayout(box)
+            row.setContentsMargins(6, 4, 6, 6)
+            for spec in (t for t in TILES if t.group == name):
+                tile = FigureTile(spec)
+                tile.clicked.connect(lambda _checked=False, s=spec.id: self.drill_tile(s))
+                self.tiles[spec.id] = tile
+                row.addWidget(tile)
+
+        self.units: RowsModel[Backlog] = RowsModel(self._backlog_columns(unit=True), self)
+        self.wards: RowsModel[Backlog] = RowsModel(self._backlog_columns(unit=False), self)
+        self.overdue: RowsModel[Overdue] = RowsModel(self._overdue_columns(), self)
+        self.operators: RowsModel[OperatorLine] = RowsModel(self._operator_columns(), self)
+        self.tables = QTabWidget()
+        self.tables.setObjectName("dashboard_tables")
+        self.views: dict[str, QTableView] = {}
+        for key, model, title in (
+            ("units", self.units, self.tr("Backlog by unit")),
+            ("wards", self.wards, self.tr("Backlog by ward")),
+            ("overdue", self.overdue, self.tr("Past deadline")),
+            ("operators", self.operators, self.tr("Operators on shift")),
+        ):
+            view = table_for(model, f"{key}_table", self)
+            view.activated.connect(lambda index, k=key: self._row_activated(k, index))
+            self.tables.addTab(view, title)
+            self.views[key] = view
+        # Most open first; a click on "Oldest open for" sorts by the age of the oldest instead.
+        self.views["units"].sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.views["wards"].sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.views["overdue"].sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.views["operators"].sortByColumn(0, Qt.SortOrder.AscendingOrder)
+
+        self.charts = {
+            "arrivals_day": ArrivalsToday(language),
+            "arrivals_week": ArrivalsWeek(language),
+            "backlog": BacklogByUnit(),
+            "ageing": Ageing(),
+        }
+        chart_grid = QWidget()
+        grid = QGridLayout(chart_grid)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, chart in enumerate(self.charts.values()):
+            grid.addWidget(chart, i // 2, i % 2)
+            if hasattr(chart, "picked"):
+                chart.picked.connect(lambda picked: self.drill(*picked))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tables)
+        splitter.addWidget(chart_grid)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([560, 840])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(groups["cases"])
+        layout.addWidget(groups["phone"])
+        layout.addWidget(splitter, 1)
+
+    # the figures ---------------------------------------------------------------------------------
+    def show_figures(self, figures: QueueFigures) -> None:
+        self.figures = figures
+        lang = self._language
+        now = figures.generated_at
+
+        def by_channel(counts: dict[str, int]) -> str:
+            return " · ".join(
+                f"{label(c, lang)} {ft.count(counts.get(c.value, 0), lang)}"  # type: ignore[arg-type]
+                for c in Channel
+                if counts.get(c.value)
+            )
+
+        def total(counts: dict[str, int]) -> str:
+            return ft.count(sum(counts.values()), lang)
+
+        t = self.tiles
+        t["received_today"].show_value(total(figures.received_today), by_channel(figures.received_today))
+        t["received_last_hour"].show_value(
+            total(figures.received_last_hour), by_channel(figures.received_last_hour)
+        )
+        t["open_total"].show_value(
+            ft.count(figures.open_total, lang),
+            " · ".join(
+                f"{label(Status(s), lang)} {ft.count(n, lang)}"  # type: ignore[arg-type]
+                for s, n in sorted(
+                    figures.open_by_status.items(),
+                    key=lambda item: OPEN_STATUSES.index(item[0]) if item[0] in OPEN_STATUSES else 9,
+                )
+                if s in Status.__members__.values()
+            ),
+        )
+        oldest_overdue = min((o.oldest for o in figures.overdue if o.oldest), default=None)
+        t["past_deadline"].show_value(
+            ft.count(figures.past_deadline, lang),
+            QCoreApplication.translate("figures", "oldest open %1").replace("%1", ft.age(oldest_overdue, now))
+            if oldest_overdue
+            else QCoreApplication.translate("figures", "none"),
+            tone("past_deadline", figures.past_deadline),
+        )
+        t["repeat_rate"].show_value(
+            ft.share(figures.repeat_rate_today, lang),
+            QCoreApplication.translate("figures", "%1 repeat calls or messages").replace(
+                "%1", ft.count(figures.repeat_contacts_today, lang)
+            ),
+            tone("repeat_rate", figures.repeat_rate_today),
+        )
+        t["outbox"].show_value(
+            ft.count(figures.outbox_waiting, lang),
+            QCoreApplication.translate("figures", "oldest %1 · %2 consoles on shift")
+            .replace("%1", ft.seconds(figures.outbox_oldest_waiting_s))
+            .replace("%2", ft.count(figures.on_shift, lang)),
+            tone("outbox_oldest_s", figures.outbox_oldest_waiting_s if figures.outbox_waiting else 0),
+        )
+        phone = figures.phone
+        t["calls_waiting"].show_value(
+            ft.count(phone.waiting, lang),
+            QCoreApplication.translate("figures", "longest wait %1").replace(
+                "%1", ft.seconds(phone.oldest_wait_s)
+            ),
+            tone("oldest_wait_s", phone.oldest_wait_s if phone.waiting else 0),
+        )
+        t["service_level"].show_value(
+            ft.share(phone.service_level, lang),
+            QCoreApplication.translate("figures", "%1 of %2 calls offered today")
+            .replace("%1", ft.count(phone.answered_within_20s, lang))
+            .replace("%2", ft.count(phone.offered_today, lang)),
+            tone("service_level", phone.service_level),
+        )
+        t["average_answer"].show_value(
+            ft.seconds(phone.average_answer_s),
+            QCoreApplication.translate("figures", "%1 calls answered today").replace(
+                "%1", ft.count(phone.answered_today, lang)
+            ),
+            tone("average_answer_s", phone.average_answer_s),
+        )
+        t["abandoned"].show_value(
+            ft.count(phone.abandoned_today, lang),
+            QCoreApplication.translate("figures", "%1 of calls offered").replace(
+                "%1", ft.share(phone.abandon_rate, lang)
+            ),
+            tone("abandon_rate", phone.abandon_rate),
+        )
+        t["average_handle"].show_value(
+            ft.seconds(phone.average_handle_s),
+            QCoreApplication.translate("figures", "talk and hold, answered calls today"),
+        )
+        t["agents"].show_value(
+            QCoreApplication.translate("figures", "%1 available").replace(
+                "%1", ft.count(phone.available, lang)
+            ),
+            QCoreApplication.translate("figures", "%1 on a call · %2 after-call work")
+            .replace("%1", ft.count(phone.on_call, lang))
+            .replace("%2", ft.count(phone.after_call_work, lang)),
+            "warn" if phone.waiting and not phone.available else "",
+        )
+        self.units.show(figures.backlog_by_unit)
+        self.wards.show(figures.backlog_by_ward)
+        self.overdue.show(figures.overdue)
+        self.operators.show(figures.operators)
+        for chart in self.charts.values():
+            chart.show_figures(figures)
+        self.status.setText(
+            self.tr("Figures of %1 · refreshed every %2 s")
+            .replace("%1", now.astimezone(HCMC_TIME).strftime("%H:%M:%S"))
+            .replace("%2", str(self.poller._timer.interval() // 1000))
+        )
+        set_tone(self.status, "")
+
+    def show_problem(self, message: str) -> None:
+        if self.figures is None:
+            text = self.tr("No figures yet: %1").replace("%1", message)
+        else:
+            shown = self.figures.generated_at.astimezone(HCMC_TIME).strftime("%H:%M:%S")
+            text = self.tr("%1 The figures shown are of %2.").replace("%1", message).replace("%2", shown)
+        self.status.setText(text)
+        set_tone(self.status, "error")
+
+    # drill-down ----------------------------------------------------------------------------------
+    def tile_filters(self, figure: str) -> Filters | None:
+        """What ``GET /cases`` is asked for the cases behind a tile (None: not cases)."""
+        if self.figures is None:
+            return None
+        now = self.figures.generated_at
+        today = now.astimezone(HCMC_TIME).replace(hour=0, minute=0, second=0, microsecond=0)
+        filters: dict[str, Filters] = {
+            "received_today": {"received_from": today.isoformat()},
+            "received_last_hour": {"received_from": (now - timedelta(hours=1)).isoformat()},
+            "open_total": {"status": OPEN_STATUSES},
+            "past_deadline": {"past_deadline": "true"},
+            "repeat_rate": {"repeated_from": today.isoformat()},
+        }
+        return filters.get(figure)
+
+    def drill_tile(self, figure: str) -> None:
+        filters = self.tile_filters(figure)
+        if filters is not None:
+            self.drill(_tr(next(t.caption for t in TILES if t.id == figure)), filters)
+
+    def row_filters(self, table: str, row: Any) -> tuple[str, Filters]:
+        if table == "units":
+            return row.name or row.key, {"status": OPEN_STATUSES, "handling_unit": row.key}
+        if table == "wards":
+            where: Filters = {"ward_code": row.key} if row.key else {"no_ward": "true"}
+            return row.name or QCoreApplication.translate("figures", "Ward not known"), {
+                "status": OPEN_STATUSES,
+                **where,
+            }
+        if table == "overdue":
+            title = (
+                QCoreApplication.translate("figures", "Past deadline: %1, %2")
+                .replace("%1", self._category(row.category))
+                .replace("%2", self._priority(row.priority))
+            )
+            return title, {
+                "past_deadline": "true",
+                "category": row.category,
+                "exact_category": "true",
+                "priority": row.priority,
+            }
+        assert self.figures is not None
+        today = self.figures.generated_at.astimezone(HCMC_TIME).replace(
+            hour=0, minute=0, second=0, microsecond=0
+        )
+        return (
+            QCoreApplication.translate("figures", "Saved today by %1").replace(
+                "%1", row.operator or row.username
+            ),
+            {"created_by": row.username, "created_from": today.isoformat()},
+        )
+
+    def drill(self, title: str, filters: Filters) -> DrillDownDialog:
+        dialog = DrillDownDialog(
+            title, filters, self._reader, self._runner, self._taxonomy, self._language, self
+        )
+        self.drilldowns = [d for d in self.drilldowns if d.isVisible()] + [dialog]
+        dialog.show()
+        return dialog
+
+    def _row_activated(self, table: str, index: QModelIndex) -> None:
+        self.drill(*self.row_filters(table, source_row(self.views[table], index)))
+
+    # export --------------------------------------------------------------------------------------
+    def ask_export(self, kind: str) -> None:
+        if self.figures is None:
+            self.show_problem(self.tr("There are no figures to export yet."))
+            return
+        stamp = self.figures.generated_at.astimezone(HCMC_TIME).strftime("%Y-%m-%d-%H%M")
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        dialog = QFileDialog(self, self.tr("Export the dashboard"))
+        dialog.setObjectName("export_dialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(kind)
+        dialog.setNameFilter(
+            self.tr("Excel workbook (*.xlsx)") if kind == "xlsx" else self.tr("CSV, UTF-8 (*.csv)")
+        )
+        dialog.selectFile(str(Path(folder) / f"bao-cao-1022-{stamp}.{kind}"))
+        dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
+        dialog.open()
+
+    def export_to(self, path: Path) -> None:
+        """Write the figures on screen to ``path`` (.xlsx or .csv) off the GUI thread."""
+        if self.figures is None:
+            return
+        heading, sheets = self.report()
+
+        def written(_: None) -> None:
+            self.last_export = path
+            self.status.setText(self.tr("Exported to %1").replace("%1", str(path)))
+            set_tone(self.status, "ok")
+
+        def failed(error: BaseException) -> None:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else type(error).__name__
+            self.show_problem(self.tr("The file could not be written (%1).").replace("%1", reason))
+
+        self._runner.run(lambda: write_report(path, heading, sheets), written, failed)
+
+    def report(self) -> tuple[str, list[Sheet]]:
+        """The view as sheets: the tiles, then every table, the arrivals and the ageing."""
+        assert self.figures is not None
+        figures = self.figures
+        heading = self.tr("1022 hotline: supervisor's figures of %1").replace(
+            "%1", figures.generated_at.astimezone(HCMC_TIME).strftime("%d/%m/%Y %H:%M:%S")
+        )
+        summary = Sheet(
+            self.tr("Summary"),
+            [self.tr("Figure"), self.tr("Value"), self.tr("Detail")],
+            [[tile.caption.text(), tile.value.text(), tile.detail.text()] for tile in self.tiles.values()],
+        )
+        sheets = [summary]
+        models: list[RowsModel[Any]] = [self.units, self.wards, self.overdue, self.operators]
+        for tab, model in enumerate(models):
+            sheets.append(
+                Sheet(
+                    self.tables.tabText(tab).replace("&", ""),
+                    [c.label for c in model.columns],
+                    [[c.exported(row) for c in model.columns] for row in model.rows],
+                )
+            )
+        channels = list(Channel)
+        sheets.append(
+            Sheet(
+                self.tr("Arrivals per hour"),
+                [self.tr("Hour"), *(label(c, self._language) for c in channels), self.tr("Total")],  # type: ignore[arg-type]
+                [
+                    [
+                        (figures.first_hour + timedelta(hours=i))
+                        .astimezone(HCMC_TIME)
+                        .strftime("%d/%m/%Y %H:00"),
+                        *(hour.get(c.value, 0) for c in channels),
+                        sum(hour.values()),
+                    ]
+                    for i, hour in enumerate(figures.arrivals)
+                ],
+            )
+        )
+        sheets.append(
+            Sheet(
+                self.tr("Ageing"),
+                [self.tr("Open for"), self.tr("Open cases")],
+                [[ft.age_bar(bar.from_h, bar.to_h), bar.open] for bar in figures.ageing],
+            )
+        )
+        return heading, sheets
+
+    # columns -------------------------------------------------------------------------------------
+    def _age_column(self, get: Callable[[Any], datetime | None]) -> Column[Any]:
+        def hours_open(row: Any) -> float | None:
+            since = get(row)
+            return (
+                None
+                if since is None or self.figures is None
+                else (self.figures.generated_at - since).total_seconds() / 3600
+            )
+
+        return Column(
+            QT_TRANSLATE_NOOP("figures", "Oldest open for"),
+            lambda row: ft.age(get(row), self.figures.generated_at) if self.figures else "–",
+            lambda row: hours_open(row) if hours_open(row) is not None else -1.0,
+            tone=lambda row: tone("oldest_open_h", hours_open(row)),
+        )
+
+    def _backlog_columns(self, *, unit: bool) -> list[Column[Backlog]]:
+        lang = self._language
+        name = Column[Backlog](
+            QT_TRANSLATE_NOOP("figures", "Unit") if unit else QT_TRANSLATE_NOOP("figures", "Ward/commune"),
+            lambda b: b.name or b.key or QCoreApplication.translate("figures", "Ward not known"),
+            lambda b: b.name or b.key,
+        )
+        count = Column[Backlog](
+            QT_TRANSLATE_NOOP("figures", "Open"),
+            lambda b: ft.count(b.open, lang),
+            lambda b: b.open,
+            number=True,
+        )
+        age = self._age_column(lambda b: b.oldest)
+        if unit:
+            code = Column[Backlog](QT_TRANSLATE_NOOP("figures", "Code"), lambda b: b.key, lambda b: b.key)
+            return [code, name, count, age]
+        return [name, count, age]
+
+    def _category(self, code: str) -> str:
+        found = self._taxonomy.get(code)
+        return found.label(self._language) if found else code  # type: ignore[arg-type]
+
+    def _priority(self, value: str) -> str:
+        try:
+            return label(Priority(value), self._language)  # type: ignore[arg-type]
+        except ValueError:
+            return value
+
+    def _overdue_columns(self) -> list[Column[Overdue]]:
+        lang = self._language
+        return [
+            Column(
+                QT_TRANSLATE_NOOP("figures", "Category"),
+                lambda o: self._category(o.category),
+                lambda o: o.category,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("figures", "Priority"),
+                lambda o: self._priority(o.priority),
+                lambda o: (
+                    ["normal", "urgent", "critical"].index(o.priority)
+                    if o.priority in ("normal", "urgent", "critical")
+                    else -1
+                ),
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("figures", "Deadline"),
+                lambda o: ft.hours(o.deadline_h),
+                lambda o: o.deadline_h,
+                number=True,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("figures", "Past deadline"),
+                lambda o: ft.count(o.past, lang),
+                lambda o: o.past,
+                number=True,
+                tone=lambda o: "breach",
+            ),
+            self._age_column(lambda o: o.oldest),
+        ]
+
+    def _operator_columns(self) -> list[Column[OperatorLine]]:
+        lang = self._language
+        states = {
+            "available": QT_TRANSLATE_NOOP("figures", "Available"),
+            "on_call": QT_TRANSLATE_NOOP("figures", "On a call"),
+            "after_call_work": QT_TRANSLATE_NOOP("figures", "After-call work"),
+        }
+        return [
+            Column(
+                QT_TRANSLATE_NOOP("figures", "Operator"),
+                lambda o: o.operator if o.operator and o.operator != o.username else o.username,
+                lambda o: o.operator or o.username,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("figures", "State"),
+                lambda o: _tr(states.get(o.state, o.state)),
+                lambda o: o.state,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("figures", "Cases, last hour"),
+                lambda o: ft.count(o.cases_last_hour, lang),
+                lambda o: o.cases_last_hour,
+                number=True,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("figures", "Cases today"),
+                lambda o: ft.count(o.cases_today, lang),
+                lambda o: o.cases_today,
+                number=True,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("figures", "Average handling (form opened to saved)"),
+                lambda o: ft.seconds(o.average_handling_s),
+                lambda o: o.average_handling_s if o.average_handling_s is not None else -1.0,
+                number=True,
+                export=lambda o: o.average_handling_s,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("figures", "Outbox"),
+                lambda o: ft.count(o.outbox_size, lang),
+                lambda o: o.outbox_size,
+                number=True,
+            ),
+            Column(QT_TRANSLATE_NOOP("figures", "Version"), lambda o: o.version, lambda o: o.version),
+        ]

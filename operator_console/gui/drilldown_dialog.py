@@ -1,0 +1,193 @@
+"""The cases behind a dashboard figure: the server's list for that figure's filters, a page at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from operator_console.client.api import CaseListPage, ServerClient, ServerError
+from operator_console.domain.case import Channel, Priority, Status, label
+from operator_console.domain.interchange import HCMC_TIME
+from operator_console.domain.taxonomy import Taxonomy
+from operator_console.gui import figure_text
+from operator_console.gui.breaches import tone
+from operator_console.gui.figure_tables import Column, RowsModel, table_for
+from operator_console.gui.tasks import TaskRunner
+from operator_console.gui.tone import set_tone
+
+PAGE = 200
+Case = dict[str, Any]
+
+
+def _when(case: Case) -> datetime:
+    return datetime.fromisoformat(str(case["received_at"]))
+
+
+def _enum_label(kind: type[Channel] | type[Priority] | type[Status], value: Any, language: str) -> str:
+    try:
+        return label(kind(value), language)  # type: ignore[arg-type]
+    except ValueError:
+        return str(value)
+
+
+def case_columns(taxonomy: Taxonomy, language: str, now: Callable[[], datetime]) -> list[Column[Case]]:
+    def category(case: Case) -> str:
+        found = taxonomy.get(str(case.get("category", "")))
+        return found.label(language) if found else str(case.get("category", ""))  # type: ignore[arg-type]
+
+    def open_hours(case: Case) -> float:
+        return (now() - _when(case)).total_seconds() / 3600
+
+    return [
+        Column(
+            QT_TRANSLATE_NOOP("figures", "Case"), lambda c: str(c["case_number"]), lambda c: c["case_number"]
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("figures", "Received"),
+            lambda c: _when(c).astimezone(HCMC_TIME).strftime("%d/%m %H:%M"),
+            _when,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("figures", "Waiting for"),
+            lambda c: figure_text.age(_when(c), now()) if c.get("closed_at") is None else "–",
+            lambda c: _when(c),
+            tone=lambda c: tone("oldest_open_h", open_hours(c)) if c.get("closed_at") is None else "",
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("figures", "Status"),
+            lambda c: _enum_label(Status, c.get("status"), language),
+            lambda c: str(c.get("status")),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("figures", "Priority"),
+            lambda c: _enum_label(Priority, c.get("priority"), language),
+            lambda c: (
+                ["normal", "urgent", "critical"].index(c["priority"])
+                if c.get("priority") in ("normal", "urgent", "critical")
+                else -1
+            ),
+        ),
+        Column(QT_TRANSLATE_NOOP("figures", "Category"), category, category),
+        Column(
+            QT_TRANSLATE_NOOP("figures", "Channel"),
+            lambda c: _enum_label(Channel, c.get("channel"), language),
+            lambda c: str(c.get("channel")),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("figures", "Handling unit"),
+            lambda c: str(c.get("handling_unit_name") or c.get("handling_unit")),
+            lambda c: str(c.get("handling_unit_name") or c.get("handling_unit")),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("figures", "Ward/commune"),
+            lambda c: str(c.get("ward_name") or c.get("ward") or ""),
+            lambda c: str(c.get("ward_name") or c.get("ward") or ""),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("figures", "Caller"),
+            lambda c: str(c.get("caller_name") or ""),
+            lambda c: str(c.get("caller_name") or ""),
+        ),
+    ]
+
+
+class DrillDownDialog(QDialog):
+    """Opened without blocking the dashboard (``show()``); Esc closes it."""
+
+    def __init__(
+        self,
+        title: str,
+        filters: dict[str, Any],
+        reader: Callable[[], ServerClient | None],
+        runner: TaskRunner,
+        taxonomy: Taxonomy,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("drilldown_dialog")
+        self.setWindowTitle(self.tr("Cases: %1").replace("%1", title))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(1100, 560)
+        self.filters, self._reader, self._runner = filters, reader, runner
+        self._cursor: str | None = None
+        self._loading = False
+        self.model: RowsModel[Case] = RowsModel(
+            case_columns(taxonomy, language, lambda: datetime.now(UTC)), self
+        )
+        self.table = table_for(self.model, "drilldown_table", self)
+        self.heading = QLabel(title)
+        self.heading.setObjectName("drilldown_heading")
+        self.heading.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("drilldown_status")
+        self.status.setWordWrap(True)
+        self.more = QPushButton(self.tr("Load &more"))
+        self.more.clicked.connect(self.load_more)
+        self.more.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.more, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.table.setFocus()
+        self.load_more()
+
+    def load_more(self) -> None:
+        if self._loading:
+            return
+        client = self._reader()
+        if client is None:
+            self._say(self.tr("Not logged in to the server: the cases cannot be listed."), "error")
+            return
+        self._loading = True
+        self.more.setEnabled(False)
+        self._say(self.tr("Loading the cases…"), "")
+        cursor, filters = self._cursor, self.filters
+
+        def fetch() -> CaseListPage:
+            try:
+                return client.cases(filters, cursor, PAGE)
+            finally:
+                client.close()
+
+        self._runner.run(fetch, self._arrived, self._failed)
+
+    def _arrived(self, page: CaseListPage) -> None:
+        self._loading = False
+        self.model.show(self.model.rows + page.items)
+        self._cursor = page.next_cursor
+        self.more.setVisible(page.next_cursor is not None)
+        self.more.setEnabled(True)
+        shown = len(self.model.rows)
+        if page.next_cursor is None:
+            text = self.tr("%n case(s).", "", shown)
+        else:
+            text = self.tr("The first %n case(s), newest first; more with Alt+M.", "", shown)
+        self._say(text, "")
+        if shown and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.table.model().index(0, 0, QModelIndex()))
+
+    def _failed(self, error: BaseException) -> None:
+        self._loading = False
+        self.more.setEnabled(True)
+        message = error.message if isinstance(error, ServerError) else type(error).__name__
+        self._say(self.tr("The cases could not be listed: %1").replace("%1", message), "error")
+
+    def _say(self, text: str, shade: str) -> None:
+        self.status.setText(text)
+        set_tone(self.status, shade)

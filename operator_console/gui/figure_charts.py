@@ -1,0 +1,301 @@
+"""The dashboard's charts (QtCharts): arrivals per hour over 24 hours and over 7 days by channel,
+backlog by unit, and the ageing of open cases, coloured by the breach thresholds.
+
+Each chart is built once and its series updated in place on each refresh (a new chart per refresh
+would cost the GUI thread tens of milliseconds). A click on a bar asks for its cases (``picked``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QLineSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from operator_console.client.queue_figures import QueueFigures
+from operator_console.domain.case import Channel, label
+from operator_console.domain.interchange import HCMC_TIME
+from operator_console.gui import figure_text
+from operator_console.gui.breaches import TONE_COLOURS, tone
+
+CHANNEL_COLOURS = {
+    Channel.PHONE: "#1565c0",
+    Channel.WEB: "#6a1b9a",
+    Channel.ZALO: "#00838f",
+    Channel.APP: "#9e9d24",
+}
+TOP_UNITS = 10
+TONES = ("ok", "warn", "breach")
+
+
+def _nice_max(value: float) -> float:
+    """An axis top a little above the highest bar, on a round number (never 0)."""
+    if value <= 4:
+        return 4
+    step = 10 ** (len(str(int(value))) - 1)
+    return float(((int(value * 1.1) // step) + 1) * step)
+
+
+def _tone_names() -> dict[str, str]:
+    return {
+        "ok": QCoreApplication.translate("figures", "Under a day"),
+        "warn": QCoreApplication.translate("figures", "1 to 3 days"),
+        "breach": QCoreApplication.translate("figures", "Over 3 days"),
+    }
+
+
+class FigureChart(QChartView):
+    picked = Signal(object)
+    """(title, filters for GET /cases) of the bar the supervisor clicked."""
+
+    def __init__(self, title: str, name: str, parent: QWidget | None = None) -> None:
+        self.chart_ = QChart()
+        super().__init__(self.chart_, parent)
+        self.setObjectName(name)
+        self.setAccessibleName(title)
+        self.chart_.setTitle(title)
+        self.chart_.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart_.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart_.layout().setContentsMargins(0, 0, 0, 0)
+        self.chart_.setBackgroundRoundness(0)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(210)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the tables below hold the same figures for keys
+
+    def show_figures(self, figures: QueueFigures) -> None:
+        raise NotImplementedError
+
+    def _value_axis(self, alignment: Qt.AlignmentFlag) -> QValueAxis:
+        axis = QValueAxis()
+        axis.setLabelFormat("%d")
+        axis.setMin(0)
+        self.chart_.addAxis(axis, alignment)
+        return axis
+
+
+class ArrivalsToday(FigureChart):
+    """Cases received in each of the last 24 hours, stacked by channel."""
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            QCoreApplication.translate("figures", "Cases received per hour, last 24 hours"),
+            "arrivals_day_chart",
+            parent,
+        )
+        self.series = QStackedBarSeries()
+        self.sets: dict[str, QBarSet] = {}
+        for channel in Channel:
+            bars = QBarSet(label(channel, language))  # type: ignore[arg-type]
+            bars.setColor(QColor(CHANNEL_COLOURS[channel]))
+            bars.append([0.0] * 24)
+            self.series.append(bars)
+            self.sets[channel.value] = bars
+        self.chart_.addSeries(self.series)
+        self.hours = QBarCategoryAxis()
+        self.chart_.addAxis(self.hours, Qt.AlignmentFlag.AlignBottom)
+        self.series.attachAxis(self.hours)
+        self.counts = self._value_axis(Qt.AlignmentFlag.AlignLeft)
+        self.series.attachAxis(self.counts)
+        self._starts: list[datetime] = []
+        self.series.clicked.connect(self._clicked)
+
+    def show_figures(self, figures: QueueFigures) -> None:
+        first, hours = figures.arrivals_since(24)
+        self._starts = [first + timedelta(hours=i) for i in range(len(hours))]
+        labels = [s.astimezone(HCMC_TIME).strftime("%H") for s in self._starts]
+        if self.hours.categories() != labels:
+            self.hours.setCategories(labels)
+        for channel, bars in self.sets.items():
+            for i, hour in enumerate(hours):
+                bars.replace(i, float(hour.get(channel, 0)))
+        self.counts.setMax(_nice_max(max((sum(h.values()) for h in hours), default=0)))
+
+    def _clicked(self, index: int, bars: QBarSet) -> None:
+        if not 0 <= index < len(self._starts):
+            return
+        start = self._starts[index]
+        channel = next(c for c, s in self.sets.items() if s is bars)
+        title = QCoreApplication.translate("figures", "Received %1:00–%2:00, %3").replace(
+            "%1", start.astimezone(HCMC_TIME).strftime("%H")
+        )
+        title = title.replace("%2", (start + timedelta(hours=1)).astimezone(HCMC_TIME).strftime("%H"))
+        title = title.replace("%3", bars.label())
+        end = start + timedelta(hours=1)
+        self.picked.emit(
+            (title, {"channel": channel, "received_from": start.isoformat(), "received_to": end.isoformat()})
+        )
+
+
+class ArrivalsWeek(FigureChart):
+    """Cases received in each hour of the last 7 days, a line per channel."""
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            QCoreApplication.translate("figures", "Cases received per hour, last 7 days"),
+            "arrivals_week_chart",
+            parent,
+        )
+        self.lines: dict[str, QLineSeries] = {}
+        self.days = QCategoryAxis()
+        self.days.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self.chart_.addAxis(self.days, Qt.AlignmentFlag.AlignBottom)
+        self.counts = self._value_axis(Qt.AlignmentFlag.AlignLeft)
+        for channel in Channel:
+            line = QLineSeries()
+            line.setName(label(channel, language))  # type: ignore[arg-type]
+            line.setPen(QPen(QColor(CHANNEL_COLOURS[channel]), 1.6))
+            self.chart_.addSeries(line)
+            line.attachAxis(self.days)
+            line.attachAxis(self.counts)
+            self.lines[channel.value] = line
+        self._first: datetime | None = None
+
+    def show_figures(self, figures: QueueFigures) -> None:
+        first, hours = figures.arrivals_since(7 * 24)
+        for channel, line in self.lines.items():
+            line.replace([QPointF(i, hour.get(channel, 0)) for i, hour in enumerate(hours)])
+        self.counts.setMax(_nice_max(max((max(h.values(), default=0) for h in hours), default=0)))
+        if first != self._first:  # the day marks move once an hour
+            self._first = first
+            for name in self.days.categoriesLabels():
+                self.days.remove(name)
+            local_first = first.astimezone(HCMC_TIME)
+            midnight = local_first.replace(hour=0, minute=0, second=0, microsecond=0)
+            for day in range(1, 8):
+                at = (midnight + timedelta(days=day) - local_first).total_seconds() / 3600
+                if 0 < at < len(hours):
+                    self.days.append((midnight + timedelta(days=day)).strftime("%d/%m"), at)
+            self.days.setRange(0, max(len(hours) - 1, 1))
+
+
+class BacklogByUnit(FigureChart):
+    """The ten units with the most open cases, coloured by the age of their oldest one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            QCoreApplication.translate("figures", "Open cases, the 10 units with the most"),
+            "backlog_chart",
+            parent,
+        )
+        self.series = QHorizontalStackedBarSeries()
+        self.sets: dict[str, QBarSet] = {}
+        for shade, name in _tone_names().items():
+            bars = QBarSet(QCoreApplication.translate("figures", "Oldest case: %1").replace("%1", name))
+            bars.setColor(QColor(TONE_COLOURS[shade]))
+            self.series.append(bars)
+            self.sets[shade] = bars
+        self.chart_.addSeries(self.series)
+        self.units = QBarCategoryAxis()
+        self.chart_.addAxis(self.units, Qt.AlignmentFlag.AlignLeft)
+        self.series.attachAxis(self.units)
+        self.counts = self._value_axis(Qt.AlignmentFlag.AlignBottom)
+        self.series.attachAxis(self.counts)
+        self._codes: list[tuple[str, str]] = []
+        self.series.clicked.connect(self._clicked)
+
+    def show_figures(self, figures: QueueFigures) -> None:
+        # Largest at the top: a horizontal bar chart draws its first category at the bottom.
+        top = list(reversed(figures.backlog_by_unit[:TOP_UNITS]))
+        self._codes = [(u.key, u.name or u.key) for u in top]
+        names = [_short(name) for _code, name in self._codes]
+        if self.units.categories() != names:
+            self.units.setCategories(names)
+        for shade, bars in self.sets.items():
+            values = []
+            for unit in top:
+                oldest_h = (
+                    (figures.generated_at - unit.oldest).total_seconds() / 3600 if unit.oldest else None
+                )
+                values.append(float(unit.open) if (tone("oldest_open_h", oldest_h) or "ok") == shade else 0.0)
+            _set_values(bars, values)
+        self.counts.setMax(_nice_max(max((u.open for u in top), default=0)))
+
+    def _clicked(self, index: int, _bars: QBarSet) -> None:
+        if 0 <= index < len(self._codes):
+            code, name = self._codes[index]
+            self.picked.emit((name, {"status": OPEN_STATUSES, "handling_unit": code}))
+
+
+class Ageing(FigureChart):
+    """Open cases by time since received: a bar per age band, coloured by the same thresholds."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("figures", "Open cases by age"), "ageing_chart", parent)
+        self.series = QStackedBarSeries()
+        self.sets: dict[str, QBarSet] = {}
+        for shade, name in _tone_names().items():
+            bars = QBarSet(name)
+            bars.setColor(QColor(TONE_COLOURS[shade]))
+            self.series.append(bars)
+            self.sets[shade] = bars
+        self.chart_.addSeries(self.series)
+        self.bands = QBarCategoryAxis()
+        self.chart_.addAxis(self.bands, Qt.AlignmentFlag.AlignBottom)
+        self.series.attachAxis(self.bands)
+        self.counts = self._value_axis(Qt.AlignmentFlag.AlignLeft)
+        self.series.attachAxis(self.counts)
+        self._ranges: list[tuple[int, int | None]] = []
+        self._now: datetime | None = None
+        self.series.clicked.connect(self._clicked)
+        self.chart_.legend().hide()  # the bands' own labels say the age; colour repeats it
+
+    def show_figures(self, figures: QueueFigures) -> None:
+        self._ranges = [(bar.from_h, bar.to_h) for bar in figures.ageing]
+        self._now = figures.generated_at
+        names = [figure_text.age_bar(a, b) for a, b in self._ranges]
+        if self.bands.categories() != names:
+            self.bands.setCategories(names)
+        for shade, bars in self.sets.items():
+            _set_values(
+                bars,
+                [
+                    float(bar.open) if (tone("oldest_open_h", bar.from_h) or "ok") == shade else 0.0
+                    for bar in figures.ageing
+                ],
+            )
+        self.counts.setMax(_nice_max(max((bar.open for bar in figures.ageing), default=0)))
+
+    def _clicked(self, index: int, _bars: QBarSet) -> None:
+        if self._now is None or not 0 <= index < len(self._ranges):
+            return
+        from_h, to_h = self._ranges[index]
+        filters: dict[str, Any] = {
+            "status": OPEN_STATUSES,
+            "received_to": (self._now - timedelta(hours=from_h)).isoformat(),
+        }
+        if to_h is not None:
+            filters["received_from"] = (self._now - timedelta(hours=to_h)).isoformat()
+        title = QCoreApplication.translate("figures", "Open for %1").replace(
+            "%1", figure_text.age_bar(from_h, to_h)
+        )
+        self.picked.emit((title, filters))
+
+
+OPEN_STATUSES = ["dispatched", "accepted", "in_progress"]
+
+
+def _set_values(bars: QBarSet, values: list[float]) -> None:
+    if bars.count() != len(values):
+        bars.remove(0, bars.count())
+        bars.append(values)
+        return
+    for i, value in enumerate(values):
+        if bars.at(i) != value:
+            bars.replace(i, value)
+
+
+def _short(name: str, width: int = 30) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"

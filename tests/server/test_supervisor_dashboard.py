@@ -1,0 +1,278 @@
+"""A supervisor logs in and reads the desk's figures; a monitor reads them only; the cases behind a
+figure; the view exported for the daily report; a server that goes away.
+
+The real server on 127.0.0.1 over real HTTP, known cases and calls put in through its API, the
+console driven with the keyboard (offscreen). Only the keyring is a stand-in, as beside.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from operator_console.domain.interchange import HCMC_TIME
+from operator_console.gui.app import Console
+from operator_console.gui.dashboard import Dashboard
+from operator_console.gui.drilldown_dialog import DrillDownDialog
+from operator_console.gui.i18n import install_translator
+from tests.keyring_stand_in import MemoryKeyring
+from tests.server.harness import PASSWORD, Server, running_server
+from tests.server.test_console_window import (
+    WAIT_MS,
+    Open,
+    focused,
+    log_in_with_the_dialog,
+    open_console,
+    press,
+    status,
+)
+from tests.server.test_dashboard_figures import ago, post
+from tests.server.test_telephony import event
+
+__all__ = ["open_console"]
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def busy_server(tmp_path: Path) -> Iterator[tuple[Server, dict[str, str]]]:
+    """A desk with known cases and calls: three received just now (two by phone, one by Zalo), one
+    essential-supplies case 30 h old (past its 24 h), one 2021 case at another ward; a call waiting,
+    one answered within 20 s, one abandoned."""
+    with running_server("sqlite", tmp_path / "server") as server:
+        numbers = {
+            "now_1": post(server, received_at=ago(0.02), call_duration_s=50)["case_number"],
+            "now_2": post(server, received_at=ago(0.02), call_duration_s=70)["case_number"],
+            "zalo": post(server, received_at=ago(0.02), channel="zalo")["case_number"],
+            "late": post(server, received_at=ago(30))["case_number"],
+            "old": post(
+                server, received_at="2021-08-01T09:00:00+07:00", ward="Phường Tân Bình", ward_code=27004
+            )["case_number"],
+        }
+        answered, abandoned, waiting = "call-a", "call-b", "call-c"
+        for call in (answered, abandoned, waiting):
+            event(server, event="newCall", callId=call, **{"from": "0903000000"}, direction="in")
+        event(server, event="answer", callId=answered, user="op")
+        event(server, event="hangup", callId=answered, cause="normalClearing")
+        event(server, event="hangup", callId=abandoned, cause="cancel")
+        server.session("operator").post(
+            server.api("/heartbeat"), json={"console_id": "desk-7", "outbox_size": 2}, timeout=30
+        )
+        yield server, numbers
+
+
+def dashboard_of(console: Console) -> Dashboard:
+    dashboard = console.window.dashboard
+    assert dashboard is not None
+    return dashboard
+
+
+def log_in_as(qtbot: QtBot, open_console: Open, server: Server, user: str) -> Console:
+    console = open_console(server.url)
+    log_in_with_the_dialog(qtbot, console, user, PASSWORD)
+    qtbot.waitUntil(lambda: status(console) == "Máy chủ 127.0.0.1: đã kết nối", timeout=WAIT_MS)
+    return console
+
+
+def figures_shown(qtbot: QtBot, console: Console) -> Dashboard:
+    qtbot.waitUntil(lambda: console.window.dashboard is not None, timeout=WAIT_MS)
+    dashboard = dashboard_of(console)
+    qtbot.waitUntil(lambda: dashboard.figures is not None, timeout=WAIT_MS)
+    return dashboard
+
+
+def tile(dashboard: Dashboard, figure: str) -> tuple[str, str]:
+    shown = dashboard.tiles[figure]
+    return shown.value.text(), shown.detail.text()
+
+
+def test_a_supervisor_logs_in_and_reads_every_figure_of_the_desk(
+    busy_server: tuple[Server, dict[str, str]],
+    open_console: Open,
+    qtbot: QtBot,
+    keyring_stand_in: MemoryKeyring,
+) -> None:
+    server, _numbers = busy_server
+    console = log_in_as(qtbot, open_console, server, "sup")
+    dashboard = figures_shown(qtbot, console)
+    assert console.window.pages.currentWidget() is dashboard, "a supervisor's login opens the dashboard"
+    assert console.window.pages.tabBar().isVisible()
+    # Cases received since midnight in Ho Chi Minh City: the three of a minute ago (the 30-hour-old
+    # one is yesterday's whatever the hour).
+    assert tile(dashboard, "received_today") == ("3", "Điện thoại 2 · Zalo 1")
+    assert tile(dashboard, "received_last_hour") == ("3", "Điện thoại 2 · Zalo 1")
+    assert tile(dashboard, "open_total") == ("5", "Đã chuyển 5")
+    value, detail = tile(dashboard, "past_deadline")
+    assert value == "2" and detail.startswith("lâu nhất ")
+    assert dashboard.tiles["past_deadline"].property("tone") == "breach"
+    assert tile(dashboard, "repeat_rate") == ("0,0 %", "0 lần gọi lại, nhắn lại")
+    assert tile(dashboard, "outbox")[0] == "2"
+    assert tile(dashboard, "calls_waiting")[0] == "1"
+    assert tile(dashboard, "service_level") == ("50,0 %", "1 / 3 cuộc gọi đến hôm nay")
+    assert tile(dashboard, "abandoned") == ("1", "33,3 % số cuộc gọi đến")
+    assert dashboard.tiles["abandoned"].property("tone") == "breach"
+    # On shift: "op" (its desk's heartbeat), writing up the call it just ended, and this very
+    # console once its own heartbeat is in: the supervisor, available.
+    qtbot.waitUntil(lambda: len(dashboard.operators.rows) == 2, timeout=WAIT_MS)
+    assert tile(dashboard, "agents") == ("1 sẵn sàng", "0 đang nghe · 1 sau cuộc gọi")
+    assert "Số liệu lúc" in dashboard.status.text()
+
+    units = {row.key: row.open for row in dashboard.units.rows}
+    assert units == {"ubnd-26740": 4, "ubnd-27004": 1}
+    wards = {row.name: row.open for row in dashboard.wards.rows}
+    assert wards == {"Phường Sài Gòn": 4, "Phường Tân Bình": 1}
+    (overdue,) = dashboard.overdue.rows
+    assert (overdue.category, overdue.past, overdue.deadline_h) == ("essential_supplies", 2, 24.0)
+    operator = next(row for row in dashboard.operators.rows if row.username == "op")
+    assert (operator.state, operator.cases_today, operator.average_handling_s) == ("after_call_work", 5, 60.0)
+    arrivals = dashboard.charts["arrivals_day"]
+    assert sum(arrivals.sets["phone"].at(i) for i in range(24)) == 2  # type: ignore[attr-defined]
+    assert arrivals.sets["zalo"].at(23) == 1  # type: ignore[attr-defined]
+
+    # F6 goes to the intake and back; the figures are still there.
+    press(qtbot, console, Qt.Key.Key_F6)
+    assert console.window.pages.currentWidget() is console.window.intake_page
+    assert focused(console) is console.window.form.ui.phoneEdit
+    press(qtbot, console, Qt.Key.Key_F6)
+    assert console.window.pages.currentWidget() is dashboard
+    assert focused(console) is dashboard.tiles["received_today"]
+
+
+def test_enter_on_a_figure_lists_its_cases(
+    busy_server: tuple[Server, dict[str, str]],
+    open_console: Open,
+    qtbot: QtBot,
+    keyring_stand_in: MemoryKeyring,
+) -> None:
+    server, numbers = busy_server
+    console = log_in_as(qtbot, open_console, server, "sup")
+    dashboard = figures_shown(qtbot, console)
+    past = dashboard.tiles["past_deadline"]
+    past.setFocus()
+    qtbot.keyClick(past, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(dashboard.drilldowns), timeout=WAIT_MS)
+    dialog = dashboard.drilldowns[-1]
+    qtbot.waitUntil(lambda: len(dialog.model.rows) == 2, timeout=WAIT_MS)
+    assert {c["case_number"] for c in dialog.model.rows} == {numbers["late"], numbers["old"]}
+    assert dialog.status.text() == "2 hồ sơ."
+    assert dialog.windowTitle() == "Hồ sơ: Quá hạn xử lý"
+
+    # A unit's row in the backlog: Enter lists that unit's open cases.
+    view = dashboard.views["units"]
+    view.setFocus()
+    proxy = view.model()
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "ubnd-27004")
+    view.setCurrentIndex(proxy.index(row, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(dashboard.drilldowns) == 2, timeout=WAIT_MS)
+    unit_list = dashboard.drilldowns[-1]
+    assert isinstance(unit_list, DrillDownDialog)
+    qtbot.waitUntil(lambda: len(unit_list.model.rows) == 1, timeout=WAIT_MS)
+    assert unit_list.model.rows[0]["case_number"] == numbers["old"]
+
+
+def test_the_view_exported_opens_in_a_spreadsheet_with_its_vietnamese_intact(
+    busy_server: tuple[Server, dict[str, str]],
+    open_console: Open,
+    qtbot: QtBot,
+    keyring_stand_in: MemoryKeyring,
+    tmp_path: Path,
+) -> None:
+    server, _numbers = busy_server
+    console = log_in_as(qtbot, open_console, server, "sup")
+    dashboard = figures_shown(qtbot, console)
+    workbook, table = tmp_path / "báo cáo.xlsx", tmp_path / "báo cáo.csv"
+    dashboard.export_to(workbook)
+    qtbot.waitUntil(lambda: dashboard.last_export == workbook, timeout=WAIT_MS)
+    dashboard.export_to(table)
+    qtbot.waitUntil(lambda: dashboard.last_export == table, timeout=WAIT_MS)
+
+    book = load_workbook(workbook)
+    assert book.sheetnames[:3] == ["Tổng quan", "Tồn đọng theo đơn vị", "Tồn đọng theo phường"]
+    summary = {row[0]: row[1] for row in book["Tổng quan"].iter_rows(min_row=3, values_only=True)}
+    assert summary["Quá hạn xử lý"] == "2"
+    assert summary["Trả lời trong 20 giây"] == "50,0 %"
+    wards = {row[0]: row[1] for row in book["Tồn đọng theo phường"].iter_rows(min_row=3, values_only=True)}
+    assert wards == {"Phường Sài Gòn": 4, "Phường Tân Bình": 1}  # numbers stay numbers
+    assert book["Tổng quan"]["A1"].value.startswith("Đường dây 1022")
+
+    raw = table.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "no BOM: a spreadsheet would garble the Vietnamese"
+    with table.open(encoding="utf-8-sig", newline="") as text:
+        rows = list(csv.reader(text))
+    assert ["Quá hạn xử lý", "2", rows[[r[:1] for r in rows].index(["Quá hạn xử lý"])][2]] in rows
+    assert ["Phường Tân Bình", "1"] == next(r for r in rows if r[:1] == ["Phường Tân Bình"])[:2]
+
+
+def test_a_monitor_reads_the_figures_and_cannot_take_calls(
+    busy_server: tuple[Server, dict[str, str]],
+    open_console: Open,
+    qtbot: QtBot,
+    keyring_stand_in: MemoryKeyring,
+) -> None:
+    server, _numbers = busy_server
+    console = log_in_as(qtbot, open_console, server, "mon")
+    dashboard = figures_shown(qtbot, console)
+    pages = console.window.pages
+    assert pages.count() == 1 and pages.currentWidget() is dashboard
+    assert not pages.tabBar().isVisible()
+    assert not console.window.actions_by_id["intake.save"].isEnabled()
+    assert not console.window.actions_by_id["intake.new"].isEnabled()
+    assert tile(dashboard, "open_total")[0] == "5"
+
+
+def test_an_operator_has_no_dashboard(
+    busy_server: tuple[Server, dict[str, str]],
+    open_console: Open,
+    qtbot: QtBot,
+    keyring_stand_in: MemoryKeyring,
+) -> None:
+    server, _numbers = busy_server
+    console = log_in_as(qtbot, open_console, server, "op")
+    press(qtbot, console, Qt.Key.Key_F6)
+    assert console.window.dashboard is None
+    assert console.window.statusBar().currentMessage() == "Bảng giám sát dành cho tài khoản giám sát."
+    assert console.window.pages.currentWidget() is console.window.intake_page
+
+
+def test_a_server_gone_away_is_said_and_the_last_figures_stay(
+    open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring, tmp_path: Path
+) -> None:
+    with running_server("sqlite", tmp_path / "server") as server:
+        post(server, received_at=ago(0.02))
+        console = log_in_as(qtbot, open_console, server, "sup")
+        dashboard = figures_shown(qtbot, console)
+        shown_at = dashboard.figures.generated_at if dashboard.figures else None
+    assert shown_at is not None
+    dashboard.poller.poll_now()
+    qtbot.waitUntil(lambda: dashboard.status.property("tone") == "error", timeout=WAIT_MS)
+    stamp = shown_at.astimezone(HCMC_TIME).strftime("%H:%M:%S")
+    assert dashboard.status.text() == f"Không kết nối được máy chủ. Số liệu đang hiện là lúc {stamp}."
+    assert tile(dashboard, "open_total")[0] == "1"
+
+
+def test_figures_are_written_the_vietnamese_way(qapp: QApplication) -> None:
+    from operator_console.gui import figure_text as ft
+
+    install_translator(qapp, "vi")
+    now = datetime.now(HCMC_TIME)
+    assert ft.age(now - timedelta(days=3, hours=4, minutes=5), now) == "3 ngày 4 giờ"
+    assert ft.seconds(80) == "1 phút 20 giây"
+    assert ft.share(0.8523, "vi") == "85,2 %"
+    assert ft.count(12345, "vi") == "12.345"
+    assert [ft.age_bar(a, b) for a, b in ((0, 4), (4, 24), (24, 72), (72, 168), (168, None))] == [
+        "< 4 giờ",
+        "4–24 giờ",
+        "1–3 ngày",
+        "3–7 ngày",
+        "> 7 ngày",
+    ]
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
