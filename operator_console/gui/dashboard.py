@@ -189,17 +189,17 @@ class Dashboard(QWidget):
         self.tables.setObjectName("dashboard_tables")
         self.views: dict[str, QTableView] = {}
         for key, model, title in (
-            ("units", self.units, self.tr("Backlog by unit")),
-            ("wards", self.wards, self.tr("Backlog by ward")),
+            ("units", self.units, self.tr("By unit")),
+            ("wards", self.wards, self.tr("By ward")),
             ("overdue", self.overdue, self.tr("Past deadline")),
-            ("operators", self.operators, self.tr("Operators on shift")),
+            ("operators", self.operators, self.tr("Operators")),
         ):
             view = table_for(model, f"{key}_table", self)
             view.activated.connect(lambda index, k=key: self._row_activated(k, index))
             self.tables.addTab(view, title)
             self.views[key] = view
         # Most open first; a click on "Oldest open for" sorts by the age of the oldest instead.
-        self.views["units"].sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.views["units"].sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.views["wards"].sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.views["overdue"].sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.views["operators"].sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -222,7 +222,7 @@ class Dashboard(QWidget):
         splitter.addWidget(chart_grid)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([560, 840])
+        splitter.setSizes([520, 880])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(groups["cases"])
@@ -276,11 +276,15 @@ class Dashboard(QWidget):
             ),
             tone("repeat_rate", figures.repeat_rate_today),
         )
+        consoles = QCoreApplication.translate("figures", "%1 consoles on shift").replace(
+            "%1", ft.count(figures.on_shift, lang)
+        )
+        waited = QCoreApplication.translate("figures", "oldest %1").replace(
+            "%1", ft.seconds(figures.outbox_oldest_waiting_s)
+        )
         t["outbox"].show_value(
             ft.count(figures.outbox_waiting, lang),
-            QCoreApplication.translate("figures", "oldest %1 · %2 consoles on shift")
-            .replace("%1", ft.seconds(figures.outbox_oldest_waiting_s))
-            .replace("%2", ft.count(figures.on_shift, lang)),
+            f"{waited} · {consoles}" if figures.outbox_waiting else consoles,
             tone("outbox_oldest_s", figures.outbox_oldest_waiting_s if figures.outbox_waiting else 0),
         )
         phone = figures.phone
@@ -525,9 +529,6 @@ class Dashboard(QWidget):
             number=True,
         )
         age = self._age_column(lambda b: b.oldest)
-        if unit:
-            code = Column[Backlog](QT_TRANSLATE_NOOP("figures", "Code"), lambda b: b.key, lambda b: b.key)
-            return [code, name, count, age]
         return [name, count, age]
 
     def _category(self, code: str) -> str:

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
     QBarCategoryAxis,
     QBarSet,
     QCategoryAxis,
@@ -22,7 +23,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from operator_console.client.queue_figures import QueueFigures
@@ -37,7 +38,8 @@ CHANNEL_COLOURS = {
     Channel.ZALO: "#00838f",
     Channel.APP: "#9e9d24",
 }
-TOP_UNITS = 10
+TOP_UNITS = 6
+"""As many as a quarter of the screen shows with their names; the table beside has them all."""
 TONES = ("ok", "warn", "breach")
 
 
@@ -73,13 +75,27 @@ class FigureChart(QChartView):
         self.chart_.setBackgroundRoundness(0)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(210)
+        # Small print on the axes and legend: a chart holds 24 hours, 10 units, in a quarter screen.
+        self.small = QFont(self.font())
+        self.small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.75))
+        heading = QFont(self.font())
+        heading.setBold(True)
+        self.chart_.setTitleFont(heading)
+        self.chart_.legend().setFont(self.small)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the tables below hold the same figures for keys
 
     def show_figures(self, figures: QueueFigures) -> None:
         raise NotImplementedError
 
+    def _axis(self, axis: QAbstractAxis, alignment: Qt.AlignmentFlag) -> None:
+        axis.setLabelsFont(self.small)
+        # Qt elides category labels to "..." long before they would collide; ours are short.
+        axis.setTruncateLabels(False)
+        self.chart_.addAxis(axis, alignment)
+
     def _value_axis(self, alignment: Qt.AlignmentFlag) -> QValueAxis:
         axis = QValueAxis()
+        axis.setLabelsFont(self.small)
         axis.setLabelFormat("%d")
         axis.setMin(0)
         self.chart_.addAxis(axis, alignment)
@@ -104,9 +120,14 @@ class ArrivalsToday(FigureChart):
             self.series.append(bars)
             self.sets[channel.value] = bars
         self.chart_.addSeries(self.series)
-        self.hours = QBarCategoryAxis()
-        self.chart_.addAxis(self.hours, Qt.AlignmentFlag.AlignBottom)
+        # A value axis under the bars, labelled every third hour: 24 category labels do not fit a
+        # quarter of the screen (QtCharts elides them all).
+        self.hours = QCategoryAxis()
+        self.hours.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self.hours.setRange(-0.5, 23.5)
+        self._axis(self.hours, Qt.AlignmentFlag.AlignBottom)
         self.series.attachAxis(self.hours)
+        self._labelled_from: datetime | None = None
         self.counts = self._value_axis(Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.counts)
         self._starts: list[datetime] = []
@@ -115,9 +136,15 @@ class ArrivalsToday(FigureChart):
     def show_figures(self, figures: QueueFigures) -> None:
         first, hours = figures.arrivals_since(24)
         self._starts = [first + timedelta(hours=i) for i in range(len(hours))]
-        labels = [s.astimezone(HCMC_TIME).strftime("%H") for s in self._starts]
-        if self.hours.categories() != labels:
-            self.hours.setCategories(labels)
+        if self._starts and self._starts[0] != self._labelled_from:
+            self._labelled_from = self._starts[0]
+            for name in self.hours.categoriesLabels():
+                self.hours.remove(name)
+            for i, start in enumerate(self._starts):
+                local = start.astimezone(HCMC_TIME)
+                if local.hour % 3 == 0:
+                    self.hours.append(f"{local.hour}h", i)
+            self.hours.setRange(-0.5, len(self._starts) - 0.5)
         for channel, bars in self.sets.items():
             for i, hour in enumerate(hours):
                 bars.replace(i, float(hour.get(channel, 0)))
@@ -151,7 +178,7 @@ class ArrivalsWeek(FigureChart):
         self.lines: dict[str, QLineSeries] = {}
         self.days = QCategoryAxis()
         self.days.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        self.chart_.addAxis(self.days, Qt.AlignmentFlag.AlignBottom)
+        self._axis(self.days, Qt.AlignmentFlag.AlignBottom)
         self.counts = self._value_axis(Qt.AlignmentFlag.AlignLeft)
         for channel in Channel:
             line = QLineSeries()
@@ -182,24 +209,24 @@ class ArrivalsWeek(FigureChart):
 
 
 class BacklogByUnit(FigureChart):
-    """The ten units with the most open cases, coloured by the age of their oldest one."""
+    """The six units with the most open cases, coloured by the age of their oldest one."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            QCoreApplication.translate("figures", "Open cases, the 10 units with the most"),
+            QCoreApplication.translate("figures", "Units with the most open cases"),
             "backlog_chart",
             parent,
         )
         self.series = QHorizontalStackedBarSeries()
         self.sets: dict[str, QBarSet] = {}
         for shade, name in _tone_names().items():
-            bars = QBarSet(QCoreApplication.translate("figures", "Oldest case: %1").replace("%1", name))
+            bars = QBarSet(QCoreApplication.translate("figures", "oldest: %1").replace("%1", name.lower()))
             bars.setColor(QColor(TONE_COLOURS[shade]))
             self.series.append(bars)
             self.sets[shade] = bars
         self.chart_.addSeries(self.series)
         self.units = QBarCategoryAxis()
-        self.chart_.addAxis(self.units, Qt.AlignmentFlag.AlignLeft)
+        self._axis(self.units, Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.units)
         self.counts = self._value_axis(Qt.AlignmentFlag.AlignBottom)
         self.series.attachAxis(self.counts)
@@ -210,7 +237,7 @@ class BacklogByUnit(FigureChart):
         # Largest at the top: a horizontal bar chart draws its first category at the bottom.
         top = list(reversed(figures.backlog_by_unit[:TOP_UNITS]))
         self._codes = [(u.key, u.name or u.key) for u in top]
-        names = [_short(name) for _code, name in self._codes]
+        names = [short_unit_name(name) for _code, name in self._codes]
         if self.units.categories() != names:
             self.units.setCategories(names)
         for shade, bars in self.sets.items():
@@ -243,7 +270,7 @@ class Ageing(FigureChart):
             self.sets[shade] = bars
         self.chart_.addSeries(self.series)
         self.bands = QBarCategoryAxis()
-        self.chart_.addAxis(self.bands, Qt.AlignmentFlag.AlignBottom)
+        self._axis(self.bands, Qt.AlignmentFlag.AlignBottom)
         self.series.attachAxis(self.bands)
         self.counts = self._value_axis(Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.counts)
@@ -297,5 +324,11 @@ def _set_values(bars: QBarSet, values: list[float]) -> None:
             bars.replace(i, value)
 
 
-def _short(name: str, width: int = 30) -> str:
+SHORTER = (("UBND ", ""), ("Phường ", "P. "), ("Xã ", "X. "), ("Thị trấn ", "TT. "))
+
+
+def short_unit_name(name: str, width: int = 26) -> str:
+    """ "UBND Phường Rạch Dừa" → "P. Rạch Dừa": an axis label, the table beside has the full name."""
+    for long, short in SHORTER:
+        name = name.replace(long, short, 1) if name.startswith(long) else name
     return name if len(name) <= width else name[: width - 1] + "…"

@@ -79,7 +79,10 @@ def hours(value: float) -> str:
 
 
 def age_bar(from_h: int, to_h: int | None) -> str:
-    """An ageing bar's label: "< 4 giờ", "4–24 giờ", "1–3 ngày", "> 7 ngày"."""
+    """An ageing bar's label: "0–4 giờ", "4–24 giờ", "1–3 ngày", "trên 7 ngày".
+
+    Words, not "<" or ">": QtCharts reads its labels as rich text, where "< 4" starts a tag.
+    """
     in_days = from_h >= 24
     unit = (
         QCoreApplication.translate("figures", "days")
@@ -91,7 +94,7 @@ def age_bar(from_h: int, to_h: int | None) -> str:
         return str(h // 24) if in_days else str(h)
 
     if to_h is None:
-        return f"> {n(from_h)} {unit}"
-    if from_h == 0:
-        return f"< {n(to_h)} {unit}"
+        return (
+            QCoreApplication.translate("figures", "over %1 %2").replace("%1", n(from_h)).replace("%2", unit)
+        )
     return f"{n(from_h)}–{n(to_h)} {unit}"

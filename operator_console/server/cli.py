@@ -253,6 +253,7 @@ def _serve(config: ServerConfig, args: argparse.Namespace) -> int:
 
     from operator_console.server.app import build_runtime, create_app
     from operator_console.server.demo import BANNER, seed_demo
+    from operator_console.server.demo_desk import DemoDesk
 
     rules = Path(config.routing_rules)
     if not rules.exists():
@@ -272,6 +273,7 @@ def _serve(config: ServerConfig, args: argparse.Namespace) -> int:
     if config.demo:
         log.warning(BANNER)
         seed_demo(runtime.factory, runtime.reference)
+        DemoDesk(runtime.factory, runtime.reference).start()  # simulated colleagues and calls
     log.info("database: %s", runtime.engine.url.render_as_string(hide_password=True))
     log.info("routing rules: %s", rules)
     log.info("deadlines: %s", config.deadlines or "the shipped table")

@@ -17,9 +17,10 @@ from operator_console.samples import rows
 from operator_console.server import accounts, cases
 from operator_console.server.cases import Reference
 from operator_console.server.db import transaction
+from operator_console.server.demo_desk import COLLEAGUES, case_body, seed_calls
 from operator_console.server.models import CaseRow, ClientKeyRow, UserRow
 from operator_console.server.problems import ProblemError
-from operator_console.server.schemas import CaseIn, CasePatch, ContactIn, UserIn
+from operator_console.server.schemas import CasePatch, ContactIn, UserIn
 from operator_console.server.security import Principal, Role, digest
 
 log = logging.getLogger(__name__)
@@ -81,28 +82,23 @@ def _seed_cases(factory: sessionmaker[Session], ref: Reference, now: datetime) -
     rng = random.Random(1022)
     start = now - timedelta(days=3)
     created: list[str] = []
+    desks = (("operator1", "Tổng đài viên 1"), *COLLEAGUES)
     with transaction(factory) as session:
         for i, row in enumerate(rows(DEMO_CASES, seed=1022, start=start, days=3)):
-            body = CaseIn(
-                received_at=datetime.fromisoformat(row["received_at"]),
-                channel=row["channel"],  # type: ignore[arg-type]
-                caller_phone=row["caller_phone"],
-                caller_name=row["caller_name"],
-                caller_relation="neighbour" if row["subject_name"] else "self",
-                subject_name=row["subject_name"],
-                address=row["address"],
-                ward=row["ward"],
-                district=row["district"],
-                category=row["category"],
-                household_size=int(row["household_size"]),
-                description=row["description"],
-                operator="Tổng đài viên 1",
-            )
+            who, name = desks[i % len(desks)]
+            received = datetime.fromisoformat(row["received_at"])
+            # Typed while the caller talks: saved a minute or two after the call came in.
+            duration = rng.randrange(35, 150)
+            saved = min(received + timedelta(seconds=duration), now)
             try:
-                case = cases.create_case(session, ref, "operator1", f"demo-{i:04d}", body, now, "en")
+                case = cases.create_case(
+                    session, ref, who, f"demo-{i:04d}", case_body(row, received, name, duration), saved, "en"
+                )
             except ProblemError:
                 continue  # a generated row the rules refuse (a phone the generator got wrong): skip it
             created.append(case.id)
+        session.flush()
+        seed_calls(session, rng, now)
     # Move some cases along, as units would have.
     handler = Principal(user_id=0, username="unit-demo", role=Role.ADMIN, unit_code=None)
     with transaction(factory) as session:

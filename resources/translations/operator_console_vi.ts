@@ -537,122 +537,122 @@
         <translation>Hàng đợi điện thoại (theo tổng đài)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="192" />
-        <source>Backlog by unit</source>
-        <translation>Tồn đọng theo đơn vị</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="193" />
-        <source>Backlog by ward</source>
-        <translation>Tồn đọng theo phường</translation>
-    </message>
-    <message>
         <location filename="../../operator_console/gui/dashboard.py" line="194" />
         <source>Past deadline</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="195" />
-        <source>Operators on shift</source>
-        <translation>Tổng đài viên trong ca</translation>
+        <location filename="../../operator_console/gui/dashboard.py" line="192" />
+        <source>By unit</source>
+        <translation>Theo đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="335" />
+        <location filename="../../operator_console/gui/dashboard.py" line="193" />
+        <source>By ward</source>
+        <translation>Theo phường</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="195" />
+        <source>Operators</source>
+        <translation>Tổng đài viên</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="339" />
         <source>Figures of %1 · refreshed every %2 s</source>
         <translation>Số liệu lúc %1 · tự cập nhật mỗi %2 giây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="343" />
+        <location filename="../../operator_console/gui/dashboard.py" line="347" />
         <source>No figures yet: %1</source>
         <translation>Chưa có số liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="346" />
+        <location filename="../../operator_console/gui/dashboard.py" line="350" />
         <source>%1 The figures shown are of %2.</source>
         <translation>%1 Số liệu đang hiện là lúc %2.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="417" />
+        <location filename="../../operator_console/gui/dashboard.py" line="421" />
         <source>There are no figures to export yet.</source>
         <translation>Chưa có số liệu để xuất.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="421" />
+        <location filename="../../operator_console/gui/dashboard.py" line="425" />
         <source>Export the dashboard</source>
         <translation>Xuất bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="426" />
+        <location filename="../../operator_console/gui/dashboard.py" line="430" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Sổ tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="426" />
+        <location filename="../../operator_console/gui/dashboard.py" line="430" />
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV, UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="440" />
+        <location filename="../../operator_console/gui/dashboard.py" line="444" />
         <source>Exported to %1</source>
         <translation>Đã xuất ra %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="445" />
+        <location filename="../../operator_console/gui/dashboard.py" line="449" />
         <source>The file could not be written (%1).</source>
         <translation>Không ghi được tệp (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="453" />
+        <location filename="../../operator_console/gui/dashboard.py" line="457" />
         <source>1022 hotline: supervisor's figures of %1</source>
         <translation>Đường dây 1022: số liệu giám sát lúc %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="457" />
+        <location filename="../../operator_console/gui/dashboard.py" line="461" />
         <source>Summary</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="458" />
+        <location filename="../../operator_console/gui/dashboard.py" line="462" />
         <source>Figure</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="458" />
+        <location filename="../../operator_console/gui/dashboard.py" line="462" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="458" />
+        <location filename="../../operator_console/gui/dashboard.py" line="462" />
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="474" />
+        <location filename="../../operator_console/gui/dashboard.py" line="478" />
         <source>Arrivals per hour</source>
         <translation>Tiếp nhận theo giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="475" />
+        <location filename="../../operator_console/gui/dashboard.py" line="479" />
         <source>Hour</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="475" />
+        <location filename="../../operator_console/gui/dashboard.py" line="479" />
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="490" />
+        <location filename="../../operator_console/gui/dashboard.py" line="494" />
         <source>Ageing</source>
         <translation>Tuổi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="491" />
+        <location filename="../../operator_console/gui/dashboard.py" line="495" />
         <source>Open for</source>
         <translation>Đã mở</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="491" />
+        <location filename="../../operator_console/gui/dashboard.py" line="495" />
         <source>Open cases</source>
         <translation>Hồ sơ đang mở</translation>
     </message>
@@ -682,12 +682,16 @@
     <message numerus="yes">
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="178" />
         <source>%n case(s).</source>
-        <translation><numerusform>%n hồ sơ.</numerusform></translation>
+        <translation>
+            <numerusform>%n hồ sơ.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="180" />
         <source>The first %n case(s), newest first; more with Alt+M.</source>
-        <translation><numerusform>%n hồ sơ đầu tiên, mới nhất trước; Alt+T để tải thêm.</numerusform></translation>
+        <translation>
+            <numerusform>%n hồ sơ đầu tiên, mới nhất trước; Alt+T để tải thêm.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="189" />
@@ -1653,156 +1657,156 @@
         <translation>%1 lần gọi lại, nhắn lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="281" />
-        <source>oldest %1 · %2 consoles on shift</source>
-        <translation>lâu nhất %1 · %2 bàn trong ca</translation>
+        <location filename="../../operator_console/gui/dashboard.py" line="279" />
+        <source>%1 consoles on shift</source>
+        <translation>%1 bàn trong ca</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="289" />
+        <location filename="../../operator_console/gui/dashboard.py" line="282" />
+        <source>oldest %1</source>
+        <translation>lâu nhất %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="293" />
         <source>longest wait %1</source>
         <translation>chờ lâu nhất %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="296" />
+        <location filename="../../operator_console/gui/dashboard.py" line="300" />
         <source>%1 of %2 calls offered today</source>
         <translation>%1 / %2 cuộc gọi đến hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="303" />
+        <location filename="../../operator_console/gui/dashboard.py" line="307" />
         <source>%1 calls answered today</source>
         <translation>%1 cuộc đã trả lời hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="310" />
+        <location filename="../../operator_console/gui/dashboard.py" line="314" />
         <source>%1 of calls offered</source>
         <translation>%1 số cuộc gọi đến</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="317" />
+        <location filename="../../operator_console/gui/dashboard.py" line="321" />
         <source>talk and hold, answered calls today</source>
         <translation>đàm thoại và giữ máy, hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="320" />
+        <location filename="../../operator_console/gui/dashboard.py" line="324" />
         <source>%1 available</source>
         <translation>%1 sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="323" />
+        <location filename="../../operator_console/gui/dashboard.py" line="327" />
         <source>%1 on a call · %2 after-call work</source>
         <translation>%1 đang nghe · %2 sau cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="376" />
-        <location filename="../../operator_console/gui/dashboard.py" line="518" />
+        <location filename="../../operator_console/gui/dashboard.py" line="380" />
+        <location filename="../../operator_console/gui/dashboard.py" line="522" />
         <source>Ward not known</source>
         <translation>Chưa rõ phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="382" />
+        <location filename="../../operator_console/gui/dashboard.py" line="386" />
         <source>Past deadline: %1, %2</source>
         <translation>Quá hạn: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="397" />
+        <location filename="../../operator_console/gui/dashboard.py" line="401" />
         <source>Saved today by %1</source>
         <translation>Hồ sơ %1 lưu hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="508" />
+        <location filename="../../operator_console/gui/dashboard.py" line="512" />
         <source>Oldest open for</source>
         <translation>Hồ sơ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="517" />
+        <location filename="../../operator_console/gui/dashboard.py" line="521" />
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="517" />
+        <location filename="../../operator_console/gui/dashboard.py" line="521" />
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="93" />
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="522" />
+        <location filename="../../operator_console/gui/dashboard.py" line="526" />
         <source>Open</source>
         <translation>Đang mở</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="529" />
-        <source>Code</source>
-        <translation>Mã</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="547" />
+        <location filename="../../operator_console/gui/dashboard.py" line="548" />
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="81" />
         <source>Category</source>
         <translation>Loại yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="552" />
+        <location filename="../../operator_console/gui/dashboard.py" line="553" />
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="73" />
         <source>Priority</source>
         <translation>Mức ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="561" />
+        <location filename="../../operator_console/gui/dashboard.py" line="562" />
         <source>Deadline</source>
         <translation>Hạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="567" />
+        <location filename="../../operator_console/gui/dashboard.py" line="568" />
         <source>Past deadline</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="579" />
+        <location filename="../../operator_console/gui/dashboard.py" line="580" />
         <source>Available</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="580" />
+        <location filename="../../operator_console/gui/dashboard.py" line="581" />
         <source>On a call</source>
         <translation>Đang nghe</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="581" />
+        <location filename="../../operator_console/gui/dashboard.py" line="582" />
         <source>After-call work</source>
         <translation>Sau cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="585" />
+        <location filename="../../operator_console/gui/dashboard.py" line="586" />
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="590" />
+        <location filename="../../operator_console/gui/dashboard.py" line="591" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="595" />
+        <location filename="../../operator_console/gui/dashboard.py" line="596" />
         <source>Cases, last hour</source>
         <translation>Hồ sơ giờ qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="601" />
+        <location filename="../../operator_console/gui/dashboard.py" line="602" />
         <source>Cases today</source>
         <translation>Hồ sơ hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="607" />
+        <location filename="../../operator_console/gui/dashboard.py" line="608" />
         <source>Average handling (form opened to saved)</source>
         <translation>TG nhập TB (mở phiếu → lưu)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="614" />
+        <location filename="../../operator_console/gui/dashboard.py" line="615" />
         <source>Outbox</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="619" />
+        <location filename="../../operator_console/gui/dashboard.py" line="620" />
         <source>Version</source>
         <translation>Phiên bản</translation>
     </message>
@@ -1842,52 +1846,52 @@
         <translation>Người gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="54" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="56" />
         <source>Under a day</source>
         <translation>Dưới 1 ngày</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="55" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="57" />
         <source>1 to 3 days</source>
         <translation>1–3 ngày</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="56" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="58" />
         <source>Over 3 days</source>
         <translation>Trên 3 ngày</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="94" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="110" />
         <source>Cases received per hour, last 24 hours</source>
         <translation>Hồ sơ tiếp nhận mỗi giờ, 24 giờ qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="131" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="158" />
         <source>Received %1:00–%2:00, %3</source>
         <translation>Tiếp nhận %1:00–%2:00, %3</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="147" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="174" />
         <source>Cases received per hour, last 7 days</source>
         <translation>Hồ sơ tiếp nhận mỗi giờ, 7 ngày qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="189" />
-        <source>Open cases, the 10 units with the most</source>
-        <translation>Hồ sơ đang mở, 10 đơn vị nhiều nhất</translation>
+        <location filename="../../operator_console/gui/figure_charts.py" line="216" />
+        <source>Units with the most open cases</source>
+        <translation>Đơn vị nhiều hồ sơ đang mở nhất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="196" />
-        <source>Oldest case: %1</source>
-        <translation>Hồ sơ lâu nhất: %1</translation>
+        <location filename="../../operator_console/gui/figure_charts.py" line="223" />
+        <source>oldest: %1</source>
+        <translation>lâu nhất: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="236" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="263" />
         <source>Open cases by age</source>
         <translation>Hồ sơ đang mở theo thời gian chờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="281" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="308" />
         <source>Open for %1</source>
         <translation>Đã mở %1</translation>
     </message>
@@ -1928,14 +1932,19 @@
         <translation>%1 giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="85" />
+        <location filename="../../operator_console/gui/figure_text.py" line="88" />
         <source>days</source>
         <translation>ngày</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="87" />
+        <location filename="../../operator_console/gui/figure_text.py" line="90" />
         <source>hours</source>
         <translation>giờ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_text.py" line="98" />
+        <source>over %1 %2</source>
+        <translation>trên %1 %2</translation>
     </message>
 </context>
 <context>

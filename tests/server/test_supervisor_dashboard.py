@@ -268,11 +268,11 @@ def test_figures_are_written_the_vietnamese_way(qapp: QApplication) -> None:
     assert ft.share(0.8523, "vi") == "85,2 %"
     assert ft.count(12345, "vi") == "12.345"
     assert [ft.age_bar(a, b) for a, b in ((0, 4), (4, 24), (24, 72), (72, 168), (168, None))] == [
-        "< 4 giờ",
+        "0–4 giờ",
         "4–24 giờ",
         "1–3 ngày",
         "3–7 ngày",
-        "> 7 ngày",
+        "trên 7 ngày",
     ]
     for translator in qapp.findChildren(QTranslator):
         qapp.removeTranslator(translator)
