@@ -68,6 +68,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("F6",),
         "view",
     ),
+    # The dashboard's tables, straight to their first row (Enter there lists the row's cases).
+    ActionSpec("dashboard.units", str(QT_TRANSLATE_NOOP("actions", "Backlog by &unit")), ("Alt+1",), "view"),
+    ActionSpec("dashboard.wards", str(QT_TRANSLATE_NOOP("actions", "Backlog by &ward")), ("Alt+2",), "view"),
+    ActionSpec(
+        "dashboard.overdue", str(QT_TRANSLATE_NOOP("actions", "Cases &past deadline")), ("Alt+3",), "view"
+    ),
+    ActionSpec(
+        "dashboard.operators", str(QT_TRANSLATE_NOOP("actions", "&Operators on shift")), ("Alt+4",), "view"
+    ),
     ActionSpec(
         "view.export_xlsx",
         str(QT_TRANSLATE_NOOP("actions", "&Export the dashboard to Excel…")),

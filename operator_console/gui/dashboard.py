@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QStandardPaths, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -118,10 +118,18 @@ class FigureTile(QPushButton):
             layout.addWidget(part)
         lines = self.fontMetrics().lineSpacing()
         self.setMinimumHeight(int(lines * 2 + big.pointSizeF() * 2.2 + lines * 2))
+        self.setAccessibleName(self.caption.text())
         if not spec.drills:
             self.setToolTip(
                 QCoreApplication.translate("figures", "Not cases on the server: no list behind this figure.")
             )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Outside a dialog a push button takes only Space; Enter is what the hands expect here.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.click()
+            return
+        super().keyPressEvent(event)
 
     def show_value(self, value: str, detail: str, shade: str = "") -> None:
         self.value.setText(value)
@@ -187,14 +195,18 @@ class Dashboard(QWidget):
         self.operators: RowsModel[OperatorLine] = RowsModel(self._operator_columns(), self)
         self.tables = QTabWidget()
         self.tables.setObjectName("dashboard_tables")
+        self.tables.setAccessibleName(self.tr("Where cases are stuck"))
+        self.tables.tabBar().setAccessibleName(self.tr("Where cases are stuck"))
         self.views: dict[str, QTableView] = {}
-        for key, model, title in (
+        tables: list[tuple[str, RowsModel[Any], str]] = [
             ("units", self.units, self.tr("By unit")),
             ("wards", self.wards, self.tr("By ward")),
             ("overdue", self.overdue, self.tr("Past deadline")),
             ("operators", self.operators, self.tr("Operators")),
-        ):
+        ]
+        for key, model, title in tables:
             view = table_for(model, f"{key}_table", self)
+            view.setAccessibleName(title)
             view.activated.connect(lambda index, k=key: self._row_activated(k, index))
             self.tables.addTab(view, title)
             self.views[key] = view
@@ -222,12 +234,20 @@ class Dashboard(QWidget):
         splitter.addWidget(chart_grid)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([520, 880])
+        splitter.setSizes([600, 800])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(groups["cases"])
         layout.addWidget(groups["phone"])
         layout.addWidget(splitter, 1)
+
+    def show_table(self, key: str) -> None:
+        """Alt+1…4 (``actions.py``): a table, the cursor on a row (Enter lists its cases)."""
+        view = self.views[key]
+        self.tables.setCurrentWidget(view)
+        view.setFocus()
+        if not view.currentIndex().isValid() and view.model().rowCount() > 0:
+            view.setCurrentIndex(view.model().index(0, 0))
 
     # the figures ---------------------------------------------------------------------------------
     def show_figures(self, figures: QueueFigures) -> None:
@@ -408,7 +428,9 @@ class Dashboard(QWidget):
         dialog = DrillDownDialog(
             title, filters, self._reader, self._runner, self._taxonomy, self._language, self
         )
-        self.drilldowns = [d for d in self.drilldowns if d.isVisible()] + [dialog]
+        # Deleted when closed (WA_DeleteOnClose): forgotten as it closes, never touched after.
+        self.drilldowns.append(dialog)
+        dialog.finished.connect(lambda _result, d=dialog: self.drilldowns.remove(d))
         dialog.show()
         return dialog
 
@@ -463,11 +485,16 @@ class Dashboard(QWidget):
             [[tile.caption.text(), tile.value.text(), tile.detail.text()] for tile in self.tiles.values()],
         )
         sheets = [summary]
-        models: list[RowsModel[Any]] = [self.units, self.wards, self.overdue, self.operators]
-        for tab, model in enumerate(models):
+        models: list[tuple[RowsModel[Any], str]] = [
+            (self.units, self.tr("Backlog by unit")),
+            (self.wards, self.tr("Backlog by ward")),
+            (self.overdue, self.tr("Past deadline")),
+            (self.operators, self.tr("Operators on shift")),
+        ]
+        for model, title in models:
             sheets.append(
                 Sheet(
-                    self.tables.tabText(tab).replace("&", ""),
+                    title,
                     [c.label for c in model.columns],
                     [[c.exported(row) for c in model.columns] for row in model.rows],
                 )
@@ -593,19 +620,19 @@ class Dashboard(QWidget):
                 lambda o: o.state,
             ),
             Column(
-                QT_TRANSLATE_NOOP("figures", "Cases, last hour"),
+                QT_TRANSLATE_NOOP("figures", "Last hour"),
                 lambda o: ft.count(o.cases_last_hour, lang),
                 lambda o: o.cases_last_hour,
                 number=True,
             ),
             Column(
-                QT_TRANSLATE_NOOP("figures", "Cases today"),
+                QT_TRANSLATE_NOOP("figures", "Today"),
                 lambda o: ft.count(o.cases_today, lang),
                 lambda o: o.cases_today,
                 number=True,
             ),
             Column(
-                QT_TRANSLATE_NOOP("figures", "Average handling (form opened to saved)"),
+                QT_TRANSLATE_NOOP("figures", "Avg. handling"),
                 lambda o: ft.seconds(o.average_handling_s),
                 lambda o: o.average_handling_s if o.average_handling_s is not None else -1.0,
                 number=True,
@@ -617,5 +644,4 @@ class Dashboard(QWidget):
                 lambda o: o.outbox_size,
                 number=True,
             ),
-            Column(QT_TRANSLATE_NOOP("figures", "Version"), lambda o: o.version, lambda o: o.version),
         ]

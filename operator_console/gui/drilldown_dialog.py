@@ -127,6 +127,8 @@ class DrillDownDialog(QDialog):
             case_columns(taxonomy, language, lambda: datetime.now(UTC)), self
         )
         self.table = table_for(self.model, "drilldown_table", self)
+        self.table.setAccessibleName(title)
+        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # newest first, as the pages come
         self.heading = QLabel(title)
         self.heading.setObjectName("drilldown_heading")
         self.heading.setWordWrap(True)
@@ -136,7 +138,8 @@ class DrillDownDialog(QDialog):
         self.more = QPushButton(self.tr("Load &more"))
         self.more.clicked.connect(self.load_more)
         self.more.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
+        buttons.addButton(QPushButton(self.tr("Close")), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.more, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)

@@ -82,7 +82,9 @@ class FigureChart(QChartView):
         heading.setBold(True)
         self.chart_.setTitleFont(heading)
         self.chart_.legend().setFont(self.small)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the tables below hold the same figures for keys
+        # Not in the Tab order: the tables beside hold the same figures for the keyboard.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def show_figures(self, figures: QueueFigures) -> None:
         raise NotImplementedError

@@ -119,12 +119,15 @@ class MainWindow(QMainWindow):
         self.intake_page = splitter
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
+        self.pages.setAccessibleName(self.tr("Call intake and dashboard"))
         self.pages.setDocumentMode(True)
         self.pages.addTab(splitter, self.tr("Call intake"))
         self.pages.tabBar().hide()
         self.pages.currentChanged.connect(self._page_changed)
         self.dashboard: Dashboard | None = None
         self.setCentralWidget(self.pages)
+        # The tab widget took the focus the form gave its phone field while it was on its own.
+        self.form.ui.phoneEdit.setFocus(Qt.FocusReason.OtherFocusReason)
         self._build_status_bar()
         self.streets = StreetCompletion(
             self.form.ui.addressEdit,
@@ -345,6 +348,12 @@ class MainWindow(QMainWindow):
         else:
             self.pages.setCurrentWidget(self.dashboard)
             self.dashboard.tiles["received_today"].setFocus()
+
+    def dashboard_table(self, table: str) -> None:
+        if self.dashboard is not None and self.pages.currentWidget() is self.dashboard:
+            self.dashboard.show_table(table)
+        else:
+            self.statusBar().showMessage(self.tr("Open the dashboard first (F6)."), MESSAGE_MS)
 
     def export_dashboard(self, kind: str) -> None:
         if self.dashboard is not None and self.pages.currentWidget() is self.dashboard:
@@ -672,6 +681,10 @@ class MainWindow(QMainWindow):
             "view.dashboard": self.toggle_dashboard,
             "view.export_xlsx": partial(self.export_dashboard, "xlsx"),
             "view.export_csv": partial(self.export_dashboard, "csv"),
+            **{
+                f"dashboard.{t}": partial(self.dashboard_table, t)
+                for t in ("units", "wards", "overdue", "operators")
+            },
             "help.keys": self.show_keys,
             "help.about": self.show_about,
             **{f"candidates.open_{n}": partial(self.open_candidate, n) for n in range(1, 6)},

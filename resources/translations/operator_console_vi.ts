@@ -507,152 +507,174 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="155" />
+        <location filename="../../operator_console/gui/dashboard.py" line="163" />
         <source>Fetching the figures…</source>
         <translation>Đang lấy số liệu…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="158" />
+        <location filename="../../operator_console/gui/dashboard.py" line="166" />
         <source>&amp;Refresh now</source>
         <translation>&amp;Làm mới ngay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="160" />
+        <location filename="../../operator_console/gui/dashboard.py" line="168" />
         <source>Export to &amp;Excel…</source>
         <translation>Xuất &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="162" />
+        <location filename="../../operator_console/gui/dashboard.py" line="170" />
         <source>Export to CS&amp;V…</source>
         <translation>Xuất CS&amp;V…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="171" />
+        <location filename="../../operator_console/gui/dashboard.py" line="179" />
         <source>Cases</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="172" />
+        <location filename="../../operator_console/gui/dashboard.py" line="180" />
         <source>Phone queue (from the exchange)</source>
         <translation>Hàng đợi điện thoại (theo tổng đài)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="194" />
+        <location filename="../../operator_console/gui/dashboard.py" line="204" />
+        <location filename="../../operator_console/gui/dashboard.py" line="491" />
         <source>Past deadline</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="192" />
+        <location filename="../../operator_console/gui/dashboard.py" line="202" />
         <source>By unit</source>
         <translation>Theo đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="193" />
+        <location filename="../../operator_console/gui/dashboard.py" line="198" />
+        <location filename="../../operator_console/gui/dashboard.py" line="199" />
+        <source>Where cases are stuck</source>
+        <translation>Hồ sơ đang tồn ở đâu</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="203" />
         <source>By ward</source>
         <translation>Theo phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="195" />
+        <location filename="../../operator_console/gui/dashboard.py" line="205" />
         <source>Operators</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="339" />
+        <location filename="../../operator_console/gui/dashboard.py" line="359" />
         <source>Figures of %1 · refreshed every %2 s</source>
         <translation>Số liệu lúc %1 · tự cập nhật mỗi %2 giây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="347" />
+        <location filename="../../operator_console/gui/dashboard.py" line="367" />
         <source>No figures yet: %1</source>
         <translation>Chưa có số liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="350" />
+        <location filename="../../operator_console/gui/dashboard.py" line="370" />
         <source>%1 The figures shown are of %2.</source>
         <translation>%1 Số liệu đang hiện là lúc %2.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="421" />
+        <location filename="../../operator_console/gui/dashboard.py" line="443" />
         <source>There are no figures to export yet.</source>
         <translation>Chưa có số liệu để xuất.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="425" />
+        <location filename="../../operator_console/gui/dashboard.py" line="447" />
         <source>Export the dashboard</source>
         <translation>Xuất bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="430" />
+        <location filename="../../operator_console/gui/dashboard.py" line="452" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Sổ tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="430" />
+        <location filename="../../operator_console/gui/dashboard.py" line="452" />
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV, UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="444" />
+        <location filename="../../operator_console/gui/dashboard.py" line="466" />
         <source>Exported to %1</source>
         <translation>Đã xuất ra %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="449" />
+        <location filename="../../operator_console/gui/dashboard.py" line="471" />
         <source>The file could not be written (%1).</source>
         <translation>Không ghi được tệp (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="457" />
+        <location filename="../../operator_console/gui/dashboard.py" line="479" />
         <source>1022 hotline: supervisor's figures of %1</source>
         <translation>Đường dây 1022: số liệu giám sát lúc %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="461" />
+        <location filename="../../operator_console/gui/dashboard.py" line="483" />
         <source>Summary</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="462" />
+        <location filename="../../operator_console/gui/dashboard.py" line="484" />
         <source>Figure</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="462" />
+        <location filename="../../operator_console/gui/dashboard.py" line="484" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="462" />
+        <location filename="../../operator_console/gui/dashboard.py" line="484" />
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="478" />
+        <location filename="../../operator_console/gui/dashboard.py" line="489" />
+        <source>Backlog by unit</source>
+        <translation>Tồn đọng theo đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="490" />
+        <source>Backlog by ward</source>
+        <translation>Tồn đọng theo phường</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="492" />
+        <source>Operators on shift</source>
+        <translation>Tổng đài viên trong ca</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="505" />
         <source>Arrivals per hour</source>
         <translation>Tiếp nhận theo giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="479" />
+        <location filename="../../operator_console/gui/dashboard.py" line="506" />
         <source>Hour</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="479" />
+        <location filename="../../operator_console/gui/dashboard.py" line="506" />
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="494" />
+        <location filename="../../operator_console/gui/dashboard.py" line="521" />
         <source>Ageing</source>
         <translation>Tuổi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="495" />
+        <location filename="../../operator_console/gui/dashboard.py" line="522" />
         <source>Open for</source>
         <translation>Đã mở</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="495" />
+        <location filename="../../operator_console/gui/dashboard.py" line="522" />
         <source>Open cases</source>
         <translation>Hồ sơ đang mở</translation>
     </message>
@@ -665,36 +687,41 @@
         <translation>Hồ sơ: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="136" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="138" />
         <source>Load &amp;more</source>
         <translation>Tải &amp;thêm</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="155" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="142" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="158" />
         <source>Not logged in to the server: the cases cannot be listed.</source>
         <translation>Chưa đăng nhập máy chủ: không lấy được danh sách hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="159" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="162" />
         <source>Loading the cases…</source>
         <translation>Đang tải hồ sơ…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="178" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="181" />
         <source>%n case(s).</source>
         <translation>
             <numerusform>%n hồ sơ.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="180" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="183" />
         <source>The first %n case(s), newest first; more with Alt+M.</source>
         <translation>
             <numerusform>%n hồ sơ đầu tiên, mới nhất trước; Alt+T để tải thêm.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="189" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="192" />
         <source>The cases could not be listed: %1</source>
         <translation>Không lấy được danh sách hồ sơ: %1</translation>
     </message>
@@ -1022,7 +1049,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="89" />
-        <location filename="../../operator_console/gui/main_window.py" line="624" />
+        <location filename="../../operator_console/gui/main_window.py" line="633" />
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
@@ -1032,204 +1059,210 @@
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="175" />
+        <location filename="../../operator_console/gui/main_window.py" line="178" />
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="193" />
+        <location filename="../../operator_console/gui/main_window.py" line="196" />
         <source>Form cleared. F3 brings it back.</source>
         <translation>Đã xoá biểu mẫu. Bấm F3 để lấy lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="596" />
-        <location filename="../../operator_console/gui/main_window.py" line="627" />
+        <location filename="../../operator_console/gui/main_window.py" line="605" />
+        <location filename="../../operator_console/gui/main_window.py" line="636" />
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="439" />
+        <location filename="../../operator_console/gui/main_window.py" line="448" />
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="123" />
-        <location filename="../../operator_console/gui/main_window.py" line="377" />
+        <location filename="../../operator_console/gui/main_window.py" line="122" />
+        <source>Call intake and dashboard</source>
+        <translation>Tiếp nhận cuộc gọi và bảng giám sát</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="124" />
+        <location filename="../../operator_console/gui/main_window.py" line="386" />
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="201" />
+        <location filename="../../operator_console/gui/main_window.py" line="204" />
         <source>The cleared form is back.</source>
         <translation>Đã lấy lại biểu mẫu vừa xoá.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="214" />
+        <location filename="../../operator_console/gui/main_window.py" line="217" />
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="216" />
+        <location filename="../../operator_console/gui/main_window.py" line="219" />
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="221" />
+        <location filename="../../operator_console/gui/main_window.py" line="224" />
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="255" />
+        <location filename="../../operator_console/gui/main_window.py" line="258" />
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="320" />
+        <location filename="../../operator_console/gui/main_window.py" line="323" />
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="338" />
+        <location filename="../../operator_console/gui/main_window.py" line="341" />
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="353" />
+        <location filename="../../operator_console/gui/main_window.py" line="356" />
+        <location filename="../../operator_console/gui/main_window.py" line="362" />
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="366" />
+        <location filename="../../operator_console/gui/main_window.py" line="375" />
         <source>Supervisor's dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="437" />
+        <location filename="../../operator_console/gui/main_window.py" line="446" />
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="449" />
+        <location filename="../../operator_console/gui/main_window.py" line="458" />
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="472" />
+        <location filename="../../operator_console/gui/main_window.py" line="481" />
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="480" />
+        <location filename="../../operator_console/gui/main_window.py" line="489" />
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="492" />
+        <location filename="../../operator_console/gui/main_window.py" line="501" />
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="496" />
+        <location filename="../../operator_console/gui/main_window.py" line="505" />
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="501" />
+        <location filename="../../operator_console/gui/main_window.py" line="510" />
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="514" />
+        <location filename="../../operator_console/gui/main_window.py" line="523" />
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="531" />
+        <location filename="../../operator_console/gui/main_window.py" line="540" />
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="536" />
+        <location filename="../../operator_console/gui/main_window.py" line="545" />
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="546" />
+        <location filename="../../operator_console/gui/main_window.py" line="555" />
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="580" />
+        <location filename="../../operator_console/gui/main_window.py" line="589" />
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="586" />
+        <location filename="../../operator_console/gui/main_window.py" line="595" />
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="597" />
+        <location filename="../../operator_console/gui/main_window.py" line="606" />
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="599" />
+        <location filename="../../operator_console/gui/main_window.py" line="608" />
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="601" />
+        <location filename="../../operator_console/gui/main_window.py" line="610" />
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="603" />
+        <location filename="../../operator_console/gui/main_window.py" line="612" />
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="607" />
+        <location filename="../../operator_console/gui/main_window.py" line="616" />
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="629" />
+        <location filename="../../operator_console/gui/main_window.py" line="638" />
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="632" />
+        <location filename="../../operator_console/gui/main_window.py" line="641" />
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="635" />
+        <location filename="../../operator_console/gui/main_window.py" line="644" />
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="638" />
+        <location filename="../../operator_console/gui/main_window.py" line="647" />
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="640" />
+        <location filename="../../operator_console/gui/main_window.py" line="649" />
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="642" />
+        <location filename="../../operator_console/gui/main_window.py" line="651" />
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="644" />
+        <location filename="../../operator_console/gui/main_window.py" line="653" />
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="648" />
+        <location filename="../../operator_console/gui/main_window.py" line="657" />
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
@@ -1504,47 +1537,67 @@
         <translation>&amp;Bảng giám sát / tiếp nhận cuộc gọi</translation>
     </message>
     <message>
+        <location filename="../../operator_console/gui/actions.py" line="72" />
+        <source>Backlog by &amp;unit</source>
+        <translation>Tồn đọng theo đơn &amp;vị</translation>
+    </message>
+    <message>
         <location filename="../../operator_console/gui/actions.py" line="73" />
+        <source>Backlog by &amp;ward</source>
+        <translation>Tồn đọng theo &amp;phường</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="75" />
+        <source>Cases &amp;past deadline</source>
+        <translation>Hồ sơ &amp;quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="78" />
+        <source>&amp;Operators on shift</source>
+        <translation>Tổng đài viên trong &amp;ca</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="82" />
         <source>&amp;Export the dashboard to Excel…</source>
         <translation>&amp;Xuất bảng giám sát ra Excel…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="79" />
+        <location filename="../../operator_console/gui/actions.py" line="88" />
         <source>Export the dashboard to CS&amp;V…</source>
         <translation>Xuất bảng giám sát ra CS&amp;V…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="84" />
+        <location filename="../../operator_console/gui/actions.py" line="93" />
         <source>Candidate &amp;1…</source>
         <translation>Hồ sơ gợi ý &amp;1…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="85" />
+        <location filename="../../operator_console/gui/actions.py" line="94" />
         <source>Candidate &amp;2…</source>
         <translation>Hồ sơ gợi ý &amp;2…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="86" />
+        <location filename="../../operator_console/gui/actions.py" line="95" />
         <source>Candidate &amp;3…</source>
         <translation>Hồ sơ gợi ý &amp;3…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="87" />
+        <location filename="../../operator_console/gui/actions.py" line="96" />
         <source>Candidate &amp;4…</source>
         <translation>Hồ sơ gợi ý &amp;4…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="88" />
+        <location filename="../../operator_console/gui/actions.py" line="97" />
         <source>Candidate &amp;5…</source>
         <translation>Hồ sơ gợi ý &amp;5…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="90" />
+        <location filename="../../operator_console/gui/actions.py" line="99" />
         <source>About the console…</source>
         <translation>Giới thiệu bàn tiếp nhận…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="97" />
+        <location filename="../../operator_console/gui/actions.py" line="106" />
         <source>Help</source>
         <translation>Trợ giúp</translation>
     </message>
@@ -1559,17 +1612,17 @@
         <translation>Hồ sơ máy chủ từ &amp;chối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="89" />
+        <location filename="../../operator_console/gui/actions.py" line="98" />
         <source>&amp;Keys (cheat sheet)</source>
         <translation>&amp;Bảng phím tắt</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="94" />
+        <location filename="../../operator_console/gui/actions.py" line="103" />
         <source>&amp;Operator</source>
         <translation>Tổng đài &amp;viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="95" />
+        <location filename="../../operator_console/gui/actions.py" line="104" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
@@ -1637,178 +1690,173 @@
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="123" />
+        <location filename="../../operator_console/gui/dashboard.py" line="124" />
         <source>Not cases on the server: no list behind this figure.</source>
         <translation>Không phải hồ sơ trên máy chủ: chỉ số này không có danh sách.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="267" />
+        <location filename="../../operator_console/gui/dashboard.py" line="287" />
         <source>oldest open %1</source>
         <translation>lâu nhất %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="269" />
+        <location filename="../../operator_console/gui/dashboard.py" line="289" />
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="274" />
+        <location filename="../../operator_console/gui/dashboard.py" line="294" />
         <source>%1 repeat calls or messages</source>
         <translation>%1 lần gọi lại, nhắn lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="279" />
+        <location filename="../../operator_console/gui/dashboard.py" line="299" />
         <source>%1 consoles on shift</source>
         <translation>%1 bàn trong ca</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="282" />
+        <location filename="../../operator_console/gui/dashboard.py" line="302" />
         <source>oldest %1</source>
         <translation>lâu nhất %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="293" />
+        <location filename="../../operator_console/gui/dashboard.py" line="313" />
         <source>longest wait %1</source>
         <translation>chờ lâu nhất %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="300" />
+        <location filename="../../operator_console/gui/dashboard.py" line="320" />
         <source>%1 of %2 calls offered today</source>
         <translation>%1 / %2 cuộc gọi đến hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="307" />
+        <location filename="../../operator_console/gui/dashboard.py" line="327" />
         <source>%1 calls answered today</source>
         <translation>%1 cuộc đã trả lời hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="314" />
+        <location filename="../../operator_console/gui/dashboard.py" line="334" />
         <source>%1 of calls offered</source>
         <translation>%1 số cuộc gọi đến</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="321" />
+        <location filename="../../operator_console/gui/dashboard.py" line="341" />
         <source>talk and hold, answered calls today</source>
         <translation>đàm thoại và giữ máy, hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="324" />
+        <location filename="../../operator_console/gui/dashboard.py" line="344" />
         <source>%1 available</source>
         <translation>%1 sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="327" />
+        <location filename="../../operator_console/gui/dashboard.py" line="347" />
         <source>%1 on a call · %2 after-call work</source>
         <translation>%1 đang nghe · %2 sau cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="380" />
-        <location filename="../../operator_console/gui/dashboard.py" line="522" />
+        <location filename="../../operator_console/gui/dashboard.py" line="400" />
+        <location filename="../../operator_console/gui/dashboard.py" line="549" />
         <source>Ward not known</source>
         <translation>Chưa rõ phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="386" />
+        <location filename="../../operator_console/gui/dashboard.py" line="406" />
         <source>Past deadline: %1, %2</source>
         <translation>Quá hạn: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="401" />
+        <location filename="../../operator_console/gui/dashboard.py" line="421" />
         <source>Saved today by %1</source>
         <translation>Hồ sơ %1 lưu hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="512" />
+        <location filename="../../operator_console/gui/dashboard.py" line="539" />
         <source>Oldest open for</source>
         <translation>Hồ sơ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="521" />
+        <location filename="../../operator_console/gui/dashboard.py" line="548" />
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="521" />
+        <location filename="../../operator_console/gui/dashboard.py" line="548" />
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="93" />
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="526" />
+        <location filename="../../operator_console/gui/dashboard.py" line="553" />
         <source>Open</source>
         <translation>Đang mở</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="548" />
+        <location filename="../../operator_console/gui/dashboard.py" line="575" />
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="81" />
         <source>Category</source>
         <translation>Loại yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="553" />
+        <location filename="../../operator_console/gui/dashboard.py" line="580" />
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="73" />
         <source>Priority</source>
         <translation>Mức ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="562" />
+        <location filename="../../operator_console/gui/dashboard.py" line="589" />
         <source>Deadline</source>
         <translation>Hạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="568" />
+        <location filename="../../operator_console/gui/dashboard.py" line="595" />
         <source>Past deadline</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="580" />
+        <location filename="../../operator_console/gui/dashboard.py" line="607" />
         <source>Available</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="581" />
+        <location filename="../../operator_console/gui/dashboard.py" line="608" />
         <source>On a call</source>
         <translation>Đang nghe</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="582" />
+        <location filename="../../operator_console/gui/dashboard.py" line="609" />
         <source>After-call work</source>
         <translation>Sau cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="586" />
+        <location filename="../../operator_console/gui/dashboard.py" line="613" />
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="591" />
+        <location filename="../../operator_console/gui/dashboard.py" line="618" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="596" />
-        <source>Cases, last hour</source>
-        <translation>Hồ sơ giờ qua</translation>
+        <location filename="../../operator_console/gui/dashboard.py" line="623" />
+        <source>Last hour</source>
+        <translation>HS giờ qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="602" />
-        <source>Cases today</source>
-        <translation>Hồ sơ hôm nay</translation>
+        <location filename="../../operator_console/gui/dashboard.py" line="629" />
+        <source>Today</source>
+        <translation>HS hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="608" />
-        <source>Average handling (form opened to saved)</source>
-        <translation>TG nhập TB (mở phiếu → lưu)</translation>
+        <location filename="../../operator_console/gui/dashboard.py" line="635" />
+        <source>Avg. handling</source>
+        <translation>TG nhập TB</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="615" />
+        <location filename="../../operator_console/gui/dashboard.py" line="642" />
         <source>Outbox</source>
         <translation>Chờ gửi</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="620" />
-        <source>Version</source>
-        <translation>Phiên bản</translation>
     </message>
     <message>
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="54" />
@@ -1861,37 +1909,37 @@
         <translation>Trên 3 ngày</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="110" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="112" />
         <source>Cases received per hour, last 24 hours</source>
         <translation>Hồ sơ tiếp nhận mỗi giờ, 24 giờ qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="158" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="160" />
         <source>Received %1:00–%2:00, %3</source>
         <translation>Tiếp nhận %1:00–%2:00, %3</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="174" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="176" />
         <source>Cases received per hour, last 7 days</source>
         <translation>Hồ sơ tiếp nhận mỗi giờ, 7 ngày qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="216" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="218" />
         <source>Units with the most open cases</source>
         <translation>Đơn vị nhiều hồ sơ đang mở nhất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="223" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="225" />
         <source>oldest: %1</source>
         <translation>lâu nhất: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="263" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="265" />
         <source>Open cases by age</source>
         <translation>Hồ sơ đang mở theo thời gian chờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="308" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="310" />
         <source>Open for %1</source>
         <translation>Đã mở %1</translation>
     </message>

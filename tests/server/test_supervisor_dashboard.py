@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from operator_console.domain.interchange import HCMC_TIME
 from operator_console.gui.app import Console
 from operator_console.gui.dashboard import Dashboard
 from operator_console.gui.drilldown_dialog import DrillDownDialog
+from operator_console.gui.figure_tables import source_row
 from operator_console.gui.i18n import install_translator
 from tests.keyring_stand_in import MemoryKeyring
 from tests.server.harness import PASSWORD, Server, running_server
@@ -136,6 +137,17 @@ def test_a_supervisor_logs_in_and_reads_every_figure_of_the_desk(
     assert sum(arrivals.sets["phone"].at(i) for i in range(24)) == 2  # type: ignore[attr-defined]
     assert arrivals.sets["zalo"].at(23) == 1  # type: ignore[attr-defined]
 
+    unnamed = [
+        f"{type(w).__name__}:{w.objectName()}"
+        for w in dashboard.findChildren(QWidget)
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not isinstance(w, QLabel)
+        and not w.accessibleName()
+        and not (w.text() if isinstance(w, QAbstractButton) else "")
+        and w.isVisibleTo(dashboard)
+    ]
+    assert unnamed == [], "controls a screen reader cannot name"
+
     # F6 goes to the intake and back; the figures are still there.
     press(qtbot, console, Qt.Key.Key_F6)
     assert console.window.pages.currentWidget() is console.window.intake_page
@@ -156,7 +168,7 @@ def test_enter_on_a_figure_lists_its_cases(
     dashboard = figures_shown(qtbot, console)
     past = dashboard.tiles["past_deadline"]
     past.setFocus()
-    qtbot.keyClick(past, Qt.Key.Key_Space)
+    qtbot.keyClick(past, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(dashboard.drilldowns), timeout=WAIT_MS)
     dialog = dashboard.drilldowns[-1]
     qtbot.waitUntil(lambda: len(dialog.model.rows) == 2, timeout=WAIT_MS)
@@ -164,14 +176,17 @@ def test_enter_on_a_figure_lists_its_cases(
     assert dialog.status.text() == "2 hồ sơ."
     assert dialog.windowTitle() == "Hồ sơ: Quá hạn xử lý"
 
-    # A unit's row in the backlog: Enter lists that unit's open cases.
+    # Alt+1: the backlog by unit, the cursor in it; down to a unit's row, Enter lists its open cases.
+    dialog.close()
+    press(qtbot, console, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     view = dashboard.views["units"]
-    view.setFocus()
+    assert focused(console) is view
     proxy = view.model()
-    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "ubnd-27004")
-    view.setCurrentIndex(proxy.index(row, 0))
+    row = next(r for r in range(proxy.rowCount()) if source_row(view, proxy.index(r, 0)).key == "ubnd-27004")
+    for _ in range(row):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
     qtbot.keyClick(view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(dashboard.drilldowns) == 2, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: len(dashboard.drilldowns) == 1, timeout=WAIT_MS)  # the first one closed
     unit_list = dashboard.drilldowns[-1]
     assert isinstance(unit_list, DrillDownDialog)
     qtbot.waitUntil(lambda: len(unit_list.model.rows) == 1, timeout=WAIT_MS)
