@@ -73,7 +73,11 @@ def test_ageing_and_cases_past_their_deadline_follow_the_deadlines_table(scratch
     assert numbers(server, past_deadline="true", category="essential_supplies", priority="critical") == {
         late_critical["case_number"]
     }
-    bar = {"status": ["dispatched", "accepted", "in_progress"], "received_from": ago(24), "received_to": ago(4)}
+    bar = {
+        "status": ["dispatched", "accepted", "in_progress"],
+        "received_from": ago(24),
+        "received_to": ago(4),
+    }
     assert numbers(server, **bar) == {late_critical["case_number"], late_medicine["case_number"]}
 
 
@@ -145,5 +149,11 @@ def test_operators_states_handling_time_and_repeat_calls(scratch_server: Server)
 
 
 def test_only_supervisors_monitors_and_admins_see_the_figures(server: Server) -> None:
-    for who, status in (("operator", 403), ("unit", 403), ("supervisor", 200), ("monitor", 200), ("admin", 200)):
+    for who, status in (
+        ("operator", 403),
+        ("unit", 403),
+        ("supervisor", 200),
+        ("monitor", 200),
+        ("admin", 200),
+    ):
         assert server.session(who).get(server.api("/stats/queue"), timeout=30).status_code == status, who

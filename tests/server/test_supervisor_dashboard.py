@@ -223,7 +223,7 @@ def test_the_view_exported_opens_in_a_spreadsheet_with_its_vietnamese_intact(
     with table.open(encoding="utf-8-sig", newline="") as text:
         rows = list(csv.reader(text))
     assert ["Quá hạn xử lý", "2", rows[[r[:1] for r in rows].index(["Quá hạn xử lý"])][2]] in rows
-    assert ["Phường Tân Bình", "1"] == next(r for r in rows if r[:1] == ["Phường Tân Bình"])[:2]
+    assert next(r for r in rows if r[:1] == ["Phường Tân Bình"])[:2] == ["Phường Tân Bình", "1"]
 
 
 def test_a_monitor_reads_the_figures_and_cannot_take_calls(
