@@ -111,7 +111,7 @@ def main() -> None:
                 dashboard = Dashboard(runner, reader, default_taxonomy(), "vi")
                 dashboard.resize(1500, 860)
                 dashboard.show()
-                dashboard.poller._timer.setInterval(1000)
+                dashboard.poller.set_interval(1000)
                 meter = StallMeter()
                 meter.start()
                 dashboard.poller.start()

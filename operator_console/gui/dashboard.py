@@ -358,7 +358,7 @@ class Dashboard(QWidget):
         self.status.setText(
             self.tr("Figures of %1 · refreshed every %2 s")
             .replace("%1", now.astimezone(HCMC_TIME).strftime("%H:%M:%S"))
-            .replace("%2", str(self.poller._timer.interval() // 1000))
+            .replace("%2", str(self.poller.interval_s))
         )
         set_tone(self.status, "")
 

@@ -46,6 +46,13 @@ class FiguresPoller(QObject):
     def running(self) -> bool:
         return self._running
 
+    @property
+    def interval_s(self) -> int:
+        return self._timer.interval() // 1000
+
+    def set_interval(self, ms: int) -> None:
+        self._timer.setInterval(ms)
+
     def start(self) -> None:
         if not self._running:
             self._running = True
@@ -58,7 +65,7 @@ class FiguresPoller(QObject):
     def forget_login(self) -> None:
         """Another login or server: the next request is made with a new client."""
         old, self._client = self._client, None
-        if old is not None:
+        if old is not None and not self._in_flight:  # one in use is closed by the garbage collector
             self._runner.run(old.close)
 
     def poll_now(self) -> None:

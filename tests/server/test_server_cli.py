@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import requests
@@ -103,8 +104,43 @@ def test_demo_mode_says_so_loudly_and_has_one_account_per_role(backend: str, tmp
                 timeout=30,
             ).json()
             assert stats["open_total"] > 100
+            # The simulated colleagues are on shift within a tick or two: a dashboard with a desk at work.
+            deadline = time.monotonic() + 30
+            on_shift: set[str] = set()
+            while time.monotonic() < deadline and not {"operator2", "operator3", "operator4"} <= on_shift:
+                time.sleep(0.5)
+                stats = requests.get(
+                    server.api("/stats/queue"),
+                    headers={"Authorization": f"Bearer {server.token_for('supervisor1', PASSWORD)}"},
+                    timeout=30,
+                ).json()
+                on_shift = {o["username"] for o in stats["consoles"]["operators"]}
+            assert {"operator2", "operator3", "operator4"} <= on_shift
+            assert (
+                sum(sum(hour.values()) for hour in stats["arrivals"]["by_hour"]) >= 200
+            )  # three days of cases
     finally:
         drop_database(url)
+
+
+def test_a_deadlines_file_with_a_mistake_stops_the_server_at_start_and_names_the_entry(
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "deadlines.json"
+    bad.write_text('{"default": {"normal": 72, "urgent": 24, "critical": -1}}', encoding="utf-8")
+    result = cli(
+        "--database-url",
+        f"sqlite:///{tmp_path / 'server.sqlite3'}",
+        "serve",
+        "--port",
+        "0",
+        "--routing-rules",
+        str(tmp_path / "rules.json"),
+        "--deadlines",
+        str(bad),
+    )
+    assert result.returncode == 2
+    assert "default.critical: a number of hours above 0" in result.stderr
 
 
 def test_without_demo_there_are_no_demo_accounts(server: Server) -> None:

@@ -8,8 +8,10 @@ console driven with the keyboard (offscreen). Only the keyring is a stand-in, as
 from __future__ import annotations
 
 import csv
+import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -18,12 +20,15 @@ from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from operator_console.client.api import ServerClient
 from operator_console.domain.interchange import HCMC_TIME
+from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.gui.app import Console
 from operator_console.gui.dashboard import Dashboard
 from operator_console.gui.drilldown_dialog import DrillDownDialog
 from operator_console.gui.figure_tables import source_row
 from operator_console.gui.i18n import install_translator
+from operator_console.gui.tasks import TaskRunner
 from tests.keyring_stand_in import MemoryKeyring
 from tests.server.harness import PASSWORD, Server, running_server
 from tests.server.test_console_window import (
@@ -291,3 +296,42 @@ def test_figures_are_written_the_vietnamese_way(qapp: QApplication) -> None:
     ]
     for translator in qapp.findChildren(QTranslator):
         qapp.removeTranslator(translator)
+
+
+class _NotFigures(BaseHTTPRequestHandler):
+    """A proxy or a wrong server: JSON, but not the figures."""
+
+    def do_GET(self) -> None:
+        body = b'{"generated_at": "2026-11-30T08:00:00+07:00", "open_total": "many"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_garbage_from_the_server_is_said_and_no_half_figures_are_shown(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _NotFigures)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    install_translator(qapp, "vi")
+    runner = TaskRunner()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    dashboard = Dashboard(runner, lambda: ServerClient(url, token="t"), default_taxonomy(), "vi")
+    qtbot.addWidget(dashboard)
+    try:
+        dashboard.poller.start()
+        qtbot.waitUntil(lambda: dashboard.status.property("tone") == "error", timeout=WAIT_MS)
+        assert dashboard.status.text() == "Chưa có số liệu: Máy chủ trả lời không đúng định dạng."
+        assert dashboard.figures is None and tile(dashboard, "open_total")[0] == "–"
+    finally:
+        dashboard.poller.stop()
+        runner.shutdown()
+        httpd.shutdown()
+        httpd.server_close()
+        for translator in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(translator)
