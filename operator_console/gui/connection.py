@@ -341,7 +341,7 @@ class Connection(QObject):
             self._asking_role = False
             log.info("the account's role is not known yet: %s", type(error).__name__)
 
-        self._runner.run(ask, learned, unknown)
+        self._runner.run_network(ask, learned, unknown)
 
     def _demo_ready(self, session: Login) -> None:
         assert self.demo is not None

@@ -104,7 +104,7 @@ class FiguresPoller(QObject):
             self.failed.emit(message)
             self._schedule()
 
-        self._runner.run(fetch, done, failed)
+        self._runner.run_network(fetch, done, failed)
 
     def _schedule(self) -> None:
         if self._running:

@@ -1,10 +1,14 @@
 """The one way to run work off the GUI thread (after Anki's ``aqt/taskman.py``).
 
 ``run_db`` queues work on the single database worker (the store's one writer: writes never race
-and keep their order); ``run`` uses a small pool for the rest (files, and the network later).
+and keep their order); ``run`` uses a small pool for the rest (files, a login, the keyring).
 Results and errors come back on the GUI thread through a queued signal.
 
-The one other thread is the sync worker (``client/sync_worker.py``): a long-lived loop that may
+``run_network`` is for reads from the server started by a widget (the dashboard's figures, a
+drill-down, the account's role): each on a daemon thread of its own, never waited for at quit, so a
+server that never answers cannot hold the window's close for a whole read timeout.
+
+The one long-lived thread besides is the sync worker (``client/sync_worker.py``): a loop that may
 hang on a dead server for a whole read timeout, so it must neither hold a pool slot nor be waited
 for at quit (everything it sends is already durable in the outbox). ``gui/connection.py`` turns
 its reports into a queued signal, as here.
@@ -13,8 +17,10 @@ its reports into a queued signal, as here.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -52,6 +58,25 @@ class TaskRunner(QObject):
     ) -> Future[T]:
         return self._submit(self._pool, work, on_success, on_failure)
 
+    def run_network(
+        self,
+        work: Callable[[], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        if self._closed:
+            return
+        future: Future[T] = Future()
+        future.add_done_callback(partial(self._finished, on_success, on_failure))
+
+        def call() -> None:
+            try:
+                future.set_result(work())
+            except BaseException as error:  # delivered to on_failure on the GUI thread
+                future.set_exception(error)
+
+        threading.Thread(target=call, name="network", daemon=True).start()
+
     def shutdown(self) -> None:
         """Finish queued database writes (nothing entered is dropped), then stop the workers."""
         self._closed = True
@@ -71,18 +96,22 @@ class TaskRunner(QObject):
             dropped.cancel()
             return dropped
         future = executor.submit(work)
-
-        def finished(done: Future[T]) -> None:
-            if self._closed:
-                return
-            error = done.exception()
-            if error is not None:
-                self._done.emit((on_failure or _log_failure, None, error))
-            elif on_success is not None:
-                self._done.emit((on_success, done.result(), None))
-
-        future.add_done_callback(finished)
+        future.add_done_callback(partial(self._finished, on_success, on_failure))
         return future
+
+    def _finished(
+        self,
+        on_success: Callable[[Any], None] | None,
+        on_failure: Callable[[BaseException], None] | None,
+        done: Future[Any],
+    ) -> None:
+        if self._closed:
+            return
+        error = done.exception()
+        if error is not None:
+            self._done.emit((on_failure or _log_failure, None, error))
+        elif on_success is not None:
+            self._done.emit((on_success, done.result(), None))
 
     @Slot(object)
     def _deliver(self, delivery: tuple[Callable[..., None], Any, BaseException | None]) -> None:

@@ -81,7 +81,7 @@ class Reference:
         """Code to name of every unit, cached for a few seconds (every answer shows unit names)."""
         cached = self._unit_names.get("names")
         if cached is None or time.monotonic() - float(self._unit_names["at"]) > UNIT_NAMES_TTL_S:  # type: ignore[arg-type]
-            cached = dict(session.execute(select(UnitRow.code, UnitRow.name)).tuples().all())
+            cached = dict(session.execute(select(UnitRow.code, UnitRow.name)).all())
             self._unit_names.update(names=cached, at=time.monotonic())
         return cached  # type: ignore[return-value]
 

@@ -125,11 +125,24 @@ class DemoDesk(threading.Thread):
         self._stop.set()
 
     def run(self) -> None:
+        try:
+            self.hang_up_leftovers(datetime.now(UTC))
+        except Exception:
+            log.exception("demo desk: the last run's calls could not be ended")
         while not self._stop.wait(TICK_S):
             try:
                 self.tick(datetime.now(UTC))
             except Exception:  # a demo must not take the server down; the next tick tries again
                 log.exception("demo desk: a tick failed")
+
+    def hang_up_leftovers(self, now: datetime) -> None:
+        """Calls the last run left ringing or talking (the server stopped): ended, or they would
+        wait on the dashboard for hours."""
+        with transaction(self._factory) as session:
+            for call in session.scalars(
+                select(CallRow).where(CallRow.exchange == EXCHANGE, CallRow.ended_at.is_(None))
+            ):
+                call.ended_at = now
 
     def tick(self, now: datetime) -> None:
         with transaction(self._factory) as session:
