@@ -9,8 +9,9 @@ the window?
 2. The dashboard, built as the console builds it, refreshing from that server every second
    (five times its normal pace) for ``--seconds``, while a timer on the GUI thread that should tick
    every 5 ms records the longest gap between two ticks (what a supervisor feels as a frozen window).
-3. The GUI thread's share of one refresh, measured alone: ``show_figures`` plus the repaint it
-   causes, 50 times over the server's real figures: median, 95th percentile, longest.
+3. The GUI thread's share of one refresh, measured alone: ``show_figures`` plus a full repaint of
+   the dashboard (more than a refresh repaints: the worst case), 50 times over the server's real
+   figures: median, 95th percentile, longest.
 
 A frame at 60 Hz is 16.7 ms. Prints Markdown table rows for benchmarks/README.md.
 """

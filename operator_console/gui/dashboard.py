@@ -47,7 +47,7 @@ from operator_console.gui.figure_charts import (
     ArrivalsWeek,
     BacklogByUnit,
 )
-from operator_console.gui.figure_tables import Column, RowsModel, source_row, table_for
+from operator_console.gui.figure_tables import Column, RowsModel, table_for
 from operator_console.gui.figures_poller import FiguresPoller
 from operator_console.gui.report_export import Sheet, write_report
 from operator_console.gui.tasks import TaskRunner
@@ -55,6 +55,18 @@ from operator_console.gui.tone import set_tone
 
 log = logging.getLogger(__name__)
 Filters = dict[str, Any]
+
+
+def _backlog_key(row: Backlog) -> str:
+    return row.key
+
+
+def _overdue_key(row: Overdue) -> tuple[str, str]:
+    return row.category, row.priority
+
+
+def _operator_key(row: OperatorLine) -> str:
+    return row.username
 
 
 def _tr(text: Any) -> str:
@@ -189,10 +201,10 @@ class Dashboard(QWidget):
                 self.tiles[spec.id] = tile
                 row.addWidget(tile)
 
-        self.units: RowsModel[Backlog] = RowsModel(self._backlog_columns(unit=True), self)
-        self.wards: RowsModel[Backlog] = RowsModel(self._backlog_columns(unit=False), self)
-        self.overdue: RowsModel[Overdue] = RowsModel(self._overdue_columns(), self)
-        self.operators: RowsModel[OperatorLine] = RowsModel(self._operator_columns(), self)
+        self.units: RowsModel[Backlog] = RowsModel(self._backlog_columns(unit=True), _backlog_key, self)
+        self.wards: RowsModel[Backlog] = RowsModel(self._backlog_columns(unit=False), _backlog_key, self)
+        self.overdue: RowsModel[Overdue] = RowsModel(self._overdue_columns(), _overdue_key, self)
+        self.operators: RowsModel[OperatorLine] = RowsModel(self._operator_columns(), _operator_key, self)
         self.tables = QTabWidget()
         self.tables.setObjectName("dashboard_tables")
         self.tables.setAccessibleName(self.tr("Where cases are stuck"))
@@ -435,7 +447,9 @@ class Dashboard(QWidget):
         return dialog
 
     def _row_activated(self, table: str, index: QModelIndex) -> None:
-        self.drill(*self.row_filters(table, source_row(self.views[table], index)))
+        model = self.views[table].model()
+        assert isinstance(model, RowsModel)
+        self.drill(*self.row_filters(table, model.row_at(index)))
 
     # export --------------------------------------------------------------------------------------
     def ask_export(self, kind: str) -> None:

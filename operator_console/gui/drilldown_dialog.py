@@ -124,7 +124,7 @@ class DrillDownDialog(QDialog):
         self._cursor: str | None = None
         self._loading = False
         self.model: RowsModel[Case] = RowsModel(
-            case_columns(taxonomy, language, lambda: datetime.now(UTC)), self
+            case_columns(taxonomy, language, lambda: datetime.now(UTC)), lambda c: str(c["id"]), self
         )
         self.table = table_for(self.model, "drilldown_table", self)
         self.table.setAccessibleName(title)

@@ -1,9 +1,16 @@
-"""The dashboard's tables (backlog by unit and by ward, cases past deadline, operators): one model
-of rows and declared columns, sorted by a proxy on each column's own key (numbers as numbers)."""
+"""The dashboard's tables (backlog by unit and by ward, cases past deadline, operators, a drill-down's
+cases): one model of rows and declared columns.
+
+A refresh every few seconds must cost the GUI thread well under a frame and must not move the
+supervisor's place: the model sorts its rows itself (a Python sort of a few hundred rows, instead of
+a proxy calling back into Python for every comparison), and an update keeps each row's identity
+(``key``): the selected row, the current cell and the scroll position stay on the same unit while
+its figures change. Columns are sized to their contents once, when the first rows arrive.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -12,7 +19,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -22,7 +28,8 @@ from operator_console.gui.breaches import TONE_COLOURS
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_BRUSHES = {shade: QBrush(QColor(TONE_COLOURS[shade])) for shade in ("warn", "breach")}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(frozen=True)
@@ -31,33 +38,63 @@ class Column(Generic[R]):
     """English source text marked with QT_TRANSLATE_NOOP in the "figures" context."""
     text: Callable[[R], str]
     sort: Callable[[R], Any]
+    """A key that never is None: rows are sorted by it (numbers as numbers)."""
     number: bool = False
     tone: Callable[[R], str] | None = None
     export: Callable[[R], Any] | None = None
     """The value written to a report; default: the sort key of a number column, else the text."""
+
+    @property
+    def label(self) -> str:
+        return QCoreApplication.translate("figures", str(self.title))
 
     def exported(self, row: R) -> Any:
         if self.export is not None:
             return self.export(row)
         return self.sort(row) if self.number else self.text(row)
 
-    @property
-    def label(self) -> str:
-        return QCoreApplication.translate("figures", str(self.title))
-
 
 class RowsModel(QAbstractTableModel, Generic[R]):
-    def __init__(self, columns: Sequence[Column[R]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, columns: Sequence[Column[R]], key: Callable[[R], Hashable], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[R] = []
+        self._key = key
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+        self.sized = False
 
     def show(self, rows: Sequence[R]) -> None:
-        # A reset, not a diff: a few hundred rows at most (the units, the wards), done in well
-        # under a frame, and the proxy keeps the supervisor's sort column.
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+        """New figures for the rows: in place when the same rows come back, else a layout change
+        that keeps every persistent index (selection, current cell) on its row's key."""
+        fresh = self._in_order(list(rows))
+        if [self._key(r) for r in fresh] == [self._key(r) for r in self.rows]:
+            self.rows = fresh
+            if fresh:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(fresh) - 1, len(self.columns) - 1))
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_keys = [self._key(r) for r in self.rows]
+        persistent = self.persistentIndexList()
+        self.rows = fresh
+        where = {self._key(r): i for i, r in enumerate(fresh)}
+        moved = []
+        for index in persistent:
+            row = where.get(old_keys[index.row()]) if 0 <= index.row() < len(old_keys) else None
+            moved.append(QModelIndex() if row is None else self.index(row, index.column()))
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sorted_by = (column, order)
+        self.show(list(self.rows))
+
+    def _in_order(self, rows: list[R]) -> list[R]:
+        if self._sorted_by is None or not 0 <= self._sorted_by[0] < len(self.columns):
+            return rows
+        column, order = self._sorted_by
+        return sorted(rows, key=self.columns[column].sort, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -66,18 +103,13 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == SORT_ROLE:
-            return column.sort(row)
+            return self.columns[index.column()].text(self.rows[index.row()])
+        column = self.columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and column.number:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and column.tone is not None:
-            shade = column.tone(row)
-            return QBrush(QColor(TONE_COLOURS[shade])) if shade in ("warn", "breach") else None
+            return _BRUSHES.get(column.tone(self.rows[index.row()]))
         return None
 
     def headerData(
@@ -91,25 +123,10 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         return self.rows[index.row()]
 
 
-class Sorted(QSortFilterProxyModel):
-    def __init__(self, source: RowsModel[Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSourceModel(source)
-        self.setSortRole(SORT_ROLE)
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        # None (no ward, no time) sorts first ascending; never compared with a value.
-        if a is None or b is None:
-            return a is None and b is not None
-        return bool(a < b)
-
-
 def table_for(model: RowsModel[Any], name: str, parent: QWidget | None = None) -> QTableView:
     view = QTableView(parent)
     view.setObjectName(name)
-    proxy = Sorted(model, view)
-    view.setModel(proxy)
+    view.setModel(model)
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -118,14 +135,14 @@ def table_for(model: RowsModel[Any], name: str, parent: QWidget | None = None) -
     view.verticalHeader().hide()
     view.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+
+    def size_once() -> None:
+        # ResizeToContents would measure every cell at every refresh (most of a frame at 170 rows).
+        if not model.sized and model.rows:
+            model.sized = True
+            view.resizeColumnsToContents()
+
+    model.layoutChanged.connect(size_once)
     return view
-
-
-def source_row(view: QTableView, index: QModelIndex) -> Any:
-    proxy = view.model()
-    assert isinstance(proxy, Sorted)
-    source = proxy.sourceModel()
-    assert isinstance(source, RowsModel)
-    return source.row_at(proxy.mapToSource(index))

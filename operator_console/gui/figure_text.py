@@ -7,10 +7,12 @@ are written out ("2 ngày 3 giờ", "1 phút 20 giây") rather than as 51:00:00,
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
 
+@cache
 def locale_for(language: str) -> QLocale:
     if language == "vi":
         return QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)

@@ -26,7 +26,6 @@ from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.gui.app import Console
 from operator_console.gui.dashboard import Dashboard
 from operator_console.gui.drilldown_dialog import DrillDownDialog
-from operator_console.gui.figure_tables import source_row
 from operator_console.gui.i18n import install_translator
 from operator_console.gui.tasks import TaskRunner
 from tests.keyring_stand_in import MemoryKeyring
@@ -186,8 +185,7 @@ def test_enter_on_a_figure_lists_its_cases(
     press(qtbot, console, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     view = dashboard.views["units"]
     assert focused(console) is view
-    proxy = view.model()
-    row = next(r for r in range(proxy.rowCount()) if source_row(view, proxy.index(r, 0)).key == "ubnd-27004")
+    row = next(r for r, unit in enumerate(dashboard.units.rows) if unit.key == "ubnd-27004")
     for _ in range(row):
         qtbot.keyClick(view, Qt.Key.Key_Down)
     qtbot.keyClick(view, Qt.Key.Key_Return)
