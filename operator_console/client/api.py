@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -188,7 +189,7 @@ class ServerClient:
         items, after = page.get("items"), page.get("next_cursor")
         if (
             not isinstance(items, list)
-            or not all(isinstance(i, dict) and isinstance(i.get("case_number"), str) for i in items)
+            or not all(isinstance(i, dict) and _listable(i) for i in items)
             or not (after is None or isinstance(after, str))
         ):
             raise Unreachable(_garbage(self.language))
@@ -264,6 +265,19 @@ class ServerClient:
         if not isinstance(body, dict):
             raise Unreachable(_garbage(self.language))
         return body
+
+
+def _listable(case: dict[str, Any]) -> bool:
+    """What a list of cases shows of each needs to be there: its id, number and time received."""
+    try:
+        received = datetime.fromisoformat(str(case["received_at"]))
+    except (KeyError, ValueError):
+        return False
+    return (
+        isinstance(case.get("id"), str)
+        and isinstance(case.get("case_number"), str)
+        and received.tzinfo is not None
+    )
 
 
 def _problem(answer: requests.Response) -> dict[str, Any]:

@@ -6,6 +6,7 @@ figures it had and says the server's answer was not understood, rather than show
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -59,6 +60,8 @@ class PhoneQueue:
     offered_today: int
     answered_today: int
     answered_within_20s: int
+    counted_for_service_level: int
+    """Offered less those abandoned within 5 s: the service level's denominator."""
     service_level: float | None
     abandoned_today: int
     abandon_rate: float | None
@@ -78,6 +81,7 @@ class QueueFigures:
     open_total: int
     oldest_open: datetime | None
     repeat_contacts_today: int
+    repeated_cases_today: int
     repeat_rate_today: float | None
     backlog_by_unit: list[Backlog]
     backlog_by_ward: list[Backlog]
@@ -100,8 +104,10 @@ class QueueFigures:
 
 
 def _time(value: Any) -> datetime | None:
-    if value is None:
-        return None
+    return None if value is None else _required_time(value)
+
+
+def _required_time(value: Any) -> datetime:
     parsed = datetime.fromisoformat(_str(value))
     if parsed.tzinfo is None:
         raise ValueError("a time without its offset")
@@ -117,8 +123,8 @@ def _int(value: Any) -> int:
 def _float(value: Any) -> float | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"not a number: {type(value).__name__}")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"not a number: {value!r}")
     return float(value)
 
 
@@ -145,13 +151,14 @@ def parse_queue_figures(body: dict[str, Any]) -> QueueFigures:
     consoles, calls = body["consoles"], body["calls"]
     agents = _counts(consoles["agents"])
     return QueueFigures(
-        generated_at=_time(body["generated_at"]) or datetime.min,
+        generated_at=_required_time(body["generated_at"]),
         received_today=_counts(body["received_today"]["by_channel"]),
         received_last_hour=_counts(body["received_last_hour"]["by_channel"]),
         open_by_status=_counts(body["open_by_status"]),
         open_total=_int(body["open_total"]),
         oldest_open=_time(body["oldest_open_received_at"]),
         repeat_contacts_today=_int(body["repeat_contacts_today"]),
+        repeated_cases_today=_int(body["repeated_cases_today"]),
         repeat_rate_today=_float(body["repeat_rate_today"]),
         backlog_by_unit=[
             Backlog(_str(u["unit"]), _str(u["name"]), _int(u["open"]), _time(u["oldest_received_at"]))
@@ -175,13 +182,13 @@ def parse_queue_figures(body: dict[str, Any]) -> QueueFigures:
             Overdue(
                 _str(g["category"]),
                 _str(g["priority"]),
-                _float(g["deadline_h"]) or 0.0,
+                _float(g["deadline_h"]) or 0.0,  # never 0 from the server: hours above 0
                 _int(g["past"]),
                 _time(g["oldest_received_at"]),
             )
             for g in _list(body["past_deadline"]["by_category"])
         ],
-        first_hour=_time(body["arrivals"]["first_hour"]) or datetime.min,
+        first_hour=_required_time(body["arrivals"]["first_hour"]),
         arrivals=[_counts(h) for h in _list(body["arrivals"]["by_hour"])],
         on_shift=_int(consoles["on_shift"]),
         outbox_waiting=_int(consoles["outbox_waiting"]),
@@ -206,6 +213,7 @@ def parse_queue_figures(body: dict[str, Any]) -> QueueFigures:
             offered_today=_int(calls["offered_today"]),
             answered_today=_int(calls["answered_today"]),
             answered_within_20s=_int(calls["answered_within_20s"]),
+            counted_for_service_level=_int(calls["counted_for_service_level"]),
             service_level=_float(calls["service_level"]),
             abandoned_today=_int(calls["abandoned_today"]),
             abandon_rate=_float(calls["abandon_rate"]),

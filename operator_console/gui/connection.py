@@ -179,6 +179,7 @@ class Connection(QObject):
         token, url, user, ca_bundle = self.worker.client.token, self.url, self.username, self._ca_bundle()
         self.worker.set_token(None)
         self.logged_in, self.role = False, ""
+        self._settings.set(S.SERVER_ROLE, "")
         self._asked_login = True  # the operator chose this: no dialog pops up for it
 
         def forget() -> None:
@@ -291,6 +292,7 @@ class Connection(QObject):
         if token:
             self.worker.by = self.username
             self.logged_in = True
+            self.role = self._settings.get(S.SERVER_ROLE)  # until the server says it again
             self.changed.emit()
             self._learn_role()
         else:
@@ -301,6 +303,7 @@ class Connection(QObject):
         if self.demo is None:
             self._settings.keep(S.SERVER_URL, url)  # not pinned when it is IT's address
             self._settings.set(S.SERVER_USER, session.username)
+            self._settings.set(S.SERVER_ROLE, session.role)
             self._settings.sync()
         if self._open(url, session.token) and self.worker is not None:
             self.worker.by = session.username
@@ -324,6 +327,7 @@ class Connection(QObject):
         if reader is None or self._asking_role:
             return
         self._asking_role = True
+        asked_with = reader.token
 
         def ask() -> str:
             try:
@@ -333,6 +337,10 @@ class Connection(QObject):
 
         def learned(role: str) -> None:
             self._asking_role = False
+            if self.worker is None or self.worker.client.token != asked_with:
+                return  # another login since: its own role holds
+            if self.demo is None:
+                self._settings.set(S.SERVER_ROLE, role)
             if self.logged_in and role != self.role:
                 self.role = role
                 self.changed.emit()
@@ -341,7 +349,7 @@ class Connection(QObject):
             self._asking_role = False
             log.info("the account's role is not known yet: %s", type(error).__name__)
 
-        self._runner.run_network(ask, learned, unknown)
+        self._runner.run_network(ask, learned, unknown, owner=self)
 
     def _demo_ready(self, session: Login) -> None:
         assert self.demo is not None

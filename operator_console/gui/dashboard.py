@@ -303,9 +303,9 @@ class Dashboard(QWidget):
         )
         t["repeat_rate"].show_value(
             ft.share(figures.repeat_rate_today, lang),
-            QCoreApplication.translate("figures", "%1 repeat calls or messages").replace(
-                "%1", ft.count(figures.repeat_contacts_today, lang)
-            ),
+            QCoreApplication.translate("figures", "%1 repeat calls or messages about %2 cases")
+            .replace("%1", ft.count(figures.repeat_contacts_today, lang))
+            .replace("%2", ft.count(figures.repeated_cases_today, lang)),
             tone("repeat_rate", figures.repeat_rate_today),
         )
         consoles = QCoreApplication.translate("figures", "%1 consoles on shift").replace(
@@ -329,9 +329,9 @@ class Dashboard(QWidget):
         )
         t["service_level"].show_value(
             ft.share(phone.service_level, lang),
-            QCoreApplication.translate("figures", "%1 of %2 calls offered today")
+            QCoreApplication.translate("figures", "%1 of %2 calls (hang-ups within 5 s left out)")
             .replace("%1", ft.count(phone.answered_within_20s, lang))
-            .replace("%2", ft.count(phone.offered_today, lang)),
+            .replace("%2", ft.count(phone.counted_for_service_level, lang)),
             tone("service_level", phone.service_level),
         )
         t["average_answer"].show_value(
@@ -460,6 +460,7 @@ class Dashboard(QWidget):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         dialog = QFileDialog(self, self.tr("Export the dashboard"))
         dialog.setObjectName("export_dialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(kind)
         dialog.setNameFilter(
@@ -484,7 +485,7 @@ class Dashboard(QWidget):
             reason = error.strerror if isinstance(error, OSError) and error.strerror else type(error).__name__
             self.show_problem(self.tr("The file could not be written (%1).").replace("%1", reason))
 
-        self._runner.run(lambda: write_report(path, heading, sheets), written, failed)
+        self._runner.run(lambda: write_report(path, heading, sheets), written, failed, owner=self)
 
     def report(self) -> tuple[str, list[Sheet]]:
         """The view as sheets: the tiles, then every table, the arrivals and the ageing."""

@@ -168,7 +168,7 @@ class DrillDownDialog(QDialog):
             finally:
                 client.close()
 
-        self._runner.run_network(fetch, self._arrived, self._failed)
+        self._runner.run_network(fetch, self._arrived, self._failed, owner=self)
 
     def _arrived(self, page: CaseListPage) -> None:
         self._loading = False

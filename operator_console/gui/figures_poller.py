@@ -40,6 +40,8 @@ class FiguresPoller(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.poll_now)
         self._running = False
+        self._generation = 0
+        """Bumped by every new login: an answer asked under the one before is not shown."""
         self.last_took_s = 0.0
 
     @property
@@ -64,6 +66,7 @@ class FiguresPoller(QObject):
 
     def forget_login(self) -> None:
         """Another login or server: the next request is made with a new client."""
+        self._generation += 1
         old, self._client = self._client, None
         if old is not None and not self._in_flight:  # one in use is closed by the garbage collector
             self._runner.run(old.close)
@@ -79,7 +82,7 @@ class FiguresPoller(QObject):
             self._schedule()
             return
         self._in_flight = True
-        started = time.monotonic()
+        started, generation = time.monotonic(), self._generation
 
         def fetch() -> QueueFigures:
             return client.queue_figures()
@@ -87,11 +90,18 @@ class FiguresPoller(QObject):
         def done(figures: QueueFigures) -> None:
             self.last_took_s = time.monotonic() - started
             self._in_flight = False
-            self.updated.emit(figures)
-            self._schedule()
+            if generation == self._generation:
+                self.updated.emit(figures)
+                self._schedule()
+            elif self._running:
+                self.poll_now()  # from the login before: ask again with this one
 
         def failed(error: BaseException) -> None:
             self._in_flight = False
+            if generation != self._generation:
+                if self._running:
+                    self.poll_now()
+                return
             if isinstance(error, AuthenticationNeeded):
                 self.forget_login()
                 message = self.tr("The server asks for a new login (Ctrl+L).")
@@ -104,7 +114,7 @@ class FiguresPoller(QObject):
             self.failed.emit(message)
             self._schedule()
 
-        self._runner.run_network(fetch, done, failed)
+        self._runner.run_network(fetch, done, failed, owner=self)
 
     def _schedule(self) -> None:
         if self._running:

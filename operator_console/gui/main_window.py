@@ -59,6 +59,8 @@ LOGIN_PROMPT_IDLE_MS = 3_000
 this long: never under the fingers of an operator starting the next call."""
 MESSAGE_MS = 8_000
 OVERSEERS = frozenset({"supervisor", "monitor", "admin"})
+INTAKE_ACTIONS = ("intake.", "candidates.", "cases.find")
+"""The actions that act on the intake page's form and lists."""
 """The server's roles that may read the supervisor's figures (``GET /stats/queue``)."""
 
 
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         self._queue_timer.timeout.connect(self.refresh_queue)
         self._queue_timer.start()
         self._shown_role = ""
+        self._read_only = False
         connection.changed.connect(self._show_connection)
         connection.changed.connect(self._apply_role)
         connection.reported.connect(self._synced)
@@ -173,6 +176,8 @@ class MainWindow(QMainWindow):
         self.showNormal()
         self.raise_()
         self.activateWindow()
+        if self.pages.indexOf(self.intake_page) >= 0:
+            self.pages.setCurrentWidget(self.intake_page)  # a supervisor on the dashboard takes it
         if not self.form.is_blank():
             self._pending_call = number
             self.saved_banner.setText(self.tr("Incoming call from %1: F2 to take it").replace("%1", number))
@@ -363,7 +368,9 @@ class MainWindow(QMainWindow):
 
     def _apply_role(self) -> None:
         """Supervisors, monitors and admins get the dashboard; a monitor (read-only) only that."""
-        role = self.connection.role if self.connection.logged_in else ""
+        # The role outlives a token's expiry (the dashboard keeps its figures and asks for a login);
+        # a logout or another account clears it.
+        role = self.connection.role
         overseer = role in OVERSEERS
         if overseer and self.dashboard is None:
             # Imported here: QtCharts loads only on a supervisor's console, not at every start.
@@ -378,15 +385,12 @@ class MainWindow(QMainWindow):
             self.pages.removeTab(self.pages.indexOf(self.dashboard))
             self.dashboard.deleteLater()
             self.dashboard = None
-        read_only = role == "monitor"
+        self._read_only = role == "monitor"
         has_intake = self.pages.indexOf(self.intake_page) >= 0
-        if read_only and has_intake:
+        if self._read_only and has_intake:
             self.pages.removeTab(self.pages.indexOf(self.intake_page))
-        elif not read_only and not has_intake:
+        elif not self._read_only and not has_intake:
             self.pages.insertTab(0, self.intake_page, self.tr("Call intake"))
-        for action_id, action in self.actions_by_id.items():
-            if action_id.startswith(("intake.", "candidates.")):
-                action.setEnabled(not read_only)
         self.pages.tabBar().setVisible(self.pages.count() > 1)
         if self.dashboard is not None:
             self.dashboard.poller.forget_login()
@@ -396,7 +400,12 @@ class MainWindow(QMainWindow):
         self._page_changed()
 
     def _page_changed(self, _index: int = -1) -> None:
-        """The dashboard asks the server only while it is on screen."""
+        """The intake's keys work on the intake only (Esc on the dashboard must not clear a call
+        hidden behind it); the dashboard asks the server only while it is on screen."""
+        on_intake = self.pages.currentWidget() is self.intake_page
+        for action_id, action in self.actions_by_id.items():
+            if action_id.startswith(INTAKE_ACTIONS):
+                action.setEnabled(on_intake and not self._read_only)
         if self.dashboard is None:
             return
         if self.pages.currentWidget() is self.dashboard:

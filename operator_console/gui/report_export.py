@@ -16,6 +16,7 @@ title, separated by an empty line.
 from __future__ import annotations
 
 import csv
+import math
 import os
 import re
 import tempfile
@@ -109,6 +110,8 @@ def _cell(reference: str, value: Any, style: int) -> str:
     styled = f' s="{style}"' if style else ""
     if value is None or value == "":
         return f'<c r="{reference}"{styled}/>'
+    if isinstance(value, float) and not math.isfinite(value):
+        return f'<c r="{reference}"{styled}/>'  # Excel has no NaN: an empty cell, not a "repair"
     if isinstance(value, bool) or not isinstance(value, int | float):
         text = escape(_NOT_XML.sub("", str(value)))
         return f'<c r="{reference}" t="inlineStr"{styled}><is><t xml:space="preserve">{text}</t></is></c>'
@@ -133,10 +136,11 @@ def _worksheet(heading: str, sheet: Sheet) -> str:
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
-    # Excel: at most 31 characters, none of []:*?/\ ; unique in the book (case-blind).
-    name = re.sub(r"[\[\]:*?/\\]", "-", _NOT_XML.sub("", title))[:31] or "Sheet"
+    # Excel: at most 31 characters, none of []:*?/\ , no apostrophe first or last, not "History"
+    # (reserved), unique in the book (case-blind).
+    name = re.sub(r"[\[\]:*?/\\]", "-", _NOT_XML.sub("", title))[:31].strip("'") or "Sheet"
     base, n = name, 2
-    while name.lower() in taken:
+    while name.lower() in taken or name.lower() == "history":
         suffix = f" ({n})"
         name, n = base[: 31 - len(suffix)] + suffix, n + 1
     taken.add(name.lower())
@@ -170,7 +174,8 @@ def _write_xlsx(path: Path, heading: str, sheets: Sequence[Sheet]) -> None:
             "</Relationships>"
         ),
         "xl/workbook.xml": (
-            f'{XML}<workbook xmlns="{MAIN}" xmlns:r="{RELATIONSHIPS}"><sheets>'
+            f'{XML}<workbook xmlns="{MAIN}" xmlns:r="{RELATIONSHIPS}">'
+            "<bookViews><workbookView/></bookViews><sheets>"
             + "".join(
                 f'<sheet name={quoteattr(name)} sheetId="{i}" r:id="rId{i}"/>'
                 for i, name in enumerate(names, start=1)

@@ -101,6 +101,27 @@ def _steps(app: QApplication, folder: Path) -> list[tuple[str, Callable[[], str]
             console.window.close()
             console.shutdown()
 
+    def dashboard() -> str:
+        """The supervisor's view (QtCharts, the report writer) over made-up figures: a bundle
+        without QtCharts would otherwise fail only at a supervisor's first login."""
+        from operator_console.client.queue_figures import parse_queue_figures
+        from operator_console.gui.dashboard import Dashboard
+        from operator_console.gui.report_export import write_report
+        from operator_console.gui.tasks import TaskRunner
+
+        runner = TaskRunner()
+        view = Dashboard(runner, lambda: None, default_taxonomy(), "vi")
+        try:
+            view.show_figures(parse_queue_figures(_FIGURES))
+            view.show()
+            app.processEvents()
+            heading, sheets = view.report()
+            write_report(folder / "report.xlsx", heading, sheets)
+            return f"dashboard with {len(view.charts)} charts, report of {len(sheets)} sheets"
+        finally:
+            view.close()
+            runner.shutdown()
+
     def configuration() -> str:
         """IT's file for this machine, as a user who never changed a setting gets it."""
         from operator_console.gui import settings as S
@@ -131,9 +152,55 @@ def _steps(app: QApplication, folder: Path) -> list[tuple[str, Callable[[], str]
         ("data files", data),
         ("gazetteer", gazetteer),
         ("window, forms, translations and store", window),
+        ("supervisor's dashboard", dashboard),
         ("machine configuration", configuration),
         ("keyring", keyring_backend),
     ]
+
+
+_NOW = "2026-11-30T08:00:00+07:00"
+_FIGURES: dict[str, object] = {
+    "generated_at": _NOW,
+    "received_today": {"total": 1, "by_channel": {"phone": 1}},
+    "received_last_hour": {"total": 1, "by_channel": {"phone": 1}},
+    "open_by_status": {"dispatched": 1},
+    "open_total": 1,
+    "oldest_open_received_at": _NOW,
+    "repeat_contacts_today": 0,
+    "repeated_cases_today": 0,
+    "repeat_rate_today": 0.0,
+    "backlog_by_unit": [
+        {"unit": "ubnd-26740", "name": "UBND Phường Sài Gòn", "open": 1, "oldest_received_at": _NOW}
+    ],
+    "backlog_by_ward": [
+        {"ward_code": 26740, "ward_name": "Phường Sài Gòn", "open": 1, "oldest_received_at": _NOW}
+    ],
+    "ageing": [{"from_h": 0, "to_h": 4, "open": 1}],
+    "past_deadline": {"total": 0, "by_category": []},
+    "arrivals": {"first_hour": _NOW, "by_hour": [{"phone": 1}]},
+    "consoles": {
+        "on_shift": 0,
+        "outbox_waiting": 0,
+        "outbox_oldest_waiting_s": 0,
+        "agents": {},
+        "operators": [],
+    },
+    "calls": {
+        "waiting": 0,
+        "oldest_wait_s": 0,
+        "offered_today": 0,
+        "answered_today": 0,
+        "answered_within_20s": 0,
+        "counted_for_service_level": 0,
+        "service_level": None,
+        "abandoned_today": 0,
+        "abandon_rate": None,
+        "average_answer_s": None,
+        "average_handle_s": None,
+        "operators_on_call": 0,
+    },
+}
+"""Made-up figures in the server's shape, for the dashboard's self-check."""
 
 
 def _compiled_forms() -> int:

@@ -55,6 +55,11 @@ SERVER_URL = Setting(
 SERVER_USER = Setting(
     "server/username", "", "The account last logged in to the server (its token: in the OS keyring)"
 )
+SERVER_ROLE = Setting(
+    "server/role",
+    "",
+    "That account's role as the server last said (a monitor's console opens read-only at once)",
+)
 CA_BUNDLE = Setting(
     "server/ca_bundle",
     "",

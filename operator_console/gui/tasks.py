@@ -23,6 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 T = TypeVar("T")
@@ -55,7 +56,15 @@ class TaskRunner(QObject):
         work: Callable[[], T],
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> Future[T]:
+        """``owner``, when given: as for :meth:`run_network`."""
+        if owner is not None:
+            on_success, on_failure = (
+                _while_alive(owner, on_success),
+                _while_alive(owner, on_failure, quiet=True),
+            )
         return self._submit(self._pool, work, on_success, on_failure)
 
     def run_network(
@@ -63,11 +72,19 @@ class TaskRunner(QObject):
         work: Callable[[], T],
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
+        *,
+        owner: QObject,
     ) -> None:
+        """``owner``: the widget or service the answer is for; an answer that arrives after it was
+        deleted (a dialog closed, a logout) is dropped, never delivered to a dead object."""
         if self._closed:
             return
         future: Future[T] = Future()
-        future.add_done_callback(partial(self._finished, on_success, on_failure))
+        future.add_done_callback(
+            partial(
+                self._finished, _while_alive(owner, on_success), _while_alive(owner, on_failure, quiet=True)
+            )
+        )
 
         def call() -> None:
             try:
@@ -119,6 +136,19 @@ class TaskRunner(QObject):
         # A result that arrives after shutdown began is for widgets that are going away.
         if not self._closed:
             callback(error if error is not None else result)
+
+
+def _while_alive(
+    owner: QObject, callback: Callable[[Any], None] | None, *, quiet: bool = False
+) -> Callable[[Any], None] | None:
+    if callback is None and not quiet:
+        return None
+
+    def deliver(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            (callback or _log_failure)(value)
+
+    return deliver
 
 
 def _log_failure(error: BaseException) -> None:

@@ -89,7 +89,11 @@ def queue_stats(
     by_unit = _open_by(session, "handling_unit", "ix_cases_open_unit")
     by_ward = _open_by(session, "ward_code", "ix_cases_open_ward")
     oldest_open = min((oldest for _u, _n, oldest in by_unit if oldest is not None), default=None)
-    contacts_today = session.scalar(select(func.count()).where(ContactRow.received_at >= today)) or 0
+    contacts_today, cases_repeated = session.execute(
+        select(func.count(), func.count(func.distinct(ContactRow.case_id))).where(
+            ContactRow.received_at >= today
+        )
+    ).one()
     cases_today = received_since(today)
     return {
         "generated_at": now.astimezone(HCMC_TIME).isoformat(),
@@ -99,6 +103,7 @@ def queue_stats(
         "open_total": sum(open_by_status.values()),
         "oldest_open_received_at": _aware(oldest_open),
         "repeat_contacts_today": contacts_today,
+        "repeated_cases_today": cases_repeated,
         "repeat_rate_today": _ratio(contacts_today, contacts_today + cases_today["total"]),
         "backlog_by_unit": sorted(
             (
@@ -246,12 +251,12 @@ def _consoles(session: Session, now: datetime, today: datetime, hour_ago: dateti
         session.execute(select(who, func.count()).where(CaseRow.created_at >= hour_ago).group_by(who)).all()
     )
     today_rows = session.execute(
-        select(who, func.count(), func.avg(CaseRow.call_duration_s), func.max(CaseRow.created_at))
+        select(who, func.count(), func.avg(CaseRow.call_duration_s))
         .where(CaseRow.created_at >= today)
         .group_by(who)
     ).all()
-    made_today = {name: (n, handling, last) for name, n, handling, last in today_rows}
-    states = _operator_states(session, now, {b.username for b in beats}, made_today)
+    made_today = {name: (n, handling) for name, n, handling in today_rows}
+    states = _operator_states(session, now, {b.username for b in beats})
     return {
         "on_shift": len(beats),
         "outbox_waiting": sum(b.outbox_size for b in beats),
@@ -269,19 +274,17 @@ def _consoles(session: Session, now: datetime, today: datetime, hour_ago: dateti
                 "last_seen": _aware(b.seen_at),
                 "state": states.get(b.username, "available"),
                 "cases_last_hour": made.get(b.username, 0),
-                "cases_today": made_today.get(b.username, (0, None, None))[0],
-                "average_handling_s": _rounded(made_today.get(b.username, (0, None, None))[1]),
+                "cases_today": made_today.get(b.username, (0, None))[0],
+                "average_handling_s": _rounded(made_today.get(b.username, (0, None))[1]),
             }
             for b in sorted(beats, key=lambda b: b.username)
         ],
     }
 
 
-def _operator_states(
-    session: Session, now: datetime, on_shift: set[str], made_today: dict[str, tuple[int, Any, Any]]
-) -> dict[str, str]:
-    """Each operator's state: on a call (the exchange), after-call work, or available."""
-    recent = CallRow.started_at >= now - timedelta(hours=12)
+def _operator_states(session: Session, now: datetime, on_shift: set[str]) -> dict[str, str]:
+    """Each operator's state: on an inbound call (the exchange), after-call work, or available."""
+    recent = and_(CallRow.direction == "in", CallRow.started_at >= now - timedelta(hours=12))
     talking = set(
         session.scalars(
             select(CallRow.operator).where(
@@ -292,11 +295,18 @@ def _operator_states(
             )
         ).all()
     )
+    since = now - AFTER_CALL_LIMIT
     last_ended = dict(
         session.execute(
             select(CallRow.operator, func.max(CallRow.ended_at))
-            .where(recent, CallRow.answered_at.is_not(None), CallRow.ended_at >= now - AFTER_CALL_LIMIT)
+            .where(recent, CallRow.answered_at.is_not(None), CallRow.ended_at >= since)
             .group_by(CallRow.operator)
+        ).all()
+    )
+    who = CaseRow.created_by.concat("")
+    last_saved = dict(
+        session.execute(
+            select(who, func.max(CaseRow.created_at)).where(CaseRow.created_at >= since).group_by(who)
         ).all()
     )
     states: dict[str, str] = {}
@@ -304,7 +314,7 @@ def _operator_states(
         if name in talking:
             states[name] = "on_call"
             continue
-        ended, saved = last_ended.get(name), made_today.get(name, (0, None, None))[2]
+        ended, saved = last_ended.get(name), last_saved.get(name)
         writing_up = ended is not None and (saved is None or _aware_utc(saved) < _aware_utc(ended))
         states[name] = "after_call_work" if writing_up else "available"
     return states
@@ -349,6 +359,7 @@ def _calls(session: Session, now: datetime, today: datetime) -> dict[str, Any]:
         "answered_today": answered_n,
         "answered_within_20s": within,
         "service_level": _ratio(within, offered - short),
+        "counted_for_service_level": offered - short,
         "abandoned_today": abandoned_n,
         "abandon_rate": _ratio(abandoned_n, offered),
         "average_answer_s": _rounded(asa),

@@ -454,12 +454,12 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="241" />
+        <location filename="../../operator_console/gui/connection.py" line="242" />
         <source>The server address is not valid (it must start with https://).</source>
         <translation>Địa chỉ máy chủ không hợp lệ (phải bắt đầu bằng https://).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="352" />
+        <location filename="../../operator_console/gui/connection.py" line="360" />
         <source>The demo server did not start: %1</source>
         <translation>Máy chủ demo không khởi động được: %1</translation>
     </message>
@@ -507,174 +507,174 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="163" />
+        <location filename="../../operator_console/gui/dashboard.py" line="175" />
         <source>Fetching the figures…</source>
         <translation>Đang lấy số liệu…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="166" />
+        <location filename="../../operator_console/gui/dashboard.py" line="178" />
         <source>&amp;Refresh now</source>
         <translation>&amp;Làm mới ngay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="168" />
+        <location filename="../../operator_console/gui/dashboard.py" line="180" />
         <source>Export to &amp;Excel…</source>
         <translation>Xuất &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="170" />
+        <location filename="../../operator_console/gui/dashboard.py" line="182" />
         <source>Export to CS&amp;V…</source>
         <translation>Xuất CS&amp;V…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="179" />
+        <location filename="../../operator_console/gui/dashboard.py" line="191" />
         <source>Cases</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="180" />
+        <location filename="../../operator_console/gui/dashboard.py" line="192" />
         <source>Phone queue (from the exchange)</source>
         <translation>Hàng đợi điện thoại (theo tổng đài)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="204" />
-        <location filename="../../operator_console/gui/dashboard.py" line="491" />
+        <location filename="../../operator_console/gui/dashboard.py" line="216" />
+        <location filename="../../operator_console/gui/dashboard.py" line="505" />
         <source>Past deadline</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="202" />
+        <location filename="../../operator_console/gui/dashboard.py" line="214" />
         <source>By unit</source>
         <translation>Theo đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="198" />
-        <location filename="../../operator_console/gui/dashboard.py" line="199" />
+        <location filename="../../operator_console/gui/dashboard.py" line="210" />
+        <location filename="../../operator_console/gui/dashboard.py" line="211" />
         <source>Where cases are stuck</source>
         <translation>Hồ sơ đang tồn ở đâu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="203" />
+        <location filename="../../operator_console/gui/dashboard.py" line="215" />
         <source>By ward</source>
         <translation>Theo phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="205" />
+        <location filename="../../operator_console/gui/dashboard.py" line="217" />
         <source>Operators</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="359" />
+        <location filename="../../operator_console/gui/dashboard.py" line="371" />
         <source>Figures of %1 · refreshed every %2 s</source>
         <translation>Số liệu lúc %1 · tự cập nhật mỗi %2 giây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="367" />
+        <location filename="../../operator_console/gui/dashboard.py" line="379" />
         <source>No figures yet: %1</source>
         <translation>Chưa có số liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="370" />
+        <location filename="../../operator_console/gui/dashboard.py" line="382" />
         <source>%1 The figures shown are of %2.</source>
         <translation>%1 Số liệu đang hiện là lúc %2.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="443" />
+        <location filename="../../operator_console/gui/dashboard.py" line="457" />
         <source>There are no figures to export yet.</source>
         <translation>Chưa có số liệu để xuất.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="447" />
+        <location filename="../../operator_console/gui/dashboard.py" line="461" />
         <source>Export the dashboard</source>
         <translation>Xuất bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="452" />
+        <location filename="../../operator_console/gui/dashboard.py" line="466" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Sổ tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="452" />
+        <location filename="../../operator_console/gui/dashboard.py" line="466" />
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV, UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="466" />
+        <location filename="../../operator_console/gui/dashboard.py" line="480" />
         <source>Exported to %1</source>
         <translation>Đã xuất ra %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="471" />
+        <location filename="../../operator_console/gui/dashboard.py" line="485" />
         <source>The file could not be written (%1).</source>
         <translation>Không ghi được tệp (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="479" />
+        <location filename="../../operator_console/gui/dashboard.py" line="493" />
         <source>1022 hotline: supervisor's figures of %1</source>
         <translation>Đường dây 1022: số liệu giám sát lúc %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="483" />
+        <location filename="../../operator_console/gui/dashboard.py" line="497" />
         <source>Summary</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="484" />
+        <location filename="../../operator_console/gui/dashboard.py" line="498" />
         <source>Figure</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="484" />
+        <location filename="../../operator_console/gui/dashboard.py" line="498" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="484" />
+        <location filename="../../operator_console/gui/dashboard.py" line="498" />
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="489" />
+        <location filename="../../operator_console/gui/dashboard.py" line="503" />
         <source>Backlog by unit</source>
         <translation>Tồn đọng theo đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="490" />
+        <location filename="../../operator_console/gui/dashboard.py" line="504" />
         <source>Backlog by ward</source>
         <translation>Tồn đọng theo phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="492" />
+        <location filename="../../operator_console/gui/dashboard.py" line="506" />
         <source>Operators on shift</source>
         <translation>Tổng đài viên trong ca</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="505" />
+        <location filename="../../operator_console/gui/dashboard.py" line="519" />
         <source>Arrivals per hour</source>
         <translation>Tiếp nhận theo giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="506" />
+        <location filename="../../operator_console/gui/dashboard.py" line="520" />
         <source>Hour</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="506" />
+        <location filename="../../operator_console/gui/dashboard.py" line="520" />
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="521" />
+        <location filename="../../operator_console/gui/dashboard.py" line="535" />
         <source>Ageing</source>
         <translation>Tuổi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="522" />
+        <location filename="../../operator_console/gui/dashboard.py" line="536" />
         <source>Open for</source>
         <translation>Đã mở</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="522" />
+        <location filename="../../operator_console/gui/dashboard.py" line="536" />
         <source>Open cases</source>
         <translation>Hồ sơ đang mở</translation>
     </message>
@@ -729,22 +729,22 @@
 <context>
     <name>FiguresPoller</name>
     <message>
-        <location filename="../../operator_console/gui/figures_poller.py" line="71" />
+        <location filename="../../operator_console/gui/figures_poller.py" line="78" />
         <source>Not logged in to the server: the figures cannot be fetched.</source>
         <translation>Chưa đăng nhập máy chủ: không lấy được số liệu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figures_poller.py" line="90" />
+        <location filename="../../operator_console/gui/figures_poller.py" line="97" />
         <source>The server asks for a new login (Ctrl+L).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại (Ctrl+L).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figures_poller.py" line="92" />
+        <location filename="../../operator_console/gui/figures_poller.py" line="99" />
         <source>This account may not see the supervisor's figures.</source>
         <translation>Tài khoản này không được xem số liệu giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figures_poller.py" line="96" />
+        <location filename="../../operator_console/gui/figures_poller.py" line="103" />
         <source>The figures could not be read (%1).</source>
         <translation>Không đọc được số liệu (%1).</translation>
     </message>
@@ -1048,221 +1048,221 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="89" />
-        <location filename="../../operator_console/gui/main_window.py" line="633" />
+        <location filename="../../operator_console/gui/main_window.py" line="91" />
+        <location filename="../../operator_console/gui/main_window.py" line="642" />
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="97" />
+        <location filename="../../operator_console/gui/main_window.py" line="99" />
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="178" />
+        <location filename="../../operator_console/gui/main_window.py" line="183" />
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="196" />
+        <location filename="../../operator_console/gui/main_window.py" line="201" />
         <source>Form cleared. F3 brings it back.</source>
         <translation>Đã xoá biểu mẫu. Bấm F3 để lấy lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="605" />
-        <location filename="../../operator_console/gui/main_window.py" line="636" />
+        <location filename="../../operator_console/gui/main_window.py" line="614" />
+        <location filename="../../operator_console/gui/main_window.py" line="645" />
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="448" />
+        <location filename="../../operator_console/gui/main_window.py" line="457" />
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="122" />
+        <location filename="../../operator_console/gui/main_window.py" line="124" />
         <source>Call intake and dashboard</source>
         <translation>Tiếp nhận cuộc gọi và bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="124" />
-        <location filename="../../operator_console/gui/main_window.py" line="386" />
+        <location filename="../../operator_console/gui/main_window.py" line="126" />
+        <location filename="../../operator_console/gui/main_window.py" line="393" />
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="204" />
+        <location filename="../../operator_console/gui/main_window.py" line="209" />
         <source>The cleared form is back.</source>
         <translation>Đã lấy lại biểu mẫu vừa xoá.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="217" />
+        <location filename="../../operator_console/gui/main_window.py" line="222" />
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="219" />
+        <location filename="../../operator_console/gui/main_window.py" line="224" />
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="224" />
+        <location filename="../../operator_console/gui/main_window.py" line="229" />
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="258" />
+        <location filename="../../operator_console/gui/main_window.py" line="263" />
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="323" />
+        <location filename="../../operator_console/gui/main_window.py" line="328" />
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="341" />
+        <location filename="../../operator_console/gui/main_window.py" line="346" />
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="356" />
-        <location filename="../../operator_console/gui/main_window.py" line="362" />
+        <location filename="../../operator_console/gui/main_window.py" line="361" />
+        <location filename="../../operator_console/gui/main_window.py" line="367" />
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="375" />
+        <location filename="../../operator_console/gui/main_window.py" line="382" />
         <source>Supervisor's dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="446" />
+        <location filename="../../operator_console/gui/main_window.py" line="455" />
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="458" />
+        <location filename="../../operator_console/gui/main_window.py" line="467" />
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="481" />
+        <location filename="../../operator_console/gui/main_window.py" line="490" />
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="489" />
+        <location filename="../../operator_console/gui/main_window.py" line="498" />
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="501" />
+        <location filename="../../operator_console/gui/main_window.py" line="510" />
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="505" />
+        <location filename="../../operator_console/gui/main_window.py" line="514" />
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="510" />
+        <location filename="../../operator_console/gui/main_window.py" line="519" />
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="523" />
+        <location filename="../../operator_console/gui/main_window.py" line="532" />
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="540" />
+        <location filename="../../operator_console/gui/main_window.py" line="549" />
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="545" />
+        <location filename="../../operator_console/gui/main_window.py" line="554" />
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="555" />
+        <location filename="../../operator_console/gui/main_window.py" line="564" />
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="589" />
+        <location filename="../../operator_console/gui/main_window.py" line="598" />
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="595" />
+        <location filename="../../operator_console/gui/main_window.py" line="604" />
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="606" />
+        <location filename="../../operator_console/gui/main_window.py" line="615" />
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="608" />
+        <location filename="../../operator_console/gui/main_window.py" line="617" />
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="610" />
+        <location filename="../../operator_console/gui/main_window.py" line="619" />
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="612" />
+        <location filename="../../operator_console/gui/main_window.py" line="621" />
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="616" />
+        <location filename="../../operator_console/gui/main_window.py" line="625" />
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="638" />
+        <location filename="../../operator_console/gui/main_window.py" line="647" />
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="641" />
+        <location filename="../../operator_console/gui/main_window.py" line="650" />
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="644" />
+        <location filename="../../operator_console/gui/main_window.py" line="653" />
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="647" />
+        <location filename="../../operator_console/gui/main_window.py" line="656" />
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="649" />
+        <location filename="../../operator_console/gui/main_window.py" line="658" />
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="651" />
+        <location filename="../../operator_console/gui/main_window.py" line="660" />
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="653" />
+        <location filename="../../operator_console/gui/main_window.py" line="662" />
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="657" />
+        <location filename="../../operator_console/gui/main_window.py" line="666" />
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
@@ -1630,231 +1630,231 @@
 <context>
     <name>figures</name>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="76" />
+        <location filename="../../operator_console/gui/dashboard.py" line="88" />
         <source>Received today</source>
         <translation>Tiếp nhận hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="77" />
+        <location filename="../../operator_console/gui/dashboard.py" line="89" />
         <source>Received in the last hour</source>
         <translation>Tiếp nhận trong giờ qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="78" />
+        <location filename="../../operator_console/gui/dashboard.py" line="90" />
         <source>Open cases</source>
         <translation>Hồ sơ đang mở</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="79" />
+        <location filename="../../operator_console/gui/dashboard.py" line="91" />
         <source>Past their deadline</source>
         <translation>Quá hạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="80" />
+        <location filename="../../operator_console/gui/dashboard.py" line="92" />
         <source>Repeat calls today</source>
         <translation>Gọi lại hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="81" />
+        <location filename="../../operator_console/gui/dashboard.py" line="93" />
         <source>Waiting in consoles' outboxes</source>
         <translation>Chờ gửi ở các bàn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="82" />
+        <location filename="../../operator_console/gui/dashboard.py" line="94" />
         <source>Calls waiting now</source>
         <translation>Cuộc gọi đang chờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="83" />
+        <location filename="../../operator_console/gui/dashboard.py" line="95" />
         <source>Answered within 20 s</source>
         <translation>Trả lời trong 20 giây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="85" />
+        <location filename="../../operator_console/gui/dashboard.py" line="97" />
         <source>Average speed of answer</source>
         <translation>Thời gian chờ trả lời TB</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="87" />
+        <location filename="../../operator_console/gui/dashboard.py" line="99" />
         <source>Abandoned calls</source>
         <translation>Cuộc gọi bỏ máy</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="88" />
+        <location filename="../../operator_console/gui/dashboard.py" line="100" />
         <source>Average handle time</source>
         <translation>Thời lượng cuộc gọi TB</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="89" />
+        <location filename="../../operator_console/gui/dashboard.py" line="101" />
         <source>Operators</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="124" />
+        <location filename="../../operator_console/gui/dashboard.py" line="136" />
         <source>Not cases on the server: no list behind this figure.</source>
         <translation>Không phải hồ sơ trên máy chủ: chỉ số này không có danh sách.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="287" />
+        <location filename="../../operator_console/gui/dashboard.py" line="299" />
         <source>oldest open %1</source>
         <translation>lâu nhất %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="289" />
+        <location filename="../../operator_console/gui/dashboard.py" line="301" />
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="294" />
-        <source>%1 repeat calls or messages</source>
-        <translation>%1 lần gọi lại, nhắn lại</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="299" />
+        <location filename="../../operator_console/gui/dashboard.py" line="311" />
         <source>%1 consoles on shift</source>
         <translation>%1 bàn trong ca</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="302" />
+        <location filename="../../operator_console/gui/dashboard.py" line="314" />
         <source>oldest %1</source>
         <translation>lâu nhất %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="313" />
+        <location filename="../../operator_console/gui/dashboard.py" line="325" />
         <source>longest wait %1</source>
         <translation>chờ lâu nhất %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="320" />
-        <source>%1 of %2 calls offered today</source>
-        <translation>%1 / %2 cuộc gọi đến hôm nay</translation>
+        <location filename="../../operator_console/gui/dashboard.py" line="306" />
+        <source>%1 repeat calls or messages about %2 cases</source>
+        <translation>%1 lần gọi lại, nhắn lại về %2 hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="327" />
+        <location filename="../../operator_console/gui/dashboard.py" line="332" />
+        <source>%1 of %2 calls (hang-ups within 5 s left out)</source>
+        <translation>%1 / %2 cuộc (không tính gác máy trong 5 giây)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="339" />
         <source>%1 calls answered today</source>
         <translation>%1 cuộc đã trả lời hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="334" />
+        <location filename="../../operator_console/gui/dashboard.py" line="346" />
         <source>%1 of calls offered</source>
         <translation>%1 số cuộc gọi đến</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="341" />
+        <location filename="../../operator_console/gui/dashboard.py" line="353" />
         <source>talk and hold, answered calls today</source>
         <translation>đàm thoại và giữ máy, hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="344" />
+        <location filename="../../operator_console/gui/dashboard.py" line="356" />
         <source>%1 available</source>
         <translation>%1 sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="347" />
+        <location filename="../../operator_console/gui/dashboard.py" line="359" />
         <source>%1 on a call · %2 after-call work</source>
         <translation>%1 đang nghe · %2 sau cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="400" />
-        <location filename="../../operator_console/gui/dashboard.py" line="549" />
+        <location filename="../../operator_console/gui/dashboard.py" line="412" />
+        <location filename="../../operator_console/gui/dashboard.py" line="563" />
         <source>Ward not known</source>
         <translation>Chưa rõ phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="406" />
+        <location filename="../../operator_console/gui/dashboard.py" line="418" />
         <source>Past deadline: %1, %2</source>
         <translation>Quá hạn: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="421" />
+        <location filename="../../operator_console/gui/dashboard.py" line="433" />
         <source>Saved today by %1</source>
         <translation>Hồ sơ %1 lưu hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="539" />
+        <location filename="../../operator_console/gui/dashboard.py" line="553" />
         <source>Oldest open for</source>
         <translation>Hồ sơ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="548" />
+        <location filename="../../operator_console/gui/dashboard.py" line="562" />
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="548" />
+        <location filename="../../operator_console/gui/dashboard.py" line="562" />
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="93" />
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="553" />
+        <location filename="../../operator_console/gui/dashboard.py" line="567" />
         <source>Open</source>
         <translation>Đang mở</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="575" />
+        <location filename="../../operator_console/gui/dashboard.py" line="589" />
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="81" />
         <source>Category</source>
         <translation>Loại yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="580" />
+        <location filename="../../operator_console/gui/dashboard.py" line="594" />
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="73" />
         <source>Priority</source>
         <translation>Mức ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="589" />
+        <location filename="../../operator_console/gui/dashboard.py" line="603" />
         <source>Deadline</source>
         <translation>Hạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="595" />
+        <location filename="../../operator_console/gui/dashboard.py" line="609" />
         <source>Past deadline</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="607" />
+        <location filename="../../operator_console/gui/dashboard.py" line="621" />
         <source>Available</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="608" />
+        <location filename="../../operator_console/gui/dashboard.py" line="622" />
         <source>On a call</source>
         <translation>Đang nghe</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="609" />
+        <location filename="../../operator_console/gui/dashboard.py" line="623" />
         <source>After-call work</source>
         <translation>Sau cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="613" />
+        <location filename="../../operator_console/gui/dashboard.py" line="627" />
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="618" />
+        <location filename="../../operator_console/gui/dashboard.py" line="632" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="623" />
+        <location filename="../../operator_console/gui/dashboard.py" line="637" />
         <source>Last hour</source>
         <translation>HS giờ qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="629" />
+        <location filename="../../operator_console/gui/dashboard.py" line="643" />
         <source>Today</source>
         <translation>HS hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="635" />
+        <location filename="../../operator_console/gui/dashboard.py" line="649" />
         <source>Avg. handling</source>
         <translation>TG nhập TB</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="642" />
+        <location filename="../../operator_console/gui/dashboard.py" line="656" />
         <source>Outbox</source>
         <translation>Chờ gửi</translation>
     </message>
@@ -1944,53 +1944,53 @@
         <translation>Đã mở %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="37" />
+        <location filename="../../operator_console/gui/figure_text.py" line="39" />
         <source>%1 s</source>
         <translation>%1 giây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="41" />
+        <location filename="../../operator_console/gui/figure_text.py" line="43" />
         <source>%1 min %2 s</source>
         <translation>%1 phút %2 giây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="47" />
-        <location filename="../../operator_console/gui/figure_text.py" line="63" />
+        <location filename="../../operator_console/gui/figure_text.py" line="49" />
+        <location filename="../../operator_console/gui/figure_text.py" line="65" />
         <source>%1 h %2 min</source>
         <translation>%1 giờ %2 phút</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="59" />
+        <location filename="../../operator_console/gui/figure_text.py" line="61" />
         <source>%1 min</source>
         <translation>%1 phút</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="69" />
+        <location filename="../../operator_console/gui/figure_text.py" line="71" />
         <source>%1 d %2 h</source>
         <translation>%1 ngày %2 giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="76" />
+        <location filename="../../operator_console/gui/figure_text.py" line="78" />
         <source>%1 days</source>
         <translation>%1 ngày</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="78" />
+        <location filename="../../operator_console/gui/figure_text.py" line="80" />
         <source>%1 hours</source>
         <translation>%1 giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="88" />
+        <location filename="../../operator_console/gui/figure_text.py" line="90" />
         <source>days</source>
         <translation>ngày</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="90" />
+        <location filename="../../operator_console/gui/figure_text.py" line="92" />
         <source>hours</source>
         <translation>giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="98" />
+        <location filename="../../operator_console/gui/figure_text.py" line="100" />
         <source>over %1 %2</source>
         <translation>trên %1 %2</translation>
     </message>

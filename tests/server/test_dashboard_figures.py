@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
+
 from tests.server.harness import Server, key, new_case
 from tests.server.test_telephony import event
 
@@ -120,6 +122,9 @@ def test_operators_states_handling_time_and_repeat_calls(scratch_server: Server)
     post(server, received_at=ago(0.05), call_duration_s=80)
 
     stats = figures(server)
+    local = datetime.fromisoformat(stats["generated_at"])
+    if local.hour == 0 and local.minute < 5:  # the cases of three minutes ago are yesterday's
+        pytest.skip("started across midnight in Ho Chi Minh City")
     assert stats["consoles"]["agents"] == {"available": 1, "on_call": 1, "after_call_work": 1}
     by_name = {o["username"]: o for o in stats["consoles"]["operators"]}
     assert by_name["op"]["state"] == "on_call"
@@ -143,7 +148,7 @@ def test_operators_states_handling_time_and_repeat_calls(scratch_server: Server)
     )
     assert contact.status_code == 201, contact.text
     stats = figures(server)
-    assert stats["repeat_contacts_today"] == 1
+    assert stats["repeat_contacts_today"] == 1 and stats["repeated_cases_today"] == 1
     assert stats["repeat_rate_today"] == 0.25  # one repeat over four contacts (three cases and it)
     assert numbers(server, repeated_from=ago(1)) == {first["case_number"]}
 
