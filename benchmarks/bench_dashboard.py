@@ -8,7 +8,9 @@ the window?
    of calls, so that every table and chart has rows.
 2. The dashboard, built as the console builds it, refreshing from that server every second
    (five times its normal pace) for ``--seconds``, while a timer on the GUI thread that should tick
-   every 5 ms records the longest gap between two ticks (what a supervisor feels as a frozen window).
+   every 5 ms records the gaps between its ticks (what a supervisor feels as a frozen window): the
+   99th percentile and the longest. The first figures (tables and charts built, columns sized) are
+   timed on their own, before the timer starts.
 3. The GUI thread's share of one refresh, measured alone: ``show_figures`` plus a full repaint of
    the dashboard (more than a refresh repaints: the worst case), 50 times over the server's real
    figures: median, 95th percentile, longest.
@@ -26,6 +28,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert
 
@@ -40,7 +43,6 @@ from operator_console.gui.tasks import TaskRunner
 from operator_console.server.db import open_engine
 from operator_console.server.models import CallRow, HeartbeatRow
 from tests.server.harness import drop_database, fresh_database, prepare, running_server
-from tests.stall import StallMeter
 
 FRAME_MS = 1000 / 60
 
@@ -113,9 +115,37 @@ def main() -> None:
                 dashboard.resize(1500, 860)
                 dashboard.show()
                 dashboard.poller.set_interval(1000)
-                meter = StallMeter()
-                meter.start()
+                # The first figures build the tables and charts (columns sized, axes laid out): timed
+                # on their own; the meter then watches the refreshes that follow.
+                first_ms: list[float] = []
+                original = dashboard.show_figures
+
+                def timed_first(figures: object) -> None:
+                    began = time.perf_counter()
+                    original(figures)  # type: ignore[arg-type]
+                    app.processEvents()
+                    if not first_ms:
+                        first_ms.append((time.perf_counter() - began) * 1000)
+
+                dashboard.poller.updated.disconnect(dashboard.show_figures)
+                dashboard.poller.updated.connect(timed_first)
                 dashboard.poller.start()
+                while not first_ms:
+                    app.processEvents()
+                    time.sleep(0.001)
+                gaps: list[float] = []
+                last = time.monotonic()
+
+                def tick() -> None:
+                    nonlocal last
+                    now = time.monotonic()
+                    gaps.append((now - last) * 1000)
+                    last = now
+
+                meter = QTimer()
+                meter.setInterval(5)
+                meter.timeout.connect(tick)
+                meter.start()
                 refreshes = 0
 
                 def counted(_figures: object) -> None:
@@ -127,8 +157,10 @@ def main() -> None:
                 while time.monotonic() < stop:
                     app.processEvents()
                     time.sleep(0.001)
-                longest = meter.stop()
+                meter.stop()
                 dashboard.poller.stop()
+                gaps.sort()
+                longest, p99 = gaps[-1], gaps[int(len(gaps) * 0.99) - 1]
                 fetch_ms = dashboard.poller.last_took_s * 1000
                 figures = dashboard.figures
                 assert figures is not None, "no figures arrived"
@@ -143,7 +175,8 @@ def main() -> None:
                 runner.shutdown()
                 print(
                     f"| {args.backend} | {args.rows:,} | {refreshes} refreshes in {args.seconds:.0f} s "
-                    f"(last fetch {fetch_ms:.0f} ms) | longest GUI gap {longest * 1000:.1f} ms | "
+                    f"(last fetch {fetch_ms:.0f} ms) | first figures shown in {first_ms[0]:.1f} ms | "
+                    f"GUI gaps (5 ms timer) p99 {p99:.1f} ms, longest {longest:.1f} ms | "
                     f"show + repaint median {statistics.median(times):.1f} ms, p95 "
                     f"{times[int(len(times) * 0.95) - 1]:.1f} ms, max {times[-1]:.1f} ms |",
                     flush=True,

@@ -47,7 +47,7 @@ from operator_console.gui.figure_charts import (
     ArrivalsWeek,
     BacklogByUnit,
 )
-from operator_console.gui.figure_tables import Column, RowsModel, table_for
+from operator_console.gui.figure_tables import Column, RowsModel, size_columns, table_for
 from operator_console.gui.figures_poller import FiguresPoller
 from operator_console.gui.report_export import Sheet, write_report
 from operator_console.gui.tasks import TaskRunner
@@ -209,6 +209,7 @@ class Dashboard(QWidget):
         self.tables.setObjectName("dashboard_tables")
         self.tables.setAccessibleName(self.tr("Where cases are stuck"))
         self.tables.tabBar().setAccessibleName(self.tr("Where cases are stuck"))
+        self.tables.currentChanged.connect(lambda _i: self._size_shown_table())
         self.views: dict[str, QTableView] = {}
         tables: list[tuple[str, RowsModel[Any], str]] = [
             ("units", self.units, self.tr("By unit")),
@@ -252,6 +253,11 @@ class Dashboard(QWidget):
         layout.addWidget(groups["cases"])
         layout.addWidget(groups["phone"])
         layout.addWidget(splitter, 1)
+
+    def _size_shown_table(self) -> None:
+        view = self.tables.currentWidget()
+        if isinstance(view, QTableView):
+            size_columns(view)
 
     def show_table(self, key: str) -> None:
         """Alt+1…4 (``actions.py``): a table, the cursor on a row (Enter lists its cases)."""
@@ -367,6 +373,7 @@ class Dashboard(QWidget):
         self.operators.show(figures.operators)
         for chart in self.charts.values():
             chart.show_figures(figures)
+        self._size_shown_table()
         self.status.setText(
             self.tr("Figures of %1 · refreshed every %2 s")
             .replace("%1", now.astimezone(HCMC_TIME).strftime("%H:%M:%S"))

@@ -138,11 +138,15 @@ def table_for(model: RowsModel[Any], name: str, parent: QWidget | None = None) -
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
 
-    def size_once() -> None:
-        # ResizeToContents would measure every cell at every refresh (most of a frame at 170 rows).
-        if not model.sized and model.rows:
-            model.sized = True
-            view.resizeColumnsToContents()
-
-    model.layoutChanged.connect(size_once)
+    model.layoutChanged.connect(lambda: size_columns(view))
     return view
+
+
+def size_columns(view: QTableView) -> None:
+    """Columns to their contents once, when the table first has rows and is on screen (a table in
+    a tab not shown waits for its tab). ResizeToContents would measure every cell at every refresh:
+    most of a frame at 170 rows."""
+    model = view.model()
+    if isinstance(model, RowsModel) and not model.sized and model.rows and view.isVisible():
+        model.sized = True
+        view.resizeColumnsToContents()
