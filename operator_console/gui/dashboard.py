@@ -247,7 +247,7 @@ class Dashboard(QWidget):
         splitter.addWidget(chart_grid)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([600, 800])
+        splitter.setSizes([620, 780])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(groups["cases"])
@@ -659,11 +659,5 @@ class Dashboard(QWidget):
                 lambda o: o.average_handling_s if o.average_handling_s is not None else -1.0,
                 number=True,
                 export=lambda o: o.average_handling_s,
-            ),
-            Column(
-                QT_TRANSLATE_NOOP("figures", "Outbox"),
-                lambda o: ft.count(o.outbox_size, lang),
-                lambda o: o.outbox_size,
-                number=True,
             ),
         ]

@@ -222,11 +222,16 @@ class BacklogByUnit(FigureChart):
         self.series = QHorizontalStackedBarSeries()
         self.sets: dict[str, QBarSet] = {}
         for shade, name in _tone_names().items():
-            bars = QBarSet(QCoreApplication.translate("figures", "oldest: %1").replace("%1", name.lower()))
+            bars = QBarSet(name)
             bars.setColor(QColor(TONE_COLOURS[shade]))
             self.series.append(bars)
             self.sets[shade] = bars
         self.chart_.addSeries(self.series)
+        self.setToolTip(
+            QCoreApplication.translate(
+                "figures", "A unit's bar is coloured by how long its oldest open case has waited."
+            )
+        )
         self.units = QBarCategoryAxis()
         self._axis(self.units, Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.units)
