@@ -11,6 +11,7 @@ import csv
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -310,43 +311,51 @@ def test_figures_are_written_the_vietnamese_way(qapp: QApplication) -> None:
         qapp.removeTranslator(translator)
 
 
-class _NotFigures(BaseHTTPRequestHandler):
-    """A proxy or a wrong server: JSON, but not the figures."""
+@contextmanager
+def answering(body: bytes, delay_s: float = 0.0) -> Iterator[str]:
+    """A server on 127.0.0.1 that answers every GET with ``body`` (JSON), after ``delay_s``."""
 
-    def do_GET(self) -> None:
-        body = b'{"generated_at": "2026-11-30T08:00:00+07:00", "open_total": "many"}'
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            time.sleep(delay_s)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def test_garbage_from_the_server_is_said_and_no_half_figures_are_shown(
     qtbot: QtBot, qapp: QApplication
 ) -> None:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _NotFigures)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    # A proxy or a wrong server: JSON, but not the figures.
+    not_figures = b'{"generated_at": "2026-11-30T08:00:00+07:00", "open_total": "many"}'
     install_translator(qapp, "vi")
     runner = TaskRunner()
-    url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    dashboard = Dashboard(runner, lambda: ServerClient(url, token="t"), default_taxonomy(), "vi")
-    qtbot.addWidget(dashboard)
-    try:
-        dashboard.poller.start()
-        qtbot.waitUntil(lambda: dashboard.status.property("tone") == "error", timeout=WAIT_MS)
-        assert dashboard.status.text() == "Chưa có số liệu: Máy chủ trả lời không đúng định dạng."
-        assert dashboard.figures is None and tile(dashboard, "open_total")[0] == "–"
-    finally:
-        dashboard.poller.stop()
-        runner.shutdown()
-        httpd.shutdown()
-        httpd.server_close()
-        for translator in qapp.findChildren(QTranslator):
-            qapp.removeTranslator(translator)
+    with answering(not_figures) as url:
+        dashboard = Dashboard(runner, lambda: ServerClient(url, token="t"), default_taxonomy(), "vi")
+        qtbot.addWidget(dashboard)
+        try:
+            dashboard.poller.start()
+            qtbot.waitUntil(lambda: dashboard.status.property("tone") == "error", timeout=WAIT_MS)
+            assert dashboard.status.text() == "Chưa có số liệu: Máy chủ trả lời không đúng định dạng."
+            assert dashboard.figures is None and tile(dashboard, "open_total")[0] == "–"
+        finally:
+            dashboard.poller.stop()
+            runner.shutdown()
+            for translator in qapp.findChildren(QTranslator):
+                qapp.removeTranslator(translator)
 
 
 def test_esc_on_the_dashboard_leaves_the_call_typed_behind_it(
@@ -387,33 +396,15 @@ def test_an_expired_login_keeps_the_dashboard_and_its_figures_and_asks_for_a_log
     assert console.window.dashboard is dashboard and tile(dashboard, "open_total")[0] == "5"
 
 
-class _SlowCases(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        time.sleep(1.0)
-        body = b'{"items": [], "next_cursor": null}'
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def test_a_list_closed_before_its_cases_arrive_is_simply_gone(qtbot: QtBot, qapp: QApplication) -> None:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _SlowCases)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+def test_a_list_closed_before_its_cases_arrive_is_simply_gone(qtbot: QtBot) -> None:
     runner = TaskRunner()
-    url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    dashboard = Dashboard(runner, lambda: ServerClient(url, token="t"), default_taxonomy(), "vi")
-    qtbot.addWidget(dashboard)
-    try:
-        dialog = dashboard.drill("Quá hạn xử lý", {"past_deadline": "true"})
-        dialog.close()  # deleted at once (WA_DeleteOnClose), its answer still on the way
-        assert dashboard.drilldowns == []
-        qtbot.wait(1500)  # the answer arrives for nobody: dropped (pytest-qt fails on an error here)
-    finally:
-        runner.shutdown()
-        httpd.shutdown()
-        httpd.server_close()
+    with answering(b'{"items": [], "next_cursor": null}', delay_s=1.0) as url:
+        dashboard = Dashboard(runner, lambda: ServerClient(url, token="t"), default_taxonomy(), "vi")
+        qtbot.addWidget(dashboard)
+        try:
+            dialog = dashboard.drill("Quá hạn xử lý", {"past_deadline": "true"})
+            dialog.close()  # deleted at once (WA_DeleteOnClose), its answer still on the way
+            assert dashboard.drilldowns == []
+            qtbot.wait(1500)  # the answer arrives for nobody: dropped (pytest-qt fails on an error here)
+        finally:
+            runner.shutdown()
