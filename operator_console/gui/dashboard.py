@@ -36,6 +36,7 @@ from operator_console.client.api import ServerClient
 from operator_console.client.queue_figures import Backlog, OperatorLine, Overdue, QueueFigures
 from operator_console.domain.case import Channel, Priority, Status, label
 from operator_console.domain.interchange import HCMC_TIME
+from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import Taxonomy
 from operator_console.gui import figure_text as ft
 from operator_console.gui.breaches import tone
@@ -159,7 +160,7 @@ class Dashboard(QWidget):
         runner: TaskRunner,
         reader: Callable[[], ServerClient | None],
         taxonomy: Taxonomy,
-        language: str,
+        language: Language,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -275,7 +276,7 @@ class Dashboard(QWidget):
 
         def by_channel(counts: dict[str, int]) -> str:
             return " · ".join(
-                f"{label(c, lang)} {ft.count(counts.get(c.value, 0), lang)}"  # type: ignore[arg-type]
+                f"{label(c, lang)} {ft.count(counts.get(c.value, 0), lang)}"
                 for c in Channel
                 if counts.get(c.value)
             )
@@ -291,7 +292,7 @@ class Dashboard(QWidget):
         t["open_total"].show_value(
             ft.count(figures.open_total, lang),
             " · ".join(
-                f"{label(Status(s), lang)} {ft.count(n, lang)}"  # type: ignore[arg-type]
+                f"{label(Status(s), lang)} {ft.count(n, lang)}"
                 for s, n in sorted(
                     figures.open_by_status.items(),
                     key=lambda item: OPEN_STATUSES.index(item[0]) if item[0] in OPEN_STATUSES else 9,
@@ -525,7 +526,7 @@ class Dashboard(QWidget):
         sheets.append(
             Sheet(
                 self.tr("Arrivals per hour"),
-                [self.tr("Hour"), *(label(c, self._language) for c in channels), self.tr("Total")],  # type: ignore[arg-type]
+                [self.tr("Hour"), *(label(c, self._language) for c in channels), self.tr("Total")],
                 [
                     [
                         (figures.first_hour + timedelta(hours=i))
@@ -582,11 +583,11 @@ class Dashboard(QWidget):
 
     def _category(self, code: str) -> str:
         found = self._taxonomy.get(code)
-        return found.label(self._language) if found else code  # type: ignore[arg-type]
+        return found.label(self._language) if found else code
 
     def _priority(self, value: str) -> str:
         try:
-            return label(Priority(value), self._language)  # type: ignore[arg-type]
+            return label(Priority(value), self._language)
         except ValueError:
             return value
 

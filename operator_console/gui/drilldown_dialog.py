@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from operator_console.client.api import CaseListPage, ServerClient, ServerError
 from operator_console.domain.case import Channel, Priority, Status, label
 from operator_console.domain.interchange import HCMC_TIME
+from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import Taxonomy
 from operator_console.gui import figure_text
 from operator_console.gui.breaches import tone
@@ -34,17 +35,17 @@ def _when(case: Case) -> datetime:
     return datetime.fromisoformat(str(case["received_at"]))
 
 
-def _enum_label(kind: type[Channel] | type[Priority] | type[Status], value: Any, language: str) -> str:
+def _enum_label(kind: type[Channel] | type[Priority] | type[Status], value: Any, language: Language) -> str:
     try:
-        return label(kind(value), language)  # type: ignore[arg-type]
+        return label(kind(value), language)
     except ValueError:
         return str(value)
 
 
-def case_columns(taxonomy: Taxonomy, language: str, now: Callable[[], datetime]) -> list[Column[Case]]:
+def case_columns(taxonomy: Taxonomy, language: Language, now: Callable[[], datetime]) -> list[Column[Case]]:
     def category(case: Case) -> str:
         found = taxonomy.get(str(case.get("category", "")))
-        return found.label(language) if found else str(case.get("category", ""))  # type: ignore[arg-type]
+        return found.label(language) if found else str(case.get("category", ""))
 
     def open_hours(case: Case) -> float:
         return (now() - _when(case)).total_seconds() / 3600
@@ -112,7 +113,7 @@ class DrillDownDialog(QDialog):
         reader: Callable[[], ServerClient | None],
         runner: TaskRunner,
         taxonomy: Taxonomy,
-        language: str,
+        language: Language,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QWidget
 from operator_console.client.queue_figures import QueueFigures
 from operator_console.domain.case import Channel, label
 from operator_console.domain.interchange import HCMC_TIME
+from operator_console.domain.messages import Language
 from operator_console.gui import figure_text
 from operator_console.gui.breaches import TONE_COLOURS, tone
 
@@ -109,7 +110,7 @@ class FigureChart(QChartView):
 class ArrivalsToday(FigureChart):
     """Cases received in each of the last 24 hours, stacked by channel."""
 
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(
             QCoreApplication.translate("figures", "Cases received per hour, last 24 hours"),
             "arrivals_day_chart",
@@ -118,7 +119,7 @@ class ArrivalsToday(FigureChart):
         self.series = QStackedBarSeries()
         self.sets: dict[str, QBarSet] = {}
         for channel in Channel:
-            bars = QBarSet(label(channel, language))  # type: ignore[arg-type]
+            bars = QBarSet(label(channel, language))
             bars.setColor(QColor(CHANNEL_COLOURS[channel]))
             bars.append([0.0] * 24)
             self.series.append(bars)
@@ -173,7 +174,7 @@ class ArrivalsToday(FigureChart):
 class ArrivalsWeek(FigureChart):
     """Cases received in each hour of the last 7 days, a line per channel."""
 
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(
             QCoreApplication.translate("figures", "Cases received per hour, last 7 days"),
             "arrivals_week_chart",
@@ -187,7 +188,7 @@ class ArrivalsWeek(FigureChart):
         self.counts = self._value_axis(Qt.AlignmentFlag.AlignLeft)
         for channel in Channel:
             line = QLineSeries()
-            line.setName(label(channel, language))  # type: ignore[arg-type]
+            line.setName(label(channel, language))
             line.setPen(QPen(QColor(CHANNEL_COLOURS[channel]), 1.6))
             self.chart_.addSeries(line)
             line.attachAxis(self.days)
