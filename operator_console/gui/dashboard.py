@@ -8,6 +8,7 @@ Colours follow ``gui/breaches.py``. Export writes what is on screen to XLSX or C
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -183,7 +184,13 @@ class Dashboard(QWidget):
         self.csv_button = QPushButton(self.tr("Export to CS&V…"))
         self.csv_button.clicked.connect(lambda: self.ask_export("csv"))
         top = QHBoxLayout()
+        self.export_status = QLabel()
+        self.export_status.setObjectName("export_status")
+        self.export_status.setWordWrap(True)
+        self.export_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Its own line: the figures' line is rewritten every few seconds and would wipe it.
         top.addWidget(self.status, 1)
+        top.addWidget(self.export_status, 1)
         for button in (self.refresh_button, self.xlsx_button, self.csv_button):
             top.addWidget(button)
 
@@ -310,9 +317,12 @@ class Dashboard(QWidget):
         )
         t["repeat_rate"].show_value(
             ft.share(figures.repeat_rate_today, lang),
-            QCoreApplication.translate("figures", "%1 repeat calls or messages about %2 cases")
+            QCoreApplication.translate("figures", "%1 of %3 contacts today were repeats, about %2 cases")
             .replace("%1", ft.count(figures.repeat_contacts_today, lang))
-            .replace("%2", ft.count(figures.repeated_cases_today, lang)),
+            .replace("%2", ft.count(figures.repeated_cases_today, lang))
+            .replace(
+                "%3", ft.count(figures.repeat_contacts_today + sum(figures.received_today.values()), lang)
+            ),
             tone("repeat_rate", figures.repeat_rate_today),
         )
         consoles = QCoreApplication.translate("figures", "%1 consoles on shift").replace(
@@ -450,9 +460,19 @@ class Dashboard(QWidget):
         )
         # Deleted when closed (WA_DeleteOnClose): forgotten as it closes, never touched after.
         self.drilldowns.append(dialog)
-        dialog.finished.connect(lambda _result, d=dialog: self.drilldowns.remove(d))
+        dialog.finished.connect(lambda _result, d=dialog: self._closed_list(d))
         dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()  # the keys go to the list (Esc closes it, Alt+T loads more)
         return dialog
+
+    def _closed_list(self, dialog: DrillDownDialog) -> None:
+        self.drilldowns.remove(dialog)
+        self.window().activateWindow()  # back to the dashboard's keys
+
+    def close_lists(self) -> None:
+        for dialog in list(self.drilldowns):
+            dialog.close()
 
     def _row_activated(self, table: str, index: QModelIndex) -> None:
         model = self.views[table].model()
@@ -462,11 +482,22 @@ class Dashboard(QWidget):
     # export --------------------------------------------------------------------------------------
     def ask_export(self, kind: str) -> None:
         if self.figures is None:
-            self.show_problem(self.tr("There are no figures to export yet."))
+            self._export_said(self.tr("There are no figures to export yet."), "error")
             return
         stamp = self.figures.generated_at.astimezone(HCMC_TIME).strftime("%Y-%m-%d-%H%M")
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        # Documents when the user has that folder (not every Linux account does), else home.
+        documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+        folder = documents if documents.is_dir() else Path.home()
         dialog = QFileDialog(self, self.tr("Export the dashboard"))
+        # Qt has no Vietnamese translation of its own file dialog: its labels are set here.
+        for part, text in (
+            (QFileDialog.DialogLabel.LookIn, self.tr("Folder")),
+            (QFileDialog.DialogLabel.FileName, self.tr("File name")),
+            (QFileDialog.DialogLabel.FileType, self.tr("File type")),
+            (QFileDialog.DialogLabel.Accept, self.tr("Save")),
+            (QFileDialog.DialogLabel.Reject, self.tr("Cancel")),
+        ):
+            dialog.setLabelText(part, text)
         dialog.setObjectName("export_dialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -474,7 +505,8 @@ class Dashboard(QWidget):
         dialog.setNameFilter(
             self.tr("Excel workbook (*.xlsx)") if kind == "xlsx" else self.tr("CSV, UTF-8 (*.csv)")
         )
-        dialog.selectFile(str(Path(folder) / f"bao-cao-1022-{stamp}.{kind}"))
+        dialog.setDirectory(str(folder))
+        dialog.selectFile(str(folder / f"bao-cao-1022-{stamp}.{kind}"))
         dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
         dialog.open()
 
@@ -484,16 +516,33 @@ class Dashboard(QWidget):
             return
         heading, sheets = self.report()
 
+        self._export_said(self.tr("Writing %1…").replace("%1", path.name), "")
+
         def written(_: None) -> None:
             self.last_export = path
-            self.status.setText(self.tr("Exported to %1").replace("%1", str(path)))
-            set_tone(self.status, "ok")
+            self._export_said(self.tr("Exported to %1").replace("%1", str(path)), "ok")
 
         def failed(error: BaseException) -> None:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else type(error).__name__
-            self.show_problem(self.tr("The file could not be written (%1).").replace("%1", reason))
+            reasons = {
+                errno.ENOENT: self.tr("the folder does not exist"),
+                errno.EACCES: self.tr("no permission to write there"),
+                errno.EROFS: self.tr("no permission to write there"),
+                errno.ENOSPC: self.tr("the disk is full"),
+            }
+            errno_of = error.errno if isinstance(error, OSError) else None
+            reason = reasons.get(errno_of or 0) or (
+                error.strerror if isinstance(error, OSError) and error.strerror else type(error).__name__
+            )
+            self._export_said(
+                self.tr("%1 could not be written (%2).").replace("%1", str(path)).replace("%2", reason),
+                "error",
+            )
 
         self._runner.run(lambda: write_report(path, heading, sheets), written, failed, owner=self)
+
+    def _export_said(self, text: str, shade: str) -> None:
+        self.export_status.setText(text)
+        set_tone(self.export_status, shade)
 
     def report(self) -> tuple[str, list[Sheet]]:
         """The view as sheets: the tiles, then every table, the arrivals and the ageing."""
@@ -518,7 +567,7 @@ class Dashboard(QWidget):
             sheets.append(
                 Sheet(
                     title,
-                    [c.label for c in model.columns],
+                    [c.export_label for c in model.columns],
                     [[c.exported(row) for c in model.columns] for row in model.rows],
                 )
             )
@@ -582,8 +631,14 @@ class Dashboard(QWidget):
         return [name, count, age]
 
     def _category(self, code: str) -> str:
+        """A sub-category with its top category ("Nhu yếu phẩm › Thuốc men"): the past-deadline
+        table lists them apart, each by its own deadline."""
         found = self._taxonomy.get(code)
-        return found.label(self._language) if found else code
+        if found is None:
+            return code
+        parent = self._taxonomy.get(found.parent) if found.parent else None
+        name = found.label(self._language)
+        return f"{parent.label(self._language)} › {name}" if parent else name
 
     def _priority(self, value: str) -> str:
         try:
@@ -613,6 +668,8 @@ class Dashboard(QWidget):
                 lambda o: ft.hours(o.deadline_h),
                 lambda o: o.deadline_h,
                 number=True,
+                export=lambda o: int(o.deadline_h) if o.deadline_h == int(o.deadline_h) else o.deadline_h,
+                export_title=QT_TRANSLATE_NOOP("figures", "Deadline (hours)"),
             ),
             Column(
                 QT_TRANSLATE_NOOP("figures", "Past deadline"),
@@ -660,5 +717,6 @@ class Dashboard(QWidget):
                 lambda o: o.average_handling_s if o.average_handling_s is not None else -1.0,
                 number=True,
                 export=lambda o: o.average_handling_s,
+                export_title=QT_TRANSLATE_NOOP("figures", "Avg. handling (seconds)"),
             ),
         ]

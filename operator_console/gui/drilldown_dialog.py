@@ -120,7 +120,8 @@ class DrillDownDialog(QDialog):
         self.setObjectName("drilldown_dialog")
         self.setWindowTitle(self.tr("Cases: %1").replace("%1", title))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(1100, 560)
+        room = self.screen().availableGeometry()
+        self.resize(min(1450, room.width() - 40), min(600, room.height() - 80))
         self.filters, self._reader, self._runner = filters, reader, runner
         self._cursor: str | None = None
         self._loading = False

@@ -7,6 +7,7 @@ would cost the GUI thread tens of milliseconds). A click on a bar asks for its c
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -45,11 +46,12 @@ TONES = ("ok", "warn", "breach")
 
 
 def _nice_max(value: float) -> float:
-    """An axis top a little above the highest bar, on a round number (never 0)."""
-    if value <= 4:
-        return 4
-    step = 10 ** (len(str(int(value))) - 1)
-    return float(((int(value * 1.1) // step) + 1) * step)
+    """An axis top a little above the highest bar, four round steps (1, 2 or 5 × 10ⁿ) from 0: the
+    axis's five labels then fall on whole numbers."""
+    target = max(value * 1.05, 4) / 4
+    magnitude = 10 ** math.floor(math.log10(target))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= target)
+    return float(step * 4)
 
 
 def _tone_names() -> dict[str, str]:

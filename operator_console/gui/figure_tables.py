@@ -43,10 +43,16 @@ class Column(Generic[R]):
     tone: Callable[[R], str] | None = None
     export: Callable[[R], Any] | None = None
     """The value written to a report; default: the sort key of a number column, else the text."""
+    export_title: Any = None
+    """The report's heading when its value needs a unit the screen's text carried ("hours")."""
 
     @property
     def label(self) -> str:
         return QCoreApplication.translate("figures", str(self.title))
+
+    @property
+    def export_label(self) -> str:
+        return QCoreApplication.translate("figures", str(self.export_title or self.title))
 
     def exported(self, row: R) -> Any:
         if self.export is not None:

@@ -412,6 +412,7 @@ class MainWindow(QMainWindow):
             self.dashboard.poller.start()
         else:
             self.dashboard.poller.stop()
+            self.dashboard.close_lists()  # never over the intake form
 
     def show_about(self) -> None:
         dialog = AboutDialog(self._settings, self)

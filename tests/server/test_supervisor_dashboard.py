@@ -131,7 +131,7 @@ def test_a_supervisor_logs_in_and_reads_every_figure_of_the_desk(
     value, detail = tile(dashboard, "past_deadline")
     assert value == "2" and detail.startswith("lâu nhất ")
     assert dashboard.tiles["past_deadline"].property("tone") == "breach"
-    assert tile(dashboard, "repeat_rate") == ("0,0 %", "0 lần gọi lại, nhắn lại về 0 hồ sơ")
+    assert tile(dashboard, "repeat_rate") == ("0,0 %", "0 / 3 lượt liên hệ hôm nay là gọi lại, về 0 hồ sơ")
     assert tile(dashboard, "outbox")[0] == "2"
     assert tile(dashboard, "calls_waiting")[0] == "1"
     # Three calls offered, one hung up within 5 s (left out of the service level), one answered at once.
@@ -226,6 +226,15 @@ def test_the_view_exported_opens_in_a_spreadsheet_with_its_vietnamese_intact(
     qtbot.waitUntil(lambda: dashboard.last_export == workbook, timeout=WAIT_MS)
     dashboard.export_to(table)
     qtbot.waitUntil(lambda: dashboard.last_export == table, timeout=WAIT_MS)
+
+    assert dashboard.export_status.text() == f"Đã xuất ra {table}"
+    nowhere = tmp_path / "không có" / "báo cáo.xlsx"
+    dashboard.export_to(nowhere)
+    qtbot.waitUntil(lambda: dashboard.export_status.property("tone") == "error", timeout=WAIT_MS)
+    assert dashboard.export_status.text() == f"Không ghi được {nowhere} (thư mục không tồn tại)."
+    dashboard.poller.poll_now()  # a refresh does not wipe what the export said
+    qtbot.wait(500)
+    assert dashboard.export_status.property("tone") == "error"
 
     book = load_workbook(workbook)
     assert book.sheetnames[:3] == ["Tổng quan", "Tồn đọng theo đơn vị", "Tồn đọng theo phường"]
