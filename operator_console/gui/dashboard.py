@@ -489,6 +489,13 @@ class Dashboard(QWidget):
         documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
         folder = documents if documents.is_dir() else Path.home()
         dialog = QFileDialog(self, self.tr("Export the dashboard"))
+        dialog.setObjectName("export_dialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(kind)
+        dialog.setNameFilter(
+            self.tr("Excel workbook (*.xlsx)") if kind == "xlsx" else self.tr("CSV, UTF-8 (*.csv)")
+        )
         # Qt has no Vietnamese translation of its own file dialog: its labels are set here.
         for part, text in (
             (QFileDialog.DialogLabel.LookIn, self.tr("Folder")),
@@ -498,13 +505,6 @@ class Dashboard(QWidget):
             (QFileDialog.DialogLabel.Reject, self.tr("Cancel")),
         ):
             dialog.setLabelText(part, text)
-        dialog.setObjectName("export_dialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(kind)
-        dialog.setNameFilter(
-            self.tr("Excel workbook (*.xlsx)") if kind == "xlsx" else self.tr("CSV, UTF-8 (*.csv)")
-        )
         dialog.setDirectory(str(folder))
         dialog.selectFile(str(folder / f"bao-cao-1022-{stamp}.{kind}"))
         dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
