@@ -45,9 +45,9 @@ from operator_console.gui.drilldown_dialog import DrillDownDialog
 from operator_console.gui.figure_charts import (
     OPEN_STATUSES,
     Ageing,
-    ArrivalsToday,
-    ArrivalsWeek,
     BacklogByUnit,
+    arrivals_today,
+    arrivals_week,
 )
 from operator_console.gui.figure_tables import Column, RowsModel, size_columns, table_for
 from operator_console.gui.figures_poller import FiguresPoller
@@ -238,8 +238,8 @@ class Dashboard(QWidget):
         self.views["operators"].sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
         self.charts = {
-            "arrivals_day": ArrivalsToday(language),
-            "arrivals_week": ArrivalsWeek(language),
+            "arrivals_day": arrivals_today(language),
+            "arrivals_week": arrivals_week(language),
             "backlog": BacklogByUnit(),
             "ageing": Ageing(),
         }

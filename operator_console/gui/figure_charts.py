@@ -19,12 +19,11 @@ from PySide6.QtCharts import (
     QChart,
     QChartView,
     QHorizontalStackedBarSeries,
-    QLineSeries,
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
 from operator_console.client.queue_figures import QueueFigures
@@ -46,11 +45,11 @@ TONES = ("ok", "warn", "breach")
 
 
 def _nice_max(value: float) -> float:
-    """An axis top a little above the highest bar, four round steps (1, 2 or 5 × 10ⁿ) from 0: the
+    """An axis top a little above the highest bar, four round steps (1, 2, 3 or 5 × 10ⁿ) from 0: the
     axis's five labels then fall on whole numbers."""
     target = max(value * 1.05, 4) / 4
     magnitude = 10 ** math.floor(math.log10(target))
-    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= target)
+    step = next(m * magnitude for m in (1, 2, 3, 5, 10) if m * magnitude >= target)
     return float(step * 4)
 
 
@@ -77,7 +76,6 @@ class FigureChart(QChartView):
         self.chart_.layout().setContentsMargins(0, 0, 0, 0)
         self.chart_.setBackgroundRoundness(0)
         # Bars are rectangles on the pixel grid: smoothing them costs paint time and shows nothing.
-        # The 7-day lines turn it on for themselves.
         self.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         self.setMinimumHeight(210)
         # Small print on the axes and legend: a chart holds 24 hours, 10 units, in a quarter screen.
@@ -109,111 +107,93 @@ class FigureChart(QChartView):
         return axis
 
 
-class ArrivalsToday(FigureChart):
-    """Cases received in each of the last 24 hours, stacked by channel."""
+class Arrivals(FigureChart):
+    """Cases received in each hour of the last ``hours`` hours, stacked by channel: the bars' height
+    is the hour's total, their colours its channels (four lines over 168 hours would be a tangle).
 
-    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
-        super().__init__(
-            QCoreApplication.translate("figures", "Cases received per hour, last 24 hours"),
-            "arrivals_day_chart",
-            parent,
-        )
+    Under the bars a value axis labelled at chosen hours (every third hour over a day, midnight over
+    a week): one category label per bar does not fit a quarter of the screen (QtCharts elides them
+    all). A click on a bar lists that hour's cases of that channel.
+    """
+
+    def __init__(
+        self, hours: int, title: str, name: str, language: Language, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(title, name, parent)
+        self.hours_shown = hours
         self.series = QStackedBarSeries()
+        self.series.setBarWidth(0.9)
         self.sets: dict[str, QBarSet] = {}
         for channel in Channel:
             bars = QBarSet(label(channel, language))
             bars.setColor(QColor(CHANNEL_COLOURS[channel]))
-            bars.append([0.0] * 24)
+            bars.setBorderColor(QColor(CHANNEL_COLOURS[channel]))  # no outline: 168 bars are thin
+            bars.append([0.0] * hours)
             self.series.append(bars)
             self.sets[channel.value] = bars
         self.chart_.addSeries(self.series)
-        # A value axis under the bars, labelled every third hour: 24 category labels do not fit a
-        # quarter of the screen (QtCharts elides them all).
-        self.hours = QCategoryAxis()
-        self.hours.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        self.hours.setRange(-0.5, 23.5)
-        self._axis(self.hours, Qt.AlignmentFlag.AlignBottom)
-        self.series.attachAxis(self.hours)
-        self._labelled_from: datetime | None = None
+        self.marks = QCategoryAxis()
+        self.marks.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self.marks.setRange(-0.5, hours - 0.5)
+        self._axis(self.marks, Qt.AlignmentFlag.AlignBottom)
+        self.series.attachAxis(self.marks)
         self.counts = self._value_axis(Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.counts)
         self._starts: list[datetime] = []
+        self._marked_from: datetime | None = None
         self.series.clicked.connect(self._clicked)
 
+    def mark(self, local: datetime) -> str | None:
+        """The axis label at the bar of the hour starting at ``local`` (HCMC time), or None."""
+        if self.hours_shown <= 24:
+            return f"{local.hour}h" if local.hour % 3 == 0 else None
+        return local.strftime("%d/%m") if local.hour == 0 else None
+
     def show_figures(self, figures: QueueFigures) -> None:
-        first, hours = figures.arrivals_since(24)
+        first, hours = figures.arrivals_since(self.hours_shown)
         self._starts = [first + timedelta(hours=i) for i in range(len(hours))]
-        if self._starts and self._starts[0] != self._labelled_from:
-            self._labelled_from = self._starts[0]
-            for name in self.hours.categoriesLabels():
-                self.hours.remove(name)
+        if self._starts and self._starts[0] != self._marked_from:  # the marks move once an hour
+            self._marked_from = self._starts[0]
+            for name in self.marks.categoriesLabels():
+                self.marks.remove(name)
             for i, start in enumerate(self._starts):
-                local = start.astimezone(HCMC_TIME)
-                if local.hour % 3 == 0:
-                    self.hours.append(f"{local.hour}h", i)
-            self.hours.setRange(-0.5, len(self._starts) - 0.5)
+                text = self.mark(start.astimezone(HCMC_TIME))
+                if text is not None:
+                    self.marks.append(text, i)
+            self.marks.setRange(-0.5, len(self._starts) - 0.5)
         for channel, bars in self.sets.items():
-            for i, hour in enumerate(hours):
-                bars.replace(i, float(hour.get(channel, 0)))
-        self.counts.setMax(_nice_max(max((sum(h.values()) for h in hours), default=0)))
+            _set_values(bars, [float(hour.get(channel, 0)) for hour in hours])
+        top = _nice_max(max((sum(h.values()) for h in hours), default=0))
+        if self.counts.max() != top:
+            self.counts.setMax(top)
 
     def _clicked(self, index: int, bars: QBarSet) -> None:
         if not 0 <= index < len(self._starts):
             return
         start = self._starts[index]
-        channel = next(c for c, s in self.sets.items() if s is bars)
-        title = QCoreApplication.translate("figures", "Received %1:00–%2:00, %3").replace(
-            "%1", start.astimezone(HCMC_TIME).strftime("%H")
-        )
-        title = title.replace("%2", (start + timedelta(hours=1)).astimezone(HCMC_TIME).strftime("%H"))
-        title = title.replace("%3", bars.label())
         end = start + timedelta(hours=1)
+        channel = next(c for c, s in self.sets.items() if s is bars)
+        local = start.astimezone(HCMC_TIME)
+        title = (
+            QCoreApplication.translate("figures", "Received %1 %2:00–%3:00, %4")
+            .replace("%1", local.strftime("%d/%m"))
+            .replace("%2", local.strftime("%H"))
+            .replace("%3", end.astimezone(HCMC_TIME).strftime("%H"))
+            .replace("%4", bars.label())
+        )
         self.picked.emit(
             (title, {"channel": channel, "received_from": start.isoformat(), "received_to": end.isoformat()})
         )
 
 
-class ArrivalsWeek(FigureChart):
-    """Cases received in each hour of the last 7 days, a line per channel."""
+def arrivals_today(language: Language) -> Arrivals:
+    title = QCoreApplication.translate("figures", "Cases received per hour, last 24 hours")
+    return Arrivals(24, title, "arrivals_day_chart", language)
 
-    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
-        super().__init__(
-            QCoreApplication.translate("figures", "Cases received per hour, last 7 days"),
-            "arrivals_week_chart",
-            parent,
-        )
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.lines: dict[str, QLineSeries] = {}
-        self.days = QCategoryAxis()
-        self.days.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        self._axis(self.days, Qt.AlignmentFlag.AlignBottom)
-        self.counts = self._value_axis(Qt.AlignmentFlag.AlignLeft)
-        for channel in Channel:
-            line = QLineSeries()
-            line.setName(label(channel, language))
-            line.setPen(QPen(QColor(CHANNEL_COLOURS[channel]), 1.6))
-            self.chart_.addSeries(line)
-            line.attachAxis(self.days)
-            line.attachAxis(self.counts)
-            self.lines[channel.value] = line
-        self._first: datetime | None = None
 
-    def show_figures(self, figures: QueueFigures) -> None:
-        first, hours = figures.arrivals_since(7 * 24)
-        for channel, line in self.lines.items():
-            line.replace([QPointF(i, hour.get(channel, 0)) for i, hour in enumerate(hours)])
-        self.counts.setMax(_nice_max(max((max(h.values(), default=0) for h in hours), default=0)))
-        if first != self._first:  # the day marks move once an hour
-            self._first = first
-            for name in self.days.categoriesLabels():
-                self.days.remove(name)
-            local_first = first.astimezone(HCMC_TIME)
-            midnight = local_first.replace(hour=0, minute=0, second=0, microsecond=0)
-            for day in range(1, 8):
-                at = (midnight + timedelta(days=day) - local_first).total_seconds() / 3600
-                if 0 < at < len(hours):
-                    self.days.append((midnight + timedelta(days=day)).strftime("%d/%m"), at)
-            self.days.setRange(0, max(len(hours) - 1, 1))
+def arrivals_week(language: Language) -> Arrivals:
+    title = QCoreApplication.translate("figures", "Cases received per hour, last 7 days")
+    return Arrivals(7 * 24, title, "arrivals_week_chart", language)
 
 
 class BacklogByUnit(FigureChart):

@@ -589,37 +589,37 @@
         <translation>Xuất bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="494" />
+        <location filename="../../operator_console/gui/dashboard.py" line="501" />
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="495" />
+        <location filename="../../operator_console/gui/dashboard.py" line="502" />
         <source>File name</source>
         <translation>Tên tệp</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="496" />
+        <location filename="../../operator_console/gui/dashboard.py" line="503" />
         <source>File type</source>
         <translation>Loại tệp</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="497" />
+        <location filename="../../operator_console/gui/dashboard.py" line="504" />
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="498" />
+        <location filename="../../operator_console/gui/dashboard.py" line="505" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="506" />
+        <location filename="../../operator_console/gui/dashboard.py" line="497" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Sổ tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="506" />
+        <location filename="../../operator_console/gui/dashboard.py" line="497" />
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV, UTF-8 (*.csv)</translation>
     </message>
@@ -1945,52 +1945,52 @@
         <translation>Người gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="59" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="58" />
         <source>Under a day</source>
         <translation>Dưới 1 ngày</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="60" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="59" />
         <source>1 to 3 days</source>
         <translation>1–3 ngày</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="61" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="60" />
         <source>Over 3 days</source>
         <translation>Trên 3 ngày</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="117" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="178" />
+        <source>Received %1 %2:00–%3:00, %4</source>
+        <translation>Tiếp nhận %1 %2:00–%3:00, %4</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/figure_charts.py" line="190" />
         <source>Cases received per hour, last 24 hours</source>
         <translation>Hồ sơ tiếp nhận mỗi giờ, 24 giờ qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="165" />
-        <source>Received %1:00–%2:00, %3</source>
-        <translation>Tiếp nhận %1:00–%2:00, %3</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="181" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="195" />
         <source>Cases received per hour, last 7 days</source>
         <translation>Hồ sơ tiếp nhận mỗi giờ, 7 ngày qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="224" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="204" />
         <source>Units with the most open cases</source>
         <translation>Đơn vị nhiều hồ sơ đang mở nhất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="237" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="217" />
         <source>A unit's bar is coloured by how long its oldest open case has waited.</source>
         <translation>Màu cột của mỗi đơn vị theo thời gian chờ của hồ sơ đang mở lâu nhất.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="276" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="256" />
         <source>Open cases by age</source>
         <translation>Hồ sơ đang mở theo thời gian chờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="321" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="301" />
         <source>Open for %1</source>
         <translation>Đã mở %1</translation>
     </message>

@@ -155,6 +155,10 @@ def test_a_supervisor_logs_in_and_reads_every_figure_of_the_desk(
     arrivals = dashboard.charts["arrivals_day"]
     assert sum(arrivals.sets["phone"].at(i) for i in range(24)) == 2  # type: ignore[attr-defined]
     assert sum(arrivals.sets["zalo"].at(i) for i in range(24)) == 1  # type: ignore[attr-defined]
+    week = dashboard.charts["arrivals_week"]
+    assert sum(week.sets["phone"].at(i) for i in range(168)) == 3  # type: ignore[attr-defined]
+    today = dashboard.figures.generated_at.astimezone(HCMC_TIME).strftime("%d/%m")  # type: ignore[union-attr]
+    assert today in week.marks.categoriesLabels()  # type: ignore[attr-defined]
 
     unnamed = [
         f"{type(w).__name__}:{w.objectName()}"
