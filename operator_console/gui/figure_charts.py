@@ -308,13 +308,12 @@ OPEN_STATUSES = ["dispatched", "accepted", "in_progress"]
 
 
 def _set_values(bars: QBarSet, values: list[float]) -> None:
-    if bars.count() != len(values):
-        bars.remove(0, bars.count())
-        bars.append(values)
+    """New values in two calls at most: each ``replace`` re-lays out the whole series, which for 168
+    stacked bars made a refresh cost 40 ms."""
+    if [bars.at(i) for i in range(bars.count())] == values:
         return
-    for i, value in enumerate(values):
-        if bars.at(i) != value:
-            bars.replace(i, value)
+    bars.remove(0, bars.count())
+    bars.append(values)
 
 
 SHORTER = (("UBND ", ""), ("Phường ", "P. "), ("Xã ", "X. "), ("Thị trấn ", "TT. "))
