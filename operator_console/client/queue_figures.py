@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from operator_console.domain.interchange import HCMC_TIME
+
 
 @dataclass(frozen=True)
 class Backlog:
@@ -96,6 +98,15 @@ class QueueFigures:
     outbox_oldest_waiting_s: int
     operators: list[OperatorLine]
     phone: PhoneQueue
+
+    @property
+    def day_started(self) -> datetime:
+        """Midnight in Ho Chi Minh City of the figures' day: where the server's "today" starts."""
+        return self.generated_at.astimezone(HCMC_TIME).replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def hours_since(self, when: datetime | None) -> float | None:
+        """How long before the figures' time ``when`` was, in hours (an age the thresholds read)."""
+        return None if when is None else (self.generated_at - when).total_seconds() / 3600
 
     def arrivals_since(self, hours: int) -> tuple[datetime, list[dict[str, int]]]:
         """The last ``hours`` hours of arrivals and the first one's start."""

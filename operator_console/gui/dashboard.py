@@ -406,8 +406,7 @@ class Dashboard(QWidget):
         """What ``GET /cases`` is asked for the cases behind a tile (None: not cases)."""
         if self.figures is None:
             return None
-        now = self.figures.generated_at
-        today = now.astimezone(HCMC_TIME).replace(hour=0, minute=0, second=0, microsecond=0)
+        now, today = self.figures.generated_at, self.figures.day_started
         filters: dict[str, Filters] = {
             "received_today": {"received_from": today.isoformat()},
             "received_last_hour": {"received_from": (now - timedelta(hours=1)).isoformat()},
@@ -444,9 +443,7 @@ class Dashboard(QWidget):
                 "priority": row.priority,
             }
         assert self.figures is not None
-        today = self.figures.generated_at.astimezone(HCMC_TIME).replace(
-            hour=0, minute=0, second=0, microsecond=0
-        )
+        today = self.figures.day_started
         return (
             QCoreApplication.translate("figures", "Saved today by %1").replace(
                 "%1", row.operator or row.username
@@ -600,12 +597,7 @@ class Dashboard(QWidget):
     # columns -------------------------------------------------------------------------------------
     def _age_column(self, get: Callable[[Any], datetime | None]) -> Column[Any]:
         def hours_open(row: Any) -> float | None:
-            since = get(row)
-            return (
-                None
-                if since is None or self.figures is None
-                else (self.figures.generated_at - since).total_seconds() / 3600
-            )
+            return self.figures.hours_since(get(row)) if self.figures else None
 
         return Column(
             QT_TRANSLATE_NOOP("figures", "Oldest open for"),

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCharts import (
     QAbstractAxis,
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSet,
     QCategoryAxis,
@@ -91,6 +92,18 @@ class FigureChart(QChartView):
 
     def show_figures(self, figures: QueueFigures) -> None:
         raise NotImplementedError
+
+    def _age_tone_sets(self, series: QAbstractBarSeries) -> dict[str, QBarSet]:
+        """One bar set per age tone (under a day, 1–3 days, over 3): a bar's value goes into the set
+        of its tone, so that its colour says how old it is."""
+        sets: dict[str, QBarSet] = {}
+        for shade, name in _tone_names().items():
+            bars = QBarSet(name)
+            bars.setColor(QColor(TONE_COLOURS[shade]))
+            series.append(bars)
+            sets[shade] = bars
+        self.chart_.addSeries(series)
+        return sets
 
     def _axis(self, axis: QAbstractAxis, alignment: Qt.AlignmentFlag) -> None:
         axis.setLabelsFont(self.small)
@@ -206,13 +219,7 @@ class BacklogByUnit(FigureChart):
             parent,
         )
         self.series = QHorizontalStackedBarSeries()
-        self.sets: dict[str, QBarSet] = {}
-        for shade, name in _tone_names().items():
-            bars = QBarSet(name)
-            bars.setColor(QColor(TONE_COLOURS[shade]))
-            self.series.append(bars)
-            self.sets[shade] = bars
-        self.chart_.addSeries(self.series)
+        self.sets = self._age_tone_sets(self.series)
         self.setToolTip(
             QCoreApplication.translate(
                 "figures", "A unit's bar is coloured by how long its oldest open case has waited."
@@ -236,9 +243,7 @@ class BacklogByUnit(FigureChart):
         for shade, bars in self.sets.items():
             values = []
             for unit in top:
-                oldest_h = (
-                    (figures.generated_at - unit.oldest).total_seconds() / 3600 if unit.oldest else None
-                )
+                oldest_h = figures.hours_since(unit.oldest)
                 values.append(float(unit.open) if (tone("oldest_open_h", oldest_h) or "ok") == shade else 0.0)
             _set_values(bars, values)
         self.counts.setMax(_nice_max(max((u.open for u in top), default=0)))
@@ -255,13 +260,7 @@ class Ageing(FigureChart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("figures", "Open cases by age"), "ageing_chart", parent)
         self.series = QStackedBarSeries()
-        self.sets: dict[str, QBarSet] = {}
-        for shade, name in _tone_names().items():
-            bars = QBarSet(name)
-            bars.setColor(QColor(TONE_COLOURS[shade]))
-            self.series.append(bars)
-            self.sets[shade] = bars
-        self.chart_.addSeries(self.series)
+        self.sets = self._age_tone_sets(self.series)
         self.bands = QBarCategoryAxis()
         self._axis(self.bands, Qt.AlignmentFlag.AlignBottom)
         self.series.attachAxis(self.bands)

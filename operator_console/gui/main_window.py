@@ -333,8 +333,8 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """F5: the case list again, and the server's latest changes now (on the dashboard: its figures)."""
-        if self.dashboard is not None and self.pages.currentWidget() is self.dashboard:
-            self.dashboard.poller.poll_now()
+        if (dashboard := self._shown_dashboard()) is not None:
+            dashboard.poller.poll_now()
             return
         self.case_list.apply_filters()
         self.connection.wake(follow_now=True)
@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
                 self.tr("The dashboard is for supervisor and monitor accounts."), MESSAGE_MS
             )
             return
-        showing = self.pages.currentWidget() is self.dashboard
+        showing = self._shown_dashboard() is not None
         if showing and self.pages.indexOf(self.intake_page) >= 0:
             self.pages.setCurrentWidget(self.intake_page)
             self.form.ui.phoneEdit.setFocus()
@@ -355,14 +355,14 @@ class MainWindow(QMainWindow):
             self.dashboard.tiles["received_today"].setFocus()
 
     def dashboard_table(self, table: str) -> None:
-        if self.dashboard is not None and self.pages.currentWidget() is self.dashboard:
-            self.dashboard.show_table(table)
+        if (dashboard := self._shown_dashboard()) is not None:
+            dashboard.show_table(table)
         else:
             self.statusBar().showMessage(self.tr("Open the dashboard first (F6)."), MESSAGE_MS)
 
     def export_dashboard(self, kind: str) -> None:
-        if self.dashboard is not None and self.pages.currentWidget() is self.dashboard:
-            self.dashboard.ask_export(kind)
+        if (dashboard := self._shown_dashboard()) is not None:
+            dashboard.ask_export(kind)
         else:
             self.statusBar().showMessage(self.tr("Open the dashboard first (F6)."), MESSAGE_MS)
 
@@ -399,6 +399,11 @@ class MainWindow(QMainWindow):
         self._shown_role = role
         self._page_changed()
 
+    def _shown_dashboard(self) -> Dashboard | None:
+        """The dashboard when it is the page on screen (its keys and refresh work then only)."""
+        shown = self.pages.currentWidget()
+        return self.dashboard if self.dashboard is not None and shown is self.dashboard else None
+
     def _page_changed(self, _index: int = -1) -> None:
         """The intake's keys work on the intake only (Esc on the dashboard must not clear a call
         hidden behind it); the dashboard asks the server only while it is on screen."""
@@ -408,7 +413,7 @@ class MainWindow(QMainWindow):
                 action.setEnabled(on_intake and not self._read_only)
         if self.dashboard is None:
             return
-        if self.pages.currentWidget() is self.dashboard:
+        if self._shown_dashboard() is not None:
             self.dashboard.poller.start()
         else:
             self.dashboard.poller.stop()
