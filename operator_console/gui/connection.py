@@ -104,14 +104,7 @@ class Connection(QObject):
         current login; None when not logged in. ``requests`` sessions are not shared across threads."""
         if not self.logged_in or self.worker is None or not self.worker.client.token:
             return None
-        return ServerClient(
-            self.worker.client.base_url,
-            ca_bundle=self._ca_bundle(),
-            language=self.language,
-            token=self.worker.client.token,
-            read_timeout=float(self._settings.get(S.READ_TIMEOUT_S)),
-            proxy=self._settings.get(S.PROXY) or None,
-        )
+        return self._client(self.worker.client.base_url, self.worker.client.token)
 
     def start(self) -> None:
         """Open the configured server with the token kept in the keyring, or ask for a login."""
@@ -216,6 +209,17 @@ class Connection(QObject):
     def _ca_bundle(self) -> str | None:
         return self._settings.get(S.CA_BUNDLE) or None
 
+    def _client(self, url: str, token: str | None) -> ServerClient:
+        """A client with this workstation's connection settings (CA bundle, read timeout, proxy)."""
+        return ServerClient(
+            url,
+            ca_bundle=self._ca_bundle(),
+            language=self.language,
+            token=token,
+            read_timeout=float(self._settings.get(S.READ_TIMEOUT_S)),
+            proxy=self._settings.get(S.PROXY) or None,
+        )
+
     def _retire_worker(self) -> SyncWorker | None:
         """Stop the current worker without waiting for it (the next one waits, on its own thread)."""
         old, self.worker = self.worker, None
@@ -230,14 +234,7 @@ class Connection(QObject):
                 self.worker.set_token(token)
             return True
         try:
-            client = ServerClient(
-                url,
-                ca_bundle=self._ca_bundle(),
-                language=self.language,
-                token=token,
-                read_timeout=float(self._settings.get(S.READ_TIMEOUT_S)),
-                proxy=self._settings.get(S.PROXY) or None,
-            )
+            client = self._client(url, token)
         except ValueError:
             self.problem = self.tr("The server address is not valid (it must start with https://).")
             self.changed.emit()
