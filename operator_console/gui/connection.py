@@ -24,6 +24,7 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import timedelta
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -150,10 +151,10 @@ class Connection(QObject):
     ) -> Future[Login]:
         """Log in on a worker; ``on_failure`` gets a :class:`ServerError` or a ``ValueError`` (a bad
         address). On success the worker sends with the new token and the keyring keeps it."""
-        ca_bundle = self._ca_bundle()
+        settings = self._connection_settings()  # through IT's proxy, as everything else
 
         def call() -> Login:
-            client = ServerClient(url, ca_bundle=ca_bundle, language=self.language)
+            client = ServerClient(url, **settings)
             try:
                 return client.login(username, password)
             finally:
@@ -169,7 +170,8 @@ class Connection(QObject):
         """Forget the token (keyring and server); what waits in the outbox waits for the next login."""
         if self.worker is None:
             return
-        token, url, user, ca_bundle = self.worker.client.token, self.url, self.username, self._ca_bundle()
+        token, url, user = self.worker.client.token, self.url, self.username
+        settings = self._connection_settings()
         self.worker.set_token(None)
         self.logged_in, self.role = False, ""
         self._settings.set(S.SERVER_ROLE, "")
@@ -181,7 +183,7 @@ class Connection(QObject):
                 vault.forget(url, user)
 
         def revoke() -> None:
-            client = ServerClient(url, ca_bundle=ca_bundle, language=self.language, token=token)
+            client = ServerClient(url, token=token, **settings)
             try:
                 client.logout()
             except ServerError:
@@ -211,14 +213,16 @@ class Connection(QObject):
 
     def _client(self, url: str, token: str | None) -> ServerClient:
         """A client with this workstation's connection settings (CA bundle, read timeout, proxy)."""
-        return ServerClient(
-            url,
-            ca_bundle=self._ca_bundle(),
-            language=self.language,
-            token=token,
-            read_timeout=float(self._settings.get(S.READ_TIMEOUT_S)),
-            proxy=self._settings.get(S.PROXY) or None,
-        )
+        return ServerClient(url, token=token, **self._connection_settings())
+
+    def _connection_settings(self) -> dict[str, Any]:
+        """Read on the GUI thread (the settings are not the workers' to read)."""
+        return {
+            "ca_bundle": self._ca_bundle(),
+            "language": self.language,
+            "read_timeout": float(self._settings.get(S.READ_TIMEOUT_S)),
+            "proxy": self._settings.get(S.PROXY) or None,
+        }
 
     def _retire_worker(self) -> SyncWorker | None:
         """Stop the current worker without waiting for it (the next one waits, on its own thread)."""

@@ -21,6 +21,7 @@ from tests.server.test_console_window import (
     Open,
     desk_server,
     enter_a_call,
+    log_in_with_the_dialog,
     open_console,
     save,
 )
@@ -79,3 +80,17 @@ def test_a_console_behind_the_citys_proxy_sends_its_cases_through_it(
     save(qtbot, console)
     qtbot.waitUntil(lambda: console.window.saved_banner.text().startswith("Đã gửi"), timeout=WAIT_MS)
     assert f"POST {desk_server.url}/api/v1/cases" in seen
+
+
+def test_a_login_behind_the_citys_proxy_goes_through_it(
+    desk_server: Server,
+    open_console: Open,
+    qtbot: QtBot,
+    keyring_stand_in: MemoryKeyring,
+    proxy: tuple[str, list[str]],
+) -> None:
+    address, seen = proxy
+    console = open_console(desk_server.url, "", **{S.PROXY.key: address})
+    log_in_with_the_dialog(qtbot, console, "op", PASSWORD)
+    qtbot.waitUntil(lambda: console.connection.logged_in, timeout=WAIT_MS)
+    assert f"POST {desk_server.url}/api/v1/auth/token" in seen, "the password went round IT's proxy"
