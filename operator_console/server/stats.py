@@ -247,16 +247,22 @@ def _consoles(session: Session, now: datetime, today: datetime, hour_ago: dateti
     # table in ix_cases_source's order (0.5 s at a million cases) instead of today's few rows
     # through ix_cases_created_at.
     who = CaseRow.created_by.concat("")
-    made = dict(
-        session.execute(select(who, func.count()).where(CaseRow.created_at >= hour_ago).group_by(who)).all()
-    )
-    today_rows = session.execute(
-        select(who, func.count(), func.avg(CaseRow.call_duration_s))
-        .where(CaseRow.created_at >= today)
+    # One pass over the cases saved since today began or an hour ago, whichever is earlier: each
+    # operator's count in the last hour, today's count and handling time, and the last save (which
+    # ends after-call work).
+    saved = session.execute(
+        select(
+            who,
+            func.count(case((CaseRow.created_at >= hour_ago, 1))),
+            func.count(case((CaseRow.created_at >= today, 1))),
+            func.avg(case((CaseRow.created_at >= today, CaseRow.call_duration_s))),
+            func.max(CaseRow.created_at),
+        )
+        .where(CaseRow.created_at >= min(today, hour_ago))
         .group_by(who)
     ).all()
-    made_today = {name: (n, handling) for name, n, handling in today_rows}
-    states = _operator_states(session, now, {b.username for b in beats})
+    made = {name: (last_hour, n_today, handling) for name, last_hour, n_today, handling, _last in saved}
+    states = _operator_states(session, now, {b.username for b in beats}, {r[0]: r[4] for r in saved})
     return {
         "on_shift": len(beats),
         "outbox_waiting": sum(b.outbox_size for b in beats),
@@ -273,16 +279,18 @@ def _consoles(session: Session, now: datetime, today: datetime, hour_ago: dateti
                 "outbox_size": b.outbox_size,
                 "last_seen": _aware(b.seen_at),
                 "state": states.get(b.username, "available"),
-                "cases_last_hour": made.get(b.username, 0),
-                "cases_today": made_today.get(b.username, (0, None))[0],
-                "average_handling_s": _rounded(made_today.get(b.username, (0, None))[1]),
+                "cases_last_hour": made.get(b.username, (0, 0, None))[0],
+                "cases_today": made.get(b.username, (0, 0, None))[1],
+                "average_handling_s": _rounded(made.get(b.username, (0, 0, None))[2]),
             }
             for b in sorted(beats, key=lambda b: b.username)
         ],
     }
 
 
-def _operator_states(session: Session, now: datetime, on_shift: set[str]) -> dict[str, str]:
+def _operator_states(
+    session: Session, now: datetime, on_shift: set[str], last_saved: dict[str, datetime]
+) -> dict[str, str]:
     """Each operator's state: on an inbound call (the exchange), after-call work, or available."""
     recent = and_(CallRow.direction == "in", CallRow.started_at >= now - timedelta(hours=12))
     talking = set(
@@ -303,18 +311,14 @@ def _operator_states(session: Session, now: datetime, on_shift: set[str]) -> dic
             .group_by(CallRow.operator)
         ).all()
     )
-    who = CaseRow.created_by.concat("")
-    last_saved = dict(
-        session.execute(
-            select(who, func.max(CaseRow.created_at)).where(CaseRow.created_at >= since).group_by(who)
-        ).all()
-    )
     states: dict[str, str] = {}
     for name in on_shift | {t for t in talking if t}:
         if name in talking:
             states[name] = "on_call"
             continue
         ended, saved = last_ended.get(name), last_saved.get(name)
+        if saved is not None and _aware_utc(saved) < since:
+            saved = None  # a save before the call window does not end its write-up
         writing_up = ended is not None and (saved is None or _aware_utc(saved) < _aware_utc(ended))
         states[name] = "after_call_work" if writing_up else "available"
     return states
