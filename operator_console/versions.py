@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import platform
+import re
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -72,13 +73,14 @@ def data_versions() -> dict[str, str]:
 
     categories = json.loads(resource("data", "categories.json").read_text(encoding="utf-8"))
     units = json.loads(resource("data", "units.json").read_text(encoding="utf-8"))
-    former = json.loads(resource("data", "former_units_hcmc.json").read_text(encoding="utf-8"))
+    wards = json.loads(resource("data", "wards_hcmc.json").read_text(encoding="utf-8"))
+    source = re.search(r"^(\S+) \(sha256 ([0-9a-f]{12})", str(wards.get("source", "")))
     given = resource("data", "given_names.txt").read_text(encoding="utf-8").splitlines()
     return {
         "categories": f"v{categories.get('version', '?')}",
         "units": f"v{units.get('version', '?')} ({len(units['units'])})",
-        "gazetteer": f"vietnam-provinces {_package('vietnam-provinces')}",
-        "former units": str(former.get("source", "?")).split(" (")[0],
+        "wards": f"{len(wards['current'])} today, {len(wards['former'])} former"
+        + (f" ({source[1]} {source[2]})" if source else ""),
         "given names": str(sum(1 for line in given if line.strip() and not line.startswith("#"))),
         "phone metadata": f"phonenumbers {_package('phonenumbers')}",
         "store schema": head_revision(),

@@ -3,6 +3,8 @@
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from operator_console.domain.case import Priority, Status, TransitionError, Vulnerability, check_transition
 from operator_console.domain.gazetteer import Gazetteer
@@ -33,10 +35,31 @@ def test_a_neighbour_reporting_a_lone_elderly_woman(gazetteer: Gazetteer, taxono
     assert case.caller.name == "Trần Văn Bình"
     assert case.needy.name == "Bà Lê Thị Mai"
     assert case.address.alley == "12/3" and case.address.house_number == "45"
-    assert case.address.ward_code is not None and case.address.former_ward_code == case.address.ward_code
+    # Former Phường 5, Quận 8 was split between Chánh Hưng and Bình Đông: kept as said, for the operator.
+    assert case.address.ward_code is None and case.address.former_ward_code == 27418
+    assert case.address.ward_needs_check
     assert case.address.ward_as_said == "P.5" and case.address.district_as_said == "Q.8"
-    assert case.priority is Priority.CRITICAL  # alone and without food supplies
+    assert case.priority is Priority.URGENT  # alone, asking for food (no food today would be critical)
     assert case.status is Status.QUEUED and case.history[0].status is Status.QUEUED
+
+
+def test_the_ward_the_operator_picks_for_a_split_ward_is_kept_beside_what_was_said(
+    gazetteer: Gazetteer, taxonomy: Taxonomy
+) -> None:
+    case = build(gazetteer, taxonomy, caller_name="A", ward="P.5 Q.8", ward_code=27424, category="other")
+    assert (case.address.ward_code, case.address.former_ward_code) == (27424, 27418)  # Bình Đông, P.5 Q.8
+    assert case.address.ward_as_said == "P.5 Q.8" and not case.address.ward_needs_check
+
+
+def test_a_draft_ward_code_from_an_older_console_or_file_is_read_as_the_official_one(
+    gazetteer: Gazetteer, taxonomy: Taxonomy
+) -> None:
+    case = build(
+        gazetteer, taxonomy, caller_name="A", ward="Phường Bàn Cờ", ward_code=27160, category="other"
+    )
+    assert case.address.ward_code == 27154
+    with pytest.raises(InvalidCase):
+        build(gazetteer, taxonomy, caller_name="A", ward_code=12345, category="other")
 
 
 def test_every_wrong_field_is_named_at_once(gazetteer: Gazetteer, taxonomy: Taxonomy) -> None:
@@ -64,7 +87,10 @@ def test_the_operator_can_override_the_suggested_priority(gazetteer: Gazetteer, 
         ("policy_support", set(), False, Priority.NORMAL),
         ("essential_supplies", set(), True, Priority.CRITICAL),
         ("essential_supplies", {Vulnerability.CHILDREN}, False, Priority.URGENT),
-        ("essential_supplies", {Vulnerability.LONE_ELDERLY}, False, Priority.CRITICAL),
+        ("essential_supplies", {Vulnerability.LONE_ELDERLY}, False, Priority.URGENT),
+        ("essential_supplies", {Vulnerability.LONE_ELDERLY}, True, Priority.CRITICAL),
+        ("vulnerable_person/lone_elderly", set(), False, Priority.URGENT),
+        ("vulnerable_person/lone_elderly", set(), True, Priority.CRITICAL),
         ("policy_support", {Vulnerability.LONE_ELDERLY}, False, Priority.URGENT),
         ("vulnerable_person/street_child", set(), False, Priority.URGENT),
         ("traffic", {Vulnerability.SICK}, False, Priority.NORMAL),
@@ -74,6 +100,19 @@ def test_priority_rules(
     category: str, vulnerable: set[Vulnerability], no_food: bool, expected: Priority
 ) -> None:
     assert suggest_priority(category, vulnerable, no_food)[0] is expected
+
+
+@given(
+    st.sampled_from(["essential_supplies", "essential_supplies/food", "policy_support", "traffic", "other"]),
+    st.sets(st.sampled_from(list(Vulnerability))),
+    st.booleans(),
+)
+def test_the_lone_elderly_tick_and_the_lone_elderly_category_give_the_same_priority(
+    category: str, vulnerable: set[Vulnerability], no_food: bool
+) -> None:
+    """However the operator enters "an old person living alone", the suggestion is the same."""
+    ticked = suggest_priority(category, vulnerable | {Vulnerability.LONE_ELDERLY}, no_food)[0]
+    assert ticked is suggest_priority("vulnerable_person/lone_elderly", vulnerable, no_food)[0]
 
 
 def test_not_eligible_needs_a_reason_the_caller_can_be_told() -> None:

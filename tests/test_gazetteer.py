@@ -1,10 +1,18 @@
-"""Wards as callers name them: today's, former ones, abbreviations, no diacritics."""
+"""Wards as callers name them: today's, former ones (merged whole or split), abbreviations, no marks.
+
+The expected units come from the official conversion table (resources/data/wards_hcmc.json, made
+from it by make_wards.py), never from the code under test.
+"""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from operator_console.domain.gazetteer import Gazetteer
+from operator_console.domain.gazetteer import Gazetteer, WardUnit
+
+
+def _former(gazetteer: Gazetteer, name: str, district: str) -> WardUnit:
+    return next(w for w in gazetteer.former_wards if w.name == name and w.district_name == district)
 
 
 def test_the_city_has_its_168_units_of_today_and_the_former_ones_of_its_three_parts(
@@ -15,8 +23,19 @@ def test_the_city_has_its_168_units_of_today_and_the_former_ones_of_its_three_pa
     by_province = {
         code: [d for d in gazetteer.former_districts if d.province_code == code] for code in (79, 74, 77)
     }
+    # 22 district-level units of the city, 9 of Bình Dương, 7 of Bà Rịa – Vũng Tàu (Côn Đảo included)
     assert [len(by_province[code]) for code in (79, 74, 77)] == [22, 9, 7]
-    assert len(gazetteer.former_wards) == 273 + 91 + 77
+    assert len(gazetteer.former_wards) == 441
+    assert all(gazetteer.successors(w) for w in gazetteer.former_wards)
+
+
+def test_todays_units_carry_their_official_codes_not_the_draft_ones(gazetteer: Gazetteer) -> None:
+    ban_co = gazetteer.resolve("Phường Bàn Cờ").current
+    assert ban_co is not None and ban_co.code == 27154
+    assert gazetteer.current(27160) is None, "27160 was the draft code"
+    assert gazetteer.official_code(27160) == 27154, "a draft code an older release stored is read"
+    assert gazetteer.official_code(26740) == 26740
+    assert gazetteer.official_code(99999) is None
 
 
 @pytest.mark.parametrize(
@@ -29,83 +48,174 @@ def test_todays_ward_is_found_however_it_is_typed(gazetteer: Gazetteer, typed: s
     assert not match.needs_operator
 
 
-def test_a_name_the_new_city_has_twice_is_for_the_operator_to_choose(gazetteer: Gazetteer) -> None:
-    """Tân Định is a ward of the old Quận 1, and of Bến Cát and Bắc Tân Uyên in former Bình Dương."""
-    match = gazetteer.resolve("Tân Định")
-    assert match.status == "ambiguous" and match.needs_operator
-    assert {c.label for c in match.choices} >= {"Phường Tân Định", "Phường Tân Định, Thành phố Bến Cát"}
-    with_district = gazetteer.resolve("Tân Định", "Quận 1")
-    assert with_district.status == "current" and with_district.current is not None
-    assert with_district.current.name == "Phường Tân Định"  # same name, code kept from its neighbour Đa Kao
+@pytest.mark.parametrize(
+    ("ward", "district"),
+    [
+        ("Phường 2, Quận 5", ""),
+        ("P.2 Q.5", ""),
+        ("P2", "Q5"),
+        ("F2 Q.5", ""),
+        ("phuong 2 quan 5", ""),
+        ("Phường 02", "Quận 5"),
+    ],
+)
+def test_a_former_ward_merged_whole_resolves_to_its_successor_at_once(
+    gazetteer: Gazetteer, ward: str, district: str
+) -> None:
+    """Former Phường 2, Quận 5 merged whole into today's Phường Chợ Quán."""
+    match = gazetteer.resolve(ward, district)
+    assert match.status == "former" and not match.needs_operator
+    assert match.former is not None and match.former.label == "Phường 2, Quận 5"
+    assert match.current is not None and match.current.name == "Phường Chợ Quán"
+    message = match.message.render("vi") if match.message else ""
+    assert "Phường 2, Quận 5" in message and "Phường Chợ Quán" in message
+
+
+@pytest.mark.parametrize(
+    ("ward", "district", "former", "successors"),
+    [
+        ("P.5", "Q.8", "Phường 5, Quận 8", {"Phường Chánh Hưng", "Phường Bình Đông"}),
+        ("Đa Kao", "", "Phường Đa Kao, Quận 1", {"Phường Tân Định", "Phường Sài Gòn"}),
+        ("Phường 15", "Tân Bình", "Phường 15, Quận Tân Bình", {"Phường Tân Bình", "Phường Tân Sơn"}),
+        (
+            "Tân Thành",
+            "Tân Phú",
+            "Phường Tân Thành, Quận Tân Phú",
+            {"Phường Tân Sơn Nhì", "Phường Phú Thọ Hòa", "Phường Tân Phú"},
+        ),
+        ("Mỹ Phước", "", "Phường Mỹ Phước, Thành phố Bến Cát", {"Phường Bến Cát", "Phường Long Nguyên"}),
+    ],
+)
+def test_a_split_ward_is_never_resolved_silently_and_offers_exactly_its_successors(
+    gazetteer: Gazetteer, ward: str, district: str, former: str, successors: set[str]
+) -> None:
+    match = gazetteer.resolve(ward, district)
+    assert match.status == "split" and match.needs_operator
+    assert match.current is None
+    assert match.former is not None and match.former.label == former
+    assert {u.name for u in match.choice_units} == successors
+    assert all(c.via == match.former for c in match.choices)
+
+
+def test_every_split_ward_offers_the_tables_successors_and_every_other_resolves(gazetteer: Gazetteer) -> None:
+    for old in gazetteer.former_wards:
+        successors = gazetteer.successors(old)
+        match = gazetteer.resolve(old.name, old.district_name)
+        if len(successors) > 1:
+            assert match.status == "split", old.label
+            assert set(match.choice_units) == {s.unit for s in successors}, old.label
+        else:
+            assert match.current == successors[0].unit, old.label
+
+
+def test_the_successor_that_took_the_people_is_offered_first(gazetteer: Gazetteer) -> None:
+    """Long Thạnh Mỹ: part of its area to Tăng Nhơn Phú, its whole population to Long Bình."""
+    match = gazetteer.resolve("Phường Long Thạnh Mỹ", "TP Thủ Đức")
+    assert [c.unit.name for c in match.choices] == ["Phường Long Bình", "Phường Tăng Nhơn Phú"]
+
+
+def test_todays_name_wins_over_a_former_namesake_elsewhere_unless_the_district_says_otherwise(
+    gazetteer: Gazetteer,
+) -> None:
+    """Today's Phường Tân Định (Quận 1's); former Phường Tân Định of Bến Cát went into Hòa Lợi."""
+    assert gazetteer.resolve("Tân Định").current.name == "Phường Tân Định"  # type: ignore[union-attr]
+    bến_cát = gazetteer.resolve("Tân Định", "Bến Cát")
+    assert bến_cát.former is not None and bến_cát.former.district_name == "Thành phố Bến Cát"
+    assert bến_cát.current is not None and bến_cát.current.name == "Phường Hòa Lợi"
+    assert gazetteer.resolve("Tân Định, TX Bến Cát").current.name == "Phường Hòa Lợi"  # type: ignore[union-attr]
+
+
+def test_todays_name_said_with_its_old_district_is_todays_unit(gazetteer: Gazetteer) -> None:
+    match = gazetteer.resolve("Phường Chợ Quán", "Quận 5")
+    assert match.status == "current" and match.current is not None and match.current.name == "Phường Chợ Quán"
+
+
+@pytest.mark.parametrize(
+    ("typed", "today"),
+    [
+        ("Phường Chợ Quán", "Phường Chợ Quán"),
+        ("Phường Bình Quới", "Phường Bình Quới"),
+        ("P. Chợ Quán", "Phường Chợ Quán"),
+        ("Phường 12 Gò Vấp", "Phường An Hội Tây"),
+        ("F12 Gò Vấp", "Phường An Hội Tây"),
+        ("phuong 12 go vap", "Phường An Hội Tây"),
+        ("Phường 12 Quận Gò Vấp", "Phường An Hội Tây"),
+        ("Phường Thắng Tam Vũng Tàu", "Phường Vũng Tàu"),
+        ("Xã Phước Hoà", "Xã Phước Hòa"),
+        ("Long Hoà", "Xã Long Hòa"),
+        ("X. Thạnh An", "Xã Thạnh An"),
+        ("Quy Đức", "Xã Hưng Long"),
+        ("Xã Qui Đức", "Xã Hưng Long"),
+        ("Xã Quảng Thành", "Xã Bình Giã"),
+        ("Huyện Côn Đảo", "Đặc khu Côn Đảo"),
+        ("Côn Đảo", "Đặc khu Côn Đảo"),
+        ("Ðặc khu Côn Ðảo", "Đặc khu Côn Đảo"),  # typed with Ð (U+00D0)
+        ("Phường Tân\u200b Định", "Phường Tân Định"),  # a zero-width space from copy-paste
+    ],
+)
+def test_words_that_look_like_a_district_or_a_type_do_not_mislead_it(
+    gazetteer: Gazetteer, typed: str, today: str
+) -> None:
+    """A word starting with Q is not "Q." (district); a district qualifies without comma or type."""
+    match = gazetteer.resolve(typed)
+    assert match.current is not None and match.current.name == today, match
+
+
+def test_tan_quy_is_a_former_ward_of_tan_phu_split_in_two(gazetteer: Gazetteer) -> None:
+    match = gazetteer.resolve("Tân Quý")
+    assert match.status == "split" and match.former is not None
+    assert match.former.label == "Phường Tân Quý, Quận Tân Phú"
 
 
 def test_marks_tell_namesakes_apart_and_their_absence_does_not(gazetteer: Gazetteer) -> None:
     """Xã Thạnh An (Cần Giờ) and Xã Thanh An (former Bình Dương) are both in today's city."""
     assert gazetteer.resolve("Thạnh An").current.code == 27676  # type: ignore[union-attr]
-    assert gazetteer.resolve("thanh an").status == "ambiguous"
+    assert gazetteer.resolve("Xã Thanh An").current.code == 25807  # type: ignore[union-attr]
+    unmarked = gazetteer.resolve("thanh an")
+    assert unmarked.status == "ambiguous"
+    assert {u.code for u in unmarked.choice_units} == {27676, 25807}
     assert gazetteer.resolve("Thạnh An", "Cần Giờ").current.code == 27676  # type: ignore[union-attr]
 
 
 def test_a_former_ward_is_never_sent_to_a_namesake_elsewhere(gazetteer: Gazetteer) -> None:
-    """Phường Tân Phú of Quận 7 is not today's Phường Tân Phú (the former Tân Phú district)."""
+    """Phường Tân Phú of Quận 7 is not today's Phường Tân Phú (in the former Tân Phú district)."""
     match = gazetteer.resolve("Tân Phú", "Quận 7")
     assert match.former is not None and match.former.district_name == "Quận 7"
-    assert match.current is None or match.current.name != "Phường Tân Phú"
-    for old in gazetteer.former_wards:
-        today = gazetteer.mapped(old)
-        if today is not None and today.code != old.code:
-            assert today.name == old.name, old.label
+    expected = {s.unit for s in gazetteer.successors(match.former)}
+    assert {match.current} == expected or set(match.choice_units) == expected
 
 
 def test_former_wards_of_binh_duong_and_ba_ria_vung_tau_are_known(gazetteer: Gazetteer) -> None:
     match = gazetteer.resolve("Phường Phú Hòa", "TP Thủ Dầu Một")
     assert match.former is not None and match.former.district_name == "Thành phố Thủ Dầu Một"
+    assert match.current is not None and match.current.name == "Phường Phú Lợi"
     vung_tau = gazetteer.resolve("P.1", "TP Vũng Tàu")
     assert vung_tau.former is not None and vung_tau.former.district_name == "Thành phố Vũng Tàu"
+
+
+def test_codes_an_older_release_stored_for_former_wards_are_read(gazetteer: Gazetteer) -> None:
+    old = gazetteer.former_unit(27361)  # vietnam-provinces 0.6.0's code for Phường 2, Quận 6
+    assert old is not None and old.label == "Phường 2, Quận 6" and old.code == 27367
+    assert gazetteer.resolve("Phường 2", "Quận 6").current.name == "Phường Bình Tây"  # type: ignore[union-attr]
 
 
 @given(st.text(max_size=30), st.text(max_size=20))
 def test_any_text_resolves_without_error_and_is_kept(gazetteer: Gazetteer, ward: str, district: str) -> None:
     match = gazetteer.resolve(ward, district)
-    assert match.status in ("empty", "current", "former", "former_unmapped", "ambiguous", "unknown")
+    assert match.status in ("empty", "current", "former", "split", "ambiguous", "unknown")
+    if match.status == "split":
+        assert match.current is None and len(match.choice_units) > 1
     if ward.strip():
         assert match.typed
 
 
-@pytest.mark.parametrize(
-    ("ward", "district"),
-    [
-        ("Phường 5, Quận 8", ""),
-        ("P5", "Q8"),
-        ("P.5", "Q.8"),
-        ("F5 Q.8", ""),
-        ("phuong 5", "quan 8"),
-        ("Phường 05", "Quận 8"),
-    ],
-)
-def test_a_former_ward_resolves_to_the_ward_that_took_its_code(
-    gazetteer: Gazetteer, ward: str, district: str
+def test_a_numbered_ward_without_its_district_is_ambiguous_with_todays_units_as_choices(
+    gazetteer: Gazetteer,
 ) -> None:
-    match = gazetteer.resolve(ward, district)
-    assert match.status == "former"
-    assert match.former is not None and match.former.label == "Phường 5, Quận 8"
-    assert match.current is not None and match.current.code == match.former.code
-    assert match.message is not None and "Phường 5, Quận 8" in match.message.render("vi")
-
-
-def test_a_former_ward_without_a_link_to_today_is_kept_and_flagged_with_choices(gazetteer: Gazetteer) -> None:
-    match = gazetteer.resolve("Phường 2", "Quận 3")
-    assert match.status == "former_unmapped"
-    assert match.needs_operator
-    assert match.former is not None and match.former.district_name == "Quận 3"
-    assert match.choices, "the operator is offered the current wards of the former district"
-    assert all(not c.former for c in match.choices)
-
-
-def test_a_numbered_ward_without_its_district_is_ambiguous(gazetteer: Gazetteer) -> None:
     match = gazetteer.resolve("P.5")
     assert match.status == "ambiguous"
-    assert len(match.choices) > 3
+    assert len(match.choice_units) > 3 and all(not u.former for u in match.choice_units)
+    assert all(c.via is not None and c.via.name == "Phường 5" for c in match.choices)
     assert "quận/huyện" in (match.message.render("vi") if match.message else "")
 
 
@@ -132,3 +242,17 @@ def test_completion_ignores_diacritics_and_offers_todays_wards_first(gazetteer: 
     found = gazetteer.complete("tan dinh")
     assert found[0].name == "Phường Tân Định" and not found[0].former
     assert any(w.former for w in found)
+
+
+def test_every_completion_the_ward_field_offers_resolves(gazetteer: Gazetteer) -> None:
+    """Whatever the operator takes from the list leads to a ward: today's, or a split one's choices."""
+    for unit in (*gazetteer.current_wards, *gazetteer.former_wards):
+        match = gazetteer.resolve(unit.label)
+        if unit.former:
+            assert match.former == unit, unit.label
+            assert match.status in ("current", "former", "split"), unit.label
+        else:
+            assert (match.status, match.current) == ("current", unit), unit.label
+        # and by the first letters of each word of its name, as operators type it
+        typed = " ".join(word[:4] for word in unit.label.replace(",", "").split())
+        assert unit in gazetteer.complete(typed, limit=500), typed

@@ -7,7 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from operator_console.domain.phones import LEGACY_MOBILE_PREFIXES, PhoneError, parse_phone, phone_key
+from operator_console.domain.phones import (
+    LEGACY_MOBILE_PREFIXES,
+    PhoneError,
+    old_landline_reading,
+    parse_phone,
+    phone_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -44,7 +50,24 @@ def test_a_ten_digit_08_number_is_a_mobile_and_eight_digits_a_city_landline() ->
     assert parse_phone("38234567").national == "02838234567"
 
 
-@pytest.mark.parametrize("text", ["", "  ", "ẩn số", "Withheld", "private", "không rõ"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  ",
+        "ẩn số",
+        "số ẩn",
+        "Withheld",
+        "private",
+        "Private number",
+        "không rõ",
+        "không có số",
+        "Không xác định",
+        "--",
+        "-",
+        "…",
+    ],
+)
 def test_a_withheld_caller_id_is_not_an_error(text: str) -> None:
     assert parse_phone(text).withheld
 
@@ -58,6 +81,12 @@ def test_a_withheld_caller_id_is_not_an_error(text: str) -> None:
         ("0978 555 1234", "quá dài"),  # one digit too many: not a "bad prefix"
         ("+1 202 555 0100", "Chỉ nhận số điện thoại Việt Nam"),
         ("0201234567", "Đầu số «020»"),
+        ("1800 1091", "số dịch vụ (1800)"),
+        ("1900 6868", "số dịch vụ (1900)"),
+        ("1900 123 456", "số dịch vụ (1900)"),
+        # 84 as the country code, then a digit short: said as such, not "too long (10 digits)"
+        ("8438912345", "sau đó chỉ còn 8 chữ số, thiếu 1"),
+        ("+84 38912345", "quá ngắn (9 chữ số)"),
         ("01301234567", "Đầu số «0130»"),
     ],
 )
@@ -66,6 +95,16 @@ def test_what_cannot_be_a_phone_number_is_said_plainly_in_vietnamese(text: str, 
         parse_phone(text)
     assert vietnamese in error.value.message.render("vi")
     assert error.value.message.render("en")  # and in English
+
+
+def test_an_old_landline_written_08_and_eight_digits_is_read_as_a_mobile_with_the_landline_beside() -> None:
+    """Until June 2017 the city's landlines were 08 + 8 digits: the shape of a mobile today."""
+    phone = parse_phone("08 3823 4567")
+    assert phone.kind == "mobile" and phone.display == "0838 234 567"
+    landline = old_landline_reading(phone)
+    assert landline is not None and landline.kind == "landline" and landline.display == "028 3823 4567"
+    assert old_landline_reading(parse_phone("0389 123 456")) is None
+    assert old_landline_reading(parse_phone("028 3823 4567")) is None
 
 
 def test_every_legacy_prefix_maps_to_a_valid_number_today() -> None:

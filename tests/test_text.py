@@ -1,11 +1,21 @@
 """Folding Vietnamese text: what makes "Nguyễn", "NGUYEN" and a decomposed "Nguyễn" the same key."""
 
+import sys
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from operator_console.domain.text import clean, clean_name, fold, fold_words
+from operator_console.domain.text import (
+    INVISIBLE_RANGES,
+    clean,
+    clean_block,
+    clean_name,
+    fold,
+    fold_words,
+    tone_key,
+)
 
 VIETNAMESE_LETTERS = (
     "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
@@ -35,6 +45,46 @@ def test_a_name_typed_in_one_case_is_capitalised_and_a_mixed_one_is_left_alone()
     assert clean_name("nguyễn văn hùng") == "Nguyễn Văn Hùng"
     assert clean_name("TRẦN THỊ THU HÀ") == "Trần Thị Thu Hà"
     assert clean_name("McKay Nguyễn") == "McKay Nguyễn"
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored", "key"),
+    [
+        ("Ðỗ Văn Hùng", "Đỗ Văn Hùng", "do van hung"),  # Ð U+00D0, typed where a keyboard lacks Đ
+        ("ðỗ văn hùng", "Đỗ Văn Hùng", "do van hung"),
+        ("Ɖặng Thị Thu", "Đặng Thị Thu", "dang thi thu"),  # Ɖ U+0189
+        ("Ng\u200buyễn Văn An", "Nguyễn Văn An", "nguyen van an"),  # zero-width space
+        ("Nguy\u00adễn Thị Hoa", "Nguyễn Thị Hoa", "nguyen thi hoa"),  # soft hyphen
+        ("\ufeffTrần\u2060 Văn Bình", "Trần Văn Bình", "tran van binh"),  # BOM, word joiner
+        ("LÊ\u00a0", "Lê", "le"),  # a trailing no-break space
+        ("Ｎｇｕｙễｎ\u3000Ｖăｎ Ａｎ", "Nguyễn Văn An", "nguyen van an"),  # full-width letters
+    ],
+)
+def test_look_alike_letters_and_invisible_characters_are_repaired_where_names_are_made(
+    typed: str, stored: str, key: str
+) -> None:
+    """One repair for what is stored and what is searched: Ðỗ finds Đỗ, Ng\u200buyễn finds Nguyễn."""
+    assert clean_name(typed) == stored
+    assert fold(typed) == fold(stored) == key
+
+
+def test_free_text_keeps_its_lines_and_loses_its_invisible_characters() -> None:
+    assert clean_block("Bà\u200b cụ sống một mình\nhết gạo\u00ad") == "Bà cụ sống một mình\nhết gạo"
+
+
+def test_the_invisible_characters_listed_are_unicodes_format_characters() -> None:
+    listed = {cp for first, last in INVISIBLE_RANGES for cp in range(first, last + 1)}
+    format_characters = {cp for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp)) == "Cf"}
+    assert format_characters <= listed, sorted(format_characters - listed)
+    others = {unicodedata.category(chr(cp)) for cp in listed - format_characters - {0x034F}}
+    assert others <= {"Cn"}  # besides the combining grapheme joiner: later Unicode's format characters
+
+
+def test_where_the_tone_mark_sits_does_not_matter_but_the_mark_does() -> None:
+    assert tone_key("Xã Phước Hoà") == tone_key("Xã Phước Hòa") == tone_key("xã phước hòa")
+    assert tone_key("Thuỷ") == tone_key("Thủy")
+    assert tone_key("Thạnh An") != tone_key("Thanh An")
+    assert tone_key("Hóa") != tone_key("Hòa")
 
 
 def test_words_drop_punctuation() -> None:

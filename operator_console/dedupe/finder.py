@@ -75,8 +75,8 @@ def search_for(draft: CaseDraft, gazetteer: Gazetteer) -> Search:
         wards.add(draft.ward_code)
     if draft.ward.strip():
         match = gazetteer.resolve(draft.ward, draft.district)
-        # A name the city has twice (Tân Định) is either of them until the operator chooses.
-        for unit in (match.current, match.former, *match.choices):
+        # A split ward, or a name several places bear, is any of them until the operator chooses.
+        for unit in (match.current, match.former, *match.choice_units):
             if unit is not None:
                 wards.add(unit.code)
     ward_words = [str(c) for c in sorted(wards)] + ([slug] if slug else [])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.text import clean, fold
 
 # Words before a house number: "số", "nhà", "hẻm", "kiệt", "ngõ", "HXH" (hẻm xe hơi).
@@ -26,10 +27,13 @@ _HAMLET = re.compile(r"^(?:khu pho|kp\.?\s*\d|kp\.|ap\s|to\s+\d|to dan pho|khu\s
 _CITY = re.compile(
     r"^(?:tp\.?\s*hcm|tp\.?\s*ho chi minh|thanh pho ho chi minh|ho chi minh|hcm|sai gon|tphcm)\.?$"
 )
-# Where to cut a comma-less address; only markers that cannot start a street name.
+# Where to cut a comma-less address; only markers that cannot start a street name. "quan", "huyen"
+# and "xa" are also words of names ("Chợ Quán", "Xa lộ Hà Nội"): a piece they start is kept only
+# when the gazetteer knows it (``_WEAK``).
 _MARKERS = re.compile(
-    r"\s(?=(?:phuong|p\.?\s*\d+|f\.?\s*\d+|xa\s|thi tran|quan|q\.?\s*\d+|huyen|khu pho|kp\.?\s*\d+)\b)"
+    r"\s(?=(?:(?:phuong|thi tran|quan|huyen|khu pho|xa)\b|(?:p|f|q|kp)\.?\s*\d+\b|(?:p|f|x|q|h|tt)\.))"
 )
+_WEAK = re.compile(r"^(?:quan|huyen|xa)\b(?!\.?\s*\d)")
 
 
 @dataclass(frozen=True)
@@ -68,9 +72,9 @@ def parse_address(text: str | None) -> ParsedAddress:
                 )
                 street = _strip_street_prefix(street_part)
                 continue
-        if not ward and _WARD.match(folded):
+        if not ward and _WARD.match(folded) and _known(folded, part):
             ward = part
-        elif not district and _DISTRICT.match(folded):
+        elif not district and _DISTRICT.match(folded) and _known(folded, part):
             district = part
         elif not hamlet and _HAMLET.match(folded):
             hamlet = part
@@ -97,14 +101,31 @@ def _strip_street_prefix(part: str) -> str:
     return part[match.end() :].strip() if match else part
 
 
+def _known(folded: str, part: str) -> bool:
+    """A part that starts with a word that is also a name's ("Quán", "Xa lộ") is a district or a
+    ward only when the gazetteer knows it as one."""
+    if not _WEAK.match(folded):
+        return True
+    gazetteer = default_gazetteer()
+    if folded.startswith("xa"):
+        return gazetteer.resolve(part).status != "unknown"
+    return gazetteer.district(part) is not None
+
+
 def _cut_at_markers(said: str) -> list[str]:
     folded = fold(said)
     if len(folded) != len(said):  # a letter that folds to two: do not cut by position
         return [said]
     cuts = [m.end() for m in _MARKERS.finditer(folded)]
-    pieces, start = [], 0
-    for cut in cuts:
-        pieces.append(said[start:cut].strip())
-        start = cut
-    pieces.append(said[start:].strip())
-    return [p for p in pieces if p]
+    pieces: list[str] = []
+    start = 0
+    for end in [*cuts, len(said)]:
+        piece = said[start:end].strip()
+        start = end
+        if not piece:
+            continue
+        if pieces and not _known(fold(piece), piece):
+            pieces[-1] = f"{pieces[-1]} {piece}"  # "Trần Hưng Đạo P. Chợ" + "Quán": one piece
+        else:
+            pieces.append(piece)
+    return pieces

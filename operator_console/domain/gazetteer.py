@@ -1,16 +1,24 @@
-"""Ho Chi Minh City's wards and communes, today's and the former ones callers still name.
+"""Ho Chi Minh City's wards and communes: today's 168, and the former ones callers still name.
 
-Today's 168 commune-level units (since 1 July 2025) come from ``vietnam-provinces``. The former
-structure (in force until 30 June 2025: the city's 22 district-level units and 273 wards, and those
-of the former Bình Dương and Bà Rịa – Vũng Tàu provinces, now part of the city) is shipped in
-``resources/data/former_units_hcmc.json``.
+The data (``resources/data/wards_hcmc.json``) is made by ``resources/data/make_wards.py`` from the
+statistics office's official conversion table for Resolution 1685/NQ-UBTVQH15: today's units with
+their official codes, the former districts and wards of Ho Chi Minh City, Bình Dương and Bà Rịa –
+Vũng Tàu (in force until 30 June 2025), and for each former ward the units of today it went to.
 
-Former wards do not map one-to-one onto today's: the only link the data gives is that a new unit
-kept the code of one of the units merged into it. So a former ward resolves to a current unit only
-through that shared code, never through a similar name (the new city has several namesakes: Xã
-Thạnh An in Cần Giờ and Xã Thanh An from Bình Dương). A name that can mean two places is
-*ambiguous* and the operator chooses. Nothing typed is ever dropped: the case keeps the words as
-said, the current code and the former code.
+How a ward as said resolves (``docs/data.md`` says why):
+
+- **Today's name** is that unit. It wins over a former namesake elsewhere ("Tân Định" is today's
+  Phường Tân Định, not the former one of Bến Cát), unless the district said names the former one.
+- **A former ward merged whole** into one unit of today is that unit, shown as said → today's.
+- **A former ward split** among several units is never resolved for the operator: its successors,
+  exactly as the table lists them, are the choices.
+- **A name that can mean several places** (a numbered ward without its district, a name two
+  units share) is for the operator to choose; the choices are today's units it can mean.
+- The marks typed tell namesakes apart (Thạnh An, Thanh An), where the tone sits does not (Hoà,
+  Hòa); their absence tells nothing. The district qualifies with or without a comma and its type
+  ("Phường 12 Gò Vấp", "P.5 Q.8", "Phường Thắng Tam, Vũng Tàu").
+
+Nothing typed is ever dropped: the case keeps the words as said, today's code and the former code.
 """
 
 from __future__ import annotations
@@ -18,13 +26,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from typing import Literal
 
-from vietnam_provinces import Ward as _PackageWard
-
 from operator_console.domain.messages import Message
-from operator_console.domain.text import clean, fold
+from operator_console.domain.text import clean, fold, tone_key
 from operator_console.paths import resource
 
 HCMC_PROVINCE_CODE = 79
@@ -32,7 +38,7 @@ HCMC_PROVINCE_CODE = 79
 UnitKind = Literal["phường", "xã", "thị trấn", "đặc khu"]
 
 # Folded prefixes as people write them, longest first so that "thi tran" wins over "t".
-_WARD_PREFIXES: tuple[tuple[str, UnitKind | None], ...] = (
+_WARD_PREFIXES: tuple[tuple[str, UnitKind], ...] = (
     ("phuong", "phường"),
     ("thi tran", "thị trấn"),
     ("dac khu", "đặc khu"),
@@ -54,6 +60,10 @@ _DISTRICT_ALIASES: dict[str, int] = {
     "tb": 766,
 }
 _PUNCT = re.compile(r"[.,;:()\-_/]+")
+# "Quy Đức" and "Qui Đức", "Sơn Kỳ" and "Sơn Kì": a syllable that is a consonant and y is written
+# with i as well (the official table has "Xã Qui Đức").
+_Y_SYLLABLE = re.compile(r"^(qu|ngh|ch|gh|kh|nh|ph|th|tr|ng|[bcdghklmnprstvx])y$")
+MatchStatus = Literal["empty", "current", "former", "split", "ambiguous", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -81,7 +91,30 @@ class District:
     province_code: int = HCMC_PROVINCE_CODE
 
 
-MatchStatus = Literal["empty", "current", "former", "former_unmapped", "ambiguous", "unknown"]
+@dataclass(frozen=True)
+class Successor:
+    """A unit of today that took (part of) a former ward, with the table's words for how."""
+
+    unit: WardUnit
+    how: str
+
+    @property
+    def partial(self) -> bool:
+        return "một phần" in self.how.casefold()
+
+    @property
+    def whole_population(self) -> bool:
+        return "toàn bộ dân số" in self.how.casefold()
+
+
+@dataclass(frozen=True)
+class WardChoice:
+    """A unit of today the operator may pick, and why it is offered."""
+
+    unit: WardUnit
+    via: WardUnit | None = None
+    """The former ward it comes from (a split ward, or one of several former namesakes)."""
+    how: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,28 +125,64 @@ class WardMatch:
     typed: str
     current: WardUnit | None = None
     former: WardUnit | None = None
-    choices: tuple[WardUnit, ...] = field(default=())
+    choices: tuple[WardChoice, ...] = field(default=())
 
     @property
     def needs_operator(self) -> bool:
-        """The operator should pick the current ward: we could not be sure."""
-        return self.status in ("former_unmapped", "ambiguous", "unknown")
+        """The operator should pick the current ward: the words do not name one."""
+        return self.status in ("split", "ambiguous", "unknown")
+
+    @property
+    def choice_units(self) -> tuple[WardUnit, ...]:
+        return tuple(dict.fromkeys(c.unit for c in self.choices))
 
     @property
     def message(self) -> Message | None:
-        if self.status == "former" and self.former and self.current:
+        if self.status == "former" and self.current:
+            old = self.former.label if self.former else self.typed
             return Message(
-                "address.ward_old",
-                {"value": self.typed, "old": self.former.label, "current": self.current.name},
+                "address.ward_old", {"value": self.typed, "old": old, "current": self.current.name}
             )
-        if self.status == "former_unmapped" and self.former:
-            return Message("address.ward_old_unmapped", {"value": self.typed, "old": self.former.label})
+        if self.status == "split" and self.former:
+            names = ", ".join(u.name for u in self.choice_units)
+            return Message(
+                "address.ward_split",
+                {
+                    "value": self.typed,
+                    "old": self.former.label,
+                    "count": len(self.choice_units),
+                    "choices": names,
+                },
+            )
         if self.status == "ambiguous":
-            shown = "; ".join(c.label for c in self.choices[:4]) + ("; …" if len(self.choices) > 4 else "")
+            units = self.choice_units
+            shown = "; ".join(u.name for u in units[:4]) + ("; …" if len(units) > 4 else "")
             return Message("address.ward_ambiguous", {"value": self.typed, "choices": shown})
         if self.status == "unknown":
             return Message("address.ward_unknown", {"value": self.typed})
         return None
+
+
+def _words(text: str) -> list[str]:
+    return _PUNCT.sub(" ", fold(text)).split()
+
+
+def _strip_prefix(words: list[str], prefixes: tuple[str, ...]) -> tuple[list[str], str | None]:
+    """The words without the unit type they start with, and the prefix found (None: none)."""
+    for prefix in prefixes:
+        size = len(prefix.split())
+        if len(words) > size and words[:size] == prefix.split():
+            return words[size:], prefix
+        # "p5", "q8", "f12": a one- or two-letter prefix glued to a number
+        if words and len(prefix) <= 2 and re.fullmatch(re.escape(prefix) + r"\d+", words[0]):
+            return [words[0][len(prefix) :], *words[1:]], prefix
+    return words, None
+
+
+def _key_of(words: list[str]) -> str:
+    words = [_Y_SYLLABLE.sub(lambda m: m.group(1) + "i", w) for w in words]
+    key = "".join(words)
+    return str(int(key)) if key.isascii() and key.isdigit() else key
 
 
 def unit_key(text: str, prefixes: tuple[str, ...]) -> str:
@@ -121,20 +190,8 @@ def unit_key(text: str, prefixes: tuple[str, ...]) -> str:
 
     "Phường 05" → "5"; "P.Tân Định" → "tandinh"; "Q. Bình Thạnh" (district prefixes) → "binhthanh".
     """
-    words = _PUNCT.sub(" ", fold(text)).split()
-    joined = " ".join(words)
-    for prefix in prefixes:
-        if joined.startswith(prefix + " "):
-            joined = joined[len(prefix) + 1 :]
-            break
-        # "p5", "q8", "f12": a one- or two-letter prefix glued to a number
-        if len(prefix) <= 2 and re.fullmatch(
-            re.escape(prefix) + r"\d+", joined.split(" ")[0] if joined else ""
-        ):
-            joined = joined[len(prefix) :]
-            break
-    key = joined.replace(" ", "")
-    return str(int(key)) if key.isascii() and key.isdigit() else key
+    words, _prefix = _strip_prefix(_words(text), prefixes)
+    return _key_of(words)
 
 
 def ward_key(text: str) -> str:
@@ -147,44 +204,44 @@ def district_key(text: str) -> str:
 
 def _typed_kind(text: str) -> UnitKind | None:
     """The unit type the words say ("xã", "P.", "TT"), or None when they name none."""
-    words = _PUNCT.sub(" ", fold(text)).split()
-    joined = " ".join(words)
-    for prefix, kind in _WARD_PREFIXES:
-        if joined.startswith(prefix + " ") or (
-            len(prefix) <= 2 and re.fullmatch(re.escape(prefix) + r"\d+", words[0] if words else "")
-        ):
-            return kind
-    return None
+    _words_left, prefix = _strip_prefix(_words(text), tuple(p for p, _ in _WARD_PREFIXES))
+    return dict(_WARD_PREFIXES).get(prefix) if prefix else None
 
 
 def _name_part(text: str) -> str:
-    """The name without its unit type, marks kept, case ignored: "Xã Thạnh An" → "thạnh an"."""
-    words = clean(text).casefold().split()
+    """The name without its unit type, marks kept, tone placement ignored: "Xã Thạnh An" → "thạnh an"."""
+    words = _PUNCT.sub(" ", clean(text)).split()
     folded = [fold(w) for w in words]
-    for prefix, _kind in _WARD_PREFIXES:
-        size = len(prefix.split())
-        if len(words) > size and folded[:size] == prefix.split():
-            words = words[size:]
-            break
-    return " ".join(words).strip(" .")
+    rest, _prefix = _strip_prefix(folded, tuple(p for p, _ in _WARD_PREFIXES))
+    return tone_key(" ".join(words[len(words) - len(rest) :]))
 
 
 def _kind_of(name: str) -> UnitKind:
-    folded = fold(name)
-    for prefix, kind in _WARD_PREFIXES:
-        if kind and folded.startswith(prefix + " "):
-            return kind
-    return "phường"
+    return _typed_kind(name) or "phường"
 
 
 class Gazetteer:
     """Looks up wards by what people say; built once per process (see :func:`default_gazetteer`)."""
 
-    def __init__(self, current: list[WardUnit], districts: list[District], former: list[WardUnit]) -> None:
+    def __init__(
+        self,
+        current: list[WardUnit],
+        districts: list[District],
+        former: list[WardUnit],
+        successors: dict[int, tuple[Successor, ...]],
+        whole_districts: dict[int, Successor] | None = None,
+        superseded: dict[int, int] | None = None,
+        superseded_former: dict[int, int] | None = None,
+    ) -> None:
         self.current_wards = tuple(current)
         self.former_districts = tuple(districts)
         self.former_wards = tuple(former)
+        self._successors = successors
+        self._whole_districts = whole_districts or {}
+        self._superseded = superseded or {}
+        self._superseded_former = superseded_former or {}
         self._current_by_code = {w.code: w for w in current}
+        self._former_by_code = {w.code: w for w in former}
         self._current_by_key: dict[str, list[WardUnit]] = {}
         for w in current:
             self._current_by_key.setdefault(ward_key(w.name), []).append(w)
@@ -198,23 +255,31 @@ class Gazetteer:
         self._cache: dict[tuple[str, str], WardMatch] = {}
         self._words_cache: dict[WardUnit, list[str]] = {}
 
-    @cached_property
-    def current_codes_by_former_district(self) -> dict[int, tuple[WardUnit, ...]]:
-        """Today's wards that carry the code of a former ward of each former district."""
-        out: dict[int, list[WardUnit]] = {}
-        for w in self.former_wards:
-            current = self._current_by_code.get(w.code)
-            if current is not None and w.district_code is not None:
-                out.setdefault(w.district_code, []).append(current)
-        return {k: tuple(v) for k, v in out.items()}
-
+    # look-ups by code -----------------------------------------------------------------------------
     def current(self, code: int) -> WardUnit | None:
+        """Today's unit with this official code."""
         return self._current_by_code.get(code)
+
+    def official_code(self, code: int) -> int | None:
+        """Today's official code for a code a person or an older release gave: itself, or the
+        official code of the unit an earlier release stored under a draft code; None if neither."""
+        if code in self._current_by_code:
+            return code
+        return self._superseded.get(code)
+
+    def former_unit(self, code: int) -> WardUnit | None:
+        """The former ward with this code (the official code, or one an earlier release stored)."""
+        return self._former_by_code.get(self._superseded_former.get(code, code))
+
+    def successors(self, old: WardUnit) -> tuple[Successor, ...]:
+        """Today's units a former ward went to, in the official table's order."""
+        return self._successors.get(old.code, ())
 
     def district(self, text: str) -> District | None:
         key = district_key(text)
         return self._district_by_key.get(key) if key else None
 
+    # resolution -----------------------------------------------------------------------------------
     def resolve(self, ward: str | None, district: str | None = None) -> WardMatch:
         """Resolve a ward as said ("P.5", "Phường 5, Quận 8", "tan dinh", "Xã Bình Hưng")."""
         ward_text, district_text = clean(ward), clean(district)
@@ -229,87 +294,114 @@ class Gazetteer:
     def _resolve(self, ward_text: str, district_text: str) -> WardMatch:
         typed = ", ".join(t for t in (ward_text, district_text) if t)
         if not ward_text:
-            return WardMatch("empty", typed)
-        if not district_text:
-            ward_text, district_text = _split_ward_and_district(ward_text)
+            whole = self._whole_district(district_text) if district_text else None
+            return WardMatch("former", typed, current=whole.unit) if whole else WardMatch("empty", typed)
+        if district_text:
+            return self._resolve_parts(typed, ward_text, district_text)
+        parts = [p.strip() for p in ward_text.split(",") if p.strip()]
+        if len(parts) >= 2 and self.district(parts[1]) is not None:
+            return self._resolve_parts(typed, parts[0], parts[1])
+        alone = self._resolve_parts(typed, ward_text, "")
+        if alone.status != "unknown":
+            return alone
+        whole = self._whole_district(ward_text)
+        if whole is not None:
+            return WardMatch("former", typed, current=whole.unit)
+        # No comma: the district may follow the ward, with or without its type ("Phường 12 Gò Vấp").
+        pieces = _PUNCT.sub(" ", ward_text).split()
+        for cut in range(1, len(pieces)):
+            said_district = " ".join(pieces[cut:])
+            if self.district(said_district) is None:
+                continue
+            split = self._resolve_parts(typed, " ".join(pieces[:cut]), said_district)
+            if split.status != "unknown":
+                return split
+        return alone
+
+    def _whole_district(self, text: str) -> Successor | None:
+        district = self.district(text)
+        return self._whole_districts.get(district.code) if district is not None else None
+
+    def _resolve_parts(self, typed: str, ward_text: str, district_text: str) -> WardMatch:
         key = ward_key(ward_text)
+        if not key:
+            return WardMatch("unknown", typed)
         kind = _typed_kind(ward_text)
         current = [c for c in self._current_by_key.get(key, []) if kind is None or c.kind == kind]
         former = [w for w in self._former_by_key.get(key, []) if kind is None or w.kind == kind]
         district = self.district(district_text) if district_text else None
         if district is not None:
             # A former district named: the caller speaks the old structure.
-            in_district = [w for w in former if w.district_code == district.code]
+            in_district = self._by_marks(ward_text, [w for w in former if w.district_code == district.code])
             if len(in_district) == 1:
                 return self._from_former(typed, in_district[0])
             if in_district:
-                return WardMatch("ambiguous", typed, choices=tuple(in_district))
-            # The district has no such ward: the caller mixed them up; go by the ward alone.
-        return self._by_name_alone(typed, ward_text, current, former)
+                return self._among_former(typed, in_district)
+            # Today's name with its old district ("Chợ Quán, Quận 5"): the units of today that
+            # took wards of that district come first.
+            near = [c for c in current if self._took_from(c, district.code)]
+            if near:
+                current = near
+            # Otherwise the caller mixed them up: go by the ward alone.
+        if current:
+            # Today's name wins over a former namesake elsewhere.
+            current = self._by_marks(ward_text, current)
+            if len(current) == 1:
+                return WardMatch("current", typed, current=current[0])
+            return WardMatch("ambiguous", typed, choices=tuple(WardChoice(c) for c in current))
+        former = self._by_marks(ward_text, former)
+        if len(former) == 1:
+            return self._from_former(typed, former[0])
+        if former:
+            return self._among_former(typed, former)
+        return WardMatch("unknown", typed)
 
-    def mapped(self, old: WardUnit) -> WardUnit | None:
-        """Today's unit a former ward became, where the data says so.
+    @staticmethod
+    def _by_marks(ward_text: str, units: list[WardUnit]) -> list[WardUnit]:
+        """Typed with its marks ("Thạnh An"), a name keeps only the units with those very marks."""
+        if len(units) < 2 or ward_text.isascii():
+            return units
+        said = _name_part(ward_text)
+        exact = [u for u in units if _name_part(u.name) == said]
+        return exact or units
 
-        Either the new unit kept the former ward's code, or it bears the former ward's very name
-        and the code it kept is that of a neighbour in the same former district (Phường Tân Định
-        took Đa Kao's code). A namesake elsewhere in the new city is never taken for it.
-        """
-        kept_code = self._current_by_code.get(old.code)
-        if kept_code is not None:
-            return kept_code
-        neighbours = {w.code for w in self.current_codes_by_former_district.get(old.district_code or 0, ())}
-        same_name = [c for c in self._current_by_key.get(ward_key(old.name), []) if c.name == old.name]
-        return next((c for c in same_name if c.code in neighbours), None)
-
-    def _from_former(self, typed: str, old: WardUnit) -> WardMatch:
-        mapped = self.mapped(old)
-        if mapped is None:
-            choices = self.current_codes_by_former_district.get(old.district_code or 0, ())
-            return WardMatch("former_unmapped", typed, former=old, choices=choices)
-        return WardMatch(
-            "current" if mapped.name == old.name else "former", typed, current=mapped, former=old
+    def _took_from(self, unit: WardUnit, district_code: int) -> bool:
+        return any(
+            w.district_code == district_code and any(s.unit == unit for s in self.successors(w))
+            for w in self.former_wards
         )
 
-    def _by_name_alone(
-        self, typed: str, ward_text: str, current: list[WardUnit], former: list[WardUnit]
-    ) -> WardMatch:
-        """Every place the name can mean; one place resolves, several are for the operator to choose."""
-        candidates = current + former
-        if len(self._places(candidates)) > 1 and not ward_text.isascii():
-            # Typed with its marks ("Thạnh An"): the marks tell namesakes apart ("Thanh An").
-            said = _name_part(ward_text)
-            exact = [c for c in candidates if _name_part(c.name) == said]
-            if exact:
-                candidates = exact
-        places = self._places(candidates)
-        if not places:
-            return WardMatch("unknown", typed)
-        if len(places) > 1:
-            return WardMatch("ambiguous", typed, choices=tuple(candidates))
-        (place,) = places
-        olds = [w for w in candidates if w.former]
-        if place[0] == "former":
-            return self._from_former(typed, olds[0])
-        unit = self._current_by_code[place[1]]
-        named_today = any(not c.former for c in candidates)
-        old = olds[0] if len(olds) == 1 else None
-        return WardMatch("current" if named_today else "former", typed, current=unit, former=old)
+    def _from_former(self, typed: str, old: WardUnit) -> WardMatch:
+        successors = self.successors(old)
+        if len(successors) == 1:
+            today = successors[0].unit
+            status: MatchStatus = "current" if today.name == old.name else "former"
+            return WardMatch(status, typed, current=today, former=old)
+        if not successors:  # not in the official table: kept as said, for the operator
+            return WardMatch("unknown", typed, former=old)
+        choices = tuple(WardChoice(s.unit, via=old, how=s.how) for s in _people_first(successors))
+        return WardMatch("split", typed, former=old, choices=choices)
 
-    def _places(self, units: list[WardUnit]) -> set[tuple[str, int]]:
-        """Where units are today: ``("current", code)``, or ``("former", code)`` when unmapped."""
-        out: set[tuple[str, int]] = set()
-        for unit in units:
-            today = unit if not unit.former else self.mapped(unit)
-            out.add(("current", today.code) if today is not None else ("former", unit.code))
-        return out
+    def _among_former(self, typed: str, olds: list[WardUnit]) -> WardMatch:
+        """Several former wards bear the name: one place if they all went whole to one unit."""
+        places = {tuple(s.unit.code for s in self.successors(w)) for w in olds}
+        if len(places) == 1 and len(next(iter(places))) == 1:
+            return WardMatch("former", typed, current=self.successors(olds[0])[0].unit)
+        choices = tuple(
+            WardChoice(s.unit, via=old, how=s.how)
+            for old in olds
+            for s in _people_first(self.successors(old))
+        )
+        return WardMatch("ambiguous", typed, choices=choices)
 
+    # completion -----------------------------------------------------------------------------------
     def complete(self, text: str, limit: int = 20) -> list[WardUnit]:
         """Wards whose names hold what was typed, diacritics ignored: today's first, then former ones.
 
         Every typed word must begin a word of the name ("chanh h" → Phường Chánh Hưng, "5 quan 8"
         → Phường 5, Quận 8); names that begin with the typed words come first.
         """
-        words = _PUNCT.sub(" ", fold(text)).split()
+        words = _words(text)
         if not words:
             return []
         out: list[WardUnit] = []
@@ -327,8 +419,14 @@ class Gazetteer:
     def _label_words(self, ward: WardUnit) -> list[str]:
         cached = self._words_cache.get(ward)
         if cached is None:
-            cached = self._words_cache[ward] = _PUNCT.sub(" ", fold(ward.label)).split()
+            cached = self._words_cache[ward] = _words(ward.label)
         return cached
+
+
+def _people_first(successors: tuple[Successor, ...]) -> tuple[Successor, ...]:
+    """The successor that took the whole population first (Long Thạnh Mỹ → Long Bình), then the
+    table's order: the operator's first choice is the likeliest for a person's address."""
+    return tuple(sorted(successors, key=lambda s: not s.whole_population))
 
 
 def _without_unit_words(words: list[str]) -> list[str]:
@@ -337,44 +435,45 @@ def _without_unit_words(words: list[str]) -> list[str]:
     return words[1:] if words[:1] in (["phuong"], ["xa"]) else words
 
 
-def _split_ward_and_district(text: str) -> tuple[str, str]:
-    """Split "Phường 5, Quận 8" or "P5 Q8" into ward and district parts."""
-    parts = [p.strip() for p in text.split(",") if p.strip()]
-    if len(parts) >= 2:
-        return parts[0], parts[1]
-    folded = fold(text)
-    match = re.search(r"(?:^|\s)(quan|huyen|thanh pho|tp\.?|q\.?|h\.)\s*(\S.*)$", folded)
-    if match and match.start() > 0:
-        return text[: match.start()].strip(), text[match.start() :].strip()
-    return text, ""
-
-
-def gazetteer_from_data(former_json: str) -> Gazetteer:
+def gazetteer_from_data(wards_json: str) -> Gazetteer:
+    data = json.loads(wards_json)
     current = [
-        WardUnit(code=int(w.code), name=clean(w.name), kind=_kind_of(w.name))
-        for w in _PackageWard.iter_all()
-        if int(w.province_code) == HCMC_PROVINCE_CODE
+        WardUnit(code=u["code"], name=clean(u["name"]), kind=_kind_of(u["name"])) for u in data["current"]
     ]
-    data = json.loads(former_json)
-    districts: list[District] = []
+    by_code = {u.code: u for u in current}
+    districts = [
+        District(code=d["code"], name=clean(d["name"]), province_code=d["province_code"])
+        for d in data["former_districts"]
+    ]
+    district_names = {d.code: d.name for d in districts}
     former: list[WardUnit] = []
-    for province in data["provinces"]:
-        for d in province["districts"]:
-            district = District(code=d["code"], name=clean(d["name"]), province_code=province["code"])
-            districts.append(district)
-            former.extend(
-                WardUnit(
-                    code=w["code"],
-                    name=clean(w["name"]),
-                    kind=_kind_of(w["name"]),
-                    district_code=district.code,
-                    district_name=district.name,
-                )
-                for w in d["wards"]
-            )
-    return Gazetteer(current, districts, former)
+    successors: dict[int, tuple[Successor, ...]] = {}
+    for item in data["former"]:
+        unit = WardUnit(
+            code=item["code"],
+            name=clean(item["name"]),
+            kind=_kind_of(item["name"]),
+            district_code=item["district_code"],
+            district_name=district_names[item["district_code"]],
+        )
+        former.append(unit)
+        successors[unit.code] = tuple(Successor(by_code[s["code"]], s["how"]) for s in item["successors"])
+    whole = {
+        w["district_code"]: Successor(by_code[w["successor"]], w["how"])
+        for w in data["former_districts_whole"]
+    }
+    superseded = data["superseded_codes"]
+    return Gazetteer(
+        current,
+        districts,
+        former,
+        successors,
+        whole_districts=whole,
+        superseded={int(k): v for k, v in superseded["current"].items()},
+        superseded_former={int(k): v for k, v in superseded["former"].items()},
+    )
 
 
 @cache
 def default_gazetteer() -> Gazetteer:
-    return gazetteer_from_data(resource("data", "former_units_hcmc.json").read_text(encoding="utf-8"))
+    return gazetteer_from_data(resource("data", "wards_hcmc.json").read_text(encoding="utf-8"))

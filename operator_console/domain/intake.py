@@ -118,7 +118,10 @@ def build_case(
     )
     chosen = _values(Priority, {draft.priority} - {""}, "priority", "case.priority_unknown", errors)
     given_status = _values(Status, {draft.status} - {""}, "status", "case.status_unknown", errors)
-    if draft.ward_code is not None and gazetteer.current(draft.ward_code) is None:
+    # A code an earlier release stored (a draft code, in an old file or from an older console) is
+    # read as the official code of the same unit.
+    chosen_ward = gazetteer.official_code(draft.ward_code) if draft.ward_code is not None else None
+    if draft.ward_code is not None and chosen_ward is None:
         errors.append(FieldError("ward_code", Message("case.ward_code_unknown", {"value": draft.ward_code})))
     if errors:
         raise InvalidCase(errors)
@@ -141,7 +144,7 @@ def build_case(
         vulnerable=vulnerable,
         no_food_today=draft.no_food_today,
         address=resolve_address(
-            draft.address, draft.ward, draft.district, draft.landmark, gazetteer, chosen_ward=draft.ward_code
+            draft.address, draft.ward, draft.district, draft.landmark, gazetteer, chosen_ward=chosen_ward
         ),
         description=clean_block(draft.description),
         priority=priority,

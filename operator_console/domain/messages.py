@@ -34,6 +34,16 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Đầu số «{prefix}» không phải đầu số di động hay máy bàn Việt Nam.",
         "“{prefix}” is not a Vietnamese mobile or landline prefix.",
     ),
+    "phone.service_number": (
+        "«{value}» là số dịch vụ ({prefix}), không phải số của người gọi: hỏi số di động hoặc máy bàn.",
+        "“{value}” is a service number ({prefix}), not the caller's own: ask for a mobile or landline.",
+    ),
+    "phone.country_code_short": (
+        "«{value}»: nếu 84 là mã nước thì sau đó chỉ còn {rest} chữ số, thiếu {missing} "
+        "(di động có 9 chữ số sau 84): hỏi lại số.",
+        "“{value}”: if 84 is the country code, only {rest} digits follow it, {missing} short "
+        "(a mobile has 9 digits after 84): check the number.",
+    ),
     "phone.foreign": (
         "Chỉ nhận số điện thoại Việt Nam (+84).",
         "Only Vietnamese phone numbers (+84) are accepted.",
@@ -114,9 +124,9 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "«{value}» là đơn vị cũ ({old}); phường/xã hiện nay: {current}.",
         "“{value}” is a former unit ({old}); the current ward/commune is {current}.",
     ),
-    "address.ward_old_unmapped": (
-        "«{value}» là đơn vị cũ ({old}) đã sáp nhập: cần chọn phường/xã hiện nay.",
-        "“{value}” is a former unit ({old}) that was merged: please choose the current ward.",
+    "address.ward_split": (
+        "«{value}» là {old} (cũ), nay chia cho {count} phường/xã ({choices}): cần chọn một.",
+        "“{value}” is {old} (former), now split among {count} wards/communes ({choices}): choose one.",
     ),
     "address.ward_ambiguous": (
         "«{value}» có ở nhiều nơi ({choices}): cần nói rõ quận/huyện cũ hoặc chọn phường/xã.",

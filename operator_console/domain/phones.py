@@ -38,8 +38,29 @@ HCMC_AREA_CODE = "028"
 _ALLOWED = re.compile(r"^[0-9\s.\-()+/]*$")
 _NON_DIGIT = re.compile(r"[^0-9]")
 _WITHHELD_WORDS = frozenset(
-    {"", "an so", "an", "giau so", "private", "withheld", "anonymous", "unknown", "khong ro", "khong co", "-"}
+    {
+        "",
+        "an so",
+        "so an",
+        "an",
+        "giau so",
+        "private",
+        "private number",
+        "withheld",
+        "anonymous",
+        "unknown",
+        "unknown number",
+        "khong ro",
+        "khong ro so",
+        "khong co",
+        "khong co so",
+        "khong xac dinh",
+    }
 )
+# "-", "--", "…": a cell or a field someone filled to say "none".
+_PLACEHOLDER = re.compile(r"^[\-–—_.…*?\s]+$")
+# 1800 (free) and 1900 (premium) are service numbers: a hotline, never a caller's own number.
+_SERVICE = re.compile(r"^(1800|1900)\d{4,6}$")
 
 
 class PhoneError(ValueError):
@@ -89,11 +110,13 @@ def parse_phone(text: str | None) -> Phone:
     # may carry invisible direction or zero-width marks.
     normalised = unicodedata.normalize("NFKC", text or "")
     raw = "".join(ch for ch in normalised if unicodedata.category(ch) != "Cf").strip()
-    if fold(raw) in _WITHHELD_WORDS:
+    if fold(raw) in _WITHHELD_WORDS or _PLACEHOLDER.match(raw):
         return WITHHELD
     if not _ALLOWED.match(raw):
         raise PhoneError(Message("phone.letters", {"value": raw}))
     digits = _NON_DIGIT.sub("", raw)
+    if _SERVICE.match(digits) and not raw.startswith("+"):
+        raise PhoneError(Message("phone.service_number", {"value": raw, "prefix": digits[:4]}))
     national = _to_national(raw, digits)
     legacy_form = None
     if len(national) == 11 and national.startswith("01"):
@@ -103,7 +126,8 @@ def parse_phone(text: str | None) -> Phone:
         legacy_form = national
         national = new_prefix + national[4:]
     if len(national) < 10:
-        raise PhoneError(Message("phone.too_short", {"digits": len(digits)}))
+        # Counted as the number is written in the country (with its 0, without +84).
+        raise PhoneError(Message("phone.too_short", {"digits": len(national)}))
     # Eleven digits are only an old mobile (01…, mapped above) or a landline (02…).
     if len(national) > 11 or (len(national) == 11 and not national.startswith("02")):
         raise PhoneError(Message("phone.too_long", {"digits": len(digits)}))
@@ -143,6 +167,14 @@ def _to_national(raw: str, digits: str) -> str:
         return "0" + international[2:].lstrip("0")
     if digits.startswith("84") and len(digits) in (11, 12):
         return "0" + digits[2:]
+    if digits.startswith("84") and len(digits) == 10:
+        # "84 3891 2345": 84 read as the country code and a digit short (read without its leading
+        # 0 it would be 11 digits from 08, which no number has). Nine digits from 84 are a mobile
+        # read without its 0 (0843 891 234).
+        rest = len(digits) - 2
+        raise PhoneError(
+            Message("phone.country_code_short", {"value": raw, "rest": rest, "missing": 9 - rest})
+        )
     if digits.startswith("0"):
         return digits
     if len(digits) == 8:
@@ -154,6 +186,20 @@ def _to_national(raw: str, digits: str) -> str:
     if len(digits) < 8:
         raise PhoneError(Message("phone.too_short", {"digits": len(digits)}))
     raise PhoneError(Message("phone.too_long", {"digits": len(digits)}))
+
+
+def old_landline_reading(phone: Phone) -> Phone | None:
+    """The city landline a 10-digit 08 number may be: until June 2017 the city's landlines were
+    08 + 8 digits, which is the shape of a mobile today (the brief: read it as a mobile). The
+    operator is shown both and may take this one."""
+    national = phone.national
+    if phone.kind != "mobile" or len(national) != 10 or not national.startswith("08"):
+        return None
+    try:
+        landline = parse_phone(HCMC_AREA_CODE + national[2:])
+    except PhoneError:
+        return None
+    return landline if landline.kind == "landline" else None
 
 
 def stored_phone(national: str, legacy_form: str | None = None) -> Phone:

@@ -3,13 +3,18 @@
 Every rule that applies is reported (the form shows why); the strongest priority among them wins:
 
 1. The household has no food today → critical.
-2. A lone elderly person, or a street/abandoned child, with no food or asking for essential
-   supplies → critical; otherwise a lone elderly person or a vulnerable-person report → urgent.
+2. Someone who cannot fend for themselves: a lone elderly person (the tick in the form, or the
+   category *Người già neo đơn*: the same person, the same priority), or a report about a person in
+   need (street or abandoned child, orphan, homeless, disabled: the category *Người cần giúp đỡ*)
+   → urgent.
 3. Young children, a pregnant woman, a sick or disabled member in a household asking for essential
    supplies → urgent.
 4. Everything else → normal.
 
-They follow the 2021 desk's practice: food first, then people who cannot fend for themselves.
+These are the project's own rules, not the 2021 desk's: the source articles describe what the
+desk took (supplies, relief not received, people alone) and that help should come as fast as
+possible, but set no priorities. They put the one need that cannot wait a day (no food today)
+first, then the people who cannot fend for themselves; ``docs/data.md`` says so too.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from collections.abc import Iterable
 from operator_console.domain.case import Priority, Vulnerability
 
 _ORDER = [Priority.NORMAL, Priority.URGENT, Priority.CRITICAL]
+LONE_ELDERLY_CATEGORY = "vulnerable_person/lone_elderly"
 
 
 def suggest_priority(
@@ -27,14 +33,13 @@ def suggest_priority(
     """The suggested priority and the rule codes that gave it (for the form's hint)."""
     top = category.split("/", 1)[0]
     members = set(vulnerable)
+    if category == LONE_ELDERLY_CATEGORY:
+        members.add(Vulnerability.LONE_ELDERLY)
     supplies = top == "essential_supplies"
     hits: list[tuple[Priority, str]] = []
     if no_food_today:
         hits.append((Priority.CRITICAL, "no_food_today"))
-    alone = Vulnerability.LONE_ELDERLY in members or category == "vulnerable_person/street_child"
-    if alone and (supplies or no_food_today):
-        hits.append((Priority.CRITICAL, "alone_without_supplies"))
-    elif alone or top == "vulnerable_person":
+    if Vulnerability.LONE_ELDERLY in members or top == "vulnerable_person":
         hits.append((Priority.URGENT, "person_alone"))
     fragile = members & {
         Vulnerability.CHILDREN,

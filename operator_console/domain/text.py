@@ -1,9 +1,12 @@
 """Vietnamese text: what we store (NFC) and what we compare (folded keys).
 
-Text reaches us in NFC and in NFD (some keyboards and web forms send decomposed letters). We store
-NFC with runs of white space collapsed, and we compare *folded* keys: decomposed, combining marks
-dropped, đ/Đ mapped to d (đ is a letter of its own, not d plus a mark, so NFD leaves it alone) and
-case-folded.
+Text reaches us in NFC and in NFD (some keyboards and web forms send decomposed letters), and with
+what copy-paste and odd keyboards carry: zero-width spaces and soft hyphens inside words, no-break
+spaces, full-width letters, and letters that only look like Đ (Ð U+00D0 is typed for Đ where a
+keyboard lacks it). We store NFC with those repaired (:func:`clean`) and compare *folded* keys
+(:func:`fold`): the same repairs, then decomposed, combining marks dropped, đ/Đ mapped to d (đ is
+a letter of its own, not d plus a mark, so NFD leaves it alone) and case-folded. Both go through
+one table of repairs (:data:`_REPAIRS`), so what is stored and what is searched agree.
 
 Folding runs for every name, street and ward of every imported row, so it is a translation table
 built once from the slow definition (:func:`_fold_char`) rather than a per-character loop.
@@ -15,6 +18,33 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^\w]+")
+
+# Invisible characters: Unicode's format characters (category Cf: zero-width space and joiners, soft
+# hyphen, direction marks, byte-order mark, tags…) and the combining grapheme joiner. Listed as
+# ranges so that building the table costs nothing at start (Unicode 15: 0x13439–0x1343F are new
+# there); a test checks them against the Unicode database of the Python that runs.
+INVISIBLE_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD),
+    (0x070F, 0x070F), (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F),
+    (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+)  # fmt: skip
+# Letters that look like Đ/đ but are others: Ð/ð (Icelandic eth), Ɖ/ɖ (African D).
+LOOKALIKES: dict[int, str] = {0x00D0: "Đ", 0x00F0: "đ", 0x0189: "Đ", 0x0256: "đ"}
+_REPAIRS: dict[int, str | None] = {
+    **{cp: None for first, last in INVISIBLE_RANGES for cp in range(first, last + 1)},
+    **LOOKALIKES,
+    # Full-width ASCII (some phone keyboards, text pasted from East Asian documents), and the
+    # ideographic space.
+    **{cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)},
+    0x3000: " ",
+}
+
+
+def repair(text: str) -> str:
+    """NFC, invisible characters dropped, look-alike letters and full-width forms made plain."""
+    return unicodedata.normalize("NFC", text.translate(_REPAIRS))
 
 
 def _fold_char(ch: str) -> str:
@@ -28,20 +58,26 @@ _FOLD_TABLE: dict[int, str | None] = {
     cp: _fold_char(chr(cp)) for cp in range(0x00C0, 0x2000) if _fold_char(chr(cp)) != chr(cp)
 }
 _FOLD_TABLE.update(dict.fromkeys(range(768, 880)))
+_FOLD_TABLE.update({cp: _fold_char(letter) for cp, letter in LOOKALIKES.items()})
+
+# Vietnamese tone marks (grave, acute, tilde, hook above, dot below): "Hoà" and "Hòa" put the same
+# tone on different vowels (old and new placement rules); the other marks (circumflex, breve, horn)
+# make letters of their own and stay.
+_TONES = {"\u0300": "`", "\u0301": "'", "\u0303": "~", "\u0309": "?", "\u0323": "."}
 
 
 def clean(text: str | None) -> str:
     """Text as we store it: NFC, trimmed, inner white space collapsed to single spaces."""
     if not text:
         return ""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    return " ".join(repair(text).split())
 
 
 def clean_block(text: str | None) -> str:
     """Free text as we store it: NFC, each line cleaned, line breaks kept, no blank lines at the ends."""
     if not text:
         return ""
-    lines = [" ".join(line.split()) for line in unicodedata.normalize("NFC", text).splitlines()]
+    lines = [" ".join(line.split()) for line in repair(text).splitlines()]
     return "\n".join(lines).strip("\n")
 
 
@@ -51,8 +87,20 @@ def fold(text: str | None) -> str:
         return ""
     if text.isascii():
         return " ".join(text.lower().split())
-    folded = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE).casefold()
+    folded = repair(text).translate(_FOLD_TABLE).casefold()
     return " ".join(folded.split())
+
+
+def tone_key(text: str | None) -> str:
+    """A comparison key that keeps the marks but not where the tone sits: "Hoà" and "Hòa" agree,
+    "Thạnh" and "Thanh" do not. Each word's tone marks are moved to its end."""
+    words = []
+    for word in clean(text).casefold().split():
+        decomposed = unicodedata.normalize("NFD", word)
+        tones = "".join(_TONES[c] for c in decomposed if c in _TONES)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+        words.append(base + tones)
+    return " ".join(words)
 
 
 def fold_words(text: str | None) -> list[str]:

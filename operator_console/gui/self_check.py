@@ -68,9 +68,15 @@ def _steps(app: QApplication, folder: Path) -> list[tuple[str, Callable[[], str]
 
     def gazetteer() -> str:
         wards = default_gazetteer()
-        match = wards.resolve("P.5", "Q.8")
-        if match.current is None:
-            raise LookupError("the gazetteer does not resolve a former ward (P.5 Q.8)")
+        # A former ward merged whole resolves; a split one offers exactly its successors.
+        merged, split = wards.resolve("P.2", "Q.5"), wards.resolve("P.5", "Q.8")
+        if merged.current is None or merged.current.name != "Phường Chợ Quán":
+            raise LookupError("the gazetteer does not resolve a former ward (P.2 Q.5)")
+        if split.status != "split" or {u.name for u in split.choice_units} != {
+            "Phường Chánh Hưng",
+            "Phường Bình Đông",
+        }:
+            raise LookupError("the gazetteer does not offer a split ward's successors (P.5 Q.8)")
         return f"gazetteer {len(wards.current_wards)} wards ({len(wards.former_wards)} former)"
 
     def window() -> str:
