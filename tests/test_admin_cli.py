@@ -24,8 +24,8 @@ GOOD = [
         "caller_name": "Nguyễn Văn Hùng",
         "subject_name": "",
         "address": "hẻm 12/3/45 Lê Văn Sỹ",
-        "ward": "P.5",
-        "district": "Q.8",
+        "ward": "P.2",
+        "district": "Q.5",
         "category": "essential_supplies",
         "household_size": "4",
         "description": "Hết gạo từ hôm qua, nhà có 2 trẻ nhỏ",
@@ -148,9 +148,9 @@ def test_an_imported_file_exports_back_without_loss(tmp_path: Path, fmt: str) ->
     w1 = by_id["W-1"]
     assert w1["caller_phone"] == "0389123456"  # today's number…
     assert w1["caller_phone_old"] == "01689123456"  # …and the old one the caller gave
-    assert w1["ward_name"] == "Phường Chánh Hưng" and w1["status"] == "queued"
+    assert w1["ward_name"] == "Phường Chợ Quán" and w1["status"] == "queued"
     assert w1["caller_name"] == "Nguyễn Văn Hùng" and w1["description"] == GOOD[0]["description"]
-    assert (w1["address"], w1["ward"], w1["district"]) == ("hẻm 12/3/45 Lê Văn Sỹ", "P.5", "Q.8")
+    assert (w1["address"], w1["ward"], w1["district"]) == ("hẻm 12/3/45 Lê Văn Sỹ", "P.2", "Q.5")
     assert by_id["W-2"]["description"] == GOOD[1]["description"]
     assert by_id["W-3"]["received_at"] == "2021-09-01T20:30:00+00:00"
     assert by_id["W-3"]["caller_name"] == "Nguyen Thi Lan"
@@ -260,8 +260,9 @@ def test_stats_count_by_status_category_and_ward(tmp_path: Path) -> None:
     assert "Tổng số hồ sơ: 3" in out
     assert "Chờ gửi" in out
     assert "Nhu yếu phẩm" in out and "Người già neo đơn" in out
-    assert "Phường Bến Thành" in out and "Phường Chánh Hưng" in out  # P.5, Q.8 resolved to today's ward
-    assert "Chưa xác định phường/xã" in out  # Phường 13, Quận 10: merged, the operator must choose
+    assert "Phường Bến Thành" in out and "Phường Chợ Quán" in out  # P.2, Q.5 resolved to today's ward
+    assert "Phường Hòa Hưng" in out  # Phường 13, Quận 10 (in the address): merged whole into Hòa Hưng
+    assert "Chưa xác định phường/xã" not in out
 
 
 def test_stats_on_a_missing_store_says_so(tmp_path: Path) -> None:
@@ -289,7 +290,7 @@ def test_imported_cases_can_be_listed_and_filtered(tmp_path: Path) -> None:
     assert lines[0].split("\t")[2] == "Nguyen Thi Lan"  # newest first
     _code, out, _err = run("list", "--db", db, "--phone", "0168.912.3456", "--lang", "vi")
     assert [line.split("\t")[2] for line in out.splitlines()] == ["Nguyễn Văn Hùng"]
-    assert "Phường Chánh Hưng" in out and "Chờ gửi" in out
+    assert "Phường Chợ Quán" in out and "Chờ gửi" in out
     _code, out, _err = run("list", "--db", db, "--ward", "P. Bến Thành")
     assert [line.split("\t")[2] for line in out.splitlines()] == ["Nguyen Thi Lan"]
     _code, out, _err = run("list", "--db", db, "--text", "le thi mai", "--lang", "en")
@@ -465,3 +466,14 @@ def test_unknown_status_priority_or_vulnerable_group_is_rejected(tmp_path: Path)
     assert code == EXIT_REJECTED
     assert "Unknown status “done”" in err and "Unknown priority “asap”" in err
     assert "Unknown vulnerable group “elderly”" in err
+
+
+def test_a_split_former_ward_lists_the_cases_said_in_it_and_flags_them(tmp_path: Path) -> None:
+    """Former Phường 5, Quận 8 went to Chánh Hưng and Bình Đông: its cases await the operator."""
+    db = str(tmp_path / "s.sqlite3")
+    row = GOOD[0] | {"external_id": "S-1", "ward": "Phường 5", "district": "Quận 8"}
+    run("import", "--db", db, str(write_csv(tmp_path / "c.csv", [row, GOOD[2]])), "--quiet")
+    code, out, _err = run("list", "--db", db, "--ward", "P.5 Q.8", "--lang", "vi")
+    assert code == EXIT_OK and [line.split("\t")[4] for line in out.splitlines()] == ["Phường 5 (?)"]
+    _code, out, _err = run("stats", "--db", db, "--lang", "vi")
+    assert "Chưa xác định phường/xã          1" in out

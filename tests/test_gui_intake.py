@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from operator_console.domain.intake import CaseDraft
 from operator_console.gui.actions import ACTIONS
 from operator_console.gui.app import Console, build_console
 from operator_console.store.case_store import CaseStore
@@ -83,9 +84,12 @@ def test_a_whole_call_entered_with_the_keyboard_is_saved_and_the_form_is_ready_a
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     type_text(qtbot, focused(), "hẻm 12/3/45 Lê Văn Sỹ")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
-    qtbot.keyClicks(focused(), "P.5 Q.8")
-    assert "Phường Chánh Hưng" in ui.wardHint.text()
+    qtbot.keyClicks(focused(), "P.5 Q.8")  # former Phường 5, Quận 8: split between two wards of today
+    assert "nay chia cho 2 phường/xã" in ui.wardHint.text()
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert focused() is ui.wardChoices
+    qtbot.keyClicks(focused(), "1")  # the digit picks the ward the caller's street is in
+    assert ui.wardHint.text() == "✓ Phường Chánh Hưng (đã chọn cho «Phường 5, Quận 8»)"
     assert focused() is ui.categoryCombo
     qtbot.keyClicks(focused(), "1")  # the digit key picks the category
     assert ui.categoryCombo.currentData() == "essential_supplies"
@@ -96,7 +100,7 @@ def test_a_whole_call_entered_with_the_keyboard_is_saved_and_the_form_is_ready_a
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.keyClick(focused(), Qt.Key.Key_Space)
     assert ui.loneElderlyCheck.isChecked()
-    assert ui.priorityHint.text() == "đề xuất: Rất khẩn"
+    assert ui.priorityHint.text() == "đề xuất: Khẩn"  # alone; no food today would make it "Rất khẩn"
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.cases.rowCount() == 1)
     assert window.saved_banner.text().startswith("Đã lưu: hồ sơ ")
@@ -106,8 +110,11 @@ def test_a_whole_call_entered_with_the_keyboard_is_saved_and_the_form_is_ready_a
     assert stored.name == "Bà Lê Thị Mai" and stored.phone == "0909 123 456"
     model = window.cases
     row = [model.data(model.index(0, col)) for col in range(model.columnCount())]
-    assert row[2:4] == ["Chờ gửi", "Rất khẩn"]
+    assert row[2:4] == ["Chờ gửi", "Khẩn"]
     assert row[4:7] == ["Bà Lê Thị Mai", "0909 123 456", "Phường Chánh Hưng"]
+    case = console.store.get_case(stored.id)
+    assert case is not None and (case.address.ward_code, case.address.former_ward_code) == (27418, 27418)
+    assert case.address.ward_as_said == "P.5 Q.8" and not case.address.ward_needs_check
 
 
 def test_a_wrong_field_shows_its_error_beside_it_and_nothing_is_lost(console: Console, qtbot: QtBot) -> None:
@@ -303,7 +310,7 @@ def test_escape_clears_and_f3_brings_the_form_back(console: Console, qtbot: QtBo
 def test_a_known_number_shows_its_earlier_cases_and_f4_fills_the_form(console: Console, qtbot: QtBot) -> None:
     window, ui = console.window, console.window.form.ui
     save_call(
-        console, qtbot, "0168 912 3456", "Trần Văn Bình", addressEdit="12/3/45 Lê Văn Sỹ", wardEdit="P.5 Q.8"
+        console, qtbot, "0168 912 3456", "Trần Văn Bình", addressEdit="12/3/45 Lê Văn Sỹ", wardEdit="P.2 Q.5"
     )
     qtbot.keyClicks(ui.phoneEdit, "0389 123 456")  # the same number, in its new form
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 1)
@@ -311,8 +318,8 @@ def test_a_known_number_shows_its_earlier_cases_and_f4_fills_the_form(console: C
     assert "1 hồ sơ trước" in summary and "Chờ gửi" in summary and "F4" in summary
     qtbot.keyClick(window, Qt.Key.Key_F4)
     qtbot.waitUntil(lambda: ui.callerNameEdit.text() == "Trần Văn Bình")
-    assert ui.addressEdit.text() == "12/3/45 Lê Văn Sỹ" and ui.wardEdit.text() == "P.5 Q.8"
-    assert "Phường Chánh Hưng" in ui.wardHint.text()
+    assert ui.addressEdit.text() == "12/3/45 Lê Văn Sỹ" and ui.wardEdit.text() == "P.2 Q.5"
+    assert "Phường Chợ Quán" in ui.wardHint.text()
 
 
 def test_a_half_typed_call_survives_a_crash(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
@@ -470,9 +477,77 @@ def test_enter_in_the_ward_field_takes_the_first_offer_when_the_words_alone_lead
     assert focused() is ui.categoryCombo
     ui.wardEdit.setFocus()
     ui.wardEdit.clear()
-    qtbot.keyClicks(ui.wardEdit, "P.5 Q.8")  # already leads somewhere: kept as said
+    qtbot.keyClicks(ui.wardEdit, "P.2 Q.5")  # already leads somewhere: kept as said
     qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Return)
-    assert ui.wardEdit.text() == "P.5 Q.8" and "Phường Chánh Hưng" in ui.wardHint.text()
+    assert ui.wardEdit.text() == "P.2 Q.5" and "Phường Chợ Quán" in ui.wardHint.text()
+    assert focused() is ui.categoryCombo
+    ui.wardEdit.setFocus()
+    ui.wardEdit.clear()
+    qtbot.keyClicks(ui.wardEdit, "P.5 Q.8")  # a split ward: kept as said, its successors to choose from
+    assert not ui.wardEdit.completer().popup().isVisible()
+    qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Return)
+    assert ui.wardEdit.text() == "P.5 Q.8" and focused() is ui.wardChoices
+
+
+def test_a_former_ward_merged_whole_shows_todays_ward_at_once(console: Console, qtbot: QtBot) -> None:
+    ui = console.window.form.ui
+    ui.wardEdit.setFocus()
+    qtbot.keyClicks(ui.wardEdit, "P.2 Q.5")
+    assert (
+        ui.wardHint.text()
+        == "«P.2 Q.5» là đơn vị cũ (Phường 2, Quận 5); phường/xã hiện nay: Phường Chợ Quán."
+    )
+    assert ui.wardChoices.isHidden()
+    assert console.window.form.draft().ward_code is None  # the words say it: nothing was picked
+    assert console.window.form.ward_code() == 27301
+
+
+def test_a_split_ward_lists_exactly_its_successors_and_one_key_picks(console: Console, qtbot: QtBot) -> None:
+    ui, form = console.window.form.ui, console.window.form
+    ui.wardEdit.setFocus()
+    qtbot.keyClicks(ui.wardEdit, "P.5 Q.8")
+    rows = [ui.wardChoices.item(i).text() for i in range(ui.wardChoices.count())]
+    assert rows == ["1  Phường Chánh Hưng", "2  Phường Bình Đông"]
+    assert ui.wardHint.text() == (
+        "«P.5 Q.8» là Phường 5, Quận 8 (cũ), nay chia cho 2 phường/xã: nhấn Enter rồi phím 1–2 để chọn."
+    )
+    assert form.ward_code() is None, "a split ward is never resolved for the operator"
+    qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Down)  # Down goes to the choices too
+    assert focused() is ui.wardChoices and ui.wardChoices.currentRow() == 0
+    qtbot.keyClick(ui.wardChoices, Qt.Key.Key_Up)  # and Up from the first comes back to the words
+    assert focused() is ui.wardEdit
+    qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Return)
+    qtbot.keyClick(ui.wardChoices, Qt.Key.Key_Down)
+    qtbot.keyClick(ui.wardChoices, Qt.Key.Key_Return)  # arrows and Enter pick as well as digits
+    assert form.draft().ward_code == 27424 and "Phường Bình Đông" in ui.wardHint.text()
+    assert ui.wardChoices.item(1).text() == "✓ 2  Phường Bình Đông"
+    assert focused() is ui.categoryCombo
+    ui.wardEdit.setFocus()
+    qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Return)  # the choice made: Enter goes past the choices
+    assert focused() is ui.categoryCombo
+    qtbot.keyClicks(ui.wardEdit, "x")  # other words: the choice no longer holds
+    assert form.draft().ward_code is None
+
+
+def test_the_successor_where_the_street_is_known_says_so(console: Console, qtbot: QtBot) -> None:
+    ui, form = console.window.form.ui, console.window.form
+    form.set_draft(CaseDraft(ward="P.5 Q.8", ward_code=27424))  # a call in Bình Đông, kept and restored
+    save_call(console, qtbot, "0909 000 111", "Lê Văn Tư", addressEdit="12 Phạm Thế Hiển")
+    qtbot.keyClicks(ui.phoneEdit, "0909 000 222")
+    type_text(qtbot, ui.addressEdit, "45 Phạm Thế Hiển")
+    ui.wardEdit.setFocus()
+    qtbot.keyClicks(ui.wardEdit, "P.5 Q.8")
+    qtbot.waitUntil(lambda: "Phạm Thế Hiển" in ui.wardChoices.item(1).text())
+    assert ui.wardChoices.item(1).text().endswith("· đường Phạm Thế Hiển đã có hồ sơ ở đây")
+    assert "Phạm Thế Hiển" not in ui.wardChoices.item(0).text()
+
+
+def test_an_08_number_offers_its_old_landline_reading_and_f7_takes_it(console: Console, qtbot: QtBot) -> None:
+    ui = console.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "08 3823 4567")
+    assert ui.phoneHint.text() == "✓ 0838 234 567 · hoặc số bàn cũ 028 3823 4567 (F7)"
+    qtbot.keyClick(focused(), Qt.Key.Key_F7)
+    assert ui.phoneEdit.text() == "028 3823 4567" and ui.phoneHint.text() == "✓ 028 3823 4567"
 
 
 def test_hints_say_by_their_colour_whether_the_console_understood(console: Console, qtbot: QtBot) -> None:

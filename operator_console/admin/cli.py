@@ -195,14 +195,17 @@ def _export(store: CaseStore, path: Path, lang: Language, out: TextIO, err: Text
 
 def _list(store: CaseStore, args: argparse.Namespace, lang: Language, out: TextIO, err: TextIO) -> int:
     gazetteer, taxonomy = default_gazetteer(), default_taxonomy()
-    ward_code = None
+    ward_code = former_code = None
     if args.ward:
         match = gazetteer.resolve(args.ward)
-        if match.current is None:
+        if match.status == "split" and match.former is not None:
+            former_code = match.former.code  # the cases said in it, whichever ward of today they got
+        elif match.current is None:
             message = match.message or Message("address.ward_unknown", {"value": args.ward})
             print(message.render(lang), file=err)
             return EXIT_USAGE
-        ward_code = match.current.code
+        else:
+            ward_code = match.current.code
     phone = None
     if args.phone:
         try:
@@ -213,6 +216,7 @@ def _list(store: CaseStore, args: argparse.Namespace, lang: Language, out: TextI
     filters = CaseFilter(
         status=Status(args.status) if args.status else None,
         ward_code=ward_code,
+        former_ward_code=former_code,
         category=args.category,
         text=args.text,
         phone=phone,

@@ -74,7 +74,7 @@ def parse_address(text: str | None) -> ParsedAddress:
                 continue
         if not ward and _WARD.match(folded) and _known(folded, part):
             ward = part
-        elif not district and _DISTRICT.match(folded) and _known(folded, part):
+        elif not district and _is_district(folded, part):
             district = part
         elif not hamlet and _HAMLET.match(folded):
             hamlet = part
@@ -101,6 +101,14 @@ def _strip_street_prefix(part: str) -> str:
     return part[match.end() :].strip() if match else part
 
 
+def _is_district(folded: str, part: str) -> bool:
+    """A part that names a former district: with its type ("Quận 8", "TP Thủ Dầu Một"), or its name
+    alone where the gazetteer knows it ("Gò Vấp")."""
+    if _DISTRICT.match(folded):
+        return _known(folded, part)
+    return default_gazetteer().district(part) is not None
+
+
 def _known(folded: str, part: str) -> bool:
     """A part that starts with a word that is also a name's ("Quán", "Xa lộ") is a district or a
     ward only when the gazetteer knows it as one."""
@@ -119,10 +127,14 @@ def _cut_at_markers(said: str) -> list[str]:
     cuts = [m.end() for m in _MARKERS.finditer(folded)]
     pieces: list[str] = []
     start = 0
+    carried = ""
     for end in [*cuts, len(said)]:
-        piece = said[start:end].strip()
-        start = end
+        piece = f"{carried} {said[start:end].strip()}".strip()
+        start, carried = end, ""
         if not piece:
+            continue
+        if end < len(said) and len(piece.split()) == 1 and _WEAK.match(fold(piece)):
+            carried = piece  # "Xã" before "Xà Bang": the type word goes with the next piece
             continue
         if pieces and not _known(fold(piece), piece):
             pieces[-1] = f"{pieces[-1]} {piece}"  # "Trần Hưng Đạo P. Chợ" + "Quán": one piece

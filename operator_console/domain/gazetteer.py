@@ -27,7 +27,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from operator_console.domain.messages import Message
 from operator_console.domain.text import clean, fold, tone_key
@@ -327,6 +327,11 @@ class Gazetteer:
         if not key:
             return WardMatch("unknown", typed)
         kind = _typed_kind(ward_text)
+        if key not in self._current_by_key and key not in self._former_by_key:
+            # "Xà Bang" said without its type reads as "xã Bang": the first word is the name's own.
+            whole = _key_of(_words(ward_text))
+            if whole in self._current_by_key or whole in self._former_by_key:
+                key, kind = whole, None
         current = [c for c in self._current_by_key.get(key, []) if kind is None or c.kind == kind]
         former = [w for w in self._former_by_key.get(key, []) if kind is None or w.kind == kind]
         district = self.district(district_text) if district_text else None
@@ -421,6 +426,44 @@ class Gazetteer:
         if cached is None:
             cached = self._words_cache[ward] = _words(ward.label)
         return cached
+
+
+class StoredWard(NamedTuple):
+    """A case's ward as a store keeps it: today's code, the former code, the flag, the words said."""
+
+    ward_code: int | None
+    former_ward_code: int | None
+    needs_check: bool
+    ward_as_said: str
+    district_as_said: str
+
+
+def upgraded_ward(stored: StoredWard, gazetteer: Gazetteer) -> StoredWard:
+    """A ward an earlier release stored, as this data says it: draft codes read as the official
+    ones; a split former ward flagged for the operator (unless the caller named today's unit); a
+    ward left unresolved that the words now name, resolved. A code already there is never replaced
+    by another unit (a person may have chosen it) and the words said are never touched.
+
+    The store's and the server's migrations both call this, so that a console's copy of a case and
+    the server's agree after both are upgraded.
+    """
+    code = stored.ward_code
+    if code is not None:
+        code = gazetteer.official_code(code) or code
+    old = gazetteer.former_unit(stored.former_ward_code) if stored.former_ward_code is not None else None
+    former = old.code if old is not None else stored.former_ward_code
+    match = gazetteer.resolve(stored.ward_as_said, stored.district_as_said)
+    needs_check = stored.needs_check
+    if code is None:
+        if match.status in ("current", "former") and match.current is not None:
+            code, needs_check = match.current.code, False
+            former = match.former.code if match.former is not None else former
+        elif match.status == "split" and match.former is not None:
+            former, needs_check = match.former.code, True
+    elif old is not None and len(gazetteer.successors(old)) > 1:
+        said_today = match.status == "current" and match.current is not None and match.current.code == code
+        needs_check = needs_check or not said_today
+    return stored._replace(ward_code=code, former_ward_code=former, needs_check=needs_check)
 
 
 def _people_first(successors: tuple[Successor, ...]) -> tuple[Successor, ...]:

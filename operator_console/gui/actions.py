@@ -48,6 +48,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("F4",),
         "call",
     ),
+    ActionSpec(
+        # An 08 + 8 digits number is a mobile today and was a city landline until 2017: both are shown.
+        "intake.take_landline",
+        str(QT_TRANSLATE_NOOP("actions", "Landline &reading of an 08 number (028…)")),
+        ("F7",),
+        "call",
+    ),
     ActionSpec("app.settings", str(QT_TRANSLATE_NOOP("actions", "Se&ttings…")), ("Ctrl+,",), "call"),
     ActionSpec("app.login", str(QT_TRANSLATE_NOOP("actions", "&Log in to the server…")), ("Ctrl+L",), "call"),
     ActionSpec("app.logout", str(QT_TRANSLATE_NOOP("actions", "Log &out")), (), "call"),

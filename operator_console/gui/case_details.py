@@ -11,6 +11,7 @@ from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import Taxonomy
+from operator_console.domain.text import fold
 from operator_console.gui.forms.ui_case_details import Ui_CaseDetails
 
 
@@ -31,9 +32,26 @@ class CaseDetails(QDialog):
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.ui.details.setHtml(self.as_html(case, gazetteer, taxonomy, language))
 
+    def _ward_text(self, case: Case, gazetteer: Gazetteer) -> str:
+        """Today's ward and what was said; for a ward to settle, the wards it may be."""
+        address = case.address
+        ward = gazetteer.current(address.ward_code) if address.ward_code is not None else None
+        said = ", ".join(p for p in (address.ward_as_said, address.district_as_said) if p)
+        old = (
+            gazetteer.former_unit(address.former_ward_code) if address.former_ward_code is not None else None
+        )
+        successors = gazetteer.successors(old) if old is not None else ()
+        if address.ward_needs_check and len(successors) > 1 and old is not None:
+            names = " / ".join(s.unit.name for s in successors)
+            text = self.tr("“%1” (%2, split): to check, one of %3").replace("%1", said)
+            text = text.replace("%2", old.label).replace("%3", names)
+            return text + (self.tr(" (recorded: %1)").replace("%1", ward.name) if ward else "")
+        if ward is None:
+            return f"{said} (?)" if said else ""
+        return ward.name if fold(said) in ("", fold(ward.name)) else f"{ward.name} (“{said}”)"
+
     def as_html(self, case: Case, gazetteer: Gazetteer, taxonomy: Taxonomy, language: Language) -> str:
         """The case as HTML; every value from a person is escaped."""
-        ward = gazetteer.current(case.address.ward_code) if case.address.ward_code is not None else None
         category = taxonomy.get(case.category)
         needy = case.needy
         rows = [
@@ -47,7 +65,7 @@ class CaseDetails(QDialog):
             (self.tr("Household size"), "" if case.household_size is None else str(case.household_size)),
             (self.tr("Vulnerable"), ", ".join(label(v, language) for v in sorted(case.vulnerable))),
             (self.tr("Address"), case.address.as_said),
-            (self.tr("Ward/commune"), ward.name if ward else f"{case.address.ward_as_said} (?)"),
+            (self.tr("Ward/commune"), self._ward_text(case, gazetteer)),
             (self.tr("Handling unit"), case.handling_unit or ""),
             (self.tr("Repeat calls"), str(case.repeat_count)),
         ]

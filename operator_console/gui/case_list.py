@@ -148,7 +148,9 @@ class CaseListModel(QAbstractTableModel):
             return row.phone
         if column == 6:
             ward = self._gazetteer.current(row.ward_code) if row.ward_code is not None else None
-            return ward.name if ward else (f"{row.ward_as_said} (?)" if row.ward_as_said else "")
+            shown = ward.name if ward else row.ward_as_said
+            # (?): the ward is for the operator to settle (a split former ward, a name not found)
+            return f"{shown} (?)" if shown and (row.ward_needs_check or ward is None) else shown
         category = self._taxonomy.get(row.category)
         return category.label(self._language) if category else row.category
 

@@ -50,9 +50,11 @@ class CaseListPanel(QWidget):
         ward_text = ui.wardFilter.text().strip()
         match = gazetteer.resolve(ward_text) if ward_text else None
         status = ui.statusFilter.currentData()
+        split = match is not None and match.status == "split" and match.former is not None
         return CaseFilter(
             status=Status(status) if status else None,
             ward_code=match.current.code if match and match.current else None,
+            former_ward_code=match.former.code if split and match and match.former else None,
             category=ui.categoryFilter.currentData() or None,
             text=ui.textFilter.text(),
         )
@@ -61,7 +63,7 @@ class CaseListPanel(QWidget):
         ui = self.ui
         ward_text = ui.wardFilter.text().strip()
         match = self._context.gazetteer.resolve(ward_text) if ward_text else None
-        if match is not None and match.current is None:
+        if match is not None and match.current is None and match.status != "split":
             message = match.message
             ui.filterHint.setText(message.render(self._context.language) if message else "")
         else:

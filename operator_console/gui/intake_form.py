@@ -11,13 +11,23 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QSizePolicy,
+    QWidget,
+)
 
+from operator_console.domain.address import parse_address
 from operator_console.domain.case import Case, Priority, Relation, Vulnerability, label
-from operator_console.domain.gazetteer import Gazetteer
+from operator_console.domain.gazetteer import Gazetteer, WardChoice, WardMatch
 from operator_console.domain.intake import CaseDraft, FieldError
 from operator_console.domain.messages import Language
-from operator_console.domain.phones import Phone, PhoneError, parse_phone
+from operator_console.domain.phones import Phone, PhoneError, old_landline_reading, parse_phone
 from operator_console.domain.priority import suggest_priority
 from operator_console.domain.taxonomy import Taxonomy
 from operator_console.gui.forms.ui_intake_form import Ui_IntakeForm
@@ -28,6 +38,9 @@ class IntakeForm(QWidget):
     changed = Signal()
     phone_known = Signal(str)
     """The national number once the phone field holds a whole one; "" when it no longer does."""
+    ward_choices_offered = Signal(str, list)
+    """(the street typed, today's ward codes offered): which of them knows the street is worth
+    saying beside the choice (:meth:`show_street_known`)."""
 
     def __init__(
         self, gazetteer: Gazetteer, taxonomy: Taxonomy, language: Language, parent: QWidget | None = None
@@ -40,6 +53,10 @@ class IntakeForm(QWidget):
         self._language: Language = language
         self._started_at: datetime | None = None
         self._known_phone = ""
+        self._ward_match = WardMatch("empty", "")
+        self._chosen_ward: int | None = None
+        """Today's ward the operator picked among the choices (a split or ambiguous ward)."""
+        self._street_known: set[int] = set()
         self.completion = True
         """Completion and suggested values; off only to measure what they save (benchmarks)."""
         self._vulnerable_checks = {
@@ -67,10 +84,12 @@ class IntakeForm(QWidget):
         self.ui.wardEdit.setCompleter(completer)
         self._connect()
         # Enter moves on. A line edit says so with returnPressed, which also fires when its
-        # completion list took the key first (the list forwards Enter to the field).
-        self.ui.wardEdit.returnPressed.connect(self._take_ward_offer)
+        # completion list took the key first (the list forwards Enter to the field). In the ward
+        # field Enter leads to the choices when the words name no single ward of today.
+        self.ui.wardEdit.returnPressed.connect(self._ward_entered)
         for edit in self.findChildren(QLineEdit):
-            edit.returnPressed.connect(self._move_on)
+            if edit is not self.ui.wardEdit:
+                edit.returnPressed.connect(self._move_on)
         self._enter_moves_on = _EnterMovesOn(self)
         # The ward field too: with its list open, a platform without a keyboard grab (offscreen)
         # gives Enter to the field, which ignores it while the list shows.
@@ -78,11 +97,17 @@ class IntakeForm(QWidget):
         for kind in (QComboBox, QCheckBox):
             for widget in self.findChildren(kind):
                 widget.installEventFilter(self._enter_moves_on)
+        self._ward_keys = _WardChoiceKeys(self)
+        self.ui.wardChoices.installEventFilter(self._ward_keys)
+        self.ui.wardChoices.itemActivated.connect(
+            lambda item: self.choose_ward(self.ui.wardChoices.row(item))
+        )
         # Room kept for the hints always, so that a hint appearing does not push the form down.
         for hint, lines in ((self.ui.phoneHint, 1), (self.ui.wardHint, 2)):
             hint.setMinimumHeight(lines * hint.fontMetrics().lineSpacing())
             # A wrapping label asks for little width; let it take the whole field's width.
             hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # under its field
         self.clear()
 
     # what the operator typed ----------------------------------------------------------------------
@@ -101,6 +126,7 @@ class IntakeForm(QWidget):
             no_food_today=ui.noFoodCheck.isChecked(),
             address=ui.addressEdit.text(),
             ward=ui.wardEdit.text(),
+            ward_code=self._chosen_ward,
             category=str(ui.categoryCombo.currentData() or ""),
             description=ui.descriptionEdit.toPlainText(),
             priority=str(ui.priorityCombo.currentData() or ""),
@@ -121,6 +147,10 @@ class IntakeForm(QWidget):
         ui.noFoodCheck.setChecked(draft.no_food_today)
         ui.addressEdit.setText(draft.address)
         ui.wardEdit.setText(", ".join(p for p in (draft.ward, draft.district) if p))
+        if draft.ward_code is not None and draft.ward_code in self._choice_codes():
+            self._chosen_ward = draft.ward_code
+            self._fill_ward_choices()
+            self._update_ward_hint()
         _select(ui.categoryCombo, draft.category)
         ui.descriptionEdit.setPlainText(draft.description)
         _select(ui.priorityCombo, draft.priority)
@@ -145,6 +175,10 @@ class IntakeForm(QWidget):
             if value and not edit.text().strip():
                 edit.setText(value)
                 filled.append(name)
+        if "ward" in filled and case.address.ward_code in self._choice_codes():
+            self._chosen_ward = case.address.ward_code  # the ward picked for it last time
+            self._fill_ward_choices()
+            self._update_ward_hint()
         if case.subject is not None and "subject_name" in filled:
             _select(ui.relationCombo, case.caller_relation.value)
         return filled
@@ -180,6 +214,7 @@ class IntakeForm(QWidget):
         ui.relationCombo.setCurrentIndex(0)
         ui.categoryCombo.setCurrentIndex(0)
         ui.priorityCombo.setCurrentIndex(0)
+        self._chosen_ward = None
         self.show_errors([])
         self._update_hints()
         # The call's time is when the operator starts typing it, not when it is saved.
@@ -204,6 +239,17 @@ class IntakeForm(QWidget):
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def take_landline_reading(self) -> bool:
+        """Read the 08 number in the phone field as the city landline it was until 2017."""
+        try:
+            landline = old_landline_reading(parse_phone(self.ui.phoneEdit.text()))
+        except PhoneError:
+            landline = None
+        if landline is None:
+            return False
+        self.ui.phoneEdit.setText(landline.display)
+        return True
+
     def pick_category_by_key(self, key: str) -> bool:
         """A digit picks the top-level category with that key (1 essential supplies … 9 other)."""
         category = self._taxonomy.by_key(key)
@@ -214,6 +260,61 @@ class IntakeForm(QWidget):
 
     def _move_on(self) -> None:
         self.focusNextChild()
+
+    # the ward ---------------------------------------------------------------------------------------
+    def ward_code(self) -> int | None:
+        """Today's ward of the call as it stands: the one picked, or the one the words name."""
+        match = self._ward_match
+        return self._chosen_ward or (match.current.code if match.current is not None else None)
+
+    def _choice_codes(self) -> list[int]:
+        return [u.code for u in self._ward_match.choice_units]
+
+    def choose_ward(self, row: int) -> bool:
+        """Pick the ward on this row of the choices; the cursor moves on to the category."""
+        units = self._ward_match.choice_units
+        if not 0 <= row < len(units):
+            return False
+        self._chosen_ward = units[row].code
+        self._fill_ward_choices()
+        self._update_ward_hint()
+        self.changed.emit()
+        self.ui.categoryCombo.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+
+    def _ward_entered(self) -> None:
+        """Enter in the ward field: take the first completion offered when the words alone lead
+        nowhere; then on to the choices when there are some to make, else to the next field."""
+        self._take_ward_offer()
+        if self.ui.wardChoices.isHidden():
+            self.focusNextChild()
+        elif self._chosen_ward is None:
+            self.focus_ward_choices()
+        else:
+            self.ui.categoryCombo.setFocus(Qt.FocusReason.TabFocusReason)  # past the choices made
+
+    def ward_down(self) -> bool:
+        """Down in the ward field goes to the choices, unless the completion list is open."""
+        if self.ui.wardChoices.isHidden() or self.ui.wardEdit.completer().popup().isVisible():
+            return False
+        self.focus_ward_choices()
+        return True
+
+    def focus_ward_choices(self) -> None:
+        choices = self.ui.wardChoices
+        choices.setCurrentRow(
+            max(0, self._choice_codes().index(self._chosen_ward)) if self._chosen_ward else 0
+        )
+        choices.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def show_street_known(self, street: str, codes: set[int]) -> None:
+        """The wards among the choices where this street has cases already (from the store)."""
+        if street == self._typed_street():
+            self._street_known = codes
+            self._fill_ward_choices()
+
+    def _typed_street(self) -> str:
+        return parse_address(self.ui.addressEdit.text()).street
 
     # set-up ---------------------------------------------------------------------------------------
     def _fill_choices(self) -> None:
@@ -233,7 +334,7 @@ class IntakeForm(QWidget):
         ui = self.ui
         ui.phoneEdit.textChanged.connect(self._update_phone_hint)
         ui.wardEdit.textEdited.connect(self._complete_ward)
-        ui.wardEdit.textChanged.connect(self._update_ward_hint)
+        ui.wardEdit.textChanged.connect(self._ward_changed)
         ui.categoryCombo.currentIndexChanged.connect(self._update_priority_hint)
         ui.noFoodCheck.toggled.connect(self._update_priority_hint)
         for box in self._vulnerable_checks.values():
@@ -284,13 +385,17 @@ class IntakeForm(QWidget):
         shown = phone.display or self.tr("withheld")
         if phone.legacy_form:
             shown = self.tr("%1 (old number %2)").replace("%1", shown).replace("%2", phone.legacy_form)
+        landline = old_landline_reading(phone)
+        if landline is not None:
+            shown += " · " + self.tr("or the old landline %1 (F7)").replace("%1", landline.display)
         ui.phoneHint.setText(f"✓ {shown}")
         set_tone(ui.phoneHint, "ok")
         return phone
 
     def _complete_ward(self, text: str) -> None:
-        # Nothing to offer when the words already lead to one ward of today ("P.5 Q.8").
-        settled = self._gazetteer.resolve(text).current is not None
+        # Nothing to offer when the words already lead somewhere: one ward of today ("P.2 Q.5"), or
+        # the wards a split or shared name may be ("P.5 Q.8", "thanh an"): the choices show those.
+        settled = self._gazetteer.resolve(text).status != "unknown"
         found = (
             []
             if settled or not self.completion
@@ -314,21 +419,79 @@ class IntakeForm(QWidget):
         edit = self.ui.wardEdit
         edit.completer().popup().hide()
         offers = self._ward_model.stringList()
-        if offers and self._gazetteer.resolve(edit.text()).current is None:
+        if offers and self._gazetteer.resolve(edit.text()).status == "unknown":
             edit.setText(offers[0])
         self._ward_model.setStringList([])
 
+    def _ward_changed(self) -> None:
+        match = self._gazetteer.resolve(self.ui.wardEdit.text())
+        offered_before = self._choice_codes()
+        self._ward_match = match
+        if self._chosen_ward is not None and self._chosen_ward not in self._choice_codes():
+            self._chosen_ward = None  # other words, other choices
+        if self._choice_codes() != offered_before:
+            self._street_known = set()
+            if match.choices and (street := self._typed_street()):
+                self.ward_choices_offered.emit(street, self._choice_codes())
+        self._fill_ward_choices()
+        self._update_ward_hint()
+
+    def _fill_ward_choices(self) -> None:
+        choices = self.ui.wardChoices
+        units = self._ward_match.choice_units
+        choices.clear()
+        for row, unit in enumerate(units):
+            notes = [self._choice_note(c) for c in self._ward_match.choices if c.unit == unit]
+            text = " — ".join([unit.name, *dict.fromkeys(n for n in notes if n)])
+            if unit.code in self._street_known and len(self._street_known & set(self._choice_codes())) == 1:
+                text += " · " + self.tr("street %1 has cases here").replace("%1", self._typed_street())
+            item = QListWidgetItem(f"{row + 1}  {text}" if row < 9 else f"    {text}")
+            if unit.code == self._chosen_ward:
+                item.setText("✓ " + item.text())
+            choices.addItem(item)
+        choices.setVisible(bool(units))
+        if units:
+            rows = min(len(units), 5)
+            choices.setFixedHeight(rows * choices.sizeHintForRow(0) + 2 * choices.frameWidth())
+
+    def _choice_note(self, choice: WardChoice) -> str:
+        """Why a ward is offered, where the hint above does not say it already."""
+        if choice.via is None:
+            return ""
+        if self._ward_match.status == "split":  # every choice is a part of the one former ward
+            return self.tr("all its residents") if "toàn bộ dân số" in choice.how.casefold() else ""
+        return self.tr("was %1").replace("%1", choice.via.label)
+
     def _update_ward_hint(self) -> None:
         ui = self.ui
-        match = self._gazetteer.resolve(ui.wardEdit.text())
+        match = self._ward_match
+        chosen = self._gazetteer.current(self._chosen_ward) if self._chosen_ward is not None else None
         if match.status == "empty":
             ui.wardHint.setText("")
+        elif chosen is not None:
+            said = match.former.label if match.former is not None else match.typed
+            ui.wardHint.setText(
+                self.tr("✓ %1 (chosen for “%2”)").replace("%1", chosen.name).replace("%2", said)
+            )
+            set_tone(ui.wardHint, "ok")
         elif match.status == "current" and match.current is not None:
             ui.wardHint.setText(f"✓ {match.current.name}")
             set_tone(ui.wardHint, "ok")
+        elif match.status == "split" and match.former is not None:
+            text = self.tr("“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose.")
+            ui.wardHint.setText(
+                text.replace("%1", match.typed)
+                .replace("%2", match.former.label)
+                .replace("%3", str(len(match.choice_units)))
+            )
+            set_tone(ui.wardHint, "warn")
         else:
             message = match.message
-            ui.wardHint.setText(message.render(self._language) if message else "")
+            text = message.render(self._language) if message else ""
+            if match.choices:
+                last = min(len(match.choice_units), 9)
+                text += " " + self.tr("Enter, then 1–%1 to choose.").replace("%1", str(last))
+            ui.wardHint.setText(text)
             set_tone(ui.wardHint, "ok" if match.status == "former" else "warn")
 
     def _update_priority_hint(self) -> None:
@@ -341,6 +504,30 @@ class IntakeForm(QWidget):
 def _select(combo: QComboBox, data: str) -> None:
     index = combo.findData(data)
     combo.setCurrentIndex(max(index, 0))
+
+
+class _WardChoiceKeys(QObject):
+    """In the ward choices: a digit or Enter picks, Up from the first row goes back to the words."""
+
+    def __init__(self, form: IntakeForm) -> None:
+        super().__init__(form)
+        self._form = form
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        choices = self._form.ui.wardChoices
+        if event.text() in tuple("123456789") and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            return self._form.choose_ward(int(event.text()) - 1)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            return self._form.choose_ward(choices.currentRow())
+        if event.key() == Qt.Key.Key_Up and choices.currentRow() <= 0:
+            self._form.ui.wardEdit.setFocus(Qt.FocusReason.BacktabFocusReason)
+            return True
+        return False
 
 
 class _EnterMovesOn(QObject):
@@ -358,6 +545,8 @@ class _EnterMovesOn(QObject):
             plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
             enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             if watched is self._form.ui.wardEdit:
+                if event.key() == Qt.Key.Key_Down:
+                    return self._form.ward_down()
                 return enter and self._form.ward_enter_with_list_open()
             combo = watched if isinstance(watched, QComboBox) else None
             if combo is not None and combo.view().isVisible():

@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from PySide6.QtCore import QCoreApplication, QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QThread,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -140,6 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         lambda: started[0] if started else None,
     )
     try:
+        # Before anything is logged or built: a SIGTERM while the window is built ends it cleanly too.
+        _quit_on_sigterm(app)
         machine = S.MachineConfig.read()
         qsettings = S.user_settings()
         settings = S.Settings(qsettings, machine)
@@ -170,7 +179,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     window = console.window
     started.append(window)
-    _quit_on_sigterm(app)
     server.message.connect(lambda message: _handle(window, message))
     screen = app.primaryScreen().availableGeometry()
     window.resize(min(1500, screen.width()), min(920, screen.height()))
@@ -229,8 +237,18 @@ FATAL_LOG_BYTES = 1_000_000
 def _quit_on_sigterm(app: QApplication) -> None:
     """A session that logs out (or a service manager) sends SIGTERM: close like Ctrl+Q, so the
     draft is kept and the store closed. Python runs signal handlers only between bytecodes: a timer
-    hands it the control the Qt event loop would otherwise keep."""
-    signal.signal(signal.SIGTERM, lambda _signum, _frame: app.quit())
+    hands it the control the Qt event loop would otherwise keep.
+
+    The quit is posted, not called: a SIGTERM that comes while the window is still being built,
+    before the event loop runs, would otherwise be lost (``quit()`` does nothing without a running
+    loop) and the console would run on; posted, it ends the loop as soon as the loop starts."""
+
+    def stop(_signum: int, _frame: object) -> None:
+        running = QThread.currentThread().loopLevel() > 0
+        log.info("SIGTERM: stopping%s", "" if running else " before the console was ready")
+        QTimer.singleShot(0, app.quit)
+
+    signal.signal(signal.SIGTERM, stop)
     ticker = QTimer(app)
     ticker.timeout.connect(lambda: None)
     ticker.start(500)

@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.form.ui.clearButton.clicked.connect(self.clear_form)
         self.form.changed.connect(self._keep_draft)
         self.form.phone_known.connect(self.history.show_phone)
+        self.form.ward_choices_offered.connect(self._say_where_the_street_is_known)
         self.case_list.open_case.connect(self.open_case)
         self.cases.load_failed.connect(self._list_failed)
         self.cases.when_loaded(self._update_counts)
@@ -611,9 +612,20 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    def take_landline(self) -> None:
+        if not self.form.take_landline_reading():
+            self.statusBar().showMessage(
+                self.tr("F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits."), MESSAGE_MS
+            )
+
     def _typed_ward_code(self) -> int | None:
-        match = self._context.gazetteer.resolve(self.form.ui.wardEdit.text())
-        return match.current.code if match.current else None
+        return self.form.ward_code()
+
+    def _say_where_the_street_is_known(self, street: str, codes: list[int]) -> None:
+        self._runner.run_db(
+            lambda: self._store.wards_with_street(street, codes),
+            lambda known: self.form.show_street_known(street, known),
+        )
 
     # set-up -------------------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -686,6 +698,7 @@ class MainWindow(QMainWindow):
             "intake.clear": self.clear_form,
             "intake.undo_clear": self.undo_clear,
             "intake.fill_previous": self.fill_previous,
+            "intake.take_landline": self.take_landline,
             "app.settings": self.edit_settings,
             "app.login": lambda: self.log_in(),
             "app.logout": self.log_out,

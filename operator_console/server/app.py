@@ -111,14 +111,16 @@ def build_runtime(config: ServerConfig, engine: Engine | None = None) -> Runtime
         with transaction(reads) as session:
             return accounts.unit_codes(session)
 
+    gazetteer = default_gazetteer()
     routing = RoutingTable(
         Path(config.routing_rules),
         known_units,
         DatabaseRulesKeeper(factory),
         resource("data", "routing_rules.json").read_text(encoding="utf-8"),
+        gazetteer,
     )
     reference = Reference(
-        gazetteer=default_gazetteer(),
+        gazetteer=gazetteer,
         taxonomy=default_taxonomy(),
         routing=routing,
         deadlines=deadlines_in_force(config),

@@ -44,6 +44,7 @@ from operator_console.server.config import (
 )
 from operator_console.server.db import migrate, open_engine, session_factory, transaction
 from operator_console.server.problems import ProblemError
+from operator_console.server.routing import replace_unedited_default
 from operator_console.server.schemas import UnitIn, UserIn
 
 log = logging.getLogger("operator_console.server")
@@ -261,6 +262,15 @@ def _serve(config: ServerConfig, args: argparse.Namespace) -> int:
         with resource("data", "routing_rules.json").open("rb") as src, rules.open("wb") as dst:
             shutil.copyfileobj(src, dst)
         log.info("routing rules: the shipped default copied to %s, edit it there", rules)
+    else:
+        kept = replace_unedited_default(rules, resource("data", "routing_rules.json").read_bytes())
+        if kept is not None:
+            log.warning(
+                "routing rules: %s was an earlier release's default (draft ward codes), never edited: "
+                "replaced by this release's (official codes); the old file is kept as %s",
+                rules,
+                kept,
+            )
     try:
         deadlines_in_force(config)
     except DeadlinesError as exc:

@@ -56,6 +56,9 @@ def credential_key(authorization: str | None, fallback: str) -> str:
     return "addr:" + fallback
 
 
+RAW_BYTES = "body_has_raw_bytes"
+
+
 class BodyLimit:
     """Refuses a request body larger than ``limit`` bytes with 413, without reading more of it."""
 
@@ -87,6 +90,9 @@ class BodyLimit:
             chunks.append(chunk)
             more = message.get("more_body", False)
         body = b"".join(chunks)
+        # Whether the body holds bytes beyond ASCII: a form sent as raw UTF-8 rather than
+        # percent-encoded, which the form parser reads as Latin-1 (open311._form_text undoes it).
+        scope.setdefault("state", {})[RAW_BYTES] = not body.isascii()
         delivered = False
 
         async def replay() -> Message:

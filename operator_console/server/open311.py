@@ -33,6 +33,7 @@ from operator_console.server import cases
 from operator_console.server.db import transaction
 from operator_console.server.deps import runtime
 from operator_console.server.idempotency import body_hash, parse_key, run_once
+from operator_console.server.limits import RAW_BYTES
 from operator_console.server.models import CaseRow
 from operator_console.server.problems import ProblemError
 from operator_console.server.runtime import Runtime
@@ -186,11 +187,12 @@ def add_routes(app: FastAPI) -> None:
     ) -> JSONResponse:
         rt = runtime(request)
         channel = _channel(rt, api_key)
+        raw = bool(getattr(request.state, RAW_BYTES, False))
         first_name, last_name, address_string, description = (
-            _utf8(first_name),
-            _utf8(last_name),
-            _utf8(address_string),
-            _utf8(description),
+            _form_text(first_name, raw, "first_name"),
+            _form_text(last_name, raw, "last_name"),
+            _form_text(address_string, raw, "address_string"),
+            _form_text(description, raw, "description"),
         )
         if not service_code:
             raise _Fail(400, "service_code is required")
@@ -288,16 +290,23 @@ def add_routes(app: FastAPI) -> None:
             return [_request_out(row, units, _name(rt.reference.taxonomy, row.category))]
 
 
-def _utf8(text: str) -> str:
-    """Undo a form body sent as raw UTF-8 instead of percent-encoded (``curl -d 'Nguyễn'``).
+def _form_text(text: str, raw: bool, field: str) -> str:
+    """A form field as the citizen typed it.
 
-    The form parser reads such bytes as Latin-1 ("Nguyá»…n"); read back as UTF-8 they are the
-    words the citizen typed. Text that is not such a misreading is left as it is.
+    A body sent as raw UTF-8 instead of percent-encoded (``curl -d 'Nguyễn'``) is read by the form
+    parser as Latin-1 ("Nguyá»…n"): read back as UTF-8 it is the words typed. Only a body that held
+    such bytes is read back (``raw``, from the body limit's look at the bytes): a percent-encoded
+    "LÊ" followed by a no-break space is Latin-1 too, and reading it again would make it "Lʠ".
+    Bytes that are not UTF-8 are refused, with the field named.
     """
-    try:
-        return text.encode("latin-1").decode("utf-8") if not text.isascii() else text
-    except (UnicodeEncodeError, UnicodeDecodeError):
+    if not raw or text.isascii():
         return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except UnicodeEncodeError:
+        return text  # a percent-encoded character beyond Latin-1 beside the raw bytes: decoded already
+    except UnicodeDecodeError as exc:
+        raise _Fail(400, f"{field}: not valid UTF-8 (send the form as UTF-8)") from exc
 
 
 def _name(taxonomy: Taxonomy, code: str) -> str:

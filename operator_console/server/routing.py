@@ -8,6 +8,7 @@ force stay: a typo must not send the city's cases to the wrong place.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import threading
@@ -17,13 +18,45 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from operator_console.domain.gazetteer import Gazetteer
+
 log = logging.getLogger(__name__)
 RELOAD_CHECK_S = 1.0
 """How often, at most, the file's modification time is looked at."""
 
 
+# routing_rules.json as earlier releases shipped it (by its SHA-256): a server's copy left exactly
+# so was never edited by its admin, and is replaced by the shipped rules of this release at start.
+SHIPPED_BEFORE = frozenset(
+    {
+        # up to 0.1.0 (04c1065): ward codes of vietnam-provinces 2025.x, ten of them draft codes
+        "a9fc22675aa36d505dd83097141292af612002ea3b47a4b686ea2348bae0ffb6",
+    }
+)
+
+
 class RulesError(ValueError):
     pass
+
+
+def replace_unedited_default(path: Path, shipped: bytes) -> Path | None:
+    """Put this release's shipped rules in place of an earlier release's that nobody edited.
+
+    The earlier file is kept beside it (the path is returned); an edited file is left alone: if it
+    names draft ward codes, the server refuses it and says what to change.
+    """
+    try:
+        old = path.read_bytes()
+    except OSError:
+        return None
+    if hashlib.sha256(old).hexdigest() not in SHIPPED_BEFORE or old == shipped:
+        return None
+    kept = path.with_name(path.name + ".earlier-release")
+    kept.write_bytes(old)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(shipped)
+    partial.replace(path)
+    return kept
 
 
 @dataclass(frozen=True)
@@ -61,8 +94,12 @@ class RuleSet:
         }
 
 
-def parse_rules(text: str, known_units: set[str]) -> RuleSet:
-    """The rules in ``text``, or :class:`RulesError` saying what is wrong and where."""
+def parse_rules(text: str, known_units: set[str], wards: Gazetteer | None = None) -> RuleSet:
+    """The rules in ``text``, or :class:`RulesError` saying what is wrong and where.
+
+    With ``wards``, a rule's ward must be a unit of today under its official code: a draft code an
+    earlier release shipped (27160 for Phường Bàn Cờ) is refused with the code to write instead.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -78,13 +115,36 @@ def parse_rules(text: str, known_units: set[str]) -> RuleSet:
             raise RulesError(f"rule {number}: only unit, category and ward_code are allowed")
         unit, category, ward = item.get("unit"), item.get("category"), item.get("ward_code")
         if unit not in known_units:
-            raise RulesError(f"rule {number}: unit {unit!r} is not a known unit")
+            hint = _draft_unit_hint(unit, wards)
+            raise RulesError(f"rule {number}: unit {unit!r} is not a known unit{hint}")
         if category is not None and not isinstance(category, str):
             raise RulesError(f"rule {number}: category must be text")
         if ward is not None and (not isinstance(ward, int) or isinstance(ward, bool)):
             raise RulesError(f"rule {number}: ward_code must be a number")
+        if ward is not None and wards is not None and wards.current(ward) is None:
+            official = wards.official_code(ward)
+            today = wards.current(official) if official is not None else None
+            if today is None:
+                raise RulesError(f"rule {number}: ward_code {ward} is not a ward or commune of today's city")
+            raise RulesError(
+                f"rule {number}: ward_code {ward} is a draft code; {today.name}'s official code is "
+                f"{today.code} (write ward_code {today.code}, unit ubnd-{today.code})"
+            )
         rules.append(Rule(unit=unit, category=category, ward_code=ward))
     return RuleSet(fallback_unit=str(fallback), rules=tuple(rules))
+
+
+def _draft_unit_hint(unit: object, wards: Gazetteer | None) -> str:
+    """For "ubnd-27160": the official unit of the same ward, when the code is a draft one."""
+    if wards is None or not isinstance(unit, str) or not unit.startswith("ubnd-"):
+        return ""
+    number = unit.removeprefix("ubnd-")
+    official = wards.official_code(int(number)) if number.isdigit() else None
+    if official is None or str(official) == number:
+        return ""
+    today = wards.current(official)
+    name = today.name if today else "its ward"
+    return f" ({name} is now unit ubnd-{official}: its draft code was {number})"
 
 
 class RulesKeeper(Protocol):
@@ -104,7 +164,12 @@ class RoutingTable:
     """
 
     def __init__(
-        self, path: Path, known_units: Callable[[], set[str]], keeper: RulesKeeper, default_text: str
+        self,
+        path: Path,
+        known_units: Callable[[], set[str]],
+        keeper: RulesKeeper,
+        default_text: str,
+        wards: Gazetteer | None = None,
     ) -> None:
         """``known_units`` gives the active units' codes now (read from the database at each
         reload: a unit created after the start, by any worker or the command line, is known)."""
@@ -112,6 +177,7 @@ class RoutingTable:
         self._known_units = known_units
         self._keeper = keeper
         self._default_text = default_text
+        self._wards = wards
         self._lock = threading.Lock()
         self._checked = 0.0
         self._mtime: int | None = None
@@ -143,7 +209,7 @@ class RoutingTable:
         try:
             self._mtime = self._path.stat().st_mtime_ns
             text = self._path.read_text(encoding="utf-8")
-            rules = parse_rules(text, units)
+            rules = parse_rules(text, units, self._wards)
         except (OSError, RulesError) as exc:
             self.last_error = f"{self._path}: {exc}"
             log.error("routing rules file refused, the last good rules stay in force: %s", self.last_error)
@@ -151,7 +217,7 @@ class RoutingTable:
                 if fallback is None:
                     continue
                 try:
-                    return parse_rules(fallback, units)
+                    return parse_rules(fallback, units, self._wards)
                 except RulesError:
                     continue
             raise RulesError(f"neither {self._path} nor the shipped rules can be used") from exc

@@ -54,6 +54,7 @@ class CaseSummary:
     ward_code: int | None
     ward_as_said: str
     repeat_count: int
+    ward_needs_check: bool = False
 
     @property
     def reference(self) -> str:
@@ -70,6 +71,8 @@ class CaseFilter:
     """Words to find in names, street and description, diacritics ignored."""
     phone: str | None = None
     """A national number (``0389123456``): caller's, subject's or a repeat caller's."""
+    former_ward_code: int | None = None
+    """Cases said in this former ward (a split one: "P.5 Q.8", whichever ward of today they got)."""
 
 
 @dataclass(frozen=True)
@@ -354,6 +357,20 @@ class CaseStore:
         with Session(self.engine) as session:
             return [street for street in session.scalars(query) if street]
 
+    def wards_with_street(self, street: str, ward_codes: Sequence[int]) -> set[int]:
+        """Which of these wards have cases on this street (the street index serves it): said beside
+        a split ward's successors, where the street is known in only one of them."""
+        key = fold(street)
+        if not key or not ward_codes:
+            return set()
+        query = (
+            select(CaseRow.ward_code)
+            .where(CaseRow.street_key == key, CaseRow.ward_code.in_(list(ward_codes)))
+            .distinct()
+        )
+        with Session(self.engine) as session:
+            return {code for code in session.scalars(query) if code is not None}
+
     def stats(self) -> StoreStats:
         with Session(self.engine) as session:
 
@@ -629,6 +646,7 @@ def _summary(row: CaseRow) -> CaseSummary:
         ward_code=row.ward_code,
         ward_as_said=row.ward_as_said,
         repeat_count=row.repeat_count,
+        ward_needs_check=row.ward_needs_check,
     )
 
 
@@ -637,6 +655,8 @@ def _filtered(query: Any, filters: CaseFilter) -> Any:
         query = query.where(CaseRow.status == filters.status.value)
     if filters.ward_code is not None:
         query = query.where(CaseRow.ward_code == filters.ward_code)
+    if filters.former_ward_code is not None:
+        query = query.where(CaseRow.former_ward_code == filters.former_ward_code)
     if filters.category:
         query = query.where(
             or_(CaseRow.category == filters.category, CaseRow.category.startswith(filters.category + "/"))

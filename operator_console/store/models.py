@@ -152,3 +152,4 @@ class SyncStateRow(Base):
 Index("ix_cases_status_received", CaseRow.status, CaseRow.received_at)
 Index("ix_cases_ward_status", CaseRow.ward_code, CaseRow.status)
 Index("ix_cases_street_key", CaseRow.street_key)
+Index("ix_cases_former_ward", CaseRow.former_ward_code)  # revision 0007: the list's "P.5 Q.8" filter

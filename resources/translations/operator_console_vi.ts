@@ -1,54 +1,55 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="18" />
+        <location filename="../../operator_console/gui/about_dialog.py" line="18"/>
         <source>About the 1022 Operator Console</source>
         <translation>Giới thiệu bàn tiếp nhận 1022</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="23" />
-        <source>&lt;b&gt;1022 Operator Console&lt;/b&gt;: call intake for Ho Chi Minh City's 1022 hotline.&lt;br&gt;Free software under the GNU General Public License, version 3 or later.</source>
+        <location filename="../../operator_console/gui/about_dialog.py" line="23"/>
+        <source>&lt;b&gt;1022 Operator Console&lt;/b&gt;: call intake for Ho Chi Minh City&apos;s 1022 hotline.&lt;br&gt;Free software under the GNU General Public License, version 3 or later.</source>
         <translation>&lt;b&gt;Bàn tiếp nhận 1022&lt;/b&gt;: tiếp nhận cuộc gọi cho tổng đài 1022 của Thành phố Hồ Chí Minh.&lt;br&gt;Phần mềm tự do theo Giấy phép Công cộng GNU (GPL), phiên bản 3 hoặc mới hơn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="33" />
+        <location filename="../../operator_console/gui/about_dialog.py" line="33"/>
         <source>Data folder: %1</source>
         <translation>Thư mục dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="34" />
+        <location filename="../../operator_console/gui/about_dialog.py" line="34"/>
         <source>Log files: %1</source>
         <translation>Tệp nhật ký: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="35" />
+        <location filename="../../operator_console/gui/about_dialog.py" line="35"/>
         <source>Crash reports: %1</source>
         <translation>Báo cáo lỗi: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="36" />
+        <location filename="../../operator_console/gui/about_dialog.py" line="36"/>
         <source>Machine configuration (IT): %1</source>
         <translation>Cấu hình máy (CNTT): %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="39" />
-        <source>IT has locked this workstation's settings.</source>
+        <location filename="../../operator_console/gui/about_dialog.py" line="39"/>
+        <source>IT has locked this workstation&apos;s settings.</source>
         <translation>Bộ phận CNTT đã khóa cấu hình của máy này.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="42" />
+        <location filename="../../operator_console/gui/about_dialog.py" line="42"/>
         <source>Version, build and data versions</source>
         <translation>Phiên bản, bản dựng và phiên bản dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="45" />
+        <location filename="../../operator_console/gui/about_dialog.py" line="45"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/about_dialog.py" line="46" />
+        <location filename="../../operator_console/gui/about_dialog.py" line="46"/>
         <source>&amp;Copy for IT</source>
         <translation>&amp;Sao chép gửi CNTT</translation>
     </message>
@@ -56,29 +57,29 @@
 <context>
     <name>CallerHistory</name>
     <message>
-        <location filename="../../operator_console/gui/caller_history.py" line="49" />
+        <location filename="../../operator_console/gui/caller_history.py" line="49"/>
         <source>First call from this number.</source>
         <translation>Số này gọi lần đầu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/caller_history.py" line="53" />
+        <location filename="../../operator_console/gui/caller_history.py" line="53"/>
         <source>%n earlier case(s); the last one is %1 (%2). F4 fills in the form from it.</source>
         <translation>
             <numerusform>Đã có %n hồ sơ trước; gần nhất là %1 (%2). Bấm F4 để điền theo hồ sơ đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/caller_history.ui" line="9" />
+        <location filename="../../ui/caller_history.ui" line="9"/>
         <source>Earlier calls from this number</source>
         <translation>Các lần gọi trước của số này</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_history.ui" line="10" />
+        <location filename="../../ui/caller_history.ui" line="10"/>
         <source>What this number called about before</source>
         <translation>Số này đã gọi về việc gì</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_history.ui" line="11" />
+        <location filename="../../ui/caller_history.ui" line="11"/>
         <source>Earlier cases of this caller</source>
         <translation>Các hồ sơ trước của người gọi</translation>
     </message>
@@ -86,22 +87,22 @@
 <context>
     <name>CandidateDialog</name>
     <message>
-        <location filename="../../operator_console/gui/candidate_dialog.py" line="39" />
+        <location filename="../../operator_console/gui/candidate_dialog.py" line="39"/>
         <source>Likely the same need</source>
         <translation>Rất có thể cùng một nhu cầu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidate_dialog.py" line="39" />
+        <location filename="../../operator_console/gui/candidate_dialog.py" line="39"/>
         <source>Possibly related</source>
         <translation>Có thể liên quan</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidate_dialog.py" line="43" />
+        <location filename="../../operator_console/gui/candidate_dialog.py" line="43"/>
         <source>&amp;Link the call to this case (Enter)</source>
         <translation>&amp;Gắn cuộc gọi vào hồ sơ này (Enter)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidate_dialog.py" line="44" />
+        <location filename="../../operator_console/gui/candidate_dialog.py" line="44"/>
         <source>Save as a new case, &amp;related to this one</source>
         <translation>Lưu hồ sơ mới, ghi là &amp;liên quan</translation>
     </message>
@@ -109,47 +110,47 @@
 <context>
     <name>CandidatesModel</name>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="43" />
+        <location filename="../../operator_console/gui/candidates.py" line="43"/>
         <source>Key</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="44" />
+        <location filename="../../operator_console/gui/candidates.py" line="44"/>
         <source>Same need?</source>
         <translation>Cùng nhu cầu?</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="45" />
+        <location filename="../../operator_console/gui/candidates.py" line="45"/>
         <source>Case</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="46" />
+        <location filename="../../operator_console/gui/candidates.py" line="46"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="47" />
+        <location filename="../../operator_console/gui/candidates.py" line="47"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="48" />
+        <location filename="../../operator_console/gui/candidates.py" line="48"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="49" />
+        <location filename="../../operator_console/gui/candidates.py" line="49"/>
         <source>Why</source>
         <translation>Vì sao</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="88" />
+        <location filename="../../operator_console/gui/candidates.py" line="88"/>
         <source>likely the same</source>
         <translation>rất có thể trùng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="88" />
+        <location filename="../../operator_console/gui/candidates.py" line="88"/>
         <source>possibly related</source>
         <translation>có thể liên quan</translation>
     </message>
@@ -157,36 +158,36 @@
 <context>
     <name>CandidatesPanel</name>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="163" />
+        <location filename="../../operator_console/gui/candidates.py" line="163"/>
         <source>The duplicate search could not run; intake goes on.</source>
         <translation>Không tìm được hồ sơ trùng lúc này; vẫn tiếp nhận bình thường.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/candidates.py" line="177" />
+        <location filename="../../operator_console/gui/candidates.py" line="177"/>
         <source>%n earlier case(s) likely the same need: Ctrl+1 opens the first.</source>
         <translation>
             <numerusform>%n hồ sơ trước rất có thể cùng nhu cầu: Ctrl+1 để mở hồ sơ đầu.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/candidates.py" line="179" />
+        <location filename="../../operator_console/gui/candidates.py" line="179"/>
         <source>Nothing likely the same; %n possibly related.</source>
         <translation>
             <numerusform>Không có hồ sơ trùng rõ ràng; %n hồ sơ có thể liên quan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/candidates_panel.ui" line="9" />
+        <location filename="../../ui/candidates_panel.ui" line="9"/>
         <source>Probably the same need (Ctrl+1…5 opens one)</source>
         <translation>Có thể trùng nhu cầu (Ctrl+1…5 để mở)</translation>
     </message>
     <message>
-        <location filename="../../ui/candidates_panel.ui" line="10" />
+        <location filename="../../ui/candidates_panel.ui" line="10"/>
         <source>What the duplicate search found</source>
         <translation>Kết quả tìm hồ sơ trùng</translation>
     </message>
     <message>
-        <location filename="../../ui/candidates_panel.ui" line="11" />
+        <location filename="../../ui/candidates_panel.ui" line="11"/>
         <source>Earlier cases that may be the same need, best first</source>
         <translation>Hồ sơ trước có thể cùng nhu cầu, khả năng cao nhất trước</translation>
     </message>
@@ -194,102 +195,112 @@
 <context>
     <name>CaseDetails</name>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="29" />
+        <location filename="../../operator_console/gui/case_details.py" line="30"/>
         <source>Case %1</source>
         <translation>Hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="31" />
+        <location filename="../../operator_console/gui/case_details.py" line="32"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="40" />
+        <location filename="../../operator_console/gui/case_details.py" line="46"/>
+        <source>“%1” (%2, split): to check, one of %3</source>
+        <translation>«%1» (%2, đã chia): cần kiểm tra, là một trong %3</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="48"/>
+        <source> (recorded: %1)</source>
+        <translation> (đang ghi: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="58"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="41" />
+        <location filename="../../operator_console/gui/case_details.py" line="59"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="42" />
+        <location filename="../../operator_console/gui/case_details.py" line="60"/>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="43" />
+        <location filename="../../operator_console/gui/case_details.py" line="61"/>
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="44" />
+        <location filename="../../operator_console/gui/case_details.py" line="62"/>
         <source>Caller</source>
         <translation>Người gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="45" />
+        <location filename="../../operator_console/gui/case_details.py" line="63"/>
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="46" />
+        <location filename="../../operator_console/gui/case_details.py" line="64"/>
         <source>Person in need</source>
         <translation>Người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="47" />
+        <location filename="../../operator_console/gui/case_details.py" line="65"/>
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="48" />
+        <location filename="../../operator_console/gui/case_details.py" line="66"/>
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="49" />
+        <location filename="../../operator_console/gui/case_details.py" line="67"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="50" />
+        <location filename="../../operator_console/gui/case_details.py" line="68"/>
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="51" />
+        <location filename="../../operator_console/gui/case_details.py" line="69"/>
         <source>Handling unit</source>
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="52" />
+        <location filename="../../operator_console/gui/case_details.py" line="70"/>
         <source>Repeat calls</source>
         <translation>Số lần gọi lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="60" />
+        <location filename="../../operator_console/gui/case_details.py" line="78"/>
         <source>Contacts</source>
         <translation>Các lần liên hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="61" />
+        <location filename="../../operator_console/gui/case_details.py" line="79"/>
         <source>No repeat call.</source>
         <translation>Chưa có lần gọi lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="62" />
+        <location filename="../../operator_console/gui/case_details.py" line="80"/>
         <source>History</source>
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/case_details.ui" line="6" />
+        <location filename="../../ui/case_details.ui" line="6"/>
         <source>Case</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/case_details.ui" line="8" />
+        <location filename="../../ui/case_details.ui" line="8"/>
         <source>The case, its contacts and its history</source>
         <translation>Hồ sơ, các lần liên hệ và quá trình xử lý</translation>
     </message>
@@ -297,42 +308,42 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="38" />
+        <location filename="../../operator_console/gui/case_list.py" line="38"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="39" />
+        <location filename="../../operator_console/gui/case_list.py" line="39"/>
         <source>Case</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="42" />
+        <location filename="../../operator_console/gui/case_list.py" line="42"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="43" />
+        <location filename="../../operator_console/gui/case_list.py" line="43"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="44" />
+        <location filename="../../operator_console/gui/case_list.py" line="44"/>
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="45" />
+        <location filename="../../operator_console/gui/case_list.py" line="45"/>
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="40" />
+        <location filename="../../operator_console/gui/case_list.py" line="40"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="41" />
+        <location filename="../../operator_console/gui/case_list.py" line="41"/>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
@@ -340,53 +351,53 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="73" />
+        <location filename="../../operator_console/gui/case_list_panel.py" line="75"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="76" />
+        <location filename="../../operator_console/gui/case_list_panel.py" line="78"/>
         <source>All categories</source>
         <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="9" />
-        <location filename="../../ui/case_list_panel.ui" line="19" />
+        <location filename="../../ui/case_list_panel.ui" line="9"/>
+        <location filename="../../ui/case_list_panel.ui" line="19"/>
         <source>Recent cases</source>
         <translation>Hồ sơ gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="12" />
+        <location filename="../../ui/case_list_panel.ui" line="12"/>
         <source>Find in the case list</source>
         <translation>Tìm trong danh sách hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="12" />
+        <location filename="../../ui/case_list_panel.ui" line="12"/>
         <source>Find… (Ctrl+F)</source>
         <translation>Tìm… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="13" />
+        <location filename="../../ui/case_list_panel.ui" line="13"/>
         <source>Ward</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="13" />
+        <location filename="../../ui/case_list_panel.ui" line="13"/>
         <source>Show the cases of this ward</source>
         <translation>Lọc hồ sơ theo phường/xã</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="14" />
+        <location filename="../../ui/case_list_panel.ui" line="14"/>
         <source>Show the cases of this status</source>
         <translation>Lọc hồ sơ theo trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="15" />
+        <location filename="../../ui/case_list_panel.ui" line="15"/>
         <source>Show the cases of this category</source>
         <translation>Lọc hồ sơ theo lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_panel.ui" line="18" />
+        <location filename="../../ui/case_list_panel.ui" line="18"/>
         <source>What the filter found</source>
         <translation>Kết quả lọc</translation>
     </message>
@@ -394,59 +405,59 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="38" />
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="41" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="38"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="41"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="38" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="38"/>
         <source>Next field (in the description: a new line)</source>
         <translation>Sang ô kế tiếp (trong ô nội dung: xuống dòng)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="39" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="39"/>
         <source>Shift+Tab</source>
         <translation>Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="39" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="39"/>
         <source>Previous field</source>
         <translation>Về ô trước</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="40" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="40"/>
         <source>1 … 9</source>
         <translation>1 … 9</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="40" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="40"/>
         <source>Category, in the category list</source>
         <translation>Chọn lĩnh vực, trong ô lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="41" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="41"/>
         <source>On a listed case: open it</source>
         <translation>Trên một hồ sơ trong danh sách: mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="48" />
-        <location filename="../../ui/cheat_sheet.ui" line="6" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="48"/>
+        <location filename="../../ui/cheat_sheet.ui" line="6"/>
         <source>Keys</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="48" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="48"/>
         <source>What they do</source>
         <translation>Công dụng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="57" />
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="57"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.ui" line="8" />
+        <location filename="../../ui/cheat_sheet.ui" line="8"/>
         <source>Every key of the console</source>
         <translation>Mọi phím tắt của bàn tiếp nhận</translation>
     </message>
@@ -454,12 +465,12 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="242" />
+        <location filename="../../operator_console/gui/connection.py" line="243"/>
         <source>The server address is not valid (it must start with https://).</source>
         <translation>Địa chỉ máy chủ không hợp lệ (phải bắt đầu bằng https://).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="360" />
+        <location filename="../../operator_console/gui/connection.py" line="361"/>
         <source>The demo server did not start: %1</source>
         <translation>Máy chủ demo không khởi động được: %1</translation>
     </message>
@@ -467,39 +478,39 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../operator_console/gui/crash_guard.py" line="39" />
+        <location filename="../../operator_console/gui/crash_guard.py" line="39"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong muốn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/crash_guard.py" line="46" />
+        <location filename="../../operator_console/gui/crash_guard.py" line="46"/>
         <source>&amp;Continue working</source>
         <translation>&amp;Tiếp tục làm việc</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/crash_guard.py" line="48" />
+        <location filename="../../operator_console/gui/crash_guard.py" line="48"/>
         <source>&amp;Restart the console</source>
         <translation>&amp;Khởi động lại bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/crash_guard.py" line="45" />
+        <location filename="../../operator_console/gui/crash_guard.py" line="45"/>
         <source>Something went wrong inside the console.</source>
         <translation>Bàn tiếp nhận vừa gặp một lỗi bên trong.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/crash_guard.py" line="67" />
+        <location filename="../../operator_console/gui/crash_guard.py" line="67"/>
         <source>Nothing is lost: the call being typed is kept, and every saved case is in the queue and will be sent. You can go on working; if the error comes back, restart the console.</source>
         <translation>Không có gì bị mất: cuộc gọi đang nhập vẫn được giữ, mọi hồ sơ đã lưu vẫn trong hàng đợi và sẽ được gửi. Bạn có thể tiếp tục làm việc; nếu lỗi lặp lại, hãy khởi động lại bàn tiếp nhận.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/crash_guard.py" line="72" />
+        <location filename="../../operator_console/gui/crash_guard.py" line="72"/>
         <source>The error happened %n times.</source>
         <translation>
             <numerusform>Lỗi đã xảy ra %n lần.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/crash_guard.py" line="75" />
+        <location filename="../../operator_console/gui/crash_guard.py" line="75"/>
         <source>A report without personal data is saved for IT: %1</source>
         <translation>Đã lưu báo cáo (không có dữ liệu cá nhân) cho bộ phận CNTT: %1</translation>
     </message>
@@ -507,220 +518,220 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="177" />
+        <location filename="../../operator_console/gui/dashboard.py" line="177"/>
         <source>Fetching the figures…</source>
         <translation>Đang lấy số liệu…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="180" />
+        <location filename="../../operator_console/gui/dashboard.py" line="180"/>
         <source>&amp;Refresh now</source>
         <translation>&amp;Làm mới ngay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="182" />
+        <location filename="../../operator_console/gui/dashboard.py" line="182"/>
         <source>Export to &amp;Excel…</source>
         <translation>Xuất &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="184" />
+        <location filename="../../operator_console/gui/dashboard.py" line="184"/>
         <source>Export to CS&amp;V…</source>
         <translation>Xuất CS&amp;V…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="199" />
+        <location filename="../../operator_console/gui/dashboard.py" line="199"/>
         <source>Cases</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="200" />
+        <location filename="../../operator_console/gui/dashboard.py" line="200"/>
         <source>Phone queue (from the exchange)</source>
         <translation>Hàng đợi điện thoại (theo tổng đài)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="225" />
-        <location filename="../../operator_console/gui/dashboard.py" line="563" />
+        <location filename="../../operator_console/gui/dashboard.py" line="225"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="560"/>
         <source>Past deadline</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="223" />
+        <location filename="../../operator_console/gui/dashboard.py" line="223"/>
         <source>By unit</source>
         <translation>Theo đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="218" />
-        <location filename="../../operator_console/gui/dashboard.py" line="219" />
+        <location filename="../../operator_console/gui/dashboard.py" line="218"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="219"/>
         <source>Where cases are stuck</source>
         <translation>Hồ sơ đang tồn ở đâu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="224" />
+        <location filename="../../operator_console/gui/dashboard.py" line="224"/>
         <source>By ward</source>
         <translation>Theo phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="226" />
+        <location filename="../../operator_console/gui/dashboard.py" line="226"/>
         <source>Operators</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="389" />
+        <location filename="../../operator_console/gui/dashboard.py" line="389"/>
         <source>Figures of %1 · refreshed every %2 s</source>
         <translation>Số liệu lúc %1 · tự cập nhật mỗi %2 giây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="397" />
+        <location filename="../../operator_console/gui/dashboard.py" line="397"/>
         <source>No figures yet: %1</source>
         <translation>Chưa có số liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="400" />
+        <location filename="../../operator_console/gui/dashboard.py" line="400"/>
         <source>%1 The figures shown are of %2.</source>
         <translation>%1 Số liệu đang hiện là lúc %2.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="485" />
+        <location filename="../../operator_console/gui/dashboard.py" line="482"/>
         <source>There are no figures to export yet.</source>
         <translation>Chưa có số liệu để xuất.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="491" />
+        <location filename="../../operator_console/gui/dashboard.py" line="488"/>
         <source>Export the dashboard</source>
         <translation>Xuất bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="501" />
+        <location filename="../../operator_console/gui/dashboard.py" line="498"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="502" />
+        <location filename="../../operator_console/gui/dashboard.py" line="499"/>
         <source>File name</source>
         <translation>Tên tệp</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="503" />
+        <location filename="../../operator_console/gui/dashboard.py" line="500"/>
         <source>File type</source>
         <translation>Loại tệp</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="504" />
+        <location filename="../../operator_console/gui/dashboard.py" line="501"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="505" />
+        <location filename="../../operator_console/gui/dashboard.py" line="502"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="497" />
+        <location filename="../../operator_console/gui/dashboard.py" line="494"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Sổ tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="497" />
+        <location filename="../../operator_console/gui/dashboard.py" line="494"/>
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV, UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="519" />
+        <location filename="../../operator_console/gui/dashboard.py" line="516"/>
         <source>Writing %1…</source>
         <translation>Đang ghi %1…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="523" />
+        <location filename="../../operator_console/gui/dashboard.py" line="520"/>
         <source>Exported to %1</source>
         <translation>Đã xuất ra %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="527" />
+        <location filename="../../operator_console/gui/dashboard.py" line="524"/>
         <source>the folder does not exist</source>
         <translation>thư mục không tồn tại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="528" />
-        <location filename="../../operator_console/gui/dashboard.py" line="529" />
+        <location filename="../../operator_console/gui/dashboard.py" line="525"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="526"/>
         <source>no permission to write there</source>
         <translation>không có quyền ghi vào đó</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="530" />
+        <location filename="../../operator_console/gui/dashboard.py" line="527"/>
         <source>the disk is full</source>
         <translation>ổ đĩa đã đầy</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="537" />
+        <location filename="../../operator_console/gui/dashboard.py" line="534"/>
         <source>%1 could not be written (%2).</source>
         <translation>Không ghi được %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="551" />
-        <source>1022 hotline: supervisor's figures of %1</source>
+        <location filename="../../operator_console/gui/dashboard.py" line="548"/>
+        <source>1022 hotline: supervisor&apos;s figures of %1</source>
         <translation>Đường dây 1022: số liệu giám sát lúc %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="555" />
+        <location filename="../../operator_console/gui/dashboard.py" line="552"/>
         <source>Summary</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="556" />
+        <location filename="../../operator_console/gui/dashboard.py" line="553"/>
         <source>Figure</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="556" />
+        <location filename="../../operator_console/gui/dashboard.py" line="553"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="556" />
+        <location filename="../../operator_console/gui/dashboard.py" line="553"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="561" />
+        <location filename="../../operator_console/gui/dashboard.py" line="558"/>
         <source>Backlog by unit</source>
         <translation>Tồn đọng theo đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="562" />
+        <location filename="../../operator_console/gui/dashboard.py" line="559"/>
         <source>Backlog by ward</source>
         <translation>Tồn đọng theo phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="564" />
+        <location filename="../../operator_console/gui/dashboard.py" line="561"/>
         <source>Operators on shift</source>
         <translation>Tổng đài viên trong ca</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="577" />
+        <location filename="../../operator_console/gui/dashboard.py" line="574"/>
         <source>Arrivals per hour</source>
         <translation>Tiếp nhận theo giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="578" />
+        <location filename="../../operator_console/gui/dashboard.py" line="575"/>
         <source>Hour</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="578" />
+        <location filename="../../operator_console/gui/dashboard.py" line="575"/>
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="593" />
+        <location filename="../../operator_console/gui/dashboard.py" line="590"/>
         <source>Ageing</source>
         <translation>Tuổi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="594" />
+        <location filename="../../operator_console/gui/dashboard.py" line="591"/>
         <source>Open for</source>
         <translation>Đã mở</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="594" />
+        <location filename="../../operator_console/gui/dashboard.py" line="591"/>
         <source>Open cases</source>
         <translation>Hồ sơ đang mở</translation>
     </message>
@@ -728,46 +739,46 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="121" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="121"/>
         <source>Cases: %1</source>
         <translation>Hồ sơ: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="140" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="140"/>
         <source>Load &amp;more</source>
         <translation>Tải &amp;thêm</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="144" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="144"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="160" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="160"/>
         <source>Not logged in to the server: the cases cannot be listed.</source>
         <translation>Chưa đăng nhập máy chủ: không lấy được danh sách hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="164" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="164"/>
         <source>Loading the cases…</source>
         <translation>Đang tải hồ sơ…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="183" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="183"/>
         <source>%n case(s).</source>
         <translation>
             <numerusform>%n hồ sơ.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="185" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="185"/>
         <source>The first %n case(s), newest first; more with Alt+M.</source>
         <translation>
             <numerusform>%n hồ sơ đầu tiên, mới nhất trước; Alt+T để tải thêm.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="194" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="194"/>
         <source>The cases could not be listed: %1</source>
         <translation>Không lấy được danh sách hồ sơ: %1</translation>
     </message>
@@ -775,22 +786,22 @@
 <context>
     <name>FiguresPoller</name>
     <message>
-        <location filename="../../operator_console/gui/figures_poller.py" line="81" />
+        <location filename="../../operator_console/gui/figures_poller.py" line="81"/>
         <source>Not logged in to the server: the figures cannot be fetched.</source>
         <translation>Chưa đăng nhập máy chủ: không lấy được số liệu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figures_poller.py" line="107" />
+        <location filename="../../operator_console/gui/figures_poller.py" line="107"/>
         <source>The server asks for a new login (Ctrl+L).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại (Ctrl+L).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figures_poller.py" line="109" />
-        <source>This account may not see the supervisor's figures.</source>
+        <location filename="../../operator_console/gui/figures_poller.py" line="109"/>
+        <source>This account may not see the supervisor&apos;s figures.</source>
         <translation>Tài khoản này không được xem số liệu giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figures_poller.py" line="113" />
+        <location filename="../../operator_console/gui/figures_poller.py" line="113"/>
         <source>The figures could not be read (%1).</source>
         <translation>Không đọc được số liệu (%1).</translation>
     </message>
@@ -798,207 +809,247 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="223" />
+        <location filename="../../operator_console/gui/intake_form.py" line="323"/>
         <source>— choose (digit key) —</source>
         <translation>— chọn (phím số) —</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="228" />
+        <location filename="../../operator_console/gui/intake_form.py" line="328"/>
         <source>Suggested</source>
         <translation>Theo đề xuất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="284" />
+        <location filename="../../operator_console/gui/intake_form.py" line="384"/>
         <source>withheld</source>
         <translation>ẩn số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="286" />
+        <location filename="../../operator_console/gui/intake_form.py" line="386"/>
         <source>%1 (old number %2)</source>
         <translation>%1 (số cũ %2)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="338" />
+        <location filename="../../operator_console/gui/intake_form.py" line="389"/>
+        <source>or the old landline %1 (F7)</source>
+        <translation>hoặc số bàn cũ %1 (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="446"/>
+        <source>street %1 has cases here</source>
+        <translation>đường %1 đã có hồ sơ ở đây</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="461"/>
+        <source>all its residents</source>
+        <translation>toàn bộ dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="462"/>
+        <source>was %1</source>
+        <translation>trước là %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="473"/>
+        <source>✓ %1 (chosen for “%2”)</source>
+        <translation>✓ %1 (đã chọn cho «%2»)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="480"/>
+        <source>“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose.</source>
+        <translation>«%1» là %2 (cũ), nay chia cho %3 phường/xã: nhấn Enter rồi phím 1–%3 để chọn.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="492"/>
+        <source>Enter, then 1–%1 to choose.</source>
+        <translation>Nhấn Enter rồi phím 1–%1 để chọn.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="500"/>
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="6" />
+        <location filename="../../ui/intake_form.ui" line="6"/>
         <source>New request</source>
         <translation>Yêu cầu mới</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="13" />
+        <location filename="../../ui/intake_form.ui" line="13"/>
         <source>&amp;Phone</source>
         <translation>Số điện &amp;thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="16" />
+        <location filename="../../ui/intake_form.ui" line="16"/>
         <source>as the caller says it: 0389 123 456, +84…, 0168…</source>
         <translation>như người gọi đọc: 0389 123 456, +84…, 0168…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="16" />
-        <source>Caller's phone</source>
+        <location filename="../../ui/intake_form.ui" line="16"/>
+        <source>Caller&apos;s phone</source>
         <translation>Số điện thoại người gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="18" />
+        <location filename="../../ui/intake_form.ui" line="18"/>
         <source>Phone number as understood</source>
         <translation>Số điện thoại đã hiểu</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="21" />
-        <source>Caller's &amp;name</source>
+        <location filename="../../ui/intake_form.ui" line="21"/>
+        <source>Caller&apos;s &amp;name</source>
         <translation>Họ tên người &amp;gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="23" />
-        <source>Caller's name</source>
+        <location filename="../../ui/intake_form.ui" line="23"/>
+        <source>Caller&apos;s name</source>
         <translation>Họ tên người gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="25" />
+        <location filename="../../ui/intake_form.ui" line="25"/>
         <source>&amp;Relation</source>
         <translation>&amp;Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="27" />
-        <source>Caller's relation to the person in need</source>
+        <location filename="../../ui/intake_form.ui" line="27"/>
+        <source>Caller&apos;s relation to the person in need</source>
         <translation>Quan hệ của người gọi với người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="29" />
+        <location filename="../../ui/intake_form.ui" line="29"/>
         <source>Person in n&amp;eed</source>
         <translation>Người cần &amp;hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="31" />
+        <location filename="../../ui/intake_form.ui" line="31"/>
         <source>when it is someone else</source>
         <translation>khi không phải người gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="31" />
+        <location filename="../../ui/intake_form.ui" line="31"/>
         <source>Name of the person in need</source>
         <translation>Họ tên người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="33" />
+        <location filename="../../ui/intake_form.ui" line="33"/>
         <source>&amp;Address</source>
         <translation>Đị&amp;a chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="35" />
+        <location filename="../../ui/intake_form.ui" line="35"/>
         <source>house/alley and street, e.g. 12/3/45 Lê Văn Sỹ</source>
         <translation>số nhà/hẻm và đường, ví dụ 12/3/45 Lê Văn Sỹ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="35" />
+        <location filename="../../ui/intake_form.ui" line="35"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="37" />
+        <location filename="../../ui/intake_form.ui" line="37"/>
         <source>&amp;Ward/commune</source>
         <translation>&amp;Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="39" />
-        <source>today's or former name: Tân Định, P.5 Q.8…</source>
+        <location filename="../../ui/intake_form.ui" line="39"/>
+        <source>today&apos;s or former name: Tân Định, P.5 Q.8…</source>
         <translation>tên mới hoặc cũ: Tân Định, P.5 Q.8…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="39" />
+        <location filename="../../ui/intake_form.ui" line="39"/>
         <source>Ward or commune</source>
         <translation>Phường hoặc xã</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="42" />
+        <location filename="../../ui/intake_form.ui" line="43"/>
+        <source>Today&apos;s wards to choose from (digit keys)</source>
+        <translation>Các phường/xã hiện nay để chọn (phím số)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.ui" line="47"/>
         <source>Categor&amp;y</source>
         <translation>&amp;Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="92" />
+        <location filename="../../ui/intake_form.ui" line="97"/>
         <source>&amp;Clear (Esc)</source>
         <translation>X&amp;oá (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="44" />
+        <location filename="../../ui/intake_form.ui" line="49"/>
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="47" />
+        <location filename="../../ui/intake_form.ui" line="52"/>
         <source>&amp;Household size</source>
         <translation>Số &amp;người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="51" />
+        <location filename="../../ui/intake_form.ui" line="56"/>
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="52" />
+        <location filename="../../ui/intake_form.ui" line="57"/>
         <source>No &amp;food today</source>
         <translation>&amp;Không còn gì ăn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="58" />
+        <location filename="../../ui/intake_form.ui" line="63"/>
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="62" />
+        <location filename="../../ui/intake_form.ui" line="67"/>
         <source>&amp;Lone elderly</source>
         <translation>Người già n&amp;eo đơn</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="63" />
+        <location filename="../../ui/intake_form.ui" line="68"/>
         <source>Yo&amp;ung children</source>
         <translation>T&amp;rẻ nhỏ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="64" />
+        <location filename="../../ui/intake_form.ui" line="69"/>
         <source>D&amp;isabled</source>
         <translation>Người khu&amp;yết tật</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="65" />
+        <location filename="../../ui/intake_form.ui" line="70"/>
         <source>Pre&amp;gnant</source>
         <translation>Phụ nữ &amp;mang thai</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="66" />
+        <location filename="../../ui/intake_form.ui" line="71"/>
         <source>Sic&amp;k</source>
         <translation>Người &amp;bệnh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="70" />
+        <location filename="../../ui/intake_form.ui" line="75"/>
         <source>&amp;Description</source>
         <translation>Nội &amp;dung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="72" />
+        <location filename="../../ui/intake_form.ui" line="77"/>
         <source>Description</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="74" />
+        <location filename="../../ui/intake_form.ui" line="79"/>
         <source>Priori&amp;ty</source>
         <translation>Mức ư&amp;u tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="78" />
+        <location filename="../../ui/intake_form.ui" line="83"/>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="83" />
+        <location filename="../../ui/intake_form.ui" line="88"/>
         <source>Caller agrees to be called &amp;back</source>
         <translation>Đồng ý được gọi lạ&amp;i</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="93" />
+        <location filename="../../ui/intake_form.ui" line="98"/>
         <source>&amp;Save (Ctrl+Enter)</source>
         <translation>Lưu hồ &amp;sơ (Ctrl+Enter)</translation>
     </message>
@@ -1006,87 +1057,87 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="32" />
+        <location filename="../../operator_console/gui/login_dialog.py" line="32"/>
         <source>Set by IT for this workstation</source>
         <translation>Do bộ phận CNTT đặt cho máy này</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="45" />
+        <location filename="../../operator_console/gui/login_dialog.py" line="45"/>
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="47" />
+        <location filename="../../operator_console/gui/login_dialog.py" line="47"/>
         <source>Later</source>
         <translation>Để sau</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="64" />
-        <source>Type the server's address (https://…).</source>
+        <location filename="../../operator_console/gui/login_dialog.py" line="64"/>
+        <source>Type the server&apos;s address (https://…).</source>
         <translation>Nhập địa chỉ máy chủ (https://…).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="68" />
+        <location filename="../../operator_console/gui/login_dialog.py" line="68"/>
         <source>Type your user name and password.</source>
         <translation>Nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="87" />
+        <location filename="../../operator_console/gui/login_dialog.py" line="87"/>
         <source>The server address must start with https:// (http:// only for this computer).</source>
         <translation>Địa chỉ máy chủ phải bắt đầu bằng https:// (http:// chỉ dùng cho chính máy này).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="95" />
+        <location filename="../../operator_console/gui/login_dialog.py" line="95"/>
         <source>The login failed on this computer (%1).</source>
         <translation>Đăng nhập không thành công do lỗi trên máy này (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="101" />
+        <location filename="../../operator_console/gui/login_dialog.py" line="101"/>
         <source>Logging in…</source>
         <translation>Đang đăng nhập…</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="6" />
+        <location filename="../../ui/login_dialog.ui" line="6"/>
         <source>Log in to the central server</source>
         <translation>Đăng nhập máy chủ trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="11" />
+        <location filename="../../ui/login_dialog.ui" line="11"/>
         <source>&amp;Server</source>
         <translation>&amp;Máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="12" />
+        <location filename="../../ui/login_dialog.ui" line="12"/>
         <source>https://…</source>
         <translation>https://…</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="12" />
+        <location filename="../../ui/login_dialog.ui" line="12"/>
         <source>Central server address</source>
         <translation>Địa chỉ máy chủ trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="14" />
+        <location filename="../../ui/login_dialog.ui" line="14"/>
         <source>&amp;User name</source>
         <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="15" />
+        <location filename="../../ui/login_dialog.ui" line="15"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="16" />
+        <location filename="../../ui/login_dialog.ui" line="16"/>
         <source>&amp;Password</source>
         <translation>Mật &amp;khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="17" />
+        <location filename="../../ui/login_dialog.ui" line="17"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.ui" line="22" />
+        <location filename="../../ui/login_dialog.ui" line="22"/>
         <source>Without logging in, cases are still saved on this computer and sent as soon as you log in.</source>
         <translation>Chưa đăng nhập thì hồ sơ vẫn được lưu trên máy này và được gửi ngay khi bạn đăng nhập.</translation>
     </message>
@@ -1094,221 +1145,226 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="91" />
-        <location filename="../../operator_console/gui/main_window.py" line="643" />
+        <location filename="../../operator_console/gui/main_window.py" line="91"/>
+        <location filename="../../operator_console/gui/main_window.py" line="660"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="99" />
+        <location filename="../../operator_console/gui/main_window.py" line="99"/>
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="183" />
+        <location filename="../../operator_console/gui/main_window.py" line="184"/>
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="201" />
+        <location filename="../../operator_console/gui/main_window.py" line="202"/>
         <source>Form cleared. F3 brings it back.</source>
         <translation>Đã xoá biểu mẫu. Bấm F3 để lấy lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="615" />
-        <location filename="../../operator_console/gui/main_window.py" line="646" />
+        <location filename="../../operator_console/gui/main_window.py" line="632"/>
+        <location filename="../../operator_console/gui/main_window.py" line="663"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="458" />
+        <location filename="../../operator_console/gui/main_window.py" line="464"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="124" />
+        <location filename="../../operator_console/gui/main_window.py" line="124"/>
         <source>Call intake and dashboard</source>
         <translation>Tiếp nhận cuộc gọi và bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="126" />
-        <location filename="../../operator_console/gui/main_window.py" line="393" />
+        <location filename="../../operator_console/gui/main_window.py" line="126"/>
+        <location filename="../../operator_console/gui/main_window.py" line="394"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="209" />
+        <location filename="../../operator_console/gui/main_window.py" line="210"/>
         <source>The cleared form is back.</source>
         <translation>Đã lấy lại biểu mẫu vừa xoá.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="222" />
+        <location filename="../../operator_console/gui/main_window.py" line="223"/>
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="224" />
+        <location filename="../../operator_console/gui/main_window.py" line="225"/>
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="229" />
+        <location filename="../../operator_console/gui/main_window.py" line="230"/>
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="263" />
+        <location filename="../../operator_console/gui/main_window.py" line="264"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="328" />
+        <location filename="../../operator_console/gui/main_window.py" line="329"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="346" />
+        <location filename="../../operator_console/gui/main_window.py" line="347"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="361" />
-        <location filename="../../operator_console/gui/main_window.py" line="367" />
+        <location filename="../../operator_console/gui/main_window.py" line="362"/>
+        <location filename="../../operator_console/gui/main_window.py" line="368"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="382" />
-        <source>Supervisor's dashboard</source>
+        <location filename="../../operator_console/gui/main_window.py" line="383"/>
+        <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="456" />
+        <location filename="../../operator_console/gui/main_window.py" line="462"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="468" />
+        <location filename="../../operator_console/gui/main_window.py" line="474"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="491" />
+        <location filename="../../operator_console/gui/main_window.py" line="497"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="499" />
+        <location filename="../../operator_console/gui/main_window.py" line="505"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="511" />
+        <location filename="../../operator_console/gui/main_window.py" line="517"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="515" />
+        <location filename="../../operator_console/gui/main_window.py" line="521"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="520" />
+        <location filename="../../operator_console/gui/main_window.py" line="526"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="533" />
+        <location filename="../../operator_console/gui/main_window.py" line="539"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="550" />
+        <location filename="../../operator_console/gui/main_window.py" line="556"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="555" />
+        <location filename="../../operator_console/gui/main_window.py" line="561"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="565" />
+        <location filename="../../operator_console/gui/main_window.py" line="571"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="599" />
+        <location filename="../../operator_console/gui/main_window.py" line="605"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="605" />
+        <location filename="../../operator_console/gui/main_window.py" line="611"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="616" />
+        <location filename="../../operator_console/gui/main_window.py" line="618"/>
+        <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
+        <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="633"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="618" />
+        <location filename="../../operator_console/gui/main_window.py" line="635"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="620" />
+        <location filename="../../operator_console/gui/main_window.py" line="637"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="622" />
+        <location filename="../../operator_console/gui/main_window.py" line="639"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="626" />
+        <location filename="../../operator_console/gui/main_window.py" line="643"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="648" />
+        <location filename="../../operator_console/gui/main_window.py" line="665"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="651" />
+        <location filename="../../operator_console/gui/main_window.py" line="668"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="654" />
+        <location filename="../../operator_console/gui/main_window.py" line="671"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="657" />
+        <location filename="../../operator_console/gui/main_window.py" line="674"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="659" />
+        <location filename="../../operator_console/gui/main_window.py" line="676"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="661" />
+        <location filename="../../operator_console/gui/main_window.py" line="678"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="663" />
+        <location filename="../../operator_console/gui/main_window.py" line="680"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="667" />
+        <location filename="../../operator_console/gui/main_window.py" line="684"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
@@ -1316,32 +1372,32 @@
 <context>
     <name>RefusedDialog</name>
     <message>
-        <location filename="../../operator_console/gui/refused_dialog.py" line="28" />
+        <location filename="../../operator_console/gui/refused_dialog.py" line="28"/>
         <source>Cases the server refused</source>
         <translation>Hồ sơ bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/refused_dialog.py" line="32" />
+        <location filename="../../operator_console/gui/refused_dialog.py" line="32"/>
         <source>The server refused these for good; they are kept here. Enter opens the case.</source>
         <translation>Máy chủ đã từ chối hẳn các mục này; chúng vẫn được giữ ở máy này. Enter để mở hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/refused_dialog.py" line="34" />
+        <location filename="../../operator_console/gui/refused_dialog.py" line="34"/>
         <source>The server has refused nothing.</source>
         <translation>Máy chủ chưa từ chối mục nào.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/refused_dialog.py" line="39" />
-        <source>Refused cases and the server's reasons</source>
+        <location filename="../../operator_console/gui/refused_dialog.py" line="39"/>
+        <source>Refused cases and the server&apos;s reasons</source>
         <translation>Hồ sơ bị từ chối và lý do của máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/refused_dialog.py" line="42" />
+        <location filename="../../operator_console/gui/refused_dialog.py" line="42"/>
         <source>Case %1: %2</source>
         <translation>Hồ sơ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/refused_dialog.py" line="52" />
+        <location filename="../../operator_console/gui/refused_dialog.py" line="52"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1349,178 +1405,178 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../operator_console/gui/self_check.py" line="82" />
-        <location filename="../../operator_console/gui/settings_dialog.py" line="60" />
+        <location filename="../../operator_console/gui/self_check.py" line="88"/>
+        <location filename="../../operator_console/gui/settings_dialog.py" line="60"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="55" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="55"/>
         <source>Set by IT for this workstation</source>
         <translation>Do bộ phận CNTT đặt cho máy này</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="61" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="61"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="74" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="74"/>
         <source>The server address must start with https:// (http:// only for this computer).</source>
         <translation>Địa chỉ máy chủ phải bắt đầu bằng https:// (http:// chỉ dùng cho chính máy này).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="79" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="79"/>
         <source>There is no CA certificates file at this path.</source>
         <translation>Không có tệp chứng chỉ CA ở đường dẫn này.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="84" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="84"/>
         <source>A proxy is written http://host:port.</source>
         <translation>Proxy được ghi dạng http://máy:cổng.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/settings_dialog.py" line="90" />
+        <location filename="../../operator_console/gui/settings_dialog.py" line="90"/>
         <source>No user name or password in the proxy address: IT sets proxy sign-in on the system.</source>
         <translation>Không ghi tên đăng nhập hay mật khẩu vào địa chỉ proxy: bộ phận CNTT cấu hình đăng nhập proxy trên hệ thống.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="6" />
+        <location filename="../../ui/settings_dialog.ui" line="6"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="10" />
+        <location filename="../../ui/settings_dialog.ui" line="10"/>
         <source>&amp;Operator</source>
         <translation>Tổng đài &amp;viên</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="11" />
-        <source>empty: the workstation's login</source>
+        <location filename="../../ui/settings_dialog.ui" line="11"/>
+        <source>empty: the workstation&apos;s login</source>
         <translation>để trống: dùng tên đăng nhập máy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="11" />
-        <source>Operator's name</source>
+        <location filename="../../ui/settings_dialog.ui" line="11"/>
+        <source>Operator&apos;s name</source>
         <translation>Tên tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="12" />
+        <location filename="../../ui/settings_dialog.ui" line="12"/>
         <source>&amp;Server address</source>
         <translation>Địa chỉ &amp;máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="13" />
+        <location filename="../../ui/settings_dialog.ui" line="13"/>
         <source>https://… (empty: this workstation only)</source>
         <translation>https://… (để trống: chỉ lưu trên máy này)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="13" />
+        <location filename="../../ui/settings_dialog.ui" line="13"/>
         <source>Central server address</source>
         <translation>Địa chỉ máy chủ trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="14" />
+        <location filename="../../ui/settings_dialog.ui" line="14"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="15" />
+        <location filename="../../ui/settings_dialog.ui" line="15"/>
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="16" />
+        <location filename="../../ui/settings_dialog.ui" line="16"/>
         <source>&amp;Font size</source>
         <translation>&amp;Cỡ chữ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="17" />
+        <location filename="../../ui/settings_dialog.ui" line="17"/>
         <source>Font size in points</source>
         <translation>Cỡ chữ (point)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="23" />
+        <location filename="../../ui/settings_dialog.ui" line="23"/>
         <source>Connection and logs (set by IT)</source>
         <translation>Kết nối và nhật ký (do CNTT đặt)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="25" />
+        <location filename="../../ui/settings_dialog.ui" line="25"/>
         <source>&amp;CA certificates</source>
         <translation>Chứng chỉ C&amp;A</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="26" />
+        <location filename="../../ui/settings_dialog.ui" line="26"/>
         <source>CA certificates file for the server</source>
         <translation>Tệp chứng chỉ CA cho máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="26" />
+        <location filename="../../ui/settings_dialog.ui" line="26"/>
         <source>a PEM file (empty: the public CAs)</source>
         <translation>tệp PEM (trống: các CA công cộng)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="27" />
+        <location filename="../../ui/settings_dialog.ui" line="27"/>
         <source>&amp;Proxy</source>
         <translation>&amp;Proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="28" />
-        <source>http://proxy:3128 (empty: the system's proxy settings)</source>
+        <location filename="../../ui/settings_dialog.ui" line="28"/>
+        <source>http://proxy:3128 (empty: the system&apos;s proxy settings)</source>
         <translation>http://proxy:3128 (trống: của hệ thống)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="28" />
+        <location filename="../../ui/settings_dialog.ui" line="28"/>
         <source>Proxy to reach the server</source>
         <translation>Proxy để đến máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="29" />
+        <location filename="../../ui/settings_dialog.ui" line="29"/>
         <source>Server &amp;timeout</source>
         <translation>&amp;Thời gian chờ máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="30" />
+        <location filename="../../ui/settings_dialog.ui" line="30"/>
         <source> s</source>
         <translation> giây</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="30" />
-        <source>Seconds to wait for the server's answer</source>
+        <location filename="../../ui/settings_dialog.ui" line="30"/>
+        <source>Seconds to wait for the server&apos;s answer</source>
         <translation>Số giây chờ máy chủ trả lời</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="31" />
-        <source>&amp;Keep the city's cases for</source>
+        <location filename="../../ui/settings_dialog.ui" line="31"/>
+        <source>&amp;Keep the city&apos;s cases for</source>
         <translation>&amp;Giữ hồ sơ toàn thành phố trong</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="32" />
+        <location filename="../../ui/settings_dialog.ui" line="32"/>
         <source> days</source>
         <translation> ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="32" />
-        <source>Days of the city's cases kept on this workstation</source>
+        <location filename="../../ui/settings_dialog.ui" line="32"/>
+        <source>Days of the city&apos;s cases kept on this workstation</source>
         <translation>Số ngày hồ sơ toàn thành phố được giữ trên máy này</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="33" />
+        <location filename="../../ui/settings_dialog.ui" line="33"/>
         <source>Log l&amp;evel</source>
         <translation>Mức ghi nhật &amp;ký</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="34" />
+        <location filename="../../ui/settings_dialog.ui" line="34"/>
         <source>How much the log files say</source>
         <translation>Mức chi tiết của tệp nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="38" />
+        <location filename="../../ui/settings_dialog.ui" line="38"/>
         <source>IT has locked the greyed-out settings on this workstation.</source>
         <translation>Bộ phận CNTT đã khóa các mục tô xám trên máy này.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.ui" line="39" />
+        <location filename="../../ui/settings_dialog.ui" line="39"/>
         <source>A new language and a new log level apply at the next start. The font size applies at once; 14 or more is the large-font mode for long shifts.</source>
         <translation>Ngôn ngữ và mức nhật ký mới có hiệu lực ở lần mở sau. Cỡ chữ có hiệu lực ngay; từ 14 trở lên là chế độ chữ lớn cho ca dài.</translation>
     </message>
@@ -1528,147 +1584,152 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="30" />
+        <location filename="../../operator_console/gui/actions.py" line="30"/>
         <source>&amp;New call</source>
         <translation>Cuộc gọi &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="33" />
+        <location filename="../../operator_console/gui/actions.py" line="33"/>
         <source>&amp;Save and queue</source>
         <translation>&amp;Lưu và chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="37" />
+        <location filename="../../operator_console/gui/actions.py" line="37"/>
         <source>&amp;Clear the form</source>
         <translation>&amp;Xoá biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="41" />
+        <location filename="../../operator_console/gui/actions.py" line="41"/>
         <source>&amp;Undo the clear</source>
         <translation>Lấy lại &amp;biểu mẫu vừa xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="47" />
-        <source>&amp;Fill in from this caller's last case</source>
+        <location filename="../../operator_console/gui/actions.py" line="47"/>
+        <source>&amp;Fill in from this caller&apos;s last case</source>
         <translation>&amp;Điền theo hồ sơ trước của số này</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="51" />
+        <location filename="../../operator_console/gui/actions.py" line="54"/>
+        <source>Landline &amp;reading of an 08 number (028…)</source>
+        <translation>Đọc số 08 thành số &amp;bàn cũ (028…)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="58"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="52" />
+        <location filename="../../operator_console/gui/actions.py" line="59"/>
         <source>&amp;Log in to the server…</source>
         <translation>Đă&amp;ng nhập máy chủ…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="53" />
+        <location filename="../../operator_console/gui/actions.py" line="60"/>
         <source>Log &amp;out</source>
         <translation>Đăng x&amp;uất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="62" />
+        <location filename="../../operator_console/gui/actions.py" line="69"/>
         <source>&amp;Find in the case list</source>
         <translation>&amp;Tìm trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="64" />
+        <location filename="../../operator_console/gui/actions.py" line="71"/>
         <source>&amp;Refresh the case list</source>
         <translation>&amp;Làm mới danh sách</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="67" />
-        <source>Supervisor's &amp;dashboard / call intake</source>
+        <location filename="../../operator_console/gui/actions.py" line="74"/>
+        <source>Supervisor&apos;s &amp;dashboard / call intake</source>
         <translation>&amp;Bảng giám sát / tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="72" />
+        <location filename="../../operator_console/gui/actions.py" line="79"/>
         <source>Backlog by &amp;unit</source>
         <translation>Tồn đọng theo đơn &amp;vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="73" />
+        <location filename="../../operator_console/gui/actions.py" line="80"/>
         <source>Backlog by &amp;ward</source>
         <translation>Tồn đọng theo &amp;phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="75" />
+        <location filename="../../operator_console/gui/actions.py" line="82"/>
         <source>Cases &amp;past deadline</source>
         <translation>Hồ sơ &amp;quá hạn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="78" />
+        <location filename="../../operator_console/gui/actions.py" line="85"/>
         <source>&amp;Operators on shift</source>
         <translation>Tổng đài viên trong &amp;ca</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="82" />
+        <location filename="../../operator_console/gui/actions.py" line="89"/>
         <source>&amp;Export the dashboard to Excel…</source>
         <translation>&amp;Xuất bảng giám sát ra Excel…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="88" />
+        <location filename="../../operator_console/gui/actions.py" line="95"/>
         <source>Export the dashboard to CS&amp;V…</source>
         <translation>Xuất bảng giám sát ra CS&amp;V…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="93" />
+        <location filename="../../operator_console/gui/actions.py" line="100"/>
         <source>Candidate &amp;1…</source>
         <translation>Hồ sơ gợi ý &amp;1…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="94" />
+        <location filename="../../operator_console/gui/actions.py" line="101"/>
         <source>Candidate &amp;2…</source>
         <translation>Hồ sơ gợi ý &amp;2…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="95" />
+        <location filename="../../operator_console/gui/actions.py" line="102"/>
         <source>Candidate &amp;3…</source>
         <translation>Hồ sơ gợi ý &amp;3…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="96" />
+        <location filename="../../operator_console/gui/actions.py" line="103"/>
         <source>Candidate &amp;4…</source>
         <translation>Hồ sơ gợi ý &amp;4…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="97" />
+        <location filename="../../operator_console/gui/actions.py" line="104"/>
         <source>Candidate &amp;5…</source>
         <translation>Hồ sơ gợi ý &amp;5…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="99" />
+        <location filename="../../operator_console/gui/actions.py" line="106"/>
         <source>About the console…</source>
         <translation>Giới thiệu bàn tiếp nhận…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="106" />
+        <location filename="../../operator_console/gui/actions.py" line="113"/>
         <source>Help</source>
         <translation>Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="60" />
+        <location filename="../../operator_console/gui/actions.py" line="67"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="56" />
+        <location filename="../../operator_console/gui/actions.py" line="63"/>
         <source>Cases the server refu&amp;sed…</source>
         <translation>Hồ sơ máy chủ từ &amp;chối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="98" />
+        <location filename="../../operator_console/gui/actions.py" line="105"/>
         <source>&amp;Keys (cheat sheet)</source>
         <translation>&amp;Bảng phím tắt</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="103" />
+        <location filename="../../operator_console/gui/actions.py" line="110"/>
         <source>&amp;Operator</source>
         <translation>Tổng đài &amp;viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="104" />
+        <location filename="../../operator_console/gui/actions.py" line="111"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
@@ -1676,372 +1737,372 @@
 <context>
     <name>figures</name>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="90" />
+        <location filename="../../operator_console/gui/dashboard.py" line="90"/>
         <source>Received today</source>
         <translation>Tiếp nhận hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="91" />
+        <location filename="../../operator_console/gui/dashboard.py" line="91"/>
         <source>Received in the last hour</source>
         <translation>Tiếp nhận trong giờ qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="92" />
+        <location filename="../../operator_console/gui/dashboard.py" line="92"/>
         <source>Open cases</source>
         <translation>Hồ sơ đang mở</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="93" />
+        <location filename="../../operator_console/gui/dashboard.py" line="93"/>
         <source>Past their deadline</source>
         <translation>Quá hạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="94" />
+        <location filename="../../operator_console/gui/dashboard.py" line="94"/>
         <source>Repeat calls today</source>
         <translation>Gọi lại hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="95" />
-        <source>Waiting in consoles' outboxes</source>
+        <location filename="../../operator_console/gui/dashboard.py" line="95"/>
+        <source>Waiting in consoles&apos; outboxes</source>
         <translation>Chờ gửi ở các bàn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="96" />
+        <location filename="../../operator_console/gui/dashboard.py" line="96"/>
         <source>Calls waiting now</source>
         <translation>Cuộc gọi đang chờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="97" />
+        <location filename="../../operator_console/gui/dashboard.py" line="97"/>
         <source>Answered within 20 s</source>
         <translation>Trả lời trong 20 giây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="99" />
+        <location filename="../../operator_console/gui/dashboard.py" line="99"/>
         <source>Average speed of answer</source>
         <translation>Thời gian chờ trả lời TB</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="101" />
+        <location filename="../../operator_console/gui/dashboard.py" line="101"/>
         <source>Abandoned calls</source>
         <translation>Cuộc gọi bỏ máy</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="102" />
+        <location filename="../../operator_console/gui/dashboard.py" line="102"/>
         <source>Average handle time</source>
         <translation>Thời lượng cuộc gọi TB</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="103" />
+        <location filename="../../operator_console/gui/dashboard.py" line="103"/>
         <source>Operators</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="138" />
+        <location filename="../../operator_console/gui/dashboard.py" line="138"/>
         <source>Not cases on the server: no list behind this figure.</source>
         <translation>Không phải hồ sơ trên máy chủ: chỉ số này không có danh sách.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="313" />
+        <location filename="../../operator_console/gui/dashboard.py" line="313"/>
         <source>oldest open %1</source>
         <translation>lâu nhất %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="315" />
+        <location filename="../../operator_console/gui/dashboard.py" line="315"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="320" />
+        <location filename="../../operator_console/gui/dashboard.py" line="320"/>
         <source>%1 of %3 contacts today were repeats, about %2 cases</source>
         <translation>%1 / %3 lượt liên hệ hôm nay là gọi lại, về %2 hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="328" />
+        <location filename="../../operator_console/gui/dashboard.py" line="328"/>
         <source>%1 consoles on shift</source>
         <translation>%1 bàn trong ca</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="331" />
+        <location filename="../../operator_console/gui/dashboard.py" line="331"/>
         <source>oldest %1</source>
         <translation>lâu nhất %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="342" />
+        <location filename="../../operator_console/gui/dashboard.py" line="342"/>
         <source>longest wait %1</source>
         <translation>chờ lâu nhất %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="349" />
+        <location filename="../../operator_console/gui/dashboard.py" line="349"/>
         <source>%1 of %2 calls (hang-ups within 5 s left out)</source>
         <translation>%1 / %2 cuộc (không tính gác máy trong 5 giây)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="356" />
+        <location filename="../../operator_console/gui/dashboard.py" line="356"/>
         <source>%1 calls answered today</source>
         <translation>%1 cuộc đã trả lời hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="363" />
+        <location filename="../../operator_console/gui/dashboard.py" line="363"/>
         <source>%1 of calls offered</source>
         <translation>%1 số cuộc gọi đến</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="370" />
+        <location filename="../../operator_console/gui/dashboard.py" line="370"/>
         <source>talk and hold, answered calls today</source>
         <translation>đàm thoại và giữ máy, hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="373" />
+        <location filename="../../operator_console/gui/dashboard.py" line="373"/>
         <source>%1 available</source>
         <translation>%1 sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="376" />
+        <location filename="../../operator_console/gui/dashboard.py" line="376"/>
         <source>%1 on a call · %2 after-call work</source>
         <translation>%1 đang nghe · %2 sau cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="430" />
-        <location filename="../../operator_console/gui/dashboard.py" line="621" />
+        <location filename="../../operator_console/gui/dashboard.py" line="429"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="613"/>
         <source>Ward not known</source>
         <translation>Chưa rõ phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="436" />
+        <location filename="../../operator_console/gui/dashboard.py" line="435"/>
         <source>Past deadline: %1, %2</source>
         <translation>Quá hạn: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="451" />
+        <location filename="../../operator_console/gui/dashboard.py" line="448"/>
         <source>Saved today by %1</source>
         <translation>Hồ sơ %1 lưu hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="611" />
+        <location filename="../../operator_console/gui/dashboard.py" line="603"/>
         <source>Oldest open for</source>
         <translation>Hồ sơ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="620" />
+        <location filename="../../operator_console/gui/dashboard.py" line="612"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="620" />
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="94" />
+        <location filename="../../operator_console/gui/dashboard.py" line="612"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="94"/>
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="625" />
+        <location filename="../../operator_console/gui/dashboard.py" line="617"/>
         <source>Open</source>
         <translation>Đang mở</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="653" />
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="82" />
+        <location filename="../../operator_console/gui/dashboard.py" line="645"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="82"/>
         <source>Category</source>
         <translation>Loại yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="658" />
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="74" />
+        <location filename="../../operator_console/gui/dashboard.py" line="650"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="74"/>
         <source>Priority</source>
         <translation>Mức ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="667" />
+        <location filename="../../operator_console/gui/dashboard.py" line="659"/>
         <source>Deadline</source>
         <translation>Hạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="672" />
+        <location filename="../../operator_console/gui/dashboard.py" line="664"/>
         <source>Deadline (hours)</source>
         <translation>Hạn xử lý (giờ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="675" />
+        <location filename="../../operator_console/gui/dashboard.py" line="667"/>
         <source>Past deadline</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="687" />
+        <location filename="../../operator_console/gui/dashboard.py" line="679"/>
         <source>Available</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="688" />
+        <location filename="../../operator_console/gui/dashboard.py" line="680"/>
         <source>On a call</source>
         <translation>Đang nghe</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="689" />
+        <location filename="../../operator_console/gui/dashboard.py" line="681"/>
         <source>After-call work</source>
         <translation>Sau cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="693" />
+        <location filename="../../operator_console/gui/dashboard.py" line="685"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="698" />
+        <location filename="../../operator_console/gui/dashboard.py" line="690"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="703" />
+        <location filename="../../operator_console/gui/dashboard.py" line="695"/>
         <source>Last hour</source>
         <translation>HS giờ qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="709" />
+        <location filename="../../operator_console/gui/dashboard.py" line="701"/>
         <source>Today</source>
         <translation>HS hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="715" />
+        <location filename="../../operator_console/gui/dashboard.py" line="707"/>
         <source>Avg. handling</source>
         <translation>TG nhập TB</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="720" />
+        <location filename="../../operator_console/gui/dashboard.py" line="712"/>
         <source>Avg. handling (seconds)</source>
         <translation>TG nhập TB (giây)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="55" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="55"/>
         <source>Case</source>
         <translation>Số hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="58" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="58"/>
         <source>Received</source>
         <translation>Tiếp nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="63" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="63"/>
         <source>Waiting for</source>
         <translation>Đã chờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="69" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="69"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="84" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="84"/>
         <source>Channel</source>
         <translation>Kênh</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="89" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="89"/>
         <source>Handling unit</source>
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="99" />
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="99"/>
         <source>Caller</source>
         <translation>Người gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="58" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="59"/>
         <source>Under a day</source>
         <translation>Dưới 1 ngày</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="59" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="60"/>
         <source>1 to 3 days</source>
         <translation>1–3 ngày</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="60" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="61"/>
         <source>Over 3 days</source>
         <translation>Trên 3 ngày</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="178" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="191"/>
         <source>Received %1 %2:00–%3:00, %4</source>
         <translation>Tiếp nhận %1 %2:00–%3:00, %4</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="190" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="203"/>
         <source>Cases received per hour, last 24 hours</source>
         <translation>Hồ sơ tiếp nhận mỗi giờ, 24 giờ qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="195" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="208"/>
         <source>Cases received per hour, last 7 days</source>
         <translation>Hồ sơ tiếp nhận mỗi giờ, 7 ngày qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="204" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="217"/>
         <source>Units with the most open cases</source>
         <translation>Đơn vị nhiều hồ sơ đang mở nhất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="217" />
-        <source>A unit's bar is coloured by how long its oldest open case has waited.</source>
+        <location filename="../../operator_console/gui/figure_charts.py" line="224"/>
+        <source>A unit&apos;s bar is coloured by how long its oldest open case has waited.</source>
         <translation>Màu cột của mỗi đơn vị theo thời gian chờ của hồ sơ đang mở lâu nhất.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="256" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="261"/>
         <source>Open cases by age</source>
         <translation>Hồ sơ đang mở theo thời gian chờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_charts.py" line="301" />
+        <location filename="../../operator_console/gui/figure_charts.py" line="300"/>
         <source>Open for %1</source>
         <translation>Đã mở %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="39" />
+        <location filename="../../operator_console/gui/figure_text.py" line="39"/>
         <source>%1 s</source>
         <translation>%1 giây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="43" />
+        <location filename="../../operator_console/gui/figure_text.py" line="43"/>
         <source>%1 min %2 s</source>
         <translation>%1 phút %2 giây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="49" />
-        <location filename="../../operator_console/gui/figure_text.py" line="65" />
+        <location filename="../../operator_console/gui/figure_text.py" line="49"/>
+        <location filename="../../operator_console/gui/figure_text.py" line="65"/>
         <source>%1 h %2 min</source>
         <translation>%1 giờ %2 phút</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="61" />
+        <location filename="../../operator_console/gui/figure_text.py" line="61"/>
         <source>%1 min</source>
         <translation>%1 phút</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="71" />
+        <location filename="../../operator_console/gui/figure_text.py" line="71"/>
         <source>%1 d %2 h</source>
         <translation>%1 ngày %2 giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="78" />
+        <location filename="../../operator_console/gui/figure_text.py" line="78"/>
         <source>%1 days</source>
         <translation>%1 ngày</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="80" />
+        <location filename="../../operator_console/gui/figure_text.py" line="80"/>
         <source>%1 hours</source>
         <translation>%1 giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="90" />
+        <location filename="../../operator_console/gui/figure_text.py" line="90"/>
         <source>days</source>
         <translation>ngày</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="92" />
+        <location filename="../../operator_console/gui/figure_text.py" line="92"/>
         <source>hours</source>
         <translation>giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/figure_text.py" line="100" />
+        <location filename="../../operator_console/gui/figure_text.py" line="100"/>
         <source>over %1 %2</source>
         <translation>trên %1 %2</translation>
     </message>
@@ -2049,12 +2110,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../operator_console/gui/main.py" line="206" />
+        <location filename="../../operator_console/gui/main.py" line="206"/>
         <source>1022 Operator Console</source>
         <translation>Bàn tiếp nhận 1022</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main.py" line="207" />
+        <location filename="../../operator_console/gui/main.py" line="207"/>
         <source>The console could not start. Nothing on this computer was deleted. Tell IT, with this report (it holds no personal data): %1</source>
         <translation>Bàn tiếp nhận không khởi động được. Không có gì trên máy này bị xoá. Hãy báo bộ phận CNTT, kèm báo cáo này (không có dữ liệu cá nhân): %1</translation>
     </message>

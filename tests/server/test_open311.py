@@ -112,3 +112,25 @@ def test_a_form_sent_as_raw_utf8_keeps_its_vietnamese(server: Server) -> None:
     ).json()[0]
     assert one["address"] == "45 Nguyễn Trãi, Phường Sài Gòn"
     assert one["agency_responsible"] == "UBND Phường Sài Gòn"
+
+
+def test_a_percent_encoded_name_with_a_no_break_space_is_stored_as_typed(server: Server) -> None:
+    """ "LÊ" then a no-break space is Latin-1 too: it must not be read again as UTF-8 ("Lʠ")."""
+    form = FORM | {"api_key": server.keys["web"], "last_name": "LÊ\u00a0", "phone": "0909 888 301"}
+    created = requests.post(f"{server.url}/open311/v2/requests.json", data=form, timeout=30)
+    assert created.status_code == 201, created.text
+    number = created.json()[0]["service_request_id"]
+    cases = server.session("supervisor").get(server.api("/cases"), params={"phone": "0909888301"}, timeout=30)
+    case = next(c for c in cases.json()["items"] if c["case_number"] == number)
+    assert case["caller_name"] == "LÊ Thị Lan"  # mixed case is left as typed; no "Lʠ"
+
+
+def test_a_raw_form_that_is_not_utf8_is_refused_with_the_field_named(server: Server) -> None:
+    raw = f"api_key={server.keys['web']}&service_code=other&address_string=1 Lê Lợi&last_name=".encode()
+    refused = requests.post(
+        f"{server.url}/open311/v2/requests.json",
+        data=raw + b"\xff\xfe",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        timeout=30,
+    )
+    assert refused.status_code == 400 and "last_name" in refused.text and "UTF-8" in refused.text

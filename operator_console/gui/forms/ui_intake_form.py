@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'intake_form.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
     QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_IntakeForm(object):
     def setupUi(self, IntakeForm):
@@ -104,11 +104,24 @@ class Ui_IntakeForm(object):
 
         self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.wardEdit)
 
+        self.wardRow = QVBoxLayout()
+        self.wardRow.setObjectName(u"wardRow")
         self.wardHint = QLabel(IntakeForm)
         self.wardHint.setObjectName(u"wardHint")
         self.wardHint.setWordWrap(True)
 
-        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.wardHint)
+        self.wardRow.addWidget(self.wardHint)
+
+        self.wardChoices = QListWidget(IntakeForm)
+        self.wardChoices.setObjectName(u"wardChoices")
+        self.wardChoices.setVisible(False)
+        self.wardChoices.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.wardChoices.setUniformItemSizes(True)
+
+        self.wardRow.addWidget(self.wardChoices)
+
+
+        self.form.setLayout(8, QFormLayout.ItemRole.FieldRole, self.wardRow)
 
         self.categoryLabel = QLabel(IntakeForm)
         self.categoryLabel.setObjectName(u"categoryLabel")
@@ -280,7 +293,8 @@ class Ui_IntakeForm(object):
         QWidget.setTabOrder(self.relationCombo, self.subjectNameEdit)
         QWidget.setTabOrder(self.subjectNameEdit, self.addressEdit)
         QWidget.setTabOrder(self.addressEdit, self.wardEdit)
-        QWidget.setTabOrder(self.wardEdit, self.categoryCombo)
+        QWidget.setTabOrder(self.wardEdit, self.wardChoices)
+        QWidget.setTabOrder(self.wardChoices, self.categoryCombo)
         QWidget.setTabOrder(self.categoryCombo, self.householdEdit)
         QWidget.setTabOrder(self.householdEdit, self.noFoodCheck)
         QWidget.setTabOrder(self.noFoodCheck, self.loneElderlyCheck)
@@ -331,6 +345,9 @@ class Ui_IntakeForm(object):
         self.wardEdit.setPlaceholderText(QCoreApplication.translate("IntakeForm", u"today's or former name: T\u00e2n \u0110\u1ecbnh, P.5 Q.8\u2026", None))
 #if QT_CONFIG(accessibility)
         self.wardEdit.setAccessibleName(QCoreApplication.translate("IntakeForm", u"Ward or commune", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.wardChoices.setAccessibleName(QCoreApplication.translate("IntakeForm", u"Today's wards to choose from (digit keys)", None))
 #endif // QT_CONFIG(accessibility)
         self.categoryLabel.setText(QCoreApplication.translate("IntakeForm", u"Categor&y", None))
 #if QT_CONFIG(accessibility)

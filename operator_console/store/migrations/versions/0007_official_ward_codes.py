@@ -1,0 +1,120 @@
+"""Stores made by earlier releases, brought to the official ward data and to the repaired folding.
+
+Revision ID: 0007
+Revises: 0006
+
+Earlier releases took today's units from ``vietnam-provinces`` 2025.x (ten under the statistics
+office's draft codes, and the server named their People's Committees by them: ``ubnd-27160`` for
+Bàn Cờ), former wards from an older snapshot (seven codes that differ from the official table),
+and resolved a split former ward (Phường 5, Quận 8) silently to one of its successors. Each case's
+ward goes through :func:`~operator_console.domain.gazetteer.upgraded_ward`, the same rule the
+server's migration applies: draft codes re-keyed, a split former ward flagged for the operator
+(the code kept: a person may have chosen it), a ward left unresolved that the data now names,
+resolved; the words as said are never touched.
+
+Earlier releases also folded names and streets without repairing look-alike letters (Ð for Đ) and
+invisible characters (a zero-width space inside a name): the keys of the cases whose text holds
+one are made again, so that "Đỗ" finds the "Ðỗ" typed last year.
+
+A case whose ward or keys change gets its search words again (they hold the ward's codes); the
+index follows through the trigger of revision 0006. The case list's filter by a former ward (a
+split one: "P.5 Q.8", whichever ward of today its cases got) gets an index of its own.
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+from operator_console.domain.gazetteer import StoredWard, default_gazetteer, upgraded_ward
+from operator_console.domain.search_keys import search_text
+from operator_console.domain.text import INVISIBLE_RANGES, LOOKALIKES, fold, repair
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+# The draft codes earlier releases stored, with the official code of the same unit (the same list as
+# superseded_codes in resources/data/wards_hcmc.json; written out here because a migration must
+# keep meaning what it meant when it was written).
+DRAFT_UNIT_CODES = {
+    26794: 26800,  # Phường Linh Xuân
+    26797: 26803,  # Phường Tam Bình
+    26812: 26809,  # Phường Hiệp Bình
+    26887: 26876,  # Phường An Nhơn
+    26899: 26898,  # Phường Thông Tây Hội
+    26902: 26890,  # Phường Hạnh Thông
+    27010: 27019,  # Phường Tân Sơn Nhì
+    27118: 27094,  # Phường An Khánh
+    27160: 27154,  # Phường Bàn Cờ
+    27385: 27364,  # Phường Bình Phú
+}
+
+
+def _repairable_pattern() -> str:
+    """A GLOB that finds text :func:`repair` would change (look-alikes, invisible, full-width)."""
+    ranges = [*INVISIBLE_RANGES, (0xFF01, 0xFF5E), (0x3000, 0x3000)]
+    singles = "".join(chr(cp) for cp in LOOKALIKES)
+    spans = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+    return f"*[{singles}{spans}]*"
+
+
+def upgrade() -> None:
+    op.create_index("ix_cases_former_ward", "cases", ["former_ward_code"])
+    connection = op.get_bind()
+    for old, new in DRAFT_UNIT_CODES.items():
+        connection.execute(
+            sa.text("UPDATE cases SET handling_unit = :new WHERE handling_unit = :old"),
+            {"new": f"ubnd-{new}", "old": f"ubnd-{old}"},
+        )
+    drafts = ", ".join(str(code) for code in DRAFT_UNIT_CODES)
+    repairable = _repairable_pattern()
+    rows = connection.execute(
+        sa.text(
+            "SELECT id, ward_code, former_ward_code, ward_needs_check, ward_as_said, district_as_said, "
+            "caller_name, subject_name, street, house_number, alley FROM cases "
+            f"WHERE ward_code IN ({drafts}) OR former_ward_code IS NOT NULL OR ward_needs_check "
+            "OR caller_name GLOB :p OR subject_name GLOB :p OR street GLOB :p OR ward_as_said GLOB :p"
+        ),
+        {"p": repairable},
+    ).all()
+    gazetteer = default_gazetteer()
+    updates = []
+    for row in rows:
+        stored = StoredWard(
+            row.ward_code,
+            row.former_ward_code,
+            bool(row.ward_needs_check),
+            row.ward_as_said or "",
+            row.district_as_said or "",
+        )
+        ward = upgraded_ward(stored, gazetteer)
+        texts = (row.caller_name or "", row.subject_name or "", row.street or "", row.ward_as_said or "")
+        if ward == stored and all(repair(t) == t for t in texts):
+            continue
+        updates.append(
+            {
+                "id": row.id,
+                "ward_code": ward.ward_code,
+                "former_ward_code": ward.former_ward_code,
+                "needs_check": ward.needs_check,
+                "name_key": fold(f"{row.caller_name} {row.subject_name}"),
+                "street_key": fold(row.street),
+                "search_text": search_text(
+                    names=(row.caller_name, row.subject_name),
+                    street=row.street,
+                    house_number=row.house_number,
+                    alley=row.alley,
+                    ward_codes=(ward.ward_code, ward.former_ward_code),
+                    ward_as_said=row.ward_as_said,
+                ),
+            }
+        )
+    if updates:
+        connection.execute(
+            sa.text(
+                "UPDATE cases SET ward_code = :ward_code, former_ward_code = :former_ward_code, "
+                "ward_needs_check = :needs_check, name_key = :name_key, street_key = :street_key, "
+                "search_text = :search_text WHERE id = :id"
+            ),
+            updates,
+        )
