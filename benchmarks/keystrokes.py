@@ -34,6 +34,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from readme import machine, today, write_section
 
 from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.intake import build_case
@@ -57,11 +58,14 @@ class Call:
     vulnerable: tuple[str, ...] = ()
     no_food: bool = False
     sub_downs: int = 0
+    today: str = ""
+    """For a former ward split between several (Phường 5, Quận 8): the one of today the caller is in."""
 
 
 CALLS = [
     Call("0168 912 3456", "Trần Văn Bình", "Phường 5, Quận 8", "12/3/45 Phạm Thế Hiển", "1",
-         "Bà cụ sống một mình, hết gạo", 2, "Bà Lê Thị Mai", "1", ("lone_elderly",), True),
+         "Bà cụ sống một mình, hết gạo", 2, "Bà Lê Thị Mai", "1", ("lone_elderly",), True,
+         today="Phường Chánh Hưng"),
     Call("0909 214 775", "Nguyễn Thị Hồng", "Phường Chánh Hưng", "88 Âu Dương Lân", "2",
          "Chưa nhận tiền hỗ trợ gói 2", household="4", sub_downs=1),
     Call("0387 552 190", "Lê Văn Tám", "Phường Bình Đông", "102/7 Bình Đông", "1",
@@ -69,7 +73,8 @@ CALLS = [
     Call("028 3855 1234", "Phạm Thị Lan", "Phường Chánh Hưng", "45/2 Âu Dương Lân", "3",
          "Trẻ đi lạc ở chợ", 3, "Bé Tí", sub_downs=2),
     Call("0168 912 3456", "Trần Văn Bình", "Phường 5, Quận 8", "12/3/45 Phạm Thế Hiển", "1",
-         "Gọi lại: chưa ai đến", 2, "Bà Lê Thị Mai", "1", ("lone_elderly",), True),
+         "Gọi lại: chưa ai đến", 2, "Bà Lê Thị Mai", "1", ("lone_elderly",), True,
+         today="Phường Chánh Hưng"),
     Call("0935 667 012", "Võ Minh Tuấn", "Phường Bình Đông", "7 Bình Đông", "2",
          "Lao động tự do mất việc", household="2", sub_downs=3),
     Call("0909 214 775", "Nguyễn Thị Hồng", "Phường Chánh Hưng", "88 Âu Dương Lân", "2",
@@ -81,7 +86,8 @@ CALLS = [
     Call("0912 008 331", "Đặng Thị Thu", "Phường Phú Định", "19/4 Phạm Thế Hiển", "3",
          "Ông cụ khuyết tật ở một mình", 2, "Ông Năm", "1", ("lone_elderly", "disabled"), sub_downs=5),
     Call("0168 912 3456", "Trần Văn Bình", "Phường 5, Quận 8", "12/3/45 Phạm Thế Hiển", "1",
-         "Lần 3, bà yếu lắm", 2, "Bà Lê Thị Mai", "1", ("lone_elderly", "sick"), True),
+         "Lần 3, bà yếu lắm", 2, "Bà Lê Thị Mai", "1", ("lone_elderly", "sick"), True,
+         today="Phường Chánh Hưng"),
     Call("0356 441 208", "Trương Văn Hải", "Phường Chánh Hưng", "5 Âu Dương Lân", "4",
          "Tụ tập đông người"),
     Call("0935 667 012", "Võ Minh Tuấn", "Phường Bình Đông", "7 Bình Đông", "2",
@@ -200,7 +206,7 @@ def enter_call(console: Console, kb: Keyboard, call: Call, helped: bool, caller_
         kb.text(call.subject)
         kb.key(Qt.Key.Key_Return)
         type_address(console, kb, call.address, helped)
-        type_ward(console, kb, call.ward, helped)
+        type_ward(console, kb, call.ward, helped, call.today)
     kb.text(call.category)
     for _ in range(call.sub_downs):
         kb.key(Qt.Key.Key_Down)
@@ -243,8 +249,9 @@ def type_address(console: Console, kb: Keyboard, address: str, helped: bool) -> 
     kb.key(Qt.Key.Key_Return)
 
 
-def type_ward(console: Console, kb: Keyboard, ward: str, helped: bool) -> None:
-    edit = console.window.form.ui.wardEdit
+def type_ward(console: Console, kb: Keyboard, ward: str, helped: bool, today: str) -> None:
+    form = console.window.form
+    edit, choices = form.ui.wardEdit, form.ui.wardChoices
     gazetteer = console.window._context.gazetteer
     if helped:
         # The operator types the ward's own name, not its unit word: "chanh h…", "5 quan 8".
@@ -264,6 +271,10 @@ def type_ward(console: Console, kb: Keyboard, ward: str, helped: bool) -> None:
     else:
         kb.text(ward)
     kb.key(Qt.Key.Key_Return)
+    if console.window.focusWidget() is choices:
+        # A split former ward: its successors are listed, and the digit of the caller's one picks it.
+        names = [choices.item(row).text().split("  ", 1)[1] for row in range(choices.count())]
+        kb.text(str(next(i for i, name in enumerate(names, start=1) if name.startswith(today))))
 
 
 def run(
@@ -328,11 +339,22 @@ def main() -> None:
     totals = [sum(with_id), sum(helped), sum(plain)]
     print("| all 20 | " + " | ".join(str(t) for t in totals) + " |")
     ratios = totals[0] / totals[2], totals[1] / totals[2]
-    print(f"\nratio with caller ID: {ratios[0]:.2f}; with the number typed: {ratios[1]:.2f}")
-    print(
+    ready = (
         f"Ctrl+Enter to an empty, focused form: median {statistics.median(ready_ms):.1f} ms, "
         f"max {max(ready_ms):.1f} ms over {len(ready_ms)} saves"
     )
+    print(f"\nratio with caller ID: {ratios[0]:.2f}; with the number typed: {ratios[1]:.2f}")
+    print(ready)
+    if "--no-write" not in sys.argv:
+        write_section(
+            "keystrokes",
+            f"Last run, {today()}, {machine()}:\n\n"
+            "| with caller ID | number typed | typed out, no help | ratios to no help (caller ID, typed) |\n"
+            "| --- | --- | --- | --- |\n"
+            f"| {totals[0]:,} keys | {totals[1]:,} keys | {totals[2]:,} keys "
+            f"| {ratios[0]:.2f}, {ratios[1]:.2f} |\n\n"
+            f"{ready}.",
+        )
 
 
 if __name__ == "__main__":

@@ -84,3 +84,28 @@ def test_no_number_said_is_ever_lost(said: str) -> None:
     )
     for run in re.findall(r"\d+", said):
         assert run in kept
+
+
+@pytest.mark.parametrize(
+    ("said", "street", "ward", "district"),
+    [
+        ("28 Bạch Đằng F. An Phú Q.2 TPHCM", "Bạch Đằng", "F. An Phú", "Q.2 TPHCM"),
+        ("hem 84/15/38 Nguyễn Trãi Long Sơn TP Vũng Tàu", "Nguyễn Trãi", "Long Sơn", "TP Vũng Tàu"),
+        ("kiet 57 le loi, tan phuoc, tx phu my, tinh br-vt", "le loi", "tan phuoc", "tx phu my"),
+        ("187 HÙNG VƯƠNG, TÂN PHÚ, Q 7, SÀI GÒN", "HÙNG VƯƠNG", "TÂN PHÚ", "Q 7"),
+        ("kiệt 55 Quang Trung, Tân Bình, Sài Gòn", "Quang Trung", "", "Tân Bình"),  # Sài Gòn: the city
+        ("số 3 ấp 2 xã Long Hòa huyện Cần Giờ tp hcm", "", "xã Long Hòa", "huyện Cần Giờ tp hcm"),
+        ("10 Ấp Bắc, P.13, Tân Bình", "Ấp Bắc", "P.13", "Tân Bình"),  # a street, not a hamlet
+        ("45 Trần Hưng Đạo P. Chợ Quán", "Trần Hưng Đạo", "P. Chợ Quán", ""),
+    ],
+)
+def test_the_ward_and_district_are_found_in_addresses_as_callers_give_them(
+    said: str, street: str, ward: str, district: str
+) -> None:
+    parsed = parse_address(said)
+    assert (parsed.street, parsed.ward, parsed.district) == (street, ward, district)
+
+
+def test_the_house_said_first_then_its_alley_and_street() -> None:
+    parsed = parse_address("Số nhà 23, hẻm 74 Võ Văn Ngân")
+    assert (parsed.house_number, parsed.alley, parsed.street) == ("23", "74", "Võ Văn Ngân")

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from operator_console.domain.gazetteer import Gazetteer, WardUnit
+from operator_console.domain.text import clean
 
 
 def _former(gazetteer: Gazetteer, name: str, district: str) -> WardUnit:
@@ -205,7 +206,7 @@ def test_any_text_resolves_without_error_and_is_kept(gazetteer: Gazetteer, ward:
     assert match.status in ("empty", "current", "former", "split", "ambiguous", "unknown")
     if match.status == "split":
         assert match.current is None and len(match.choice_units) > 1
-    if ward.strip():
+    if clean(ward):  # invisible characters alone are no ward
         assert match.typed
 
 
@@ -256,3 +257,56 @@ def test_every_completion_the_ward_field_offers_resolves(gazetteer: Gazetteer) -
         # and by the first letters of each word of its name, as operators type it
         typed = " ".join(word[:4] for word in unit.label.replace(",", "").split())
         assert unit in gazetteer.complete(typed, limit=500), typed
+
+
+@pytest.mark.parametrize(
+    ("ward", "district", "today", "former"),
+    [
+        # a district with the city or province after it (the district said must not be dropped)
+        ("LONG HÒA", "HUYỆN CẦN GIỜ, THÀNH PHỐ HỒ CHÍ MINH", "Xã Cần Giờ", "Xã Long Hòa, Huyện Cần Giờ"),
+        ("tân hiệp", "h. hóc môn, tp hcm", "Xã Hóc Môn", "Xã Tân Hiệp, Huyện Hóc Môn"),
+        ("P TÂN ĐỊNH", "TP.BẾN CÁT, BÌNH DƯƠNG", "Phường Hòa Lợi", "Phường Tân Định, Thành phố Bến Cát"),
+        ("Bình Trung", "H. Châu Đức, Bà Rịa - Vũng Tàu", "Xã Bình Giã", "Xã Bình Trung, Huyện Châu Đức"),
+        ("Phường 8 Quận 6 TPHCM", "", "Phường Bình Tiên", "Phường 8, Quận 6"),
+        # the former province alone tells namesakes apart
+        ("Bình Mỹ, BD", "", "Phường Bình Cơ", "Xã Bình Mỹ, Huyện Bắc Tân Uyên"),
+        ("Phường Bến Nghé, Sài Gòn", "", "Phường Sài Gòn", "Phường Bến Nghé, Quận 1"),
+        # marks typed: Thạnh is not Thành (Xã Phước Thành of today is elsewhere)
+        ("Xã Phước Thạnh", "", "Xã Thái Mỹ", "Xã Phước Thạnh, Huyện Củ Chi"),
+        # a hamlet before, the district first, no separator, the districts before 2025
+        ("KP 3 Tan Thuan Tay Quan 7", "", "Phường Tân Thuận", "Phường Tân Thuận Tây, Quận 7"),
+        ("Gò Vấp P5", "", "Phường An Nhơn", "Phường 5, Quận Gò Vấp"),
+        ("Thị trấn Long Hải", "huyện Long Điền", "Xã Long Hải", "Thị trấn Long Hải, Huyện Long Đất"),
+        ("đặc khu Côn Đảo - huyện Côn Đảo", "", "Đặc khu Côn Đảo", None),
+    ],
+)
+def test_a_ward_with_what_callers_put_around_it_still_reaches_its_unit(
+    gazetteer: Gazetteer, ward: str, district: str, today: str, former: str | None
+) -> None:
+    match = gazetteer.resolve(ward, district)
+    assert match.current is not None and match.current.name == today, match
+    assert (match.former.label if match.former else None) == former
+
+
+@pytest.mark.parametrize(
+    ("ward", "district", "former"),
+    [
+        ("Phú Mỹ", "Q.7, TP HCM", "Phường Phú Mỹ, Quận 7"),  # not today's Phú Mỹ (former BRVT)
+        ("tân thành", "q.tân phú, tp hcm", "Phường Tân Thành, Quận Tân Phú"),
+        ("Quận 8, Phường 5", "", "Phường 5, Quận 8"),
+        ("P5Q8", "", "Phường 5, Quận 8"),
+        ("Q8 P5", "", "Phường 5, Quận 8"),
+    ],
+)
+def test_a_split_ward_stays_split_however_its_district_is_said(
+    gazetteer: Gazetteer, ward: str, district: str, former: str
+) -> None:
+    match = gazetteer.resolve(ward, district)
+    assert match.status == "split" and match.former is not None and match.former.label == former
+
+
+def test_a_district_that_cannot_be_read_leaves_a_shared_name_to_the_operator(gazetteer: Gazetteer) -> None:
+    """Said with words that name no district, Tân Phú may be today's ward or a former one elsewhere."""
+    match = gazetteer.resolve("Phường Tân Phú", "abc xyz")
+    assert match.status == "ambiguous" and match.current is None
+    assert "Phường Tân Phú" in {u.name for u in match.choice_units}

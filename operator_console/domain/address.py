@@ -31,9 +31,10 @@ _CITY = re.compile(
 # and "xa" are also words of names ("Chợ Quán", "Xa lộ Hà Nội"): a piece they start is kept only
 # when the gazetteer knows it (``_WEAK``).
 _MARKERS = re.compile(
-    r"\s(?=(?:(?:phuong|thi tran|quan|huyen|khu pho|xa)\b|(?:p|f|q|kp)\.?\s*\d+\b|(?:p|f|x|q|h|tt)\.))"
+    r"\s(?=(?:(?:phuong|thi tran|quan|huyen|khu pho|xa|thanh pho|thi xa|ap|to)\b|(?:p|f|q|kp)\.?\s*\d+\b"
+    r"|(?:p|f|x|q|h|tt|tp|tx)\.|(?:tp|tx|p|f)\s))"
 )
-_WEAK = re.compile(r"^(?:quan|huyen|xa)\b(?!\.?\s*\d)")
+_WEAK = re.compile(r"^(?:quan|huyen|xa|thanh pho|thi xa|tp|tx|ap|to|p|f)\b(?!\.?\s*\d)(?!\.)")
 
 
 @dataclass(frozen=True)
@@ -52,38 +53,53 @@ def parse_address(text: str | None) -> ParsedAddress:
     said = clean(text)
     if not said:
         return ParsedAddress()
-    parts = [p.strip() for p in said.split(",") if p.strip()]
-    if len(parts) == 1:
-        parts = _cut_at_markers(said)
+    # Commas first, then where a ward, district or hamlet begins inside each part.
+    parts = [piece for p in said.split(",") if p.strip() for piece in _cut_at_markers(p.strip())]
     house = alley = street = hamlet = ward = district = ""
     landmark: list[str] = []
     for index, part in enumerate(parts):
         folded = fold(part)
-        if index == 0:
-            number = _NUMBER.match(folded)
-            if number:
-                path = "".join(number.group("path").split())
-                *alleys, house = path.split("/")
-                alley = "/".join(alleys)
-                if not alleys and _ALLEY_WORD.search(number.group("words")):
-                    alley, house = house, ""  # "hẻm 12 Lê Văn Sỹ": alley 12, house not said
-                street_part = (
-                    part[len(part) - len(number.group("rest")) :].strip() if number.group("rest") else ""
-                )
-                street = _strip_street_prefix(street_part)
-                continue
+        number = _NUMBER.match(folded)
+        if index == 0 and number:
+            path = "".join(number.group("path").split())
+            *alleys, house = path.split("/")
+            alley = "/".join(alleys)
+            if not alleys and _ALLEY_WORD.search(number.group("words")):
+                alley, house = house, ""  # "hẻm 12 Lê Văn Sỹ": alley 12, house not said
+            street = _strip_street_prefix(_rest(part, number))
+            continue
+        if (
+            index == 1
+            and number
+            and house
+            and not (street or alley)
+            and _ALLEY_WORD.search(number.group("words"))
+        ):
+            # "Số nhà 23, hẻm 74 Võ Văn Ngân": the house first, then its alley and street
+            alley = "".join(number.group("path").split()).upper()
+            street = _strip_street_prefix(_rest(part, number))
+            continue
         if not ward and _WARD.match(folded) and _known(folded, part):
             ward = part
         elif not district and _is_district(folded, part):
             district = part
+        elif district and not ward and not _DISTRICT.match(fold(district)) and _is_district(folded, part):
+            # "Tân Phú, Q 7": a district's name said without its type, then a district: the first
+            # was the ward (Phường Tân Phú of Quận 7)
+            ward, district = district, part
         elif not hamlet and _HAMLET.match(folded):
             hamlet = part
+        elif not ward and not district and index >= 1 and street and _names_a_ward(part):
+            ward = part  # "12 Lê Lợi, Tân Phước, TX Phú Mỹ": a ward said without its type, before
+            # the district (after it, "Sài Gòn" is the city, not Phường Sài Gòn)
         elif _CITY.match(folded):
             continue
         elif index <= 1 and not street and not ward:
             street = _strip_street_prefix(part)
         else:
             landmark.append(part)
+    if not ward and district and street:
+        street, ward = _ward_at_the_end(street, district)
     return ParsedAddress(
         house_number=house.upper(),
         alley=alley.upper(),
@@ -95,6 +111,27 @@ def parse_address(text: str | None) -> ParsedAddress:
     )
 
 
+def _ward_at_the_end(street: str, district: str) -> tuple[str, str]:
+    """A ward said without its type and without a comma after the street, before a district:
+    "Nguyễn Trãi Long Sơn" before "TP Vũng Tàu" is the street Nguyễn Trãi in Xã Long Sơn. Only
+    words that name a ward of that very district are taken; the street keeps at least a word."""
+    words = street.split()
+    gazetteer = default_gazetteer()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        if gazetteer.ward_in_district(" ".join(words[-size:]), district) is not None:
+            return " ".join(words[:-size]), " ".join(words[-size:])
+    return street, ""
+
+
+def _rest(part: str, number: re.Match[str]) -> str:
+    """What follows the number in the part as said (marks kept)."""
+    return part[len(part) - len(number.group("rest")) :].strip() if number.group("rest") else ""
+
+
+def _names_a_ward(part: str) -> bool:
+    return default_gazetteer().resolve(part).status not in ("unknown", "empty")
+
+
 def _strip_street_prefix(part: str) -> str:
     folded = fold(part)
     match = _STREET_PREFIX.match(folded)
@@ -103,20 +140,25 @@ def _strip_street_prefix(part: str) -> str:
 
 def _is_district(folded: str, part: str) -> bool:
     """A part that names a former district: with its type ("Quận 8", "TP Thủ Dầu Một"), or its name
-    alone where the gazetteer knows it ("Gò Vấp")."""
+    alone where the gazetteer knows it ("Gò Vấp"), or a former province ("Bình Dương", "BRVT"),
+    which tells namesakes apart as a district does."""
     if _DISTRICT.match(folded):
         return _known(folded, part)
-    return default_gazetteer().district(part) is not None
+    place = default_gazetteer().said_place(part)
+    return place.district is not None or place.province is not None
 
 
 def _known(folded: str, part: str) -> bool:
-    """A part that starts with a word that is also a name's ("Quán", "Xa lộ") is a district or a
-    ward only when the gazetteer knows it as one."""
+    """A part that starts with a word that is also a name's ("Quán", "Xa lộ", "Ấp Bắc", "Tô Hiến
+    Thành") is a district, a ward or a hamlet only when the gazetteer knows it as one (a hamlet
+    only with its number)."""
     if not _WEAK.match(folded):
         return True
     gazetteer = default_gazetteer()
-    if folded.startswith("xa"):
+    if folded.startswith(("xa ", "p ", "f ")):  # "P Dĩ An", but not "P Lê Lợi"
         return gazetteer.resolve(part).status != "unknown"
+    if folded.startswith(("ap", "to")):
+        return False  # "ấp 2", "tổ 5" are markers of their own (with their number)
     return gazetteer.district(part) is not None
 
 

@@ -58,8 +58,26 @@ _DISTRICT_ALIASES: dict[str, int] = {
     "gv": 764,  # common shorthands on forms ("BT" is both Bình Thạnh and Bình Tân: not one)
     "pn": 768,
     "tb": 766,
+    # Huyện Long Điền and Huyện Đất Đỏ (Bà Rịa – Vũng Tàu) became Huyện Long Đất on 1 January 2025.
+    "longdien": 753,
+    "datdo": 753,
 }
+# The two former provinces in today's city, as people name them after a ward: said, they tell
+# namesakes apart ("Phú Lợi, Bình Dương"). Ho Chi Minh City's own names (TP.HCM, Sài Gòn) tell
+# nothing: today's city holds all three.
+_PROVINCES: dict[str, int] = {
+    f"{word}{name}": code
+    for name, code in (("binhduong", 74), ("bd", 74), ("bariavungtau", 77), ("brvt", 77))
+    for word in ("", "tinh", "t")  # "tỉnh Bình Dương", "T. Bình Dương"
+}
+# Words that may follow a district without changing what it says: the city, the province, the country.
+_NOISE = frozenset(
+    """tp thanh pho tinh ho chi minh hcm tphcm sai gon sg binh duong bd ba ria vung tau brvt br vt
+    viet nam vn cu moi t""".split()  # noqa: SIM905 (a word list reads better as words)
+)
 _PUNCT = re.compile(r"[.,;:()\-_/]+")
+# A hamlet said before the ward ("KP 3", "ấp 2", "tổ 5"): nothing of the ward.
+_HAMLET = re.compile(r"^(?:(?:kp|khu pho|ap|to|to dan pho|khom|thon)\.?\s*\d+[a-z]?\b\s*)+")
 # "Quy Đức" and "Qui Đức", "Sơn Kỳ" and "Sơn Kì": a syllable that is a consonant and y is written
 # with i as well (the official table has "Xã Qui Đức").
 _Y_SYLLABLE = re.compile(r"^(qu|ngh|ch|gh|kh|nh|ph|th|tr|ng|[bcdghklmnprstvx])y$")
@@ -167,6 +185,20 @@ def _words(text: str) -> list[str]:
     return _PUNCT.sub(" ", fold(text)).split()
 
 
+def _pieces(text: str) -> list[str]:
+    """The words of a ward said without commas, a number glued to what follows cut apart ("P5Q8")."""
+    return re.sub(r"(?<=\d)(?=[^\W\d_])", " ", _PUNCT.sub(" ", text)).split()
+
+
+@dataclass(frozen=True)
+class SaidPlace:
+    """What the words said beside a ward tell: a former district, or only a former province."""
+
+    district: District | None = None
+    province: int | None = None
+    understood: bool = True
+
+
 def _strip_prefix(words: list[str], prefixes: tuple[str, ...]) -> tuple[list[str], str | None]:
     """The words without the unit type they start with, and the prefix found (None: none)."""
     for prefix in prefixes:
@@ -249,6 +281,7 @@ class Gazetteer:
         for w in former:
             self._former_by_key.setdefault(ward_key(w.name), []).append(w)
         self._district_by_key: dict[str, District] = {district_key(d.name): d for d in districts}
+        self._district_provinces = {d.code: d.province_code for d in districts}
         by_code = {d.code: d for d in districts}
         for alias, code in _DISTRICT_ALIASES.items():
             self._district_by_key.setdefault(alias, by_code[code])
@@ -276,8 +309,29 @@ class Gazetteer:
         return self._successors.get(old.code, ())
 
     def district(self, text: str) -> District | None:
-        key = district_key(text)
-        return self._district_by_key.get(key) if key else None
+        """The former district the words name ("Q.8", "Gò Vấp", "TP Thủ Dầu Một"), the city or
+        province that may follow it ignored ("Quận 7, TP HCM")."""
+        return self.said_place(text).district
+
+    def said_place(self, text: str) -> SaidPlace:
+        """What words said beside a ward tell: a former district (the city or province after it
+        ignored: "Quận 7, TP HCM"), or a former province (Bình Dương, Bà Rịa – Vũng Tàu), or only
+        the city (understood, nothing told); ``understood`` is False for words none of these."""
+        words = _pieces(fold(text))
+        if not words:
+            return SaidPlace()
+        if "".join(words) in _PROVINCES:  # before districts: "Bà Rịa – Vũng Tàu" is not TP Bà Rịa
+            return SaidPlace(province=_PROVINCES["".join(words)])
+        for end in range(len(words), 0, -1):
+            if all(w in _NOISE for w in words[end:]):
+                key = district_key(" ".join(words[:end]))
+                if key and key in self._district_by_key:
+                    return SaidPlace(district=self._district_by_key[key])
+        for end in range(len(words), 0, -1):
+            if all(w in _NOISE for w in words[end:]) and "".join(words[:end]) in _PROVINCES:
+                return SaidPlace(province=_PROVINCES["".join(words[:end])])
+        # Only the city or the country ("TP.HCM", "Sài Gòn"): understood, and nothing to tell.
+        return SaidPlace(understood=all(w in _NOISE for w in words))
 
     # resolution -----------------------------------------------------------------------------------
     def resolve(self, ward: str | None, district: str | None = None) -> WardMatch:
@@ -298,31 +352,54 @@ class Gazetteer:
             return WardMatch("former", typed, current=whole.unit) if whole else WardMatch("empty", typed)
         if district_text:
             return self._resolve_parts(typed, ward_text, district_text)
-        parts = [p.strip() for p in ward_text.split(",") if p.strip()]
-        if len(parts) >= 2 and self.district(parts[1]) is not None:
-            return self._resolve_parts(typed, parts[0], parts[1])
+        parts = [part for p in ward_text.split(",") if (part := _without_hamlet(p))]
+        if len(parts) >= 2:
+            rest = ", ".join(parts[1:])
+            if self.said_place(rest).understood:
+                match = self._resolve_parts(typed, parts[0], rest)
+                if match.status != "unknown":
+                    return match
+            first = self.said_place(parts[0])
+            if first.understood and (first.district or first.province):  # "Quận 8, Phường 5"
+                return self._resolve_parts(typed, rest, parts[0])
+        ward_text = ", ".join(parts) or ward_text
         alone = self._resolve_parts(typed, ward_text, "")
         if alone.status != "unknown":
             return alone
         whole = self._whole_district(ward_text)
         if whole is not None:
             return WardMatch("former", typed, current=whole.unit)
-        # No comma: the district may follow the ward, with or without its type ("Phường 12 Gò Vấp").
-        pieces = _PUNCT.sub(" ", ward_text).split()
+        # No comma: the district may follow the ward ("Phường 12 Gò Vấp", "P5Q8", "Phường 8 Quận 6
+        # TPHCM"), or come first ("Q8 P5", "Gò Vấp P5"), with or without its type.
+        pieces = _pieces(ward_text)
         for cut in range(1, len(pieces)):
-            said_district = " ".join(pieces[cut:])
-            if self.district(said_district) is None:
-                continue
-            split = self._resolve_parts(typed, " ".join(pieces[:cut]), said_district)
-            if split.status != "unknown":
-                return split
+            for ward_words, said, after in (
+                (pieces[:cut], pieces[cut:], True),
+                (pieces[cut:], pieces[:cut], False),
+            ):
+                place = self.said_place(" ".join(said))
+                if not place.understood or not (place.district or place.province or after):
+                    continue  # the city alone may follow the ward ("Gò Vấp Sài Gòn"), not lead it
+                split = self._resolve_parts(typed, " ".join(ward_words), " ".join(said), guessed=True)
+                if split.status != "unknown":
+                    return split
         return alone
+
+    def ward_in_district(self, ward: str, district: str) -> WardMatch | None:
+        """The ward these words name in this district, or None when the district has none such:
+        for words cut from a longer text by guess ("Nguyễn Trãi Long Sơn" before "TP Vũng Tàu")."""
+        match = self._resolve_parts(clean(ward), clean(ward), clean(district), guessed=True)
+        return None if match.status == "unknown" else match
 
     def _whole_district(self, text: str) -> Successor | None:
         district = self.district(text)
         return self._whole_districts.get(district.code) if district is not None else None
 
-    def _resolve_parts(self, typed: str, ward_text: str, district_text: str) -> WardMatch:
+    def _resolve_parts(
+        self, typed: str, ward_text: str, district_text: str, guessed: bool = False
+    ) -> WardMatch:
+        """The ward said beside the district said. ``guessed``: the two were cut apart from one text
+        by position, so they must agree (a ward the district had, or today's unit that took one)."""
         key = ward_key(ward_text)
         if not key:
             return WardMatch("unknown", typed)
@@ -334,7 +411,27 @@ class Gazetteer:
                 key, kind = whole, None
         current = [c for c in self._current_by_key.get(key, []) if kind is None or c.kind == kind]
         former = [w for w in self._former_by_key.get(key, []) if kind is None or w.kind == kind]
-        district = self.district(district_text) if district_text else None
+        if not ward_text.isascii():
+            # Typed with its marks ("Phước Thạnh"): a name with those very marks wins over one
+            # that only folds the same ("Phước Thành"), today's or former.
+            said = _name_part(ward_text)
+            exact_today = [c for c in current if _name_part(c.name) == said]
+            exact_former = [w for w in former if _name_part(w.name) == said]
+            if exact_today or exact_former:
+                current, former = exact_today, exact_former
+        place = self.said_place(district_text) if district_text else SaidPlace()
+        district = place.district
+        if place.province is not None:
+            # Only the former province said ("Phú Lợi, Bình Dương"): its wards, and today's units
+            # that took wards of it, where the name has some.
+            in_province = [w for w in former if self._province_of(w) == place.province]
+            near_province = [c for c in current if self._took_from(c, province=place.province)]
+            if in_province or near_province:
+                current, former = near_province, in_province
+        if not place.understood and len(self._places(current, former)) > 1:
+            # A district said that cannot be read, beside a name several places bear: the operator
+            # chooses; the name alone would pick today's unit and maybe the wrong one.
+            return WardMatch("ambiguous", typed, choices=self._all_choices(current, former))
         if district is not None:
             # A former district named: the caller speaks the old structure.
             in_district = self._by_marks(ward_text, [w for w in former if w.district_code == district.code])
@@ -344,9 +441,11 @@ class Gazetteer:
                 return self._among_former(typed, in_district)
             # Today's name with its old district ("Chợ Quán, Quận 5"): the units of today that
             # took wards of that district come first.
-            near = [c for c in current if self._took_from(c, district.code)]
+            near = [c for c in current if self._took_from(c, district=district.code)]
             if near:
                 current = near
+            elif guessed:
+                return WardMatch("unknown", typed)
             # Otherwise the caller mixed them up: go by the ward alone.
         if current:
             # Today's name wins over a former namesake elsewhere.
@@ -370,11 +469,33 @@ class Gazetteer:
         exact = [u for u in units if _name_part(u.name) == said]
         return exact or units
 
-    def _took_from(self, unit: WardUnit, district_code: int) -> bool:
+    def _took_from(self, unit: WardUnit, *, district: int | None = None, province: int | None = None) -> bool:
+        """Whether today's unit took (part of) a ward of this former district or province."""
+        whole = self._whole_districts.get(district or 0)
+        if whole is not None and whole.unit == unit:  # Côn Đảo: the district itself became the unit
+            return True
         return any(
-            w.district_code == district_code and any(s.unit == unit for s in self.successors(w))
+            (district is None or w.district_code == district)
+            and (province is None or self._province_of(w) == province)
+            and any(s.unit == unit for s in self.successors(w))
             for w in self.former_wards
         )
+
+    def _province_of(self, old: WardUnit) -> int | None:
+        return self._district_provinces.get(old.district_code or 0)
+
+    def _places(self, current: list[WardUnit], former: list[WardUnit]) -> set[tuple[int, ...]]:
+        """Where the candidates lead today: one code for today's unit, the successors for a former one."""
+        places: set[tuple[int, ...]] = {(c.code,) for c in current}
+        places |= {tuple(sorted(s.unit.code for s in self.successors(w))) for w in former}
+        return places
+
+    def _all_choices(self, current: list[WardUnit], former: list[WardUnit]) -> tuple[WardChoice, ...]:
+        choices = [WardChoice(c) for c in current]
+        choices += [
+            WardChoice(s.unit, via=w, how=s.how) for w in former for s in _people_first(self.successors(w))
+        ]
+        return tuple(choices)
 
     def _from_former(self, typed: str, old: WardUnit) -> WardMatch:
         successors = self.successors(old)
@@ -464,6 +585,14 @@ def upgraded_ward(stored: StoredWard, gazetteer: Gazetteer) -> StoredWard:
         said_today = match.status == "current" and match.current is not None and match.current.code == code
         needs_check = needs_check or not said_today
     return stored._replace(ward_code=code, former_ward_code=former, needs_check=needs_check)
+
+
+def _without_hamlet(text: str) -> str:
+    """The words after a hamlet said first ("KP 3 Tân Thuận Tây" → "Tân Thuận Tây"), trimmed."""
+    hamlet = _HAMLET.match(fold(text.strip()))
+    if hamlet is None:
+        return text.strip()
+    return " ".join(_pieces(text)[len(_pieces(hamlet.group(0))) :])
 
 
 def _people_first(successors: tuple[Successor, ...]) -> tuple[Successor, ...]:

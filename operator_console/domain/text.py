@@ -42,9 +42,30 @@ _REPAIRS: dict[int, str | None] = {
 }
 
 
+# The same characters as a pattern: most text holds none, and a search is much cheaper than a
+# translation by dictionary (every name and street of an import goes through here).
+_REPAIRABLE = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(first)) + ("-" + re.escape(chr(last)) if last > first else "")
+        for first, last in (
+            *INVISIBLE_RANGES,
+            *((cp, cp) for cp in LOOKALIKES),
+            (0xFF01, 0xFF5E),
+            (0x3000, 0x3000),
+        )
+    )
+    + "]"
+)
+
+
 def repair(text: str) -> str:
     """NFC, invisible characters dropped, look-alike letters and full-width forms made plain."""
-    return unicodedata.normalize("NFC", text.translate(_REPAIRS))
+    if text.isascii():
+        return text
+    if _REPAIRABLE.search(text):
+        text = text.translate(_REPAIRS)
+    return unicodedata.normalize("NFC", text)
 
 
 def _fold_char(ch: str) -> str:

@@ -21,14 +21,25 @@ def naive_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
-def open_engine(path: Path) -> Engine:
-    """An engine on ``path`` with WAL, ``synchronous=FULL`` and foreign keys, the file private to its user."""
+def open_engine(path: Path, *, transactional_ddl: bool = False) -> Engine:
+    """An engine on ``path`` with WAL, ``synchronous=FULL`` and foreign keys, the file private to its user.
+
+    ``transactional_ddl``: the driver's own transaction handling off and SQLAlchemy's BEGIN
+    instead (SQLAlchemy's documented pysqlite recipe), for the migrations: pysqlite commits before
+    every schema statement, so a migration killed half-way left a store no later start could
+    open; so, a migration is one transaction, undone whole if the process dies in it. The store's
+    everyday engine keeps the driver's handling, which begins a transaction at the first write
+    (not at the first read), so that the window's and the sync worker's writes wait for each other
+    rather than fail on a stale read snapshot.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     create_private(path)  # before SQLite writes a byte of personal data into it
     engine = create_engine(f"sqlite:///{path}")
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        if transactional_ddl:
+            dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         # FULL: a case the operator saw as saved survives a power cut, not only a crash.
@@ -36,6 +47,12 @@ def open_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
+
+    if transactional_ddl:
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection: Any) -> None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")  # the writer from the start: no upgrade to fail
 
     return engine
 
@@ -47,11 +64,17 @@ def alembic_config() -> Config:
 
 
 def migrate(engine: Engine, revision: str = HEAD) -> None:
-    """Bring the store's schema to ``revision`` (the newest by default)."""
+    """Bring the store's schema to ``revision`` (the newest by default), in one transaction."""
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    database = engine.url.database
+    assert database, "the store is a file"
+    migrating = open_engine(Path(database), transactional_ddl=True)
+    try:
+        with migrating.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+    finally:
+        migrating.dispose()
 
 
 def head_revision() -> str:
