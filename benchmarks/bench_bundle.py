@@ -20,6 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from readme import machine, today, write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -60,6 +63,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dist", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-write", action="store_true", help="print only; leave README.md alone")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.dist or build(Path(tmp))
@@ -72,14 +76,25 @@ def main() -> None:
         with tarfile.open(tarball, "w:gz") as archive:
             archive.add(folder, arcname="operator-console")
         print(f"tarball: {tarball.stat().st_size / 1e6:.1f} MB")
+        checks = []
         for name, command in (
             ("bundle", [str(folder / "operator-console")]),
             ("pip install", [sys.executable, "-m", "operator_console.gui.main"]),
         ):
             times = self_check_times(command, args.runs, Path(tmp) / "data")
-            print(
-                f"--self-check, {name}: first {times[0] * 1000:.0f} ms, "
-                f"median {statistics.median(times) * 1000:.0f} ms ({args.runs} runs)"
+            checks.append(
+                f"first {times[0] * 1000:,.0f} ms, median {statistics.median(times) * 1000:,.0f} ms "
+                f"({args.runs} runs)"
+            )
+            print(f"--self-check, {name}: {checks[-1]}")
+        if not args.no_write:
+            write_section(
+                "bench_bundle",
+                f"Last run, {today()}, {machine()}:\n\n"
+                "| bundle | tarball | `--self-check`, bundle | `--self-check`, pip install |\n"
+                "| --- | --- | --- | --- |\n"
+                f"| **{size / 1e6:.1f} MB** ({size / 2**20:.1f} MiB, {len(files)} files) "
+                f"| {tarball.stat().st_size / 1e6:.1f} MB | {checks[0]} | {checks[1]} |",
             )
 
 
