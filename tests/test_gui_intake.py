@@ -591,3 +591,26 @@ def test_enter_in_the_search_goes_to_the_list_and_enter_there_opens_the_case(
     assert focused() is panel.ui.caseTable
     qtbot.keyClick(panel.ui.caseTable, Qt.Key.Key_Return)
     assert opened == [panel.model.case_at(0).id]
+
+
+def test_a_split_ward_left_to_settle_shows_its_successors_in_the_list_and_the_case(
+    console: Console, qtbot: QtBot
+) -> None:
+    """Saved without a pick (the caller did not know), the case says which wards it may be."""
+    from operator_console.gui.case_details import CaseDetails
+
+    save_call(console, qtbot, "0389123456", "Trần Văn Bình", wardEdit="P.5 Q.8")
+    panel = console.window.case_list
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    model = panel.model
+    assert model.data(model.index(0, 6)) == "P.5 Q.8 (?)"  # a ward still to settle
+    type_text(qtbot, panel.ui.wardFilter, "P.5 Q.8")  # the former ward finds the cases said in it
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and panel.ui.filterHint.text() == "")
+    case = console.store.get_case(model.case_at(0).id)
+    assert case is not None and case.address.ward_needs_check
+    context = console.window._context
+    html = CaseDetails(case, context.gazetteer, context.taxonomy, "vi").as_html(
+        case, context.gazetteer, context.taxonomy, "vi"
+    )
+    assert "«P.5 Q.8» (Phường 5, Quận 8, đã chia): cần kiểm tra, là một trong" in html
+    assert "Phường Chánh Hưng / Phường Bình Đông" in html

@@ -38,6 +38,9 @@ class CheatSheet(QDialog):
         rows.append((self.tr("Enter"), self.tr("Next field (in the description: a new line)")))
         rows.append((self.tr("Shift+Tab"), self.tr("Previous field")))
         rows.append((self.tr("1 … 9"), self.tr("Category, in the category list")))
+        rows.append(
+            (self.tr("Enter, then 1 … 9"), self.tr("Ward: pick today's one when the words name several"))
+        )
         rows.append((self.tr("Enter"), self.tr("On a listed case: open it")))
         for widget in form.findChildren(QWidget):
             text = widget.text() if isinstance(widget, (QLabel, QAbstractButton)) else ""

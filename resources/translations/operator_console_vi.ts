@@ -406,7 +406,7 @@
     <name>CheatSheet</name>
     <message>
         <location filename="../../operator_console/gui/cheat_sheet.py" line="38"/>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="41"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="44"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -436,23 +436,33 @@
         <translation>Chọn lĩnh vực, trong ô lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="41"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="42"/>
+        <source>Enter, then 1 … 9</source>
+        <translation>Enter, rồi 1 … 9</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="42"/>
+        <source>Ward: pick today&apos;s one when the words name several</source>
+        <translation>Phường/xã: chọn đơn vị hiện nay khi lời nói ứng với nhiều nơi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="44"/>
         <source>On a listed case: open it</source>
         <translation>Trên một hồ sơ trong danh sách: mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="48"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="51"/>
         <location filename="../../ui/cheat_sheet.ui" line="6"/>
         <source>Keys</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="48"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="51"/>
         <source>What they do</source>
         <translation>Công dụng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="57"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="60"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -809,62 +819,62 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="323"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="324"/>
         <source>— choose (digit key) —</source>
         <translation>— chọn (phím số) —</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="328"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="329"/>
         <source>Suggested</source>
         <translation>Theo đề xuất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="384"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="385"/>
         <source>withheld</source>
         <translation>ẩn số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="386"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="387"/>
         <source>%1 (old number %2)</source>
         <translation>%1 (số cũ %2)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="389"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="390"/>
         <source>or the old landline %1 (F7)</source>
         <translation>hoặc số bàn cũ %1 (F7)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="446"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="447"/>
         <source>street %1 has cases here</source>
         <translation>đường %1 đã có hồ sơ ở đây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="461"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="462"/>
         <source>all its residents</source>
         <translation>toàn bộ dân cư</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="462"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="463"/>
         <source>was %1</source>
         <translation>trước là %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="473"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="474"/>
         <source>✓ %1 (chosen for “%2”)</source>
         <translation>✓ %1 (đã chọn cho «%2»)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="480"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="481"/>
         <source>“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose.</source>
         <translation>«%1» là %2 (cũ), nay chia cho %3 phường/xã: nhấn Enter rồi phím 1–%3 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="492"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="493"/>
         <source>Enter, then 1–%1 to choose.</source>
         <translation>Nhấn Enter rồi phím 1–%1 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="500"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="501"/>
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
@@ -2110,12 +2120,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../operator_console/gui/main.py" line="206"/>
+        <location filename="../../operator_console/gui/main.py" line="214"/>
         <source>1022 Operator Console</source>
         <translation>Bàn tiếp nhận 1022</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main.py" line="207"/>
+        <location filename="../../operator_console/gui/main.py" line="215"/>
         <source>The console could not start. Nothing on this computer was deleted. Tell IT, with this report (it holds no personal data): %1</source>
         <translation>Bàn tiếp nhận không khởi động được. Không có gì trên máy này bị xoá. Hãy báo bộ phận CNTT, kèm báo cáo này (không có dữ liệu cá nhân): %1</translation>
     </message>
