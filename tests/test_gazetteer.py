@@ -179,11 +179,25 @@ def test_marks_tell_namesakes_apart_and_their_absence_does_not(gazetteer: Gazett
 
 
 def test_a_former_ward_is_never_sent_to_a_namesake_elsewhere(gazetteer: Gazetteer) -> None:
-    """Phường Tân Phú of Quận 7 is not today's Phường Tân Phú (in the former Tân Phú district)."""
+    """Phường Tân Phú of Quận 7 is not today's Phường Tân Phú (in the former Tân Phú district):
+    by the official table it went whole into Phường Tân Mỹ."""
     match = gazetteer.resolve("Tân Phú", "Quận 7")
-    assert match.former is not None and match.former.district_name == "Quận 7"
-    expected = {s.unit for s in gazetteer.successors(match.former)}
-    assert {match.current} == expected or set(match.choice_units) == expected
+    assert match.former is not None and match.former.label == "Phường Tân Phú, Quận 7"
+    assert match.status == "former" and match.current is not None and match.current.name == "Phường Tân Mỹ"
+
+
+def test_a_district_that_has_no_such_ward_leaves_the_ward_to_the_operator(gazetteer: Gazetteer) -> None:
+    """Bến Thành said with Quận 8: a slip of the caller's, or another place; the operator chooses."""
+    match = gazetteer.resolve("Phường Bến Thành", "Quận 8")
+    assert match.status == "mismatch" and match.current is None
+    assert [u.name for u in match.choice_units] == ["Phường Bến Thành"]
+    assert "không có phường/xã tên này" in (match.message.render("vi") if match.message else "")
+
+
+def test_a_district_field_that_holds_only_the_city_is_no_district(gazetteer: Gazetteer) -> None:
+    match = gazetteer.resolve("P.5 Q.8", "TP HCM")
+    assert match.status == "split" and match.former is not None and match.former.label == "Phường 5, Quận 8"
+    assert gazetteer.resolve("Phường 1 2").status == "unknown", "not Phường 12"
 
 
 def test_former_wards_of_binh_duong_and_ba_ria_vung_tau_are_known(gazetteer: Gazetteer) -> None:
@@ -201,11 +215,18 @@ def test_codes_an_older_release_stored_for_former_wards_are_read(gazetteer: Gaze
 
 
 @given(st.text(max_size=30), st.text(max_size=20))
-def test_any_text_resolves_without_error_and_is_kept(gazetteer: Gazetteer, ward: str, district: str) -> None:
+def test_any_text_resolves_to_a_ward_or_to_choices_and_is_kept(
+    gazetteer: Gazetteer, ward: str, district: str
+) -> None:
+    """Whatever is typed: a ward of today, or choices for the operator, or nothing; never both."""
     match = gazetteer.resolve(ward, district)
-    assert match.status in ("empty", "current", "former", "split", "ambiguous", "unknown")
-    if match.status == "split":
-        assert match.current is None and len(match.choice_units) > 1
+    if match.status in ("current", "former"):
+        assert match.current is not None and not match.needs_operator and not match.choices
+    elif match.status in ("split", "ambiguous", "mismatch"):
+        assert match.current is None and match.needs_operator and match.choices
+        assert all(not unit.former for unit in match.choice_units)
+    else:
+        assert match.status in ("empty", "unknown") and match.current is None
     if clean(ward):  # invisible characters alone are no ward
         assert match.typed
 

@@ -614,3 +614,17 @@ def test_a_split_ward_left_to_settle_shows_its_successors_in_the_list_and_the_ca
     )
     assert "«P.5 Q.8» (Phường 5, Quận 8, đã chia): cần kiểm tra, là một trong" in html
     assert "Phường Chánh Hưng / Phường Bình Đông" in html
+
+
+def test_f4_brings_back_a_picked_ward_but_never_a_ward_left_to_check(console: Console, qtbot: QtBot) -> None:
+    window, form, ui = console.window, console.window.form, console.window.form.ui
+    for phone, picked in (("0389 111 222", 27424), ("0389 333 444", None)):
+        form.set_draft(CaseDraft(ward="P.5 Q.8", ward_code=picked))
+        save_call(console, qtbot, phone, "Trần Văn Bình")
+        qtbot.keyClicks(ui.phoneEdit, phone)
+        qtbot.waitUntil(lambda: window.history.model.rowCount() == 1)
+        qtbot.keyClick(window, Qt.Key.Key_F4)
+        qtbot.waitUntil(lambda: ui.wardEdit.text() == "P.5 Q.8")
+        assert form.draft().ward_code == picked  # the pick comes back; the ward to check stays open
+        assert ("Phường Bình Đông" in ui.wardHint.text()) == (picked is not None)
+        qtbot.keyClick(window, Qt.Key.Key_Escape)

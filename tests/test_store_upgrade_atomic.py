@@ -4,9 +4,9 @@ The store's migrations run at start (a first start builds the schema; an upgrade
 an earlier release left, here ``fixtures/previous_release/console.sqlite3``, to this one). The
 process is ended right after each SQL statement in turn, the way a power cut would end it
 (``tests/migration_killer.py`` prints after which statement it died); the next start must open the
-store, finish the migrations and hold every case there was. Before the store's transactions were
-SQLAlchemy's (``store.database.open_engine``), pysqlite committed before each schema statement and
-such a store could never be opened again.
+store, finish the migrations and hold every case there was. Before the migrations ran in
+SQLAlchemy's transactions (``store.database.open_engine``), pysqlite opened none before a schema
+statement, each one committed by itself, and such a store could never be opened again.
 """
 
 from __future__ import annotations

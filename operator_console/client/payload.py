@@ -43,4 +43,7 @@ def case_body(case: Case) -> dict[str, Any]:
     }
     if case.address.ward_code is not None:
         body["ward_code"] = case.address.ward_code
+        # The code is the one the words name or the operator picked, not a guess among successors
+        # of a split ward (an upgraded store flags those): the server then flags nothing itself.
+        body["ward_checked"] = not case.address.ward_needs_check
     return body

@@ -81,7 +81,7 @@ _HAMLET = re.compile(r"^(?:(?:kp|khu pho|ap|to|to dan pho|khom|thon)\.?\s*\d+[a-
 # "Quy Đức" and "Qui Đức", "Sơn Kỳ" and "Sơn Kì": a syllable that is a consonant and y is written
 # with i as well (the official table has "Xã Qui Đức").
 _Y_SYLLABLE = re.compile(r"^(qu|ngh|ch|gh|kh|nh|ph|th|tr|ng|[bcdghklmnprstvx])y$")
-MatchStatus = Literal["empty", "current", "former", "split", "ambiguous", "unknown"]
+MatchStatus = Literal["empty", "current", "former", "split", "ambiguous", "mismatch", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ class WardMatch:
     @property
     def needs_operator(self) -> bool:
         """The operator should pick the current ward: the words do not name one."""
-        return self.status in ("split", "ambiguous", "unknown")
+        return self.status in ("split", "ambiguous", "mismatch", "unknown")
 
     @property
     def choice_units(self) -> tuple[WardUnit, ...]:
@@ -176,6 +176,9 @@ class WardMatch:
             units = self.choice_units
             shown = "; ".join(u.name for u in units[:4]) + ("; …" if len(units) > 4 else "")
             return Message("address.ward_ambiguous", {"value": self.typed, "choices": shown})
+        if self.status == "mismatch":
+            names = ", ".join(u.name for u in self.choice_units)
+            return Message("address.ward_not_in_district", {"value": self.typed, "choices": names})
         if self.status == "unknown":
             return Message("address.ward_unknown", {"value": self.typed})
         return None
@@ -213,6 +216,8 @@ def _strip_prefix(words: list[str], prefixes: tuple[str, ...]) -> tuple[list[str
 
 def _key_of(words: list[str]) -> str:
     words = [_Y_SYLLABLE.sub(lambda m: m.group(1) + "i", w) for w in words]
+    if len(words) > 1 and all(w.isascii() and w.isdigit() for w in words):
+        return ""  # "Phường 1 2" is not Phường 12
     key = "".join(words)
     return str(int(key)) if key.isascii() and key.isdigit() else key
 
@@ -300,6 +305,10 @@ class Gazetteer:
             return code
         return self._superseded.get(code)
 
+    def earlier_codes(self, code: int) -> tuple[int, ...]:
+        """The draft codes earlier releases stored for today's unit with this official code."""
+        return tuple(sorted(old for old, official in self._superseded.items() if official == code))
+
     def former_unit(self, code: int) -> WardUnit | None:
         """The former ward with this code (the official code, or one an earlier release stored)."""
         return self._former_by_code.get(self._superseded_former.get(code, code))
@@ -350,8 +359,10 @@ class Gazetteer:
         if not ward_text:
             whole = self._whole_district(district_text) if district_text else None
             return WardMatch("former", typed, current=whole.unit) if whole else WardMatch("empty", typed)
-        if district_text:
+        place = self.said_place(district_text) if district_text else SaidPlace()
+        if district_text and (place.district or place.province or not place.understood):
             return self._resolve_parts(typed, ward_text, district_text)
+        # No district said, or only the city ("TP HCM"): the ward's words may hold one themselves.
         parts = [part for p in ward_text.split(",") if (part := _without_hamlet(p))]
         if len(parts) >= 2:
             rest = ", ".join(parts[1:])
@@ -434,7 +445,7 @@ class Gazetteer:
             return WardMatch("ambiguous", typed, choices=self._all_choices(current, former))
         if district is not None:
             # A former district named: the caller speaks the old structure.
-            in_district = self._by_marks(ward_text, [w for w in former if w.district_code == district.code])
+            in_district = [w for w in former if w.district_code == district.code]
             if len(in_district) == 1:
                 return self._from_former(typed, in_district[0])
             if in_district:
@@ -444,30 +455,23 @@ class Gazetteer:
             near = [c for c in current if self._took_from(c, district=district.code)]
             if near:
                 current = near
-            elif guessed:
+            elif guessed or not (current or former):
                 return WardMatch("unknown", typed)
+            else:
+                # The district said had no ward of that name ("Bến Thành, Quận 8"): which was meant
+                # is for the operator; the places the name is borne are the choices.
+                return WardMatch("mismatch", typed, choices=self._all_choices(current, former))
             # Otherwise the caller mixed them up: go by the ward alone.
         if current:
             # Today's name wins over a former namesake elsewhere.
-            current = self._by_marks(ward_text, current)
             if len(current) == 1:
                 return WardMatch("current", typed, current=current[0])
             return WardMatch("ambiguous", typed, choices=tuple(WardChoice(c) for c in current))
-        former = self._by_marks(ward_text, former)
         if len(former) == 1:
             return self._from_former(typed, former[0])
         if former:
             return self._among_former(typed, former)
         return WardMatch("unknown", typed)
-
-    @staticmethod
-    def _by_marks(ward_text: str, units: list[WardUnit]) -> list[WardUnit]:
-        """Typed with its marks ("Thạnh An"), a name keeps only the units with those very marks."""
-        if len(units) < 2 or ward_text.isascii():
-            return units
-        said = _name_part(ward_text)
-        exact = [u for u in units if _name_part(u.name) == said]
-        return exact or units
 
     def _took_from(self, unit: WardUnit, *, district: int | None = None, province: int | None = None) -> bool:
         """Whether today's unit took (part of) a ward of this former district or province."""

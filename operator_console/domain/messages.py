@@ -128,6 +128,12 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "«{value}» là {old} (cũ), nay chia cho {count} phường/xã ({choices}): cần chọn một.",
         "“{value}” is {old} (former), now split among {count} wards/communes ({choices}): choose one.",
     ),
+    "address.ward_not_in_district": (
+        "«{value}»: quận/huyện cũ đã nói không có phường/xã tên này; nơi có tên này: {choices}. "
+        "Cần chọn phường/xã.",
+        "“{value}”: the former district said has no ward by that name; the name is borne by: "
+        "{choices}. Please choose the ward.",
+    ),
     "address.ward_ambiguous": (
         "«{value}» có ở nhiều nơi ({choices}): cần nói rõ quận/huyện cũ hoặc chọn phường/xã.",
         "“{value}” exists in several places ({choices}): give the former district or choose.",

@@ -50,11 +50,11 @@ class CaseListPanel(QWidget):
         ward_text = ui.wardFilter.text().strip()
         match = gazetteer.resolve(ward_text) if ward_text else None
         status = ui.statusFilter.currentData()
-        split = match is not None and match.status == "split" and match.former is not None
+        split_from = match.former if match is not None and match.status == "split" else None
         return CaseFilter(
             status=Status(status) if status else None,
             ward_code=match.current.code if match and match.current else None,
-            former_ward_code=match.former.code if split and match and match.former else None,
+            former_ward_code=split_from.code if split_from is not None else None,
             category=ui.categoryFilter.currentData() or None,
             text=ui.textFilter.text(),
         )

@@ -175,8 +175,9 @@ class IntakeForm(QWidget):
             if value and not edit.text().strip():
                 edit.setText(value)
                 filled.append(name)
-        if "ward" in filled and case.address.ward_code in self._choice_codes():
-            self._chosen_ward = case.address.ward_code  # the ward picked for it last time
+        known_ward = case.address.ward_code in self._choice_codes() and not case.address.ward_needs_check
+        if "ward" in filled and known_ward:
+            self._chosen_ward = case.address.ward_code  # the ward picked for it last time (not a guess)
             self._fill_ward_choices()
             self._update_ward_hint()
         if case.subject is not None and "subject_name" in filled:
@@ -301,16 +302,15 @@ class IntakeForm(QWidget):
         return True
 
     def focus_ward_choices(self) -> None:
-        choices = self.ui.wardChoices
-        choices.setCurrentRow(
-            max(0, self._choice_codes().index(self._chosen_ward)) if self._chosen_ward else 0
-        )
+        choices, codes = self.ui.wardChoices, self._choice_codes()
+        choices.setCurrentRow(codes.index(self._chosen_ward) if self._chosen_ward in codes else 0)
         choices.setFocus(Qt.FocusReason.TabFocusReason)
 
-    def show_street_known(self, street: str, codes: set[int]) -> None:
-        """The wards among the choices where this street has cases already (from the store)."""
-        if street == self._typed_street():
-            self._street_known = codes
+    def show_street_known(self, street: str, asked: list[int], known: set[int]) -> None:
+        """Of the wards ``asked`` about, those where this street has cases already (from the store);
+        an answer about other words or other choices than the form's now is dropped."""
+        if street == self._typed_street() and asked == self._choice_codes():
+            self._street_known = known
             self._fill_ward_choices()
 
     def _typed_street(self) -> str:
@@ -394,8 +394,9 @@ class IntakeForm(QWidget):
 
     def _complete_ward(self, text: str) -> None:
         # Nothing to offer when the words already lead somewhere: one ward of today ("P.2 Q.5"), or
-        # the wards a split or shared name may be ("P.5 Q.8", "thanh an"): the choices show those.
-        settled = self._gazetteer.resolve(text).status != "unknown"
+        # a split ward's successors ("P.5 Q.8"), which the choices show. A name several places bear
+        # ("P.1") still completes: "Phường 12, Quận 3" is typed faster from the list.
+        settled = self._gazetteer.resolve(text).status in ("current", "former", "split")
         found = (
             []
             if settled or not self.completion

@@ -244,8 +244,9 @@ def _quit_on_sigterm(app: QApplication) -> None:
     loop) and the console would run on; posted, it ends the loop as soon as the loop starts."""
 
     def stop(_signum: int, _frame: object) -> None:
-        running = QThread.currentThread().loopLevel() > 0
-        log.info("SIGTERM: stopping%s", "" if running else " before the console was ready")
+        # Logged by the loop, not here: the handler may have interrupted a write to the log file.
+        early = " before the console was ready" if QThread.currentThread().loopLevel() == 0 else ""
+        QTimer.singleShot(0, lambda: log.info("SIGTERM: stopping%s", early))
         QTimer.singleShot(0, app.quit)
 
     signal.signal(signal.SIGTERM, stop)

@@ -624,7 +624,7 @@ class MainWindow(QMainWindow):
     def _say_where_the_street_is_known(self, street: str, codes: list[int]) -> None:
         self._runner.run_db(
             lambda: self._store.wards_with_street(street, codes),
-            lambda known: self.form.show_street_known(street, known),
+            lambda known: self.form.show_street_known(street, codes, known),
         )
 
     # set-up -------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 import traceback
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
@@ -47,7 +47,7 @@ from operator_console.server.deps import (
     bearer,
     now_utc,
 )
-from operator_console.server.idempotency import body_hash, parse_key, run_once
+from operator_console.server.idempotency import body_hash, parse_key, request_identity, run_once
 from operator_console.server.limits import BodyLimit, RateLimiter, credential_key
 from operator_console.server.models import CaseRow, HeartbeatRow, ServerStateRow, UnitRow, UserRow
 from operator_console.server.problems import (
@@ -398,6 +398,7 @@ def _add_api_routes(app: FastAPI) -> None:
             key,
             body,
             lambda s: cases.create_case(s, rt.reference, who.username, key, body, now_utc(), lang),
+            cases.same_request_from_earlier_releases(body, rt.reference.gazetteer),
         )
 
     @app.get(f"{API}/cases", tags=["cases"], response_model=CasePage, responses=responses(*AUTH_ERRORS))
@@ -711,15 +712,25 @@ def _aware(value: str | None, name: str) -> datetime | None:
 
 
 def _case_once(
-    rt: Runtime, who: Principal, scope: str, key: str, body: BaseModel, change: Callable[[Session], CaseRow]
+    rt: Runtime,
+    who: Principal,
+    scope: str,
+    key: str,
+    body: BaseModel,
+    change: Callable[[Session], CaseRow],
+    earlier_forms: Sequence[dict[str, Any]] = (),
 ) -> Response:
-    """Make ``change`` once for this key and answer with the case it made or changed."""
+    """Make ``change`` once for this key and answer with the case it made or changed.
+
+    ``earlier_forms``: the same request as an earlier release sent it (its retry is the same)."""
 
     def work(session: Session) -> tuple[int, dict[str, Any]]:
         row = change(session)
         return 201, Presenter(session, rt.reference).case(row).model_dump(mode="json")
 
-    outcome = run_once(rt.factory, _key_owner(who), scope, key, body_hash(body.model_dump(mode="json")), work)
+    request = body_hash(request_identity(body))
+    also_same = [body_hash(form) for form in earlier_forms]
+    outcome = run_once(rt.factory, _key_owner(who), scope, key, request, work, also_same)
     return _idempotent_response(outcome, f"{API}/cases/{outcome.body['id']}")
 
 

@@ -10,8 +10,9 @@ import base64
 import binascii
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, literal, or_, select, text
 from sqlalchemy.orm import Session
@@ -31,6 +32,7 @@ from operator_console.domain.messages import Language
 from operator_console.domain.phones import PhoneError, parse_phone
 from operator_console.domain.taxonomy import Taxonomy
 from operator_console.server.db import queue_event
+from operator_console.server.idempotency import request_identity
 from operator_console.server.models import (
     OPEN_CONDITION,
     CaseEventRow,
@@ -91,6 +93,15 @@ class Reference:
 
 def _field_problems(exc: InvalidCase, language: Language) -> list[FieldProblem]:
     return [FieldProblem(field=e.field, message=e.message.render(language)) for e in exc.errors]
+
+
+def same_request_from_earlier_releases(body: CaseIn, gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    """The forms in which an earlier release of the console may have sent this very case (the
+    store upgraded between a send and its retry): the ward code draft-coded, or not yet resolved."""
+    if body.ward_code is None:
+        return []
+    sent = request_identity(body)
+    return [sent | {"ward_code": code} for code in (None, *gazetteer.earlier_codes(body.ward_code))]
 
 
 def next_case_number(session: Session, now: datetime) -> str:
@@ -168,6 +179,12 @@ def create_case(
         case = build_case(draft, gazetteer=ref.gazetteer, taxonomy=ref.taxonomy, now=now, operator=who)
     except InvalidCase as exc:
         raise ProblemError("validation", errors=_field_problems(exc, language)) from exc
+    if body.ward_code is not None and body.ward_checked is not True:
+        # An earlier console resolved a split former ward to one of its successors by itself:
+        # the code is kept (the case is routed by it), and the ward is flagged to be checked.
+        said = ref.gazetteer.resolve(case.address.ward_as_said, case.address.district_as_said)
+        if said.needs_operator:
+            case = replace(case, address=replace(case.address, ward_needs_check=True))
     unit = ref.routing.route(case.category, case.address.ward_code)
     if session.get(UnitRow, unit) is None:
         # The rules name a unit that was deactivated or never created: triage, never nowhere.

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -49,6 +50,16 @@ def parse_key(header: str | None) -> str:
     return value
 
 
+# Fields that say how a client came to a value, not what the request is: left out of its identity,
+# so that a request from a client that did not send them (an earlier release) is the same request.
+NOT_IDENTITY = frozenset({"ward_checked"})
+
+
+def request_identity(body: BaseModel) -> dict[str, Any]:
+    """What makes two requests with one key the same request."""
+    return body.model_dump(mode="json", exclude=set(NOT_IDENTITY & set(type(body).model_fields)))
+
+
 def body_hash(body: Any) -> str:
     """The same request body hashes the same, whatever its key order or spacing."""
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
@@ -66,10 +77,21 @@ Work = Callable[[Session], tuple[int, dict[str, Any]]]
 
 
 def run_once(
-    factory: sessionmaker[Session], principal: str, scope: str, key: str, request_hash: str, work: Work
+    factory: sessionmaker[Session],
+    principal: str,
+    scope: str,
+    key: str,
+    request_hash: str,
+    work: Work,
+    also_same: Collection[str] = (),
 ) -> Outcome:
-    """Run ``work`` once for this key, or give back what its first run answered."""
-    claim = _claim(factory, principal, scope, key, request_hash)
+    """Run ``work`` once for this key, or give back what its first run answered.
+
+    ``also_same``: hashes of this very request as an earlier release would have sent it (a
+    console's store upgraded between a send and its retry sends official ward codes where its
+    first try sent draft ones): a key stored with one of them is not a key reused.
+    """
+    claim = _claim(factory, principal, scope, key, request_hash, frozenset(also_same))
     if isinstance(claim, Outcome):
         return claim
     claim_id, lease = claim
@@ -98,7 +120,12 @@ def run_once(
 
 
 def _claim(
-    factory: sessionmaker[Session], principal: str, scope: str, key: str, request_hash: str
+    factory: sessionmaker[Session],
+    principal: str,
+    scope: str,
+    key: str,
+    request_hash: str,
+    also_same: frozenset[str],
 ) -> tuple[int, datetime] | Outcome:
     """The key's row id and this request's lease on it, or the stored answer (or an error)."""
     for _attempt in range(3):
@@ -125,7 +152,7 @@ def _claim(
                     session.add(row)
                     session.flush()
                     return row.id, row.lease_until
-                if row.request_hash != request_hash:
+                if row.request_hash != request_hash and row.request_hash not in also_same:
                     raise ProblemError("idempotency_key_reused")
                 if row.state == "done":
                     assert row.response_status is not None and row.response_body is not None

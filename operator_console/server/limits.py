@@ -90,9 +90,12 @@ class BodyLimit:
             chunks.append(chunk)
             more = message.get("more_body", False)
         body = b"".join(chunks)
-        # Whether the body holds bytes beyond ASCII: a form sent as raw UTF-8 rather than
+        # Whether a URL-encoded form holds bytes beyond ASCII: sent as raw UTF-8 rather than
         # percent-encoded, which the form parser reads as Latin-1 (open311._form_text undoes it).
-        scope.setdefault("state", {})[RAW_BYTES] = not body.isascii()
+        # Multipart fields are decoded as UTF-8 by the parser already.
+        content_type = dict(scope.get("headers") or []).get(b"content-type", b"")
+        urlencoded = content_type.split(b";")[0].strip().lower() == b"application/x-www-form-urlencoded"
+        scope.setdefault("state", {})[RAW_BYTES] = urlencoded and not body.isascii()
         delivered = False
 
         async def replay() -> Message:

@@ -32,7 +32,7 @@ from operator_console.domain.taxonomy import Taxonomy
 from operator_console.server import cases
 from operator_console.server.db import transaction
 from operator_console.server.deps import runtime
-from operator_console.server.idempotency import body_hash, parse_key, run_once
+from operator_console.server.idempotency import body_hash, parse_key, request_identity, run_once
 from operator_console.server.limits import RAW_BYTES
 from operator_console.server.models import CaseRow
 from operator_console.server.problems import ProblemError
@@ -229,7 +229,7 @@ def add_routes(app: FastAPI) -> None:
             channel.key,
             "POST open311 requests",
             key,
-            body_hash(body.model_dump(mode="json")),
+            body_hash(request_identity(body)),
             work,
         )
         return JSONResponse([outcome.body], status_code=outcome.status)

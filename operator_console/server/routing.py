@@ -139,7 +139,7 @@ def _draft_unit_hint(unit: object, wards: Gazetteer | None) -> str:
     if wards is None or not isinstance(unit, str) or not unit.startswith("ubnd-"):
         return ""
     number = unit.removeprefix("ubnd-")
-    official = wards.official_code(int(number)) if number.isdigit() else None
+    official = wards.official_code(int(number)) if number.isascii() and number.isdigit() else None
     if official is None or str(official) == number:
         return ""
     today = wards.current(official)

@@ -63,6 +63,14 @@ class CaseIn(Strict):
     ward_code: StrictInt | None = Field(
         default=None, ge=0, le=99_999, description="Today's ward, chosen by a person"
     )
+    ward_checked: bool | None = Field(
+        default=None,
+        description=(
+            "True: ward_code is the ward the words name or the one a person picked among several "
+            "(consoles since the official ward data). Left out (an earlier console): where the words "
+            "name a former ward split between several, the case is flagged for the ward to be checked"
+        ),
+    )
     landmark: str = Field(default="", max_length=500)
     category: str = Field(max_length=80, description="A taxonomy code (GET /api/v1/categories)")
     household_size: StrictInt | None = Field(default=None, ge=1, le=1000)

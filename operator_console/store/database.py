@@ -25,12 +25,13 @@ def open_engine(path: Path, *, transactional_ddl: bool = False) -> Engine:
     """An engine on ``path`` with WAL, ``synchronous=FULL`` and foreign keys, the file private to its user.
 
     ``transactional_ddl``: the driver's own transaction handling off and SQLAlchemy's BEGIN
-    instead (SQLAlchemy's documented pysqlite recipe), for the migrations: pysqlite commits before
-    every schema statement, so a migration killed half-way left a store no later start could
-    open; so, a migration is one transaction, undone whole if the process dies in it. The store's
-    everyday engine keeps the driver's handling, which begins a transaction at the first write
-    (not at the first read), so that the window's and the sync worker's writes wait for each other
-    rather than fail on a stale read snapshot.
+    instead (SQLAlchemy's documented pysqlite recipe), for the migrations: in its own mode pysqlite
+    opens no transaction before a schema statement, so each one committed by itself and a
+    migration killed half-way left a store no later start could open; this way a migration is one
+    transaction, undone whole if the process dies in it. The store's everyday engine keeps the
+    driver's handling, which begins a transaction at the first write (not at the first read), so
+    that the window's and the sync worker's writes wait for each other rather than fail on a stale
+    read snapshot.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     create_private(path)  # before SQLite writes a byte of personal data into it

@@ -134,3 +134,18 @@ def test_a_raw_form_that_is_not_utf8_is_refused_with_the_field_named(server: Ser
         timeout=30,
     )
     assert refused.status_code == 400 and "last_name" in refused.text and "UTF-8" in refused.text
+
+
+def test_a_multipart_form_keeps_its_vietnamese(server: Server) -> None:
+    """Apps post their photo forms as multipart/form-data: the parser reads those fields as UTF-8."""
+    fields = FORM | {"api_key": server.keys["zalo"], "last_name": "Lê", "phone": "0909 888 302"}
+    created = requests.post(
+        f"{server.url}/open311/v2/requests.json",
+        files={name: (None, value) for name, value in fields.items()},
+        timeout=30,
+    )
+    assert created.status_code == 201, created.text
+    number = created.json()[0]["service_request_id"]
+    cases = server.session("supervisor").get(server.api("/cases"), params={"phone": "0909888302"}, timeout=30)
+    case = next(c for c in cases.json()["items"] if c["case_number"] == number)
+    assert case["caller_name"] == "Lê Thị Lan" and case["address"] == FORM["address_string"]

@@ -17,12 +17,15 @@ import pytest
 import requests
 from sqlalchemy import create_engine, select, text
 
+from operator_console.client.api import ServerClient
+from operator_console.client.payload import case_body
 from operator_console.domain.gazetteer import Gazetteer
 from operator_console.paths import resource
 from operator_console.server.db import migrate, open_engine
 from operator_console.server.models import Base
 from operator_console.server.routing import RoutingTable, RulesError, parse_rules
-from tests.server.harness import drop_database, fresh_database, running_server
+from operator_console.store.case_store import CaseStore
+from tests.server.harness import Server, drop_database, fresh_database, key, new_case, running_server
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "previous_release"
 PASSWORD = "fixture-password-1022"  # the fixture's accounts (make_fixtures.py)
@@ -125,6 +128,36 @@ def test_the_previous_releases_database_is_upgraded_and_served(backend: str, tmp
         drop_database(url)
 
 
+def test_the_upgraded_consoles_unsent_cases_reach_the_upgraded_server_once(
+    backend: str, tmp_path: Path
+) -> None:
+    """Both sides upgraded between a send and its answer: the console's retries now carry official
+    (or newly resolved) ward codes where its first tries carried draft ones or none. Each retry is
+    the same request under its key (never "key reused", never refused), and nothing is doubled."""
+    url = _database_made_by_the_previous_release(backend, tmp_path)
+    try:
+        shutil.copyfile(FIXTURES / "console.sqlite3", tmp_path / "console.sqlite3")
+        store = CaseStore(tmp_path / "console.sqlite3")  # the console's migrations at its start
+        with running_server(backend, tmp_path / "served", database_url=url, prepared=True) as server:
+            client = ServerClient(server.url)
+            client.login("op", PASSWORD)
+            numbers = {}
+            for summary in store.list_cases(limit=20):
+                case = store.get_case(summary.id)
+                assert case is not None
+                answer = client.create_case(case_body(case), idempotency_key=case.id)
+                numbers[case.id] = answer["case_number"]
+            client.close()
+        store.close()
+        engine = open_engine(url)
+        with engine.connect() as db:
+            stored = dict(db.execute(text("SELECT source_key, case_number FROM cases")).all())
+        engine.dispose()
+        assert stored == numbers and len(stored) == 8
+    finally:
+        drop_database(url)
+
+
 def test_an_edited_rules_file_with_draft_codes_is_refused_with_what_to_write_instead(
     gazetteer: Gazetteer, tmp_path: Path
 ) -> None:
@@ -157,3 +190,26 @@ def test_an_edited_rules_file_with_draft_codes_is_refused_with_what_to_write_ins
     table = RoutingTable(path, lambda: units, Kept(), "{}", wards)
     assert table.last_error is not None and "27160 is a draft code" in table.last_error
     assert table.route("other", 26740) == "ubnd-26740", "the last rules that parsed stay in force"
+
+
+def test_a_split_ward_an_earlier_console_chose_by_itself_is_flagged_and_a_pick_is_not(server: Server) -> None:
+    """Consoles not yet upgraded send a split ward's silent choice as ward_code; upgraded ones say
+    with ward_checked that the code is the operator's pick."""
+    http = server.session("operator")
+    said = {"ward": "Phường 5", "district": "Quận 8", "ward_code": 27424}  # Bình Đông
+    silent = http.post(
+        server.api("/cases"), json=new_case(**said), headers={"Idempotency-Key": key()}, timeout=30
+    ).json()
+    picked = http.post(
+        server.api("/cases"),
+        json=new_case(**said, ward_checked=True),
+        headers={"Idempotency-Key": key()},
+        timeout=30,
+    ).json()
+    for case in (silent, picked):
+        assert (case["ward_code"], case["former_ward_code"], case["handling_unit"]) == (
+            27424,
+            27418,
+            "ubnd-27424",
+        )
+    assert silent["ward_needs_check"] and not picked["ward_needs_check"]

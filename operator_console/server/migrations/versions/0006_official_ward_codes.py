@@ -18,6 +18,10 @@ wards (Phường 5, Quận 8) silently to one successor. This revision:
 - rewrites the last routing rules that parsed (kept in ``server_state``) with official codes, so
   that a server whose own rules file still names draft codes keeps routing by the admin's rules
   while the file is refused, with a message that says what to change (``routing.py``).
+
+The draft codes are written out below; the ward rule is the shipped code's (``upgraded_ward``, the
+same as the consoles' store migration uses): a database upgraded by a later release gets that
+release's reading of the official table, which is what its consoles use.
 """
 
 import json
@@ -48,6 +52,7 @@ DRAFT_UNIT_CODES = {
     27385: 27364,  # Phường Bình Phú
 }
 UNIT_CODES = {f"ubnd-{old}": f"ubnd-{new}" for old, new in DRAFT_UNIT_CODES.items()}
+BATCH = 5_000
 
 
 def upgrade() -> None:
@@ -88,40 +93,45 @@ def _move_unit(connection: sa.Connection, old: str, new: str) -> None:
 
 def _upgrade_case_wards(connection: sa.Connection) -> None:
     drafts = ", ".join(str(code) for code in DRAFT_UNIT_CODES)
-    rows = connection.execute(
-        sa.text(
-            "SELECT id, ward_code, former_ward_code, ward_needs_check, ward_as_said, district_as_said "
-            f"FROM cases WHERE ward_code IN ({drafts}) OR former_ward_code IS NOT NULL OR ward_needs_check"
-        )
-    ).all()
+    candidates = sa.text(
+        "SELECT id, ward_code, former_ward_code, ward_needs_check, ward_as_said, district_as_said "
+        f"FROM cases WHERE id > :after AND (ward_code IN ({drafts}) OR former_ward_code IS NOT NULL "
+        "OR ward_needs_check) ORDER BY id LIMIT :batch"
+    )
     gazetteer = default_gazetteer()
-    updates = []
-    for row in rows:
-        stored = StoredWard(
-            row.ward_code,
-            row.former_ward_code,
-            bool(row.ward_needs_check),
-            row.ward_as_said or "",
-            row.district_as_said or "",
-        )
-        ward = upgraded_ward(stored, gazetteer)
-        if ward != stored:
-            updates.append(
-                {
-                    "id": row.id,
-                    "ward_code": ward.ward_code,
-                    "former_ward_code": ward.former_ward_code,
-                    "needs_check": ward.needs_check,
-                }
+    after = ""
+    while True:  # in batches: a city's years of cases need not be held in memory at once
+        rows = connection.execute(candidates, {"after": after, "batch": BATCH}).all()
+        if not rows:
+            return
+        after = rows[-1].id
+        updates = []
+        for row in rows:
+            stored = StoredWard(
+                row.ward_code,
+                row.former_ward_code,
+                bool(row.ward_needs_check),
+                row.ward_as_said or "",
+                row.district_as_said or "",
             )
-    if updates:
-        connection.execute(
-            sa.text(
-                "UPDATE cases SET ward_code = :ward_code, former_ward_code = :former_ward_code, "
-                "ward_needs_check = :needs_check WHERE id = :id"
-            ),
-            updates,
-        )
+            ward = upgraded_ward(stored, gazetteer)
+            if ward != stored:
+                updates.append(
+                    {
+                        "id": row.id,
+                        "ward_code": ward.ward_code,
+                        "former_ward_code": ward.former_ward_code,
+                        "needs_check": ward.needs_check,
+                    }
+                )
+        if updates:
+            connection.execute(
+                sa.text(
+                    "UPDATE cases SET ward_code = :ward_code, former_ward_code = :former_ward_code, "
+                    "ward_needs_check = :needs_check WHERE id = :id"
+                ),
+                updates,
+            )
 
 
 def _upgrade_kept_rules(connection: sa.Connection) -> None:
