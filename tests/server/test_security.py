@@ -12,7 +12,7 @@ import requests
 from sqlalchemy import select, text
 
 from operator_console.server.db import open_engine, session_factory, transaction
-from operator_console.server.idempotency import body_hash
+from operator_console.server.idempotency import body_hash, request_identity
 from operator_console.server.models import IdempotencyRow, TokenRow, UserRow
 from operator_console.server.schemas import CaseIn
 from operator_console.server.security import digest
@@ -201,7 +201,7 @@ def _in_flight(server: Server, body: dict[str, object], idem: str, lease: timede
                 principal="desk",  # the scope every account that takes calls shares
                 scope="POST /cases",
                 key=idem,
-                request_hash=body_hash(CaseIn.model_validate(body).model_dump(mode="json")),
+                request_hash=body_hash(request_identity(CaseIn.model_validate(body))),
                 state="in_flight",
                 lease_until=now + lease,
                 created_at=now,
