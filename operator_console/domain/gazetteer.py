@@ -27,7 +27,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from operator_console.domain.messages import Message
 from operator_console.domain.text import clean, fold, tone_key
@@ -305,6 +305,11 @@ class Gazetteer:
             return code
         return self._superseded.get(code)
 
+    @property
+    def draft_codes(self) -> dict[int, int]:
+        """The draft codes earlier releases stored for units of today, each with its official code."""
+        return dict(self._superseded)
+
     def earlier_codes(self, code: int) -> tuple[int, ...]:
         """The draft codes earlier releases stored for today's unit with this official code."""
         return tuple(sorted(old for old, official in self._superseded.items() if official == code))
@@ -561,6 +566,17 @@ class StoredWard(NamedTuple):
     needs_check: bool
     ward_as_said: str
     district_as_said: str
+
+    @classmethod
+    def of(cls, row: Any) -> StoredWard:
+        """From a row of the console's or the server's ``cases`` (the same column names)."""
+        return cls(
+            row.ward_code,
+            row.former_ward_code,
+            bool(row.ward_needs_check),
+            row.ward_as_said or "",
+            row.district_as_said or "",
+        )
 
 
 def upgraded_ward(stored: StoredWard, gazetteer: Gazetteer) -> StoredWard:

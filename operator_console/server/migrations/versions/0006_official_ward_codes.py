@@ -19,9 +19,9 @@ wards (Phường 5, Quận 8) silently to one successor. This revision:
   that a server whose own rules file still names draft codes keeps routing by the admin's rules
   while the file is refused, with a message that says what to change (``routing.py``).
 
-The draft codes are written out below; the ward rule is the shipped code's (``upgraded_ward``, the
-same as the consoles' store migration uses): a database upgraded by a later release gets that
-release's reading of the official table, which is what its consoles use.
+The draft codes and the ward rule are the shipped data's and code's (``upgraded_ward``), shared
+with the consoles' store migration: a database upgraded by a later release gets that release's
+reading of the official table, which is what its consoles use.
 """
 
 import json
@@ -30,43 +30,31 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-from operator_console.domain.gazetteer import StoredWard, default_gazetteer, upgraded_ward
+from operator_console.domain.gazetteer import Gazetteer, StoredWard, default_gazetteer, upgraded_ward
 
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
 
-# Written out here (the same list as superseded_codes in resources/data/wards_hcmc.json) because a
-# migration must keep meaning what it meant when it was written.
-DRAFT_UNIT_CODES = {
-    26794: 26800,  # Phường Linh Xuân
-    26797: 26803,  # Phường Tam Bình
-    26812: 26809,  # Phường Hiệp Bình
-    26887: 26876,  # Phường An Nhơn
-    26899: 26898,  # Phường Thông Tây Hội
-    26902: 26890,  # Phường Hạnh Thông
-    27010: 27019,  # Phường Tân Sơn Nhì
-    27118: 27094,  # Phường An Khánh
-    27160: 27154,  # Phường Bàn Cờ
-    27385: 27364,  # Phường Bình Phú
-}
-UNIT_CODES = {f"ubnd-{old}": f"ubnd-{new}" for old, new in DRAFT_UNIT_CODES.items()}
 BATCH = 5_000
 
 
 def upgrade() -> None:
     connection = op.get_bind()
-    for old, new in UNIT_CODES.items():
+    gazetteer = default_gazetteer()
+    codes = gazetteer.draft_codes
+    units = {f"ubnd-{old}": f"ubnd-{new}" for old, new in codes.items()}
+    for old, new in units.items():
         _move_unit(connection, old, new)
-    for old_code, new_code in DRAFT_UNIT_CODES.items():
+    for old_code, new_code in codes.items():
         connection.execute(
             sa.text("UPDATE units SET ward_code = :new WHERE ward_code = :old"),
             {"new": new_code, "old": old_code},
         )
-    _upgrade_case_wards(connection)
-    _upgrade_kept_rules(connection)
-    _upgrade_kept_answers(connection)
+    _upgrade_case_wards(connection, gazetteer)
+    _upgrade_kept_rules(connection, codes, units)
+    _upgrade_kept_answers(connection, codes, units)
 
 
 def _move_unit(connection: sa.Connection, old: str, new: str) -> None:
@@ -91,14 +79,13 @@ def _move_unit(connection: sa.Connection, old: str, new: str) -> None:
         connection.execute(sa.text(statement), {"new": new, "old": old})
 
 
-def _upgrade_case_wards(connection: sa.Connection) -> None:
-    drafts = ", ".join(str(code) for code in DRAFT_UNIT_CODES)
+def _upgrade_case_wards(connection: sa.Connection, gazetteer: Gazetteer) -> None:
+    drafts = ", ".join(str(code) for code in gazetteer.draft_codes)
     candidates = sa.text(
         "SELECT id, ward_code, former_ward_code, ward_needs_check, ward_as_said, district_as_said "
         f"FROM cases WHERE id > :after AND (ward_code IN ({drafts}) OR former_ward_code IS NOT NULL "
         "OR ward_needs_check) ORDER BY id LIMIT :batch"
     )
-    gazetteer = default_gazetteer()
     after = ""
     while True:  # in batches: a city's years of cases need not be held in memory at once
         rows = connection.execute(candidates, {"after": after, "batch": BATCH}).all()
@@ -107,13 +94,7 @@ def _upgrade_case_wards(connection: sa.Connection) -> None:
         after = rows[-1].id
         updates = []
         for row in rows:
-            stored = StoredWard(
-                row.ward_code,
-                row.former_ward_code,
-                bool(row.ward_needs_check),
-                row.ward_as_said or "",
-                row.district_as_said or "",
-            )
+            stored = StoredWard.of(row)
             ward = upgraded_ward(stored, gazetteer)
             if ward != stored:
                 updates.append(
@@ -134,7 +115,7 @@ def _upgrade_case_wards(connection: sa.Connection) -> None:
             )
 
 
-def _upgrade_kept_rules(connection: sa.Connection) -> None:
+def _upgrade_kept_rules(connection: sa.Connection, codes: dict[int, int], units: dict[str, str]) -> None:
     text = connection.scalar(sa.text("SELECT value FROM server_state WHERE key = 'routing_rules'"))
     if text is None:
         return
@@ -142,7 +123,7 @@ def _upgrade_kept_rules(connection: sa.Connection) -> None:
         rules = json.loads(text)
     except json.JSONDecodeError:
         return  # what was kept parsed when it was kept; leave anything else alone
-    changed = _rekeyed(rules)
+    changed = _rekeyed(rules, codes, units)
     if changed != rules:
         connection.execute(
             sa.text("UPDATE server_state SET value = :value WHERE key = 'routing_rules'"),
@@ -150,9 +131,9 @@ def _upgrade_kept_rules(connection: sa.Connection) -> None:
         )
 
 
-def _upgrade_kept_answers(connection: sa.Connection) -> None:
+def _upgrade_kept_answers(connection: sa.Connection, codes: dict[int, int], units: dict[str, str]) -> None:
     """Answers kept for idempotency keys that name a moved unit: a retry is told the new codes."""
-    for old in UNIT_CODES:
+    for old in units:
         rows = connection.execute(
             sa.text("SELECT id, response_body FROM idempotency_keys WHERE response_body LIKE :pattern"),
             {"pattern": f'%"{old}"%'},
@@ -164,22 +145,22 @@ def _upgrade_kept_answers(connection: sa.Connection) -> None:
                 continue
             connection.execute(
                 sa.text("UPDATE idempotency_keys SET response_body = :body WHERE id = :id"),
-                {"body": json.dumps(_rekeyed(body), ensure_ascii=False), "id": row.id},
+                {"body": json.dumps(_rekeyed(body, codes, units), ensure_ascii=False), "id": row.id},
             )
 
 
-def _rekeyed(value: Any) -> Any:
+def _rekeyed(value: Any, codes: dict[int, int], units: dict[str, str]) -> Any:
     """``value`` with every unit code and ward code of a moved unit replaced by its official one."""
     if isinstance(value, dict):
         out: dict[str, Any] = {}
         for key, item in value.items():
-            if key in ("unit", "handling_unit", "from_unit", "fallback_unit") and item in UNIT_CODES:
-                out[key] = UNIT_CODES[item]
-            elif key == "ward_code" and isinstance(item, int) and item in DRAFT_UNIT_CODES:
-                out[key] = DRAFT_UNIT_CODES[item]
+            if key in ("unit", "handling_unit", "from_unit", "fallback_unit") and item in units:
+                out[key] = units[item]
+            elif key == "ward_code" and isinstance(item, int) and item in codes:
+                out[key] = codes[item]
             else:
-                out[key] = _rekeyed(item)
+                out[key] = _rekeyed(item, codes, units)
         return out
     if isinstance(value, list):
-        return [_rekeyed(item) for item in value]
+        return [_rekeyed(item, codes, units) for item in value]
     return value

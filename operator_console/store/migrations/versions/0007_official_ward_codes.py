@@ -20,9 +20,9 @@ A case whose ward or keys change gets its search words again (they hold the ward
 index follows through the trigger of revision 0006. The case list's filter by a former ward (a
 split one: "P.5 Q.8", whichever ward of today its cases got) gets an index of its own.
 
-The draft codes are written out below; the ward rule and the search words are the shipped code's
-(as revision 0006 uses the search words'): a store upgraded by a later release gets that
-release's reading of the official table, which is what its consoles use.
+The draft codes, the ward rule and the search words are the shipped data's and code's (as
+revision 0006 uses the search words'), shared with the server's migration: a store upgraded by a
+later release gets that release's reading of the official table, which is what its consoles use.
 """
 
 from typing import Any
@@ -39,22 +39,6 @@ down_revision = "0006"
 branch_labels = None
 depends_on = None
 
-# The draft codes earlier releases stored, with the official code of the same unit (the same list as
-# superseded_codes in resources/data/wards_hcmc.json; written out here because a migration must
-# keep meaning what it meant when it was written).
-DRAFT_UNIT_CODES = {
-    26794: 26800,  # Phường Linh Xuân
-    26797: 26803,  # Phường Tam Bình
-    26812: 26809,  # Phường Hiệp Bình
-    26887: 26876,  # Phường An Nhơn
-    26899: 26898,  # Phường Thông Tây Hội
-    26902: 26890,  # Phường Hạnh Thông
-    27010: 27019,  # Phường Tân Sơn Nhì
-    27118: 27094,  # Phường An Khánh
-    27160: 27154,  # Phường Bàn Cờ
-    27385: 27364,  # Phường Bình Phú
-}
-
 
 BATCH = 5_000
 
@@ -70,12 +54,13 @@ def _repairable_pattern() -> str:
 def upgrade() -> None:
     op.create_index("ix_cases_former_ward", "cases", ["former_ward_code"])
     connection = op.get_bind()
-    for old, new in DRAFT_UNIT_CODES.items():
+    gazetteer = default_gazetteer()
+    for old, new in gazetteer.draft_codes.items():
         connection.execute(
             sa.text("UPDATE cases SET handling_unit = :new WHERE handling_unit = :old"),
             {"new": f"ubnd-{new}", "old": f"ubnd-{old}"},
         )
-    drafts = ", ".join(str(code) for code in DRAFT_UNIT_CODES)
+    drafts = ", ".join(str(code) for code in gazetteer.draft_codes)
     candidates = sa.text(
         "SELECT rowid, id, ward_code, former_ward_code, ward_needs_check, ward_as_said, district_as_said, "
         "caller_name, subject_name, street, house_number, alley FROM cases "
@@ -83,7 +68,6 @@ def upgrade() -> None:
         "OR ward_needs_check OR caller_name GLOB :p OR subject_name GLOB :p OR street GLOB :p "
         "OR ward_as_said GLOB :p) ORDER BY rowid LIMIT :batch"
     )
-    gazetteer = default_gazetteer()
     after = 0
     while True:  # in batches: a store of a year's cases need not be held in memory at once
         rows = connection.execute(
@@ -106,13 +90,7 @@ def upgrade() -> None:
 
 def _upgraded(row: sa.Row[Any], gazetteer: Gazetteer) -> dict[str, Any] | None:
     """The row's new ward, keys and search words; None when nothing changes."""
-    stored = StoredWard(
-        row.ward_code,
-        row.former_ward_code,
-        bool(row.ward_needs_check),
-        row.ward_as_said or "",
-        row.district_as_said or "",
-    )
+    stored = StoredWard.of(row)
     ward = upgraded_ward(stored, gazetteer)
     texts = (row.caller_name or "", row.subject_name or "", row.street or "", row.ward_as_said or "")
     if ward == stored and all(repair(t) == t for t in texts):
