@@ -297,6 +297,8 @@ def test_imported_cases_can_be_listed_and_filtered(tmp_path: Path) -> None:
     assert [line.split("\t")[2] for line in out.splitlines()] == ["Bà Lê Thị Mai"]
     code, _out, err = run("list", "--db", db, "--ward", "Phường Không Có", "--lang", "vi")
     assert code == EXIT_USAGE and "Không tìm thấy phường/xã" in err
+    code, _out, err = run("list", "--db", db, "--category", "essential%", "--lang", "vi")
+    assert code == EXIT_USAGE and "Không có lĩnh vực «essential%»" in err
 
 
 def test_an_import_cut_short_leaves_whole_cases_and_finishes_when_run_again(

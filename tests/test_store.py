@@ -74,6 +74,9 @@ def test_the_list_is_newest_first_and_filters_by_status_ward_category_text_and_p
     assert [c.id for c in store.list_cases(CaseFilter(phone="0909000111"))] == [b.id]  # a repeat caller
     assert [c.id for c in store.list_cases(CaseFilter(ward_code=a.address.ward_code))] == [a.id]
     assert store.list_cases(CaseFilter(status=Status.RESOLVED)) == []
+    # a category filter is the code itself (or a top level's sub-categories), never a pattern
+    for pattern in ("%", "essential%", "essential_supplie_", "ESSENTIAL_SUPPLIES"):
+        assert store.list_cases(CaseFilter(category=pattern)) == [], pattern
 
 
 def test_paging_walks_every_case_once(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]

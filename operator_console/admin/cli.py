@@ -206,6 +206,10 @@ def _list(store: CaseStore, args: argparse.Namespace, lang: Language, out: TextI
             return EXIT_USAGE
         else:
             ward_code = match.current.code
+    if args.category and taxonomy.get(args.category) is None:
+        choices = ", ".join(c.code for c in taxonomy.top_level())
+        print(render("case.category_unknown", lang, value=args.category, choices=choices), file=err)
+        return EXIT_USAGE
     phone = None
     if args.phone:
         try:

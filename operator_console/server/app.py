@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Form, Header, Query, Request, Response
 from fastapi import Path as PathParam
@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import operator_console
 from operator_console.domain.gazetteer import default_gazetteer
-from operator_console.domain.messages import Language
+from operator_console.domain.messages import Language, render
 from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.paths import resource
 from operator_console.server import accounts, cases, feed, open311, telephony
@@ -98,6 +98,17 @@ IdempotencyKey = Annotated[
         alias="Idempotency-Key",
         description="Required. The console's local case id (a UUID), bare or as a quoted string",
     ),
+]
+StatusName = Literal[
+    "draft",
+    "queued",
+    "dispatched",
+    "accepted",
+    "in_progress",
+    "resolved",
+    "not_eligible",
+    "rejected",
+    "merged",
 ]
 CaseId = Annotated[str, PathParam(max_length=36, pattern="^[0-9a-fA-F-]+$", description="The case's id")]
 
@@ -406,12 +417,12 @@ def _add_api_routes(app: FastAPI) -> None:
         rt: RuntimeDep,
         who: Anyone,
         lang: LanguageDep,
-        status: Annotated[list[str] | None, Query(max_length=10)] = None,
+        status: Annotated[list[StatusName] | None, Query(max_length=10)] = None,
         handling_unit: Annotated[str | None, Query(max_length=40)] = None,
         ward_code: Annotated[int | None, Query(ge=0, le=99_999)] = None,
         category: Annotated[str | None, Query(max_length=80)] = None,
-        priority: Annotated[str | None, Query(max_length=10)] = None,
-        channel: Annotated[str | None, Query(max_length=10)] = None,
+        priority: Annotated[Literal["normal", "urgent", "critical"] | None, Query()] = None,
+        channel: Annotated[Literal["phone", "web", "zalo", "app"] | None, Query()] = None,
         exact_category: Annotated[
             bool, Query(description="The category itself, without its sub-categories")
         ] = False,
@@ -445,6 +456,11 @@ def _add_api_routes(app: FastAPI) -> None:
         cursor: Annotated[str | None, Query(max_length=200)] = None,
     ) -> CasePage:
         """Cases, newest first, with filters; a unit handler gets its own unit's only."""
+        if category and rt.reference.taxonomy.get(category) is None:
+            # A filter names exact values: an unknown one is a mistake to say, not an empty list.
+            choices = ", ".join(c.code for c in rt.reference.taxonomy.top_level())
+            message = render("case.category_unknown", lang, value=category, choices=choices)
+            raise ProblemError("validation", errors=[FieldProblem(field="category", message=message)])
         filters = CaseFilter(
             status=tuple(status or ()),
             handling_unit=handling_unit,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, literal, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from operator_console.domain.case import (
@@ -406,9 +406,7 @@ def past_deadline_condition(deadlines: Deadlines, now: datetime) -> ColumnElemen
     for category, priority, hours in deadlines.rules():
         matches = CaseRow.priority == priority
         if category is not None:
-            matches = and_(
-                matches, or_(CaseRow.category == category, CaseRow.category.startswith(category + "/"))
-            )
+            matches = and_(matches, _in_category(category))
         whens.append((matches, literal(now - timedelta(hours=hours), UTCDateTime)))
     fallback = now - timedelta(hours=deadlines.hours("", Priority.NORMAL.value))
     return and_(OPEN_CONDITION, CaseRow.received_at < case(*whens, else_=literal(fallback, UTCDateTime)))
@@ -434,9 +432,7 @@ def list_cases(
     if filters.category and filters.exact_category:
         query = query.where(CaseRow.category == filters.category)
     elif filters.category:
-        query = query.where(
-            or_(CaseRow.category == filters.category, CaseRow.category.startswith(filters.category + "/"))
-        )
+        query = query.where(_in_category(filters.category))
     if filters.priority:
         query = query.where(CaseRow.priority == filters.priority)
     if filters.channel:
@@ -601,3 +597,10 @@ def cases_by_id(session: Session, ids: Iterable[str]) -> dict[str, CaseRow]:
         if wanted
         else {}
     )
+
+
+def _in_category(code: str) -> ColumnElement[bool]:
+    """The category itself or one of its sub-categories, compared exactly: a LIKE would take % and _
+    for wildcards, and SQLite's LIKE ignores case ("ESSENTIAL_SUPPLIES" is no category)."""
+    prefix = code + "/"
+    return or_(CaseRow.category == code, func.substr(CaseRow.category, 1, len(prefix)) == prefix)

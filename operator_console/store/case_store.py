@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Engine, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from operator_console.domain.case import (
@@ -658,9 +658,7 @@ def _filtered(query: Any, filters: CaseFilter) -> Any:
     if filters.former_ward_code is not None:
         query = query.where(CaseRow.former_ward_code == filters.former_ward_code)
     if filters.category:
-        query = query.where(
-            or_(CaseRow.category == filters.category, CaseRow.category.startswith(filters.category + "/"))
-        )
+        query = query.where(_in_category(filters.category))
     if filters.phone:
         repeat_callers = select(ContactRow.case_id).where(ContactRow.phone == filters.phone)
         query = query.where(
@@ -675,3 +673,10 @@ def _filtered(query: Any, filters: CaseFilter) -> Any:
         pattern = f"%{word.replace('%', '').replace('_', '')}%"
         query = query.where(or_(CaseRow.name_key.like(pattern), CaseRow.street_key.like(pattern)))
     return query
+
+
+def _in_category(code: str) -> ColumnElement[bool]:
+    """The category itself or one of its sub-categories, compared exactly: a LIKE would take % and _
+    for wildcards, and SQLite's LIKE ignores case ("ESSENTIAL_SUPPLIES" is no category)."""
+    prefix = code + "/"
+    return or_(CaseRow.category == code, func.substr(CaseRow.category, 1, len(prefix)) == prefix)

@@ -325,3 +325,31 @@ def test_a_case_sent_again_under_the_next_shifts_login_is_answered_again_not_mad
     assert first.status_code == again.status_code == 201
     assert again.headers.get("Idempotent-Replayed") == "true"
     assert again.json()["id"] == first.json()["id"]
+
+
+def test_filters_match_exactly_and_an_unknown_value_is_refused(server: Server) -> None:
+    """% and _ are not wildcards, codes are not case-blind, and a filter value that does not exist
+    is a mistake said as such (422), not an empty list."""
+    http = server.session("supervisor")
+    made = http.post(
+        server.api("/cases"),
+        json=new_case(category="essential_supplies/food"),
+        headers={"Idempotency-Key": key()},
+        timeout=30,
+    ).json()
+    found = http.get(
+        server.api("/cases"), params={"category": "essential_supplies", "limit": 500}, timeout=30
+    )
+    assert made["id"] in {c["id"] for c in found.json()["items"]}  # a top level holds its sub-categories
+    for name, value in (
+        ("category", "%"),
+        ("category", "essential%"),
+        ("category", "ESSENTIAL_SUPPLIES"),
+        ("category", "essential_supplie_"),
+        ("status", "nope"),
+        ("channel", "fax"),
+        ("priority", "urgentissimo"),
+    ):
+        answer = http.get(server.api("/cases"), params={name: value}, timeout=30)
+        assert answer.status_code == 422, (name, value, answer.text)
+        assert name in answer.text
