@@ -9,14 +9,24 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from alembic.util.exc import CommandError
+from sqlalchemy.exc import DatabaseError
+
 from operator_console import __version__
-from operator_console.admin.files import FileFormatError, FileUnreadable, file_format, write_rows
+from operator_console.admin.files import (
+    FileFormatError,
+    FileTooLarge,
+    FileUnreadable,
+    file_format,
+    write_rows,
+)
 from operator_console.admin.importer import MissingColumns, import_file
 from operator_console.dedupe.finder import DuplicateFinder
 from operator_console.domain.case import Case, Status, label
@@ -87,6 +97,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         # "operator-console-admin list | head": the reader has gone, which is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # the documented exit code, never a traceback
+        # The error's type only: its text may hold the SQL and its parameters (callers' words).
+        lang = language_from_environment()
+        print(render("cli.failed", lang, reason=type(exc).__name__), file=err or sys.stderr)
+        return EXIT_USAGE
 
 
 def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) -> int:
@@ -100,7 +115,9 @@ def _main(argv: Sequence[str] | None, out: TextIO | None, err: TextIO | None) ->
         return EXIT_USAGE
     if args.command == "import":
         return _import(args, db, lang, out, err)
-    store = CaseStore(db)
+    store = _open_store(db, lang, err)
+    if store is None:
+        return EXIT_USAGE
     try:
         if args.command == "export":
             return _export(store, args.file, lang, out, err)
@@ -138,9 +155,14 @@ def _import(args: argparse.Namespace, db: Path, lang: Language, out: TextIO, err
             render("import.progress", lang, rows=f"{rows:,}".replace(",", ".")), end=end, file=err, flush=True
         )
 
-    store = CaseStore(db)
+    store = _open_store(db, lang, err)
+    if store is None:
+        return EXIT_USAGE
     try:
         report = import_file(store, path, progress=progress)
+    except FileTooLarge as exc:
+        print(exc.message.render(lang), file=err)
+        return EXIT_USAGE
     except MissingColumns as exc:
         print(render("import.missing_columns", lang, columns=", ".join(exc.columns)), file=err)
         return EXIT_USAGE
@@ -174,6 +196,16 @@ def _import(args: argparse.Namespace, db: Path, lang: Language, out: TextIO, err
         file=out,
     )
     return EXIT_REJECTED if report.rejections else EXIT_OK
+
+
+def _open_store(db: Path, lang: Language, err: TextIO) -> CaseStore | None:
+    """The store, or None with the reason said (a damaged file, one that is not a store)."""
+    try:
+        return CaseStore(db)
+    except (DatabaseError, sqlite3.DatabaseError, OSError, CommandError) as exc:
+        reason = str(exc.orig) if isinstance(exc, DatabaseError) else str(exc)
+        print(render("db.unreadable", lang, path=db, reason=reason.splitlines()[0][:200]), file=err)
+        return None
 
 
 def _export(store: CaseStore, path: Path, lang: Language, out: TextIO, err: TextIO) -> int:

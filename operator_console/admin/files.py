@@ -16,11 +16,12 @@ import codecs
 import csv
 import json
 import os
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
-from zipfile import BadZipFile
+from zipfile import BadZipFile, ZipFile
 
 from operator_console.domain.messages import Message
 
@@ -54,15 +55,33 @@ def file_format(path: Path) -> FileFormat:
     raise FileFormatError(path.name)
 
 
+# An XLSX file is a zip of XML: what it expands to is what the reader holds and parses. Genuine
+# case files compress 5 to 20 times; a file that expands 100 times or more, to more than 100 MB, is
+# a "zip bomb" (880 KB that became 600 MB ran an import out of memory), and nothing past 1 GB is a
+# case file the console should read as XLSX (CSV streams any size).
+XLSX_MAX_EXPANDED = 1 << 30
+XLSX_SUSPECT_EXPANDED = 100 << 20
+XLSX_SUSPECT_RATIO = 100
+
+
+class FileTooLarge(ValueError):
+    """The file expands to more than the reader should hold: ``message`` says by how much."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.code)
+        self.message = message
+
+
 def check_readable(path: Path) -> None:
     """Fail before anything is imported if the file cannot be read to its end."""
     if file_format(path) == "xlsx":
+        _check_expansion(path)
         from openpyxl import load_workbook
         from openpyxl.utils.exceptions import InvalidFileException
 
         try:
             load_workbook(path, read_only=True).close()
-        except (BadZipFile, InvalidFileException, KeyError, OSError) as exc:
+        except (BadZipFile, InvalidFileException, KeyError, OSError, EOFError, zlib.error) as exc:
             raise FileUnreadable(type(exc).__name__) from exc
         return
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
@@ -73,6 +92,25 @@ def check_readable(path: Path) -> None:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError as exc:
             raise FileUnreadable(f"not UTF-8 (byte {exc.start} of a block)") from exc
+
+
+def _check_expansion(path: Path) -> None:
+    """Refuse an XLSX that would expand to more than the reader should hold, before it is opened."""
+    try:
+        with ZipFile(path) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except (BadZipFile, OSError, EOFError) as exc:
+        raise FileUnreadable(type(exc).__name__) from exc
+    ratio = expanded / max(path.stat().st_size, 1)
+    suspect = expanded > XLSX_SUSPECT_EXPANDED and ratio >= XLSX_SUSPECT_RATIO
+    if expanded > XLSX_MAX_EXPANDED or suspect:
+        limit = XLSX_SUSPECT_EXPANDED if suspect else XLSX_MAX_EXPANDED
+        raise FileTooLarge(
+            Message(
+                "import.xlsx_too_large",
+                {"path": path.name, "size": expanded >> 20, "ratio": round(ratio), "limit": limit >> 20},
+            )
+        )
 
 
 def header_of(path: Path) -> list[str]:

@@ -10,6 +10,7 @@ is finished by running it again.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from itertools import islice
-from multiprocessing import get_context
+from multiprocessing import get_context, parent_process
 from pathlib import Path
 
 from operator_console.admin.files import BadRow, check_readable, header_of, read_rows
@@ -35,6 +36,9 @@ BATCH_SIZE = 20_000
 CHUNK_ROWS = 2_000
 # Below this size starting worker processes costs more than it saves.
 PARALLEL_FROM_BYTES = 4_000_000
+# The most rows one import takes (a city's years of cases is a few million): a bigger file is
+# split by whoever made it; the rows past this one are refused, and said so, not read.
+MAX_ROWS = 5_000_000
 
 Row = tuple[int, Mapping[str, object] | BadRow]
 
@@ -89,11 +93,13 @@ def import_file(
     if workers is None:
         workers = (os.cpu_count() or 1) if path.stat().st_size >= PARALLEL_FROM_BYTES else 0
     build = partial(_build_chunk, operator=operator, now=datetime.now(UTC))
-    chunks = _chunked(read_rows(path), CHUNK_ROWS)
+    chunks = _chunked(_at_most(read_rows(path), MAX_ROWS), CHUNK_ROWS)
     report = ImportReport()
     with store.bulk_import() as bulk:
         if workers > 0:
-            with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            with ProcessPoolExecutor(
+                workers, mp_context=get_context("spawn"), initializer=_end_with_parent
+            ) as pool:
                 _consume(_in_order(pool, build, chunks, ahead=workers * 2), bulk, report, progress)
         else:
             _consume(map(build, chunks), bulk, report, progress)
@@ -158,6 +164,29 @@ def _build_chunk(rows: list[Row], *, operator: str, now: datetime) -> _Chunk:
             continue
         out.built.append((number, case_record(case, stored_at)))
     return out
+
+
+def _at_most(rows: Iterator[Row], limit: int) -> Iterator[Row]:
+    """The first ``limit`` rows; in place of the one after, a refusal that says why it stops."""
+    for count, (number, row) in enumerate(rows, start=1):
+        if count > limit:
+            yield number, BadRow(Message("import.too_many_rows", {"limit": f"{limit:,}"}))
+            return
+        yield number, row
+
+
+def _end_with_parent() -> None:
+    """In each worker: end when the importing process ends, even by ``kill -9`` (left alone, a
+    worker waits for work forever, holding its memory)."""
+    parent = parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _chunked(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:

@@ -58,6 +58,38 @@ EXTRA_COLUMNS: tuple[str, ...] = (
 )
 EXPORT_COLUMNS = COLUMNS + EXTRA_COLUMNS
 REQUIRED_COLUMNS: tuple[str, ...] = ("external_id", "received_at")
+# The longest text each column may hold: the central server's limits (server/schemas.py reads them
+# from here), so that a row an import takes is never refused there, and a file cannot put a
+# 500-million-character "description" into a store.
+MAX_LENGTH: dict[str, int] = {
+    "external_id": 200,
+    "received_at": 40,
+    "channel": 10,
+    "caller_phone": 40,
+    "caller_name": 200,
+    "subject_name": 200,
+    "address": 500,
+    "ward": 200,
+    "district": 200,
+    "category": 80,
+    "household_size": 10,
+    "description": 10_000,
+    "caller_phone_old": 40,
+    "caller_relation": 12,
+    "subject_phone": 40,
+    "vulnerable": 100,
+    "no_food_today": 10,
+    "priority": 10,
+    "callback_consent": 10,
+    "landmark": 500,
+    "ward_code": 10,
+    "ward_name": 200,
+    "status": 20,
+    "case_number": 40,
+    "handling_unit": 40,
+    "operator": 80,
+    "call_duration_s": 10,
+}
 HCMC_TIME = timezone(timedelta(hours=7), "ICT")
 _YES = {"1", "true", "yes", "y", "co", "có", "x"}
 _NO = {"", "0", "false", "no", "n", "khong", "không"}
@@ -90,6 +122,13 @@ def cell_text(value: object) -> str:
 
 def draft_from_row(row: Mapping[str, object]) -> CaseDraft:
     """A draft from an interchange row; ``InvalidCase`` when the row's own fields cannot be read."""
+    too_long = [
+        FieldError(column, Message("case.too_long", {"field": column, "length": length, "limit": limit}))
+        for column, limit in MAX_LENGTH.items()
+        if (length := len(str(row.get(column) or ""))) > limit
+    ]
+    if too_long:  # before anything else is done with such a cell
+        raise InvalidCase(too_long)
     errors: list[FieldError] = []
     # The description keeps its line breaks (clean_block below): not flattened here.
     text = {

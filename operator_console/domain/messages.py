@@ -79,6 +79,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Mã hồ sơ «{value}» đã xuất hiện ở dòng {row} của tệp này.",
         "external_id “{value}” already appears on row {row} of this file.",
     ),
+    "case.too_long": (
+        "Ô {field} quá dài: {length} ký tự, tối đa {limit}.",
+        "{field} is too long: {length} characters, at most {limit}.",
+    ),
     "case.relation_unknown": (
         "Không có quan hệ «{value}». Các giá trị: {choices}.",
         "Unknown relation “{value}”. Values: {choices}.",
@@ -164,6 +168,27 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "import.extra_fields": (
         "Dòng có nhiều ô hơn tiêu đề (thiếu dấu ngoặc kép quanh một ô có dấu phẩy?): «{value}».",
         "The row has more cells than the header (a cell with a comma not in quotes?): “{value}”.",
+    ),
+    "import.xlsx_too_large": (
+        "Tệp «{path}» giải nén ra {size} MB ({ratio}× cỡ tệp): quá {limit} MB. "
+        "Lưu lại thành «CSV UTF-8», hoặc chia thành nhiều tệp.",
+        "“{path}” expands to {size} MB ({ratio}× its size): more than {limit} MB. "
+        "Save it as “CSV UTF-8”, or split it into several files.",
+    ),
+    "import.too_many_rows": (
+        "Tệp có hơn {limit} dòng: các dòng từ đây không được nhập. Chia tệp và nhập phần còn lại.",
+        "The file has more than {limit} rows: the rows from here on were not imported. "
+        "Split the file and import the rest.",
+    ),
+    "cli.failed": (
+        "Không thực hiện được ({reason}). Cơ sở dữ liệu và tệp vẫn như trước lệnh này, trừ những gì "
+        "đã báo là đã nhập.",
+        "The command could not run ({reason}). The store and the files are as they were, but for "
+        "what was reported imported.",
+    ),
+    "db.unreadable": (
+        "Không mở được cơ sở dữ liệu «{path}»: {reason}.",
+        "Cannot open the store “{path}”: {reason}.",
     ),
     "db.missing": ("Không có cơ sở dữ liệu «{path}».", "No database at “{path}”."),
     "file.missing": ("Không có tệp «{path}».", "No file at “{path}”."),

@@ -668,11 +668,16 @@ def _filtered(query: Any, filters: CaseFilter) -> Any:
                 CaseRow.id.in_(repeat_callers),
             )
         )
-    for word in fold_words(filters.text):
+    for word in fold_words(filters.text)[:MAX_FILTER_WORDS]:
         # Plain LIKE on folded keys: the list filter's simple path; the duplicate search has its own index.
         pattern = f"%{word.replace('%', '').replace('_', '')}%"
         query = query.where(or_(CaseRow.name_key.like(pattern), CaseRow.street_key.like(pattern)))
     return query
+
+
+MAX_FILTER_WORDS = 12
+"""A list filter's words (each one more LIKE over the names and streets): a name and a street are
+a few; a pasted page would make a statement SQLite refuses."""
 
 
 def _in_category(code: str) -> ColumnElement[bool]:
