@@ -26,7 +26,8 @@ def console(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[Consol
     built = build_console(qapp, tmp_path / "console.sqlite3", settings, "vi")
     qtbot.addWidget(built.window)
     built.window.show()
-    qtbot.waitExposed(built.window)
+    built.window.activateWindow()  # the window's keys (Esc, F3…) go to the active window only
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is built.window)
     _window[:] = [built.window]
     yield built
     _window.clear()
@@ -628,3 +629,85 @@ def test_f4_brings_back_a_picked_ward_but_never_a_ward_left_to_check(console: Co
         assert form.draft().ward_code == picked  # the pick comes back; the ward to check stays open
         assert ("Phường Bình Đông" in ui.wardHint.text()) == (picked is not None)
         qtbot.keyClick(window, Qt.Key.Key_Escape)
+
+
+def test_no_key_throws_a_half_typed_call_away(console: Console, qtbot: QtBot) -> None:
+    """A call half-typed, a call coming in, F2, then Esc on the new one: both half-typed calls are
+    held, on disk, listed with their phone; F3 brings the latest back with the cursor where it was."""
+    window, ui = console.window, console.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "0909 111 222")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    type_text(qtbot, focused(), "Lê Văn A")
+    ui.callerNameEdit.setCursorPosition(3)
+    window.incoming_call("0389 123 456")
+    assert "F2" in window.saved_banner.text()
+    qtbot.keyClick(focused(), Qt.Key.Key_F2)  # take the call that rings
+    assert ui.phoneEdit.text() == "0389 123 456" and window.saved_banner.text() == ""  # banner gone
+    type_text(qtbot, focused(), "Trần Thị B")
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    assert ui.phoneEdit.text() == "" and len(window.held.calls()) == 2
+    assert window.held_label.isVisible() and "0389 123 456" in window.held_label.text()
+    qtbot.waitUntil(lambda: len(list(window.held.folder.glob("*.json"))) == 2)
+    for path in window.held.folder.glob("*.json"):
+        assert path.stat().st_mode & 0o077 == 0  # personal data: readable by the user only
+    qtbot.keyClick(focused(), Qt.Key.Key_F3)
+    assert (ui.phoneEdit.text(), ui.callerNameEdit.text()) == ("0389 123 456", "Trần Thị B")
+    assert focused() is ui.callerNameEdit
+    qtbot.keyClick(focused(), Qt.Key.Key_F3)  # the older one; the one in the form is held instead
+    assert (ui.phoneEdit.text(), ui.callerNameEdit.text()) == ("0909 111 222", "Lê Văn A")
+    assert focused() is ui.callerNameEdit and ui.callerNameEdit.cursorPosition() == 3
+    assert [held.phone for held in window.held.calls()] == ["0389 123 456"]
+
+
+def test_the_held_calls_list_recalls_one_and_deletes_only_when_told(
+    console: Console, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from operator_console.gui.held_calls import HeldCallsDialog
+
+    window, ui = console.window, console.window.form.ui
+    for phone in ("0909 000 001", "0909 000 002"):
+        qtbot.keyClicks(ui.phoneEdit, phone)
+        qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    dialog = window.findChild(HeldCallsDialog)
+    assert dialog is not None and dialog.list.count() == 2
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: next(answers))
+    dialog.list.setCurrentRow(1)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Delete)  # asked, and "Keep it"
+    assert dialog.list.count() == 2 and len(window.held.calls()) == 2
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Delete)  # asked, and "Throw away"
+    assert dialog.list.count() == 1 and [h.phone for h in window.held.calls()] == ["0909 000 002"]
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert ui.phoneEdit.text() == "0909 000 002" and window.held.calls() == []
+    assert not window.held_label.isVisible()
+
+
+def test_held_calls_outlive_the_console_and_an_old_one_is_offered_at_start(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from operator_console.domain.drafts import HeldCall, held_to_json
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = build_console(qapp, tmp_path / "console.sqlite3", settings, "vi")
+    qtbot.addWidget(first.window)
+    first.window.show()  # its keys (Esc) are the window's: it must be the active one
+    first.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is first.window)
+    qtbot.keyClicks(first.window.form.ui.phoneEdit, "0909 333 444")
+    qtbot.keyClick(first.window.form.ui.phoneEdit, Qt.Key.Key_Escape)
+    first.shutdown()
+    # and one held on yesterday's shift, as a console that stopped then left it
+    old = HeldCall(CaseDraft(caller_phone="0909 555 666"), datetime.now(UTC) - timedelta(hours=13))
+    (first.window.held.folder / "20000101T000000-old.json").write_text(held_to_json(old), encoding="utf-8")
+    second = build_console(qapp, tmp_path / "console.sqlite3", settings, "vi")
+    qtbot.addWidget(second.window)
+    try:
+        assert [h.phone for h in second.window.held.calls()] == ["0909 333 444", "0909 555 666"]
+        assert "1 cuộc gọi đang giữ từ ca trước" in second.window.saved_banner.text()
+    finally:
+        second.shutdown()

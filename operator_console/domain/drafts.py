@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from typing import Any
 
@@ -33,4 +33,36 @@ def draft_from_json(text: str) -> CaseDraft | None:
         values["received_at"] = datetime.fromisoformat(received) if received else None
         return CaseDraft(**values)
     except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+@dataclass(frozen=True)
+class HeldCall:
+    """A call put aside half-typed (another call taken, the form cleared): kept until recalled."""
+
+    draft: CaseDraft
+    held_at: datetime
+    focus: str = ""
+    """The field the cursor was in (its object name), so that recalling it puts the cursor back."""
+    cursor: int = 0
+
+
+def held_to_json(call: HeldCall) -> str:
+    payload = json.loads(draft_to_json(call.draft))
+    payload |= {"held_at": call.held_at.isoformat(), "focus": call.focus, "cursor": call.cursor}
+    return json.dumps(payload, ensure_ascii=False)
+
+
+def held_from_json(text: str) -> HeldCall | None:
+    """The held call, or None when the text is not one this version understands (never an exception)."""
+    draft = draft_from_json(text)
+    if draft is None:
+        return None
+    try:
+        payload = json.loads(text)
+        held_at = datetime.fromisoformat(payload["held_at"])
+        if held_at.tzinfo is None:
+            return None
+        return HeldCall(draft, held_at, str(payload.get("focus") or ""), int(payload.get("cursor") or 0))
+    except (ValueError, TypeError, KeyError):
         return None

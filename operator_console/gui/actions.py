@@ -38,10 +38,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         # F3, not Ctrl+Shift+Z: a text field takes that as its own Redo, and the cursor is in one.
         "intake.undo_clear",
-        str(QT_TRANSLATE_NOOP("actions", "&Undo the clear")),
+        str(QT_TRANSLATE_NOOP("actions", "Bring back the last held call")),
         ("F3",),
         "call",
     ),
+    ActionSpec("intake.held", str(QT_TRANSLATE_NOOP("actions", "&Held calls…")), ("F8",), "call"),
     ActionSpec(
         "intake.fill_previous",
         str(QT_TRANSLATE_NOOP("actions", "&Fill in from this caller's last case")),

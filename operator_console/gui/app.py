@@ -22,6 +22,7 @@ from operator_console.gui import settings as S
 from operator_console.gui.connection import Connection
 from operator_console.gui.context import ConsoleContext
 from operator_console.gui.draft_keeper import DraftKeeper
+from operator_console.gui.held_calls import HeldCalls
 from operator_console.gui.i18n import install_translator
 from operator_console.gui.main_window import MainWindow
 from operator_console.gui.tasks import TaskRunner
@@ -93,11 +94,15 @@ def build_console(
     )
     drafts = DraftKeeper(store_path.with_name(store_path.stem + ".draft.json"), runner)
     connection = Connection(store, runner, settings, chosen, vault=vault)
-    window = MainWindow(context, settings, drafts, connection)
+    held = HeldCalls(store_path.with_name(store_path.stem + ".held"), runner)
+    window = MainWindow(context, settings, drafts, connection, held)
     restored = drafts.restore()
     if restored is not None:
         log.info("the call being typed when the console last stopped is back in the form")
         window.restore_draft(restored)
+    if held.calls():
+        log.info("held calls kept from before: %d", len(held.calls()))
+    window.offer_old_held_calls()
     if demo is not None:
         connection.start_demo(demo)
     else:

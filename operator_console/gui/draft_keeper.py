@@ -40,7 +40,7 @@ class DraftKeeper(QObject):
         self._timer.stop()
         if self._pending is not None:
             text, self._pending = draft_to_json(self._pending), None
-            self._runner.run_db(lambda: _write_atomically(self.path, text))
+            self._runner.run_db(lambda: write_atomically(self.path, text))
 
     def discard(self) -> None:
         self._timer.stop()
@@ -55,7 +55,7 @@ class DraftKeeper(QObject):
             return None
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str) -> None:
     partial = path.with_name(path.name + ".partial")
     fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:

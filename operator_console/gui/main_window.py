@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QSplitter,
     QTabWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from operator_console.client.sync_worker import SyncReport
 from operator_console.dedupe.scoring import Scored
 from operator_console.domain.case import Case
+from operator_console.domain.drafts import HeldCall
 from operator_console.domain.intake import CaseDraft, InvalidCase, build_case, build_contact
 from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.units import unit_name
@@ -40,6 +42,7 @@ from operator_console.gui.cheat_sheet import CheatSheet
 from operator_console.gui.connection import Connection
 from operator_console.gui.context import ConsoleContext
 from operator_console.gui.draft_keeper import DraftKeeper
+from operator_console.gui.held_calls import SHIFT, HeldCalls, HeldCallsDialog, describe
 from operator_console.gui.intake_form import IntakeForm
 from operator_console.gui.login_dialog import LoginDialog
 from operator_console.gui.refused_dialog import RefusedDialog
@@ -66,15 +69,20 @@ INTAKE_ACTIONS = ("intake.", "candidates.", "cases.find")
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, context: ConsoleContext, settings: S.Settings, drafts: DraftKeeper, connection: Connection
+        self,
+        context: ConsoleContext,
+        settings: S.Settings,
+        drafts: DraftKeeper,
+        connection: Connection,
+        held: HeldCalls,
     ) -> None:
         super().__init__()
         self._context, self._settings, self._drafts = context, settings, drafts
+        self.held = held
         self._store, self._runner = context.store, context.runner
         self._outbox = Outbox(context.store.engine)
         self.connection = connection
         self._saving = False
-        self._undo: CaseDraft | None = None
         self._pending_call: str | None = None
         self._last_saved: Case | None = None
         """The case just saved, until the server's number for it is on the banner."""
@@ -131,6 +139,12 @@ class MainWindow(QMainWindow):
         # The tab widget took the focus the form gave its phone field while it was on its own.
         self.form.ui.phoneEdit.setFocus(Qt.FocusReason.OtherFocusReason)
         self._build_status_bar()
+        self.held.changed.connect(self._show_held)
+        self._held_timer = QTimer(self)  # the latest held call's age, minute by minute
+        self._held_timer.setInterval(60_000)
+        self._held_timer.timeout.connect(self._show_held)
+        self._held_timer.start()
+        self._show_held()
         self.streets = StreetCompletion(
             self.form.ui.addressEdit,
             self._store,
@@ -188,6 +202,7 @@ class MainWindow(QMainWindow):
     def _take_call(self, number: str) -> None:
         self._pending_call = None
         self._clear()
+        self.saved_banner.setText("")  # "Incoming call from …": taken now
         self.form.ui.phoneEdit.setText(number)
         self.form.ui.callerNameEdit.setFocus()
 
@@ -197,17 +212,81 @@ class MainWindow(QMainWindow):
         self._ask_login_when_idle()
 
     def _clear(self) -> None:
+        """An empty form; a call half-typed in it is held (on disk before its draft is removed)."""
         if not self.form.is_blank():
-            self._undo = self.form.draft()
-            self.statusBar().showMessage(self.tr("Form cleared. F3 brings it back."), MESSAGE_MS)
+            self._hold_form()
+            self.statusBar().showMessage(
+                self.tr("The call being typed is held: F3 brings it back, F8 lists the held calls."),
+                MESSAGE_MS,
+            )
         self.form.clear()
         self._drafts.discard()
 
+    def _hold_form(self) -> None:
+        focused = self.focusWidget()
+        edit = focused if isinstance(focused, QLineEdit) and self.form.isAncestorOf(focused) else None
+        self.held.hold(
+            HeldCall(
+                self.form.draft(),
+                datetime.now(UTC),
+                focus=focused.objectName() if focused is not None and self.form.isAncestorOf(focused) else "",
+                cursor=edit.cursorPosition() if edit is not None else 0,
+            )
+        )
+
     def undo_clear(self) -> None:
-        if self._undo is not None:
-            self.form.set_draft(self._undo)
-            self._undo = None
-            self.statusBar().showMessage(self.tr("The cleared form is back."), MESSAGE_MS)
+        """F3: the call held last back in the form, the cursor where it was."""
+        latest = next(iter(self.held.calls()), None)
+        if latest is None:
+            self.statusBar().showMessage(self.tr("No call is held."), MESSAGE_MS)
+            return
+        self.recall_held(latest.key)
+
+    def recall_held(self, key: str) -> None:
+        """A held call back into the form; the one being typed, if any, is held in its place."""
+        call = self.held.take(key)
+        if call is None:
+            return
+        if not self.form.is_blank():
+            self._hold_form()
+        self._restoring = True  # the form passes through "blank" while it is filled
+        try:
+            self.form.set_draft(call.draft)
+        finally:
+            self._restoring = False
+        # Its draft on disk first: the held file is removed after it (the worker keeps the order).
+        self._drafts.keep(self.form.draft())
+        self._drafts.flush()
+        field = self.form.findChild(QWidget, call.focus) if call.focus else None
+        (field or self.form.ui.phoneEdit).setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(field, QLineEdit):
+            field.setCursorPosition(min(call.cursor, len(field.text())))
+        self.statusBar().showMessage(self.tr("The held call is back in the form."), MESSAGE_MS)
+
+    def show_held(self) -> None:
+        """F8: the held calls; Enter brings one back."""
+        dialog = HeldCallsDialog(self.held, datetime.now(UTC), self)
+        dialog.recall.connect(self.recall_held)
+        dialog.open()
+
+    def offer_old_held_calls(self) -> None:
+        """At start: calls held longer than a shift are said, never dropped."""
+        old = self.held.older_than(SHIFT, datetime.now(UTC))
+        if old:
+            self.saved_banner.setText(
+                self.tr("%1 call(s) held since an earlier shift: F8 to call back or throw away.").replace(
+                    "%1", str(len(old))
+                )
+            )
+
+    def _show_held(self) -> None:
+        calls = self.held.calls()
+        self.held_label.setVisible(bool(calls))
+        if calls:
+            latest = describe(calls[0], datetime.now(UTC))
+            self.held_label.setText(
+                self.tr("Held: %1 (latest %2) · F3, F8").replace("%1", str(len(calls))).replace("%2", latest)
+            )
 
     def restore_draft(self, draft: CaseDraft) -> None:
         """The call being typed when the console last stopped (a crash, a kill, a power cut)."""
@@ -477,7 +556,6 @@ class MainWindow(QMainWindow):
 
     def _call_done(self) -> None:
         """The call is in the store (a case or a repeat call): the form is ready for the next one."""
-        self._undo = None
         self.form.clear()
         self._drafts.discard()
         self.cases.reload()
@@ -639,6 +717,11 @@ class MainWindow(QMainWindow):
         self.refused_label.setAccessibleName(self.tr("Items the server refused"))
         set_tone(self.refused_label, "error")
         self.refused_label.setVisible(False)
+        self.held_label = QLabel()
+        self.held_label.setObjectName("held_label")
+        self.held_label.setAccessibleName(self.tr("Held calls"))
+        set_tone(self.held_label, "warn")
+        self.held_label.setVisible(False)
         self.store_label = QLabel()
         self.demo_label = QLabel(self.tr("DEMO: practice server, no real cases"))
         self.demo_label.setObjectName("demo_label")
@@ -650,6 +733,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.connection_label)
         bar.addPermanentWidget(self.queue_label)
         bar.addPermanentWidget(self.refused_label)
+        bar.addPermanentWidget(self.held_label)
         bar.addPermanentWidget(self.store_label)
         self._show_connection()
 
@@ -697,6 +781,7 @@ class MainWindow(QMainWindow):
             "intake.save": self.save_case,
             "intake.clear": self.clear_form,
             "intake.undo_clear": self.undo_clear,
+            "intake.held": self.show_held,
             "intake.fill_previous": self.fill_previous,
             "intake.take_landline": self.take_landline,
             "app.settings": self.edit_settings,

@@ -817,6 +817,72 @@
     </message>
 </context>
 <context>
+    <name>HeldCalls</name>
+    <message>
+        <location filename="../../operator_console/gui/held_calls.py" line="106"/>
+        <source>%1 min</source>
+        <translation>%1 phút</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/held_calls.py" line="108"/>
+        <source>%1 h</source>
+        <translation>%1 giờ</translation>
+    </message>
+</context>
+<context>
+    <name>HeldCallsDialog</name>
+    <message>
+        <location filename="../../operator_console/gui/held_calls.py" line="123"/>
+        <source>Held calls</source>
+        <translation>Cuộc gọi đang giữ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/held_calls.py" line="128"/>
+        <source>Enter brings a call back (the one being typed is held in its place); Delete throws it away.</source>
+        <translation>Enter: lấy lại cuộc gọi (cuộc đang nhập sẽ được giữ thay); Delete: bỏ cuộc gọi.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/held_calls.py" line="131"/>
+        <source>No call is held.</source>
+        <translation>Không có cuộc gọi nào đang giữ.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/held_calls.py" line="136"/>
+        <source>Held calls, newest first</source>
+        <translation>Cuộc gọi đang giữ, mới nhất trước</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/held_calls.py" line="140"/>
+        <source>from an earlier shift</source>
+        <translation>từ ca trước</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/held_calls.py" line="148"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/held_calls.py" line="177"/>
+        <source>Throw the held call away?</source>
+        <translation>Bỏ cuộc gọi đang giữ?</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/held_calls.py" line="178"/>
+        <source>“%1” will be gone for good.</source>
+        <translation>“%1” sẽ bị xoá hẳn.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/held_calls.py" line="182"/>
+        <source>Throw away</source>
+        <translation>Bỏ đi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/held_calls.py" line="183"/>
+        <source>Keep it</source>
+        <translation>Giữ lại</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <location filename="../../operator_console/gui/intake_form.py" line="324"/>
@@ -844,37 +910,37 @@
         <translation>hoặc số bàn cũ %1 (F7)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="447"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="448"/>
         <source>street %1 has cases here</source>
         <translation>đường %1 đã có hồ sơ ở đây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="462"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="463"/>
         <source>all its residents</source>
         <translation>toàn bộ dân cư</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="463"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="464"/>
         <source>was %1</source>
         <translation>trước là %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="474"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="475"/>
         <source>✓ %1 (chosen for “%2”)</source>
         <translation>✓ %1 (đã chọn cho «%2»)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="481"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="482"/>
         <source>“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose.</source>
         <translation>«%1» là %2 (cũ), nay chia cho %3 phường/xã: nhấn Enter rồi phím 1–%3 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="493"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="494"/>
         <source>Enter, then 1–%1 to choose.</source>
         <translation>Nhấn Enter rồi phím 1–%1 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="501"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="502"/>
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
@@ -1155,226 +1221,246 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="91"/>
-        <location filename="../../operator_console/gui/main_window.py" line="660"/>
+        <location filename="../../operator_console/gui/main_window.py" line="99"/>
+        <location filename="../../operator_console/gui/main_window.py" line="744"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="99"/>
+        <location filename="../../operator_console/gui/main_window.py" line="107"/>
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="184"/>
+        <location filename="../../operator_console/gui/main_window.py" line="198"/>
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="202"/>
-        <source>Form cleared. F3 brings it back.</source>
-        <translation>Đã xoá biểu mẫu. Bấm F3 để lấy lại.</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/main_window.py" line="632"/>
-        <location filename="../../operator_console/gui/main_window.py" line="663"/>
+        <location filename="../../operator_console/gui/main_window.py" line="710"/>
+        <location filename="../../operator_console/gui/main_window.py" line="747"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="464"/>
+        <location filename="../../operator_console/gui/main_window.py" line="543"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="124"/>
+        <location filename="../../operator_console/gui/main_window.py" line="132"/>
         <source>Call intake and dashboard</source>
         <translation>Tiếp nhận cuộc gọi và bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="126"/>
-        <location filename="../../operator_console/gui/main_window.py" line="394"/>
+        <location filename="../../operator_console/gui/main_window.py" line="134"/>
+        <location filename="../../operator_console/gui/main_window.py" line="473"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="210"/>
-        <source>The cleared form is back.</source>
-        <translation>Đã lấy lại biểu mẫu vừa xoá.</translation>
+        <location filename="../../operator_console/gui/main_window.py" line="219"/>
+        <source>The call being typed is held: F3 brings it back, F8 lists the held calls.</source>
+        <translation>Cuộc gọi đang nhập đã được giữ: F3 lấy lại, F8 xem các cuộc gọi đang giữ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="223"/>
+        <location filename="../../operator_console/gui/main_window.py" line="241"/>
+        <source>No call is held.</source>
+        <translation>Không có cuộc gọi nào đang giữ.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="264"/>
+        <source>The held call is back in the form.</source>
+        <translation>Cuộc gọi đang giữ đã trở lại biểu mẫu.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="277"/>
+        <source>%1 call(s) held since an earlier shift: F8 to call back or throw away.</source>
+        <translation>%1 cuộc gọi đang giữ từ ca trước: F8 để gọi lại hoặc bỏ đi.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="288"/>
+        <source>Held: %1 (latest %2) · F3, F8</source>
+        <translation>Đang giữ: %1 (gần nhất %2) · F3, F8</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="302"/>
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="225"/>
+        <location filename="../../operator_console/gui/main_window.py" line="304"/>
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="230"/>
+        <location filename="../../operator_console/gui/main_window.py" line="309"/>
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="264"/>
+        <location filename="../../operator_console/gui/main_window.py" line="343"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="329"/>
+        <location filename="../../operator_console/gui/main_window.py" line="408"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="347"/>
+        <location filename="../../operator_console/gui/main_window.py" line="426"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="362"/>
-        <location filename="../../operator_console/gui/main_window.py" line="368"/>
+        <location filename="../../operator_console/gui/main_window.py" line="441"/>
+        <location filename="../../operator_console/gui/main_window.py" line="447"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="383"/>
+        <location filename="../../operator_console/gui/main_window.py" line="462"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="462"/>
+        <location filename="../../operator_console/gui/main_window.py" line="541"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="474"/>
+        <location filename="../../operator_console/gui/main_window.py" line="553"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="497"/>
+        <location filename="../../operator_console/gui/main_window.py" line="575"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="505"/>
+        <location filename="../../operator_console/gui/main_window.py" line="583"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="517"/>
+        <location filename="../../operator_console/gui/main_window.py" line="595"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="521"/>
+        <location filename="../../operator_console/gui/main_window.py" line="599"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="526"/>
+        <location filename="../../operator_console/gui/main_window.py" line="604"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="539"/>
+        <location filename="../../operator_console/gui/main_window.py" line="617"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="556"/>
+        <location filename="../../operator_console/gui/main_window.py" line="634"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="561"/>
+        <location filename="../../operator_console/gui/main_window.py" line="639"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="571"/>
+        <location filename="../../operator_console/gui/main_window.py" line="649"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="605"/>
+        <location filename="../../operator_console/gui/main_window.py" line="683"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="611"/>
+        <location filename="../../operator_console/gui/main_window.py" line="689"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="618"/>
+        <location filename="../../operator_console/gui/main_window.py" line="696"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="633"/>
+        <location filename="../../operator_console/gui/main_window.py" line="711"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="635"/>
+        <location filename="../../operator_console/gui/main_window.py" line="713"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="637"/>
+        <location filename="../../operator_console/gui/main_window.py" line="715"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="639"/>
+        <location filename="../../operator_console/gui/main_window.py" line="717"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="643"/>
+        <location filename="../../operator_console/gui/main_window.py" line="722"/>
+        <source>Held calls</source>
+        <translation>Cuộc gọi đang giữ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="726"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="665"/>
+        <location filename="../../operator_console/gui/main_window.py" line="749"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="668"/>
+        <location filename="../../operator_console/gui/main_window.py" line="752"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="671"/>
+        <location filename="../../operator_console/gui/main_window.py" line="755"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="674"/>
+        <location filename="../../operator_console/gui/main_window.py" line="758"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="676"/>
+        <location filename="../../operator_console/gui/main_window.py" line="760"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="678"/>
+        <location filename="../../operator_console/gui/main_window.py" line="762"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="680"/>
+        <location filename="../../operator_console/gui/main_window.py" line="764"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="684"/>
+        <location filename="../../operator_console/gui/main_window.py" line="768"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
@@ -1609,137 +1695,142 @@
         <translation>&amp;Xoá biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="41"/>
-        <source>&amp;Undo the clear</source>
-        <translation>Lấy lại &amp;biểu mẫu vừa xoá</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/actions.py" line="47"/>
+        <location filename="../../operator_console/gui/actions.py" line="48"/>
         <source>&amp;Fill in from this caller&apos;s last case</source>
         <translation>&amp;Điền theo hồ sơ trước của số này</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="54"/>
+        <location filename="../../operator_console/gui/actions.py" line="55"/>
         <source>Landline &amp;reading of an 08 number (028…)</source>
         <translation>Đọc số 08 thành số &amp;bàn cũ (028…)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="58"/>
+        <location filename="../../operator_console/gui/actions.py" line="59"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="59"/>
+        <location filename="../../operator_console/gui/actions.py" line="60"/>
         <source>&amp;Log in to the server…</source>
         <translation>Đă&amp;ng nhập máy chủ…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="60"/>
+        <location filename="../../operator_console/gui/actions.py" line="61"/>
         <source>Log &amp;out</source>
         <translation>Đăng x&amp;uất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="69"/>
+        <location filename="../../operator_console/gui/actions.py" line="70"/>
         <source>&amp;Find in the case list</source>
         <translation>&amp;Tìm trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="71"/>
+        <location filename="../../operator_console/gui/actions.py" line="72"/>
         <source>&amp;Refresh the case list</source>
         <translation>&amp;Làm mới danh sách</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="74"/>
+        <location filename="../../operator_console/gui/actions.py" line="75"/>
         <source>Supervisor&apos;s &amp;dashboard / call intake</source>
         <translation>&amp;Bảng giám sát / tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="79"/>
+        <location filename="../../operator_console/gui/actions.py" line="80"/>
         <source>Backlog by &amp;unit</source>
         <translation>Tồn đọng theo đơn &amp;vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="80"/>
+        <location filename="../../operator_console/gui/actions.py" line="81"/>
         <source>Backlog by &amp;ward</source>
         <translation>Tồn đọng theo &amp;phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="82"/>
+        <location filename="../../operator_console/gui/actions.py" line="83"/>
         <source>Cases &amp;past deadline</source>
         <translation>Hồ sơ &amp;quá hạn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="85"/>
+        <location filename="../../operator_console/gui/actions.py" line="86"/>
         <source>&amp;Operators on shift</source>
         <translation>Tổng đài viên trong &amp;ca</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="89"/>
+        <location filename="../../operator_console/gui/actions.py" line="90"/>
         <source>&amp;Export the dashboard to Excel…</source>
         <translation>&amp;Xuất bảng giám sát ra Excel…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="95"/>
+        <location filename="../../operator_console/gui/actions.py" line="96"/>
         <source>Export the dashboard to CS&amp;V…</source>
         <translation>Xuất bảng giám sát ra CS&amp;V…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="100"/>
+        <location filename="../../operator_console/gui/actions.py" line="101"/>
         <source>Candidate &amp;1…</source>
         <translation>Hồ sơ gợi ý &amp;1…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="101"/>
+        <location filename="../../operator_console/gui/actions.py" line="102"/>
         <source>Candidate &amp;2…</source>
         <translation>Hồ sơ gợi ý &amp;2…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="102"/>
+        <location filename="../../operator_console/gui/actions.py" line="103"/>
         <source>Candidate &amp;3…</source>
         <translation>Hồ sơ gợi ý &amp;3…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="103"/>
+        <location filename="../../operator_console/gui/actions.py" line="104"/>
         <source>Candidate &amp;4…</source>
         <translation>Hồ sơ gợi ý &amp;4…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="104"/>
+        <location filename="../../operator_console/gui/actions.py" line="105"/>
         <source>Candidate &amp;5…</source>
         <translation>Hồ sơ gợi ý &amp;5…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="106"/>
+        <location filename="../../operator_console/gui/actions.py" line="107"/>
         <source>About the console…</source>
         <translation>Giới thiệu bàn tiếp nhận…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="113"/>
+        <location filename="../../operator_console/gui/actions.py" line="114"/>
         <source>Help</source>
         <translation>Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="67"/>
+        <location filename="../../operator_console/gui/actions.py" line="68"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="63"/>
+        <location filename="../../operator_console/gui/actions.py" line="41"/>
+        <source>Bring back the last held call</source>
+        <translation>Lấy lại cuộc gọi vừa giữ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="45"/>
+        <source>&amp;Held calls…</source>
+        <translation>Cuộc gọi đang &amp;giữ…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="64"/>
         <source>Cases the server refu&amp;sed…</source>
         <translation>Hồ sơ máy chủ từ &amp;chối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="105"/>
+        <location filename="../../operator_console/gui/actions.py" line="106"/>
         <source>&amp;Keys (cheat sheet)</source>
         <translation>&amp;Bảng phím tắt</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="110"/>
+        <location filename="../../operator_console/gui/actions.py" line="111"/>
         <source>&amp;Operator</source>
         <translation>Tổng đài &amp;viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="111"/>
+        <location filename="../../operator_console/gui/actions.py" line="112"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
