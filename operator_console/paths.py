@@ -60,5 +60,17 @@ def open_private(path: Path, mode: Literal["w", "a"]) -> TextIO:
     return os.fdopen(os.open(path, flags, 0o600), mode, encoding="utf-8")
 
 
+def sync_folder(path: Path) -> None:
+    """A rename or removal in ``path`` on disk (a power cut after it does not undo it); POSIX only:
+    Windows cannot open a folder, and NTFS journals its renames."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def default_store_path() -> Path:
     return data_dir() / "console.sqlite3"

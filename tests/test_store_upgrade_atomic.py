@@ -12,15 +12,17 @@ statement, each one committed by itself, and such a store could never be opened 
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from operator_console.store.case_store import CaseStore
-from operator_console.store.database import current_revision, head_revision
+from operator_console.store.database import before_upgrade_copy, current_revision, head_revision
 from operator_console.store.outbox import Outbox
 
 FIXTURE = Path(__file__).parent / "fixtures" / "previous_release" / "console.sqlite3"
@@ -41,25 +43,32 @@ def _start_and_die_after(store: Path, statement: int) -> str:
 
 
 def _kill_after_every_statement(
-    folder: Path, make_store: Callable[[Path], object], check: Callable[[CaseStore, str], None]
+    folder: Path,
+    make_store: Callable[[Path], object],
+    check: Callable[[CaseStore, str], None],
+    killed: Callable[[Path, str], None] = lambda _path, _said: None,
 ) -> list[str]:
     """A fresh store killed after statement 1, then 2, … until a start gets to the end; each time
-    the next start must open it (``check``). Where each kill landed."""
+    ``killed`` looks at what the kill left, then the next start must open it (``check``). Where
+    each kill landed."""
     landed = []
     for statement in range(1, 500):
         store_path = folder / f"store-{statement}.sqlite3"
         make_store(store_path)
         said = _start_and_die_after(store_path, statement)
         if said.startswith("finished"):
+            assert not before_upgrade_copy(store_path).exists()  # removed once the upgrade committed
             return landed
         assert said.startswith("killed after"), said
         landed.append(said)
+        killed(store_path, said)
         store = CaseStore(store_path)  # the next start
         try:
             assert current_revision(store.engine) == head_revision(), said
             check(store, said)
         finally:
             store.close()
+        assert not before_upgrade_copy(store_path).exists(), said
     raise AssertionError("the migrations never finished")
 
 
@@ -82,6 +91,22 @@ def test_an_upgrade_killed_after_any_statement_keeps_every_case_and_finishes_nex
         split = store.get_case(SPLIT_Q8)
         assert split is not None and split.address.ward_needs_check, said  # and upgraded
 
-    landed = _kill_after_every_statement(tmp_path, lambda path: shutil.copyfile(FIXTURE, path), check)
+    copies: list[str] = []
+
+    def killed(path: Path, said: str) -> None:
+        """Killed in the upgrade's transaction: the copy made before it is there, whole."""
+        copy = before_upgrade_copy(path)
+        if copy.exists():
+            copies.append(said)
+            with closing(sqlite3.connect(copy)) as kept:
+                assert kept.execute("SELECT count(*) FROM cases").fetchone() == (8,), said
+                assert kept.execute("SELECT version_num FROM alembic_version").fetchone() == (before,), said
+        if said.startswith(("killed after ALTER", "killed after CREATE", "killed after UPDATE")):
+            assert copy.exists(), said
+
+    with closing(sqlite3.connect(f"file:{FIXTURE}?mode=ro", uri=True)) as fixture:
+        (before,) = fixture.execute("SELECT version_num FROM alembic_version").fetchone()
+    landed = _kill_after_every_statement(tmp_path, lambda path: shutil.copyfile(FIXTURE, path), check, killed)
+    assert len(copies) > 10
     assert any("CREATE INDEX ix_cases_former_ward" in said for said in landed)
     assert any("UPDATE cases SET ward_code" in said for said in landed)

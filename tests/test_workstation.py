@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from operator_console.gui import settings as S
@@ -348,31 +348,67 @@ def test_saving_the_font_size_writes_nothing_else(
         assert pinned not in user_file
 
 
-def test_a_console_that_cannot_start_leaves_a_report_for_it(tmp_path: Path) -> None:
-    """A store that is not a database (a disk fault): the console says it cannot start, on screen
-    and in a crash report without personal data, and deletes nothing."""
+def _wait_until_it_answers(folder: Path, process: subprocess.Popen[bytes]) -> None:
+    """Until the console's event loop runs (the window's, or a message box's): only a running loop
+    answers a second start's message. Asked from here, so that no second console starts."""
     import time
 
+    from operator_console.gui.single_instance import Handover, hand_over, socket_name
+
+    deadline = time.monotonic() + 120
+    while hand_over(socket_name(folder / "data"), {"activate": True}) is not Handover.DELIVERED:
+        assert process.poll() is None and time.monotonic() < deadline
+
+
+def test_a_console_that_cannot_start_leaves_a_report_for_it(tmp_path: Path, qapp: QApplication) -> None:
+    """A store this user cannot open (here a folder where the file should be): moving it aside would
+    not help, so the console says it cannot start, on screen and in a crash report without personal
+    data, and deletes nothing."""
     data = tmp_path / "data"
-    data.mkdir()
     store = data / "console.sqlite3"
-    store.write_bytes(b"Tran Thi Bich Ngoc 0389123456 " * 200)
+    store.mkdir(parents=True)
+    (store / "Tran Thi Bich Ngoc 0389123456.txt").write_text("kept", encoding="utf-8")
     console = _start_console(tmp_path)
     try:
-        deadline = time.monotonic() + 60
-        while not list((data / "crash").glob("crash-*.txt")):
-            assert console.poll() is None and time.monotonic() < deadline
-            time.sleep(0.1)
-        time.sleep(0.5)  # the report is written, then the message box shows (and waits for OK)
-        assert console.poll() is None
+        _wait_until_it_answers(tmp_path, console)  # the message box's loop: it waits for OK
+        reports = list((data / "crash").glob("crash-*.txt"))  # written before the box shows
     finally:
         console.kill()
         console.wait()
-    report = next((data / "crash").glob("crash-*.txt")).read_text(encoding="utf-8")
-    assert "DatabaseError" in report and "build_console" in report
+    assert len(reports) == 1
+    report = reports[0].read_text(encoding="utf-8")
+    assert "OperationalError" in report and "build_console" in report
     assert "Tran" not in report and "0389" not in report
     assert "the console could not start" in (data / "logs" / "console.log").read_text(encoding="utf-8")
-    assert store.stat().st_size == len(b"Tran Thi Bich Ngoc 0389123456 " * 200)
+    assert [p.name for p in store.iterdir()] == ["Tran Thi Bich Ngoc 0389123456.txt"]
+    assert not list(data.glob("*.unusable-*"))
+
+
+def test_a_store_that_is_not_a_database_is_kept_aside_and_the_console_starts(
+    tmp_path: Path, qapp: QApplication
+) -> None:
+    """A disk fault made the store unreadable: the console starts on a fresh store, with the old one
+    kept aside as it was, and the log says so without a caller's details."""
+    import signal
+
+    data = tmp_path / "data"
+    data.mkdir()
+    damaged = b"Tran Thi Bich Ngoc 0389123456 " * 200
+    (data / "console.sqlite3").write_bytes(damaged)
+    console = _start_console(tmp_path)
+    try:
+        _wait_until_it_answers(tmp_path, console)
+        console.send_signal(signal.SIGTERM)
+        assert console.wait(timeout=60) == 0
+    finally:
+        console.kill()
+        console.wait()
+    (kept,) = data.glob("console.sqlite3.unusable-*")
+    assert (kept / "console.sqlite3").read_bytes() == damaged
+    log = (data / "logs" / "console.log").read_text(encoding="utf-8")
+    assert "could not be opened (SQLITE_NOTADB): kept aside" in log and "0389" not in log
+    assert not list((data / "crash").glob("crash-*.txt"))
+    assert (data / "console.sqlite3").stat().st_size > 0  # the fresh store
 
 
 def test_a_machine_file_written_loosely_still_applies_and_locks(tmp_path: Path) -> None:
@@ -427,3 +463,53 @@ def test_a_console_killed_outright_brings_the_call_back_at_the_next_start(tmp_pa
     finally:
         again.send_signal(signal.SIGTERM)
         again.wait(timeout=60)
+
+
+def test_the_window_says_the_store_was_kept_aside_lists_its_unsent_cases_and_takes_calls(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    """A store an earlier release left whose upgrade fails at every start: the operator reads that
+    nothing was deleted and the unsent cases IT must see to, Enter closes, and the next call goes
+    into the fresh store."""
+    import shutil
+    import sqlite3
+    from contextlib import closing
+
+    from PySide6.QtCore import Qt
+
+    from operator_console.gui.store_set_aside_dialog import StoreSetAsideDialog
+
+    path = tmp_path / "console.sqlite3"
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "previous_release" / "console.sqlite3", path)
+    with closing(sqlite3.connect(path)) as db:  # what an interrupted, non-transactional 0007 left
+        db.execute("CREATE INDEX ix_cases_former_ward ON cases (former_ward_code)")
+        db.commit()
+    user = QSettings(str(tmp_path / "user.ini"), QSettings.Format.IniFormat)
+    console = build_console(qapp, path, user, "vi")
+    qtbot.addWidget(console.window)
+    try:
+        window = console.window
+        window.show()
+        qtbot.waitUntil(lambda: window.findChild(StoreSetAsideDialog) is not None)
+        dialog = window.findChild(StoreSetAsideDialog)
+        assert dialog is not None
+        qtbot.waitUntil(dialog.isVisible)
+        assert console.set_aside is not None and dialog.list.count() == 8
+        said = dialog.findChildren(QLabel)[0].text()
+        assert said.startswith("Không mở được kho hồ sơ của máy này (không đưa được lên phiên bản này; ")
+        assert str(console.set_aside.folder) in dialog.findChildren(QLabel)[0].text()
+        assert "để riêng" in window.saved_banner.text()
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        ui = window.form.ui
+        qtbot.waitUntil(lambda: window.focusWidget() is ui.phoneEdit)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the keys are the window's again
+        assert console.store.count_cases() == 0  # the fresh store
+        qtbot.keyClicks(ui.phoneEdit, "0909 123 456")
+        ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("essential_supplies"))
+        qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: console.store.count_cases() == 1)
+    finally:
+        console.shutdown()
+        for translator in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(translator)

@@ -29,6 +29,7 @@ from operator_console.gui.tasks import TaskRunner
 from operator_console.paths import resource
 from operator_console.store.case_store import CaseStore
 from operator_console.store.search import CandidateIndex
+from operator_console.store.set_aside import SetAside, open_store
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,8 @@ class Console:
     settings: S.Settings
     drafts: DraftKeeper
     connection: Connection
+    set_aside: SetAside | None = None
+    """The store found unusable at start and kept aside, if that happened."""
     closed: bool = False
 
     def shutdown(self) -> None:
@@ -79,7 +82,7 @@ def build_console(
     font.setPointSize(settings.get(S.FONT_SIZE))
     app.setFont(font)
     app.setStyleSheet(resource("styles", "console.qss").read_text(encoding="utf-8"))
-    store = CaseStore(store_path)
+    store, aside = open_store(store_path)  # an unusable store is kept aside, a fresh one opened
     runner = TaskRunner()
     gazetteer = default_gazetteer()
     context = ConsoleContext(
@@ -103,10 +106,18 @@ def build_console(
     if held.calls():
         log.info("held calls kept from before: %d", len(held.calls()))
     window.offer_old_held_calls()
+    if aside is not None:
+        window.report_store_set_aside(aside)
     if demo is not None:
         connection.start_demo(demo)
     else:
         connection.start()
     return Console(
-        window=window, store=store, runner=runner, settings=settings, drafts=drafts, connection=connection
+        window=window,
+        store=store,
+        runner=runner,
+        settings=settings,
+        drafts=drafts,
+        connection=connection,
+        set_aside=aside,
     )

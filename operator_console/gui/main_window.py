@@ -47,9 +47,11 @@ from operator_console.gui.intake_form import IntakeForm
 from operator_console.gui.login_dialog import LoginDialog
 from operator_console.gui.refused_dialog import RefusedDialog
 from operator_console.gui.settings_dialog import SettingsDialog
+from operator_console.gui.store_set_aside_dialog import StoreSetAsideDialog
 from operator_console.gui.street_completion import StreetCompletion
 from operator_console.gui.tone import set_tone
 from operator_console.store.outbox import REFUSED, Outbox, OutboxState
+from operator_console.store.set_aside import SetAside
 
 if TYPE_CHECKING:
     from operator_console.gui.dashboard import Dashboard
@@ -278,6 +280,19 @@ class MainWindow(QMainWindow):
                     "%1", str(len(old))
                 )
             )
+
+    def report_store_set_aside(self, aside: SetAside) -> None:
+        """At start: the store could not be opened and was kept aside; a fresh one is in use."""
+        self.saved_banner.setText(self.tr("The old case store was kept aside (nothing deleted): tell IT."))
+        dialog = StoreSetAsideDialog(aside, self)
+        dialog.finished.connect(lambda _result: self._back_to_intake())
+        self.store_set_aside_dialog = dialog
+        QTimer.singleShot(0, dialog.open)  # once the window is on screen, above it
+
+    def _back_to_intake(self) -> None:
+        """The keys to the form's phone field again, once a dialog the console opened by itself closes."""
+        self.activateWindow()
+        self.form.ui.phoneEdit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_held(self) -> None:
         calls = self.held.calls()

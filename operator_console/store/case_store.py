@@ -128,7 +128,11 @@ class CaseStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.engine: Engine = open_engine(path)
-        migrate(self.engine)
+        try:
+            migrate(self.engine)
+        except BaseException:
+            self.engine.dispose()  # the file is let go of: it may have to be moved aside
+            raise
 
     def close(self) -> None:
         self.engine.dispose()

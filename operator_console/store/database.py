@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import shutil
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -11,9 +15,10 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 
-from operator_console.paths import create_private
+from operator_console.paths import create_private, sync_folder
 
 HEAD = "head"
+log = logging.getLogger(__name__)
 
 
 def naive_utc(moment: datetime) -> datetime:
@@ -65,17 +70,69 @@ def alembic_config() -> Config:
 
 
 def migrate(engine: Engine, revision: str = HEAD) -> None:
-    """Bring the store's schema to ``revision`` (the newest by default), in one transaction."""
+    """Bring the store's schema to ``revision`` (the newest by default), in one transaction.
+
+    Before an upgrade (a store an earlier release left) the store is copied whole beside itself
+    (``before_upgrade_copy``) and the copy removed once the upgrade has committed: the transaction
+    already undoes a migration the process dies in, the copy is there for what a transaction cannot
+    undo (a migration that fails the same way at every start, a disk that fails under it). A store
+    the console cannot open is kept aside with this copy (``store/set_aside.py``).
+    """
     config = alembic_config()
     database = engine.url.database
     assert database, "the store is a file"
-    migrating = open_engine(Path(database), transactional_ddl=True)
+    path = Path(database)
+    migrating = open_engine(path, transactional_ddl=True)
     try:
+        before = current_revision(migrating)
+        target = head_revision() if revision == HEAD else revision
+        copy = _copy_before_upgrade(path, before) if before not in (None, target) else None
+        if before == target:
+            # Left by a start that died between an upgrade's commit and the copy's removal.
+            before_upgrade_copy(path).unlink(missing_ok=True)
         with migrating.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     finally:
         migrating.dispose()
+    if copy is not None:
+        copy.unlink()  # the upgrade is on disk (synchronous=FULL): the copy has done its job
+        sync_folder(path.parent)
+        log.info("store upgraded from schema %s; the copy made before it is removed", before)
+
+
+def before_upgrade_copy(path: Path) -> Path:
+    """Where the store's copy is kept while an upgrade runs."""
+    return path.with_name(path.name + ".before-upgrade")
+
+
+def _copy_before_upgrade(path: Path, revision: str | None) -> Path | None:
+    """A consistent copy of the store (SQLite's backup: the WAL's commits included), written under
+    another name and renamed, so that a copy with the final name is always whole. None when the
+    disk has not the room for it twice over: the upgrade, atomic, runs all the same."""
+    copy = before_upgrade_copy(path)
+    size = sum(p.stat().st_size for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+    if shutil.disk_usage(path.parent).free < 2 * size:
+        log.warning("store upgrade from schema %s without a copy: not enough free disk space", revision)
+        return None
+    partial = copy.with_name(copy.name + ".partial")
+    partial.unlink(missing_ok=True)  # a copy a killed start left half-written
+    create_private(partial)
+    source, target = sqlite3.connect(path), sqlite3.connect(partial)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    fd = os.open(partial, os.O_RDWR)  # writable: Windows flushes no read-only handle
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    partial.replace(copy)
+    sync_folder(path.parent)
+    log.info("store at schema %s copied before its upgrade", revision)
+    return copy
 
 
 def head_revision() -> str:

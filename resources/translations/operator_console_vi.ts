@@ -1221,246 +1221,251 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="99"/>
-        <location filename="../../operator_console/gui/main_window.py" line="744"/>
+        <location filename="../../operator_console/gui/main_window.py" line="101"/>
+        <location filename="../../operator_console/gui/main_window.py" line="754"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="107"/>
+        <location filename="../../operator_console/gui/main_window.py" line="109"/>
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="198"/>
+        <location filename="../../operator_console/gui/main_window.py" line="200"/>
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="710"/>
-        <location filename="../../operator_console/gui/main_window.py" line="747"/>
+        <location filename="../../operator_console/gui/main_window.py" line="720"/>
+        <location filename="../../operator_console/gui/main_window.py" line="757"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="543"/>
+        <location filename="../../operator_console/gui/main_window.py" line="553"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="132"/>
+        <location filename="../../operator_console/gui/main_window.py" line="134"/>
         <source>Call intake and dashboard</source>
         <translation>Tiếp nhận cuộc gọi và bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="134"/>
-        <location filename="../../operator_console/gui/main_window.py" line="473"/>
+        <location filename="../../operator_console/gui/main_window.py" line="136"/>
+        <location filename="../../operator_console/gui/main_window.py" line="483"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="219"/>
+        <location filename="../../operator_console/gui/main_window.py" line="221"/>
         <source>The call being typed is held: F3 brings it back, F8 lists the held calls.</source>
         <translation>Cuộc gọi đang nhập đã được giữ: F3 lấy lại, F8 xem các cuộc gọi đang giữ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="241"/>
+        <location filename="../../operator_console/gui/main_window.py" line="243"/>
         <source>No call is held.</source>
         <translation>Không có cuộc gọi nào đang giữ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="264"/>
+        <location filename="../../operator_console/gui/main_window.py" line="266"/>
         <source>The held call is back in the form.</source>
         <translation>Cuộc gọi đang giữ đã trở lại biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="277"/>
+        <location filename="../../operator_console/gui/main_window.py" line="279"/>
         <source>%1 call(s) held since an earlier shift: F8 to call back or throw away.</source>
         <translation>%1 cuộc gọi đang giữ từ ca trước: F8 để gọi lại hoặc bỏ đi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="288"/>
+        <location filename="../../operator_console/gui/main_window.py" line="286"/>
+        <source>The old case store was kept aside (nothing deleted): tell IT.</source>
+        <translation>Kho hồ sơ cũ đã được để riêng (không xoá gì): hãy báo IT.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="298"/>
         <source>Held: %1 (latest %2) · F3, F8</source>
         <translation>Đang giữ: %1 (gần nhất %2) · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="302"/>
+        <location filename="../../operator_console/gui/main_window.py" line="312"/>
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="304"/>
+        <location filename="../../operator_console/gui/main_window.py" line="314"/>
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="309"/>
+        <location filename="../../operator_console/gui/main_window.py" line="319"/>
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="343"/>
+        <location filename="../../operator_console/gui/main_window.py" line="353"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="408"/>
+        <location filename="../../operator_console/gui/main_window.py" line="418"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="426"/>
+        <location filename="../../operator_console/gui/main_window.py" line="436"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="441"/>
-        <location filename="../../operator_console/gui/main_window.py" line="447"/>
+        <location filename="../../operator_console/gui/main_window.py" line="451"/>
+        <location filename="../../operator_console/gui/main_window.py" line="457"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="462"/>
+        <location filename="../../operator_console/gui/main_window.py" line="472"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="541"/>
+        <location filename="../../operator_console/gui/main_window.py" line="551"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="553"/>
+        <location filename="../../operator_console/gui/main_window.py" line="563"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="575"/>
+        <location filename="../../operator_console/gui/main_window.py" line="585"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="583"/>
+        <location filename="../../operator_console/gui/main_window.py" line="593"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="595"/>
+        <location filename="../../operator_console/gui/main_window.py" line="605"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="599"/>
+        <location filename="../../operator_console/gui/main_window.py" line="609"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="604"/>
+        <location filename="../../operator_console/gui/main_window.py" line="614"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="617"/>
+        <location filename="../../operator_console/gui/main_window.py" line="627"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="634"/>
+        <location filename="../../operator_console/gui/main_window.py" line="644"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="639"/>
+        <location filename="../../operator_console/gui/main_window.py" line="649"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="649"/>
+        <location filename="../../operator_console/gui/main_window.py" line="659"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="683"/>
+        <location filename="../../operator_console/gui/main_window.py" line="693"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="689"/>
+        <location filename="../../operator_console/gui/main_window.py" line="699"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="696"/>
+        <location filename="../../operator_console/gui/main_window.py" line="706"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="711"/>
+        <location filename="../../operator_console/gui/main_window.py" line="721"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="713"/>
+        <location filename="../../operator_console/gui/main_window.py" line="723"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="715"/>
+        <location filename="../../operator_console/gui/main_window.py" line="725"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="717"/>
+        <location filename="../../operator_console/gui/main_window.py" line="727"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="722"/>
+        <location filename="../../operator_console/gui/main_window.py" line="732"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="726"/>
+        <location filename="../../operator_console/gui/main_window.py" line="736"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="749"/>
+        <location filename="../../operator_console/gui/main_window.py" line="759"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="752"/>
+        <location filename="../../operator_console/gui/main_window.py" line="762"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="755"/>
+        <location filename="../../operator_console/gui/main_window.py" line="765"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="758"/>
+        <location filename="../../operator_console/gui/main_window.py" line="768"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="760"/>
+        <location filename="../../operator_console/gui/main_window.py" line="770"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="762"/>
+        <location filename="../../operator_console/gui/main_window.py" line="772"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="764"/>
+        <location filename="../../operator_console/gui/main_window.py" line="774"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="768"/>
+        <location filename="../../operator_console/gui/main_window.py" line="778"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
@@ -1675,6 +1680,89 @@
         <location filename="../../ui/settings_dialog.ui" line="39"/>
         <source>A new language and a new log level apply at the next start. The font size applies at once; 14 or more is the large-font mode for long shifts.</source>
         <translation>Ngôn ngữ và mức nhật ký mới có hiệu lực ở lần mở sau. Cỡ chữ có hiệu lực ngay; từ 14 trở lên là chế độ chữ lớn cho ca dài.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSetAsideDialog</name>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="27"/>
+        <source>The case store was kept aside</source>
+        <translation>Kho hồ sơ đã được để riêng</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="32"/>
+        <source>This computer&apos;s case store could not be opened (%1). Nothing was deleted: it is kept, as it was, in %2. The console goes on with a new store: you can take calls now.</source>
+        <translation>Không mở được kho hồ sơ của máy này (%1). Không có gì bị xoá: kho được giữ nguyên vẹn trong %2. Bàn điều khiển tiếp tục với một kho mới: có thể nhận cuộc gọi ngay.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="42"/>
+        <source>Cases in the kept store that the server never received</source>
+        <translation>Hồ sơ trong kho để riêng chưa đến được máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="55"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="57"/>
+        <source>Open the folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="67"/>
+        <source>the file is not a database</source>
+        <translation>tệp không phải là cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="69"/>
+        <source>the file is damaged</source>
+        <translation>tệp bị hỏng</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="71"/>
+        <source>a newer version of the console wrote it</source>
+        <translation>do một phiên bản mới hơn của bàn điều khiển ghi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="72"/>
+        <source>it could not be brought to this version</source>
+        <translation>không đưa được lên phiên bản này</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="76"/>
+        <source>Its cases could not be read here: IT can recover them from the kept file.</source>
+        <translation>Không đọc được hồ sơ trong kho ở đây: IT có thể khôi phục từ tệp được giữ.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="78"/>
+        <source>Every case in it had reached the server.</source>
+        <translation>Mọi hồ sơ trong kho đã đến máy chủ.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="79"/>
+        <source>%1 case(s) in it never reached the server:</source>
+        <translation>%1 hồ sơ trong kho chưa đến được máy chủ:</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="81"/>
+        <source>(read from the copy made before the last upgrade)</source>
+        <translation>(đọc từ bản sao tạo trước lần nâng cấp vừa rồi)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="88"/>
+        <source>%1 repeat call(s) or link(s) in it never reached the server either.</source>
+        <translation>%1 cuộc gọi lại hoặc liên kết trong kho cũng chưa đến được máy chủ.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="93"/>
+        <source>The list is in %1 for IT.</source>
+        <translation>Danh sách cho IT nằm ở %1.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="94"/>
+        <source>Tell IT.</source>
+        <translation>Hãy báo IT.</translation>
     </message>
 </context>
 <context>
