@@ -3,7 +3,6 @@ dialog's IT part, --version, --self-check, the About box, and files private to t
 
 from __future__ import annotations
 
-import os
 import stat
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from operator_console.gui import settings as S
 from operator_console.gui.about_dialog import AboutDialog
 from operator_console.gui.app import Console, build_console
 from operator_console.gui.settings_dialog import SettingsDialog
+from tests.driven_console import isolated_env
 
 pytestmark = pytest.mark.gui
 
@@ -152,21 +152,10 @@ def test_the_about_box_says_version_build_data_and_where_the_files_are(
     assert " ?" not in text
 
 
-def _isolated_env(tmp_path: Path, machine: Path | None = None) -> dict[str, str]:
-    """A console process with its own data folder, user settings and machine file."""
-    return {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "OPERATOR_CONSOLE_DATA": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),  # the user's settings file, if anything wrote one
-        S.MACHINE_CONFIG_ENV: str(machine or tmp_path / "no-machine-file.ini"),
-    }
-
-
 def _start_console(tmp_path: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "operator_console.gui.main"],
-        env=_isolated_env(tmp_path),
+        env=isolated_env(tmp_path),
         stderr=subprocess.DEVNULL,
     )
 
@@ -174,7 +163,7 @@ def _start_console(tmp_path: Path) -> subprocess.Popen[bytes]:
 def _console_command(
     *args: str, tmp_path: Path, machine: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = _isolated_env(tmp_path, machine)
+    env = isolated_env(tmp_path, machine)
     return subprocess.run(
         [sys.executable, "-m", "operator_console.gui.main", *args],
         capture_output=True,
@@ -280,7 +269,7 @@ def test_a_session_logging_out_stops_the_console_cleanly(tmp_path: Path, early: 
             time.sleep(0.05)
         if not early:
             activated = subprocess.run(
-                [sys.executable, "-m", "operator_console.gui.main"], env=_isolated_env(folder), timeout=60
+                [sys.executable, "-m", "operator_console.gui.main"], env=isolated_env(folder), timeout=60
             )
             assert activated.returncode == 0  # the running console's loop answered
         console.send_signal(signal.SIGTERM)
@@ -446,7 +435,7 @@ def test_a_console_killed_outright_brings_the_call_back_at_the_next_start(tmp_pa
         wait_for(lambda: log.exists() and "starting" in log.read_text(encoding="utf-8"), console)
         handed = subprocess.run(
             [sys.executable, "-m", "operator_console.gui.main", "--incoming-call", "0389 123 456"],
-            env=_isolated_env(tmp_path),
+            env=isolated_env(tmp_path),
             timeout=60,
             check=False,
         )

@@ -54,6 +54,7 @@ class EmbeddedServer:
     data_dir: Path
     port: int = field(default_factory=free_port)
     _process: subprocess.Popen[bytes] | None = None
+    _stopped: bool = False
 
     @property
     def url(self) -> str:
@@ -65,6 +66,8 @@ class EmbeddedServer:
 
     def start(self) -> None:
         """Start the child (returns at once; :meth:`wait_until_up` waits for it, off the GUI thread)."""
+        if self._stopped:  # the console stopped before its start thread got here
+            raise EmbeddedServerFailed("the console is stopping")
         private_folder(self.data_dir)
         database = self.data_dir / "demo-server.sqlite3"
         command = [
@@ -111,6 +114,7 @@ class EmbeddedServer:
         )
 
     def stop(self, timeout: float = 5.0) -> None:
+        self._stopped = True
         if self._process is None or self._process.poll() is not None:
             return
         self._process.terminate()

@@ -49,14 +49,17 @@ class Console:
     def shutdown(self) -> None:
         """Keep the draft, finish every queued write, then close the store.
 
-        The sync worker is stopped first (an unanswered request is abandoned: its item still waits
-        in the outbox, and its idempotency key makes the next try safe), the demo server last.
+        Every wait here is bounded, well inside the few seconds a SIGTERM allows (``gui/main.py``):
+        the draft is queued first; the sync worker gets 1 s (an unanswered request is abandoned:
+        its item still waits in the outbox, and its idempotency key makes the next try safe), the
+        demo server 2 s; the local work left is the store's own (milliseconds); calls to a server
+        are on daemon threads nobody waits for (``gui/tasks.py``).
         """
         if self.closed:
             return
         self.closed = True
-        self.connection.shutdown()
         self.drafts.flush()
+        self.connection.shutdown()
         self.runner.shutdown()
         self.store.close()
         self.settings.sync()

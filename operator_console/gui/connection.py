@@ -22,7 +22,6 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future
 from datetime import timedelta
 from typing import Any
 
@@ -139,7 +138,9 @@ class Connection(QObject):
                 client.close()
 
         self.changed.emit()
-        self._runner.run(up_and_login, self._demo_ready, self._demo_failed)
+        # Not a pool task: the start may take a minute on a busy machine, and a quit never waits
+        # for it (the child server watches this process and goes with it).
+        self._runner.run_network(up_and_login, self._demo_ready, self._demo_failed, owner=self)
 
     def login(
         self,
@@ -148,9 +149,10 @@ class Connection(QObject):
         password: str,
         on_success: Callable[[], None],
         on_failure: Callable[[BaseException], None],
-    ) -> Future[Login]:
-        """Log in on a worker; ``on_failure`` gets a :class:`ServerError` or a ``ValueError`` (a bad
-        address). On success the worker sends with the new token and the keyring keeps it."""
+    ) -> None:
+        """Log in on a network thread (a server that never answers holds no quit); ``on_failure``
+        gets a :class:`ServerError` or a ``ValueError`` (a bad address). On success the worker
+        sends with the new token and the keyring keeps it."""
         settings = self._connection_settings()  # through IT's proxy, as everything else
 
         def call() -> Login:
@@ -164,7 +166,7 @@ class Connection(QObject):
             self._logged_in(url, session)
             on_success()
 
-        return self._runner.run(call, done, on_failure)
+        self._runner.run_network(call, done, on_failure, owner=self)
 
     def logout(self) -> None:
         """Forget the token (keyring and server); what waits in the outbox waits for the next login."""
@@ -193,7 +195,7 @@ class Connection(QObject):
 
         self._runner.run_db(forget)
         if token:
-            self._runner.run(revoke)
+            self._runner.run_network(revoke, owner=self)
         self.changed.emit()
 
     def wake(self, *, follow_now: bool = False) -> None:
@@ -205,7 +207,7 @@ class Connection(QObject):
         if self.worker is not None:
             self.worker.stop(timeout=1.0)
         if self.demo is not None:
-            self.demo.stop()
+            self.demo.stop(timeout=2.0)
 
     # inside ---------------------------------------------------------------------------------------
     def _ca_bundle(self) -> str | None:

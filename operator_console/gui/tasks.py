@@ -1,12 +1,13 @@
 """The one way to run work off the GUI thread (after Anki's ``aqt/taskman.py``).
 
 ``run_db`` queues work on the single database worker (the store's one writer: writes never race
-and keep their order); ``run`` uses a small pool for the rest (files, a login, the keyring).
-Results and errors come back on the GUI thread through a queued signal.
+and keep their order); ``run`` uses a small pool for local work (files, the duplicate search).
+Both are finished at quit. Results and errors come back on the GUI thread through a queued signal.
 
-``run_network`` is for reads from the server started by a widget (the dashboard's figures, a
-drill-down, the account's role): each on a daemon thread of its own, never waited for at quit, so a
-server that never answers cannot hold the window's close for a whole read timeout.
+``run_network`` is for every call to a server started from the window (a login, a logout, the demo
+server's start, the dashboard's figures, a drill-down, the account's role): each on a daemon thread
+of its own, never waited for at quit, so a server that never answers cannot hold the console's
+exit (SIGTERM must end it within seconds, ``gui/main.py``) for a whole read timeout.
 
 The one long-lived thread besides is the sync worker (``client/sync_worker.py``): a loop that may
 hang on a dead server for a whole read timeout, so it must neither hold a pool slot nor be waited
