@@ -26,6 +26,36 @@ from readme import machine, today, write_section
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def lock_state() -> str:
+    """Whether this environment is the locked set the bundle is built from in CI: the lock's
+    digest, or how many installed versions differ from it."""
+    import hashlib
+    import re
+    from importlib.metadata import PackageNotFoundError, version
+
+    from packaging.markers import Marker
+
+    lock = ROOT / "requirements.lock"
+    pin = re.compile(r"^([A-Za-z0-9_.\-]+)==([^\s;\\]+)(?:\s*;\s*([^\\]+?))?\s*\\?$")
+    differ = []
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        if (match := pin.match(line)) is None:
+            continue
+        name, pinned, marker = match.groups()
+        if marker and not Marker(marker).evaluate():
+            continue
+        try:
+            installed = version(name)
+        except PackageNotFoundError:
+            installed = "absent"
+        if installed != pinned:
+            differ.append(f"{name} {installed} (locked {pinned})")
+    digest = hashlib.sha256(lock.read_bytes()).hexdigest()[:12]
+    if differ:
+        return f"**not** the locked set: {len(differ)} versions differ ({', '.join(differ[:5])})"
+    return f"the locked set (`requirements.lock` {digest})"
+
+
 def build(out: Path) -> Path:
     started = time.perf_counter()
     subprocess.run(
@@ -90,7 +120,7 @@ def main() -> None:
         if not args.no_write:
             write_section(
                 "bench_bundle",
-                f"Last run, {today()}, {machine()}:\n\n"
+                f"Last run, {today()}, {machine()}, built from {lock_state()}:\n\n"
                 "| bundle | tarball | `--self-check`, bundle | `--self-check`, pip install |\n"
                 "| --- | --- | --- | --- |\n"
                 f"| **{size / 1e6:.1f} MB** ({size / 2**20:.1f} MiB, {len(files)} files) "

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import keyring
 import pytest
@@ -20,7 +21,43 @@ from operator_console.domain.taxonomy import Taxonomy, default_taxonomy
 from operator_console.store.case_store import CaseStore
 from tests.keyring_stand_in import MemoryKeyring
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
 NOW = datetime(2021, 8, 29, 2, 15, tzinfo=UTC)
+
+
+# How long a wait may take before it is a failure (ms). A wait ends as soon as its condition holds or
+# its signal comes; this only says when to give up. pytest-qt's 5 s failed tests on a machine
+# with four CPU-bound processes beside the suite (issue 18).
+CEILING_MS = 60_000
+
+
+@pytest.fixture
+def qtbot(qapp: Any, request: pytest.FixtureRequest) -> QtBot:
+    """pytest-qt's ``qtbot``, with :data:`CEILING_MS` as every wait's default ceiling."""
+    from pytestqt.qtbot import QtBot
+
+    class PatientQtBot(QtBot):
+        def waitUntil(self, callback: Any, *, timeout: int = CEILING_MS) -> None:
+            super().waitUntil(callback, timeout=timeout)
+
+        def waitSignal(self, signal: Any, *, timeout: int = CEILING_MS, **kwargs: Any) -> Any:
+            return super().waitSignal(signal, timeout=timeout, **kwargs)
+
+        def waitSignals(self, signals: Any, *, timeout: int = CEILING_MS, **kwargs: Any) -> Any:
+            return super().waitSignals(signals, timeout=timeout, **kwargs)
+
+        def waitCallback(self, *, timeout: int = CEILING_MS, **kwargs: Any) -> Any:
+            return super().waitCallback(timeout=timeout, **kwargs)
+
+        def waitExposed(self, widget: Any, *, timeout: int = CEILING_MS) -> Any:
+            return super().waitExposed(widget, timeout=timeout)
+
+        def waitActive(self, widget: Any, *, timeout: int = CEILING_MS) -> Any:
+            return super().waitActive(widget, timeout=timeout)
+
+    return PatientQtBot(request)
 
 
 @pytest.fixture(autouse=True)

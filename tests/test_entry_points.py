@@ -10,6 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
+
+from operator_console.gui.single_instance import Handover, hand_over, socket_name
 
 BIN = Path(sys.executable).parent
 
@@ -22,7 +25,7 @@ def command(name: str) -> str:
 
 
 @pytest.mark.slow
-def test_the_console_starts_on_its_local_store(tmp_path: Path) -> None:
+def test_the_console_starts_on_its_local_store(tmp_path: Path, qapp: QApplication) -> None:
     store = tmp_path / "console.sqlite3"
     env = {
         **os.environ,
@@ -46,11 +49,16 @@ def test_the_console_starts_on_its_local_store(tmp_path: Path) -> None:
                     ready = False
         assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
         assert ready, "the console did not create its store"
-        time.sleep(1.0)
-        assert process.poll() is None, "the console quit on its own"
-    finally:
+        # Its window's event loop answers a second start: it runs, and did not quit on its own.
+        while hand_over(socket_name(tmp_path), {"activate": True}) is not Handover.DELIVERED:
+            assert process.poll() is None, "the console quit on its own"
+            assert time.monotonic() < deadline + 60, "the console's window never answered"
         process.terminate()
-        process.wait(timeout=10)
+        assert process.wait(timeout=60) == 0  # SIGTERM: the clean stop
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=60)
         if process.stderr:
             process.stderr.close()
 

@@ -57,14 +57,14 @@ def test_a_repeat_callers_earlier_case_shows_before_the_number_is_finished(
     window = console.window
     qtbot.keyClicks(window.form.ui.phoneEdit, "0389 123 4")  # two digits still to come
     panel = window.candidates
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
     assert (
         window.form.ui.phoneEdit.text() == "0389 123 4" and window.focusWidget() is window.form.ui.phoneEdit
     )
     row = [panel.model.data(panel.model.index(0, c)) for c in range(panel.model.columnCount())]
     assert row[0] == "Ctrl+1" and row[5] == "Lê Thị Mai" and "số điện thoại bắt đầu giống" in row[6]
     qtbot.keyClicks(window.form.ui.phoneEdit, "56")
-    qtbot.waitUntil(lambda: panel.model.data(panel.model.index(0, 1)) == "rất có thể trùng", timeout=5_000)
+    qtbot.waitUntil(lambda: panel.model.data(panel.model.index(0, 1)) == "rất có thể trùng")
     assert panel.ui.summaryLabel.text() == "1 hồ sơ trước rất có thể cùng nhu cầu: Ctrl+1 để mở hồ sơ đầu."
 
 
@@ -77,16 +77,14 @@ def test_linking_the_call_makes_it_a_repeat_call_on_the_earlier_case_not_a_new_c
     type_text(qtbot, window.form.ui.addressEdit, "hẻm 12/3 Lê Văn Sỹ")
     window.form.ui.descriptionEdit.setFocus()
     type_text(qtbot, window.form.ui.descriptionEdit, "Vẫn chưa ai đến")
-    qtbot.waitUntil(lambda: window.candidates.model.rowCount() == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: window.candidates.model.rowCount() == 1)
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: opened_dialog(console) is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: opened_dialog(console) is not None)
     dialog = opened_dialog(console)
     assert dialog is not None and "cùng số điện thoại 0389 123 456" in dialog.ui.details.toPlainText()
     assert dialog.focusWidget() is dialog.link_button
     qtbot.keyClick(dialog.link_button, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: window.saved_banner.text().startswith("Đã ghi cuộc gọi lại vào hồ sơ"), timeout=5_000
-    )
+    qtbot.waitUntil(lambda: window.saved_banner.text().startswith("Đã ghi cuộc gọi lại vào hồ sơ"))
     assert window.form.is_blank() and window.focusWidget() is window.form.ui.phoneEdit
     (only,) = console.store.list_cases()  # no second case
     case = console.store.get_case(only.id)
@@ -108,15 +106,15 @@ def test_another_need_of_the_same_household_is_a_new_case_related_to_the_earlier
     type_text(qtbot, ui.callerNameEdit, "Lê Văn Tư")  # her son, about his own job loss
     ui.categoryCombo.setFocus()
     qtbot.keyClicks(ui.categoryCombo, "2")
-    qtbot.waitUntil(lambda: window.candidates.model.rowCount() == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: window.candidates.model.rowCount() == 1)
     assert window.candidates.model.data(window.candidates.model.index(0, 1)) == "có thể liên quan"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: opened_dialog(console) is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: opened_dialog(console) is not None)
     dialog = opened_dialog(console)
     assert dialog is not None
     earlier_id = console.store.list_cases()[0].id
     dialog.related_button.click()
-    qtbot.waitUntil(lambda: console.store.count_cases() == 2, timeout=5_000)
+    qtbot.waitUntil(lambda: console.store.count_cases() == 2)
     new = next(c for c in console.store.list_cases() if c.id != earlier_id)
     assert new.name == "Lê Văn Tư"
     assert console.store.links_of(new.id) == [("related", earlier_id)]

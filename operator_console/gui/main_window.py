@@ -665,6 +665,11 @@ class MainWindow(QMainWindow):
         )
         self._ask_login_when_idle()
 
+    @property
+    def login_waits_for_idle(self) -> bool:
+        """A login is wanted and waits for the form to rest (``LOGIN_PROMPT_IDLE_MS``)."""
+        return self._login_timer.isActive()
+
     def _ask_login_when_idle(self) -> None:
         if self._login_wanted is not None:
             self._login_timer.start()

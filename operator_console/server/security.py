@@ -29,7 +29,12 @@ _HASHER = PasswordHasher()
 # wrong password: the answer's timing does not tell which names exist.
 _DUMMY_HASH = _HASHER.hash("not a password of anyone")
 FREE_FAILURES = 5
-"""Failed logins allowed before each next attempt must wait (1 s, 2 s, 4 s… up to 15 minutes)."""
+"""Failed logins allowed before each next attempt must wait (30 s, 1 min, 2 min… up to 15 minutes).
+
+The first wait is 30 s, not 1 s: a guessing script got a try a second at first, and how many tries
+slipped through depended on how fast the server answered (a busy server let a sixth one through).
+An operator who mistyped five times reads the wait in the login dialog."""
+FIRST_LOCK = timedelta(seconds=30)
 MAX_LOCK = timedelta(minutes=15)
 FORGET_FAILURES_AFTER = timedelta(days=1)
 MIN_PASSWORD_LENGTH = 8
@@ -109,7 +114,8 @@ def begin_attempt(session: Session, username: str, now: datetime) -> None:
         select(LoginFailureRow).where(LoginFailureRow.username == key).with_for_update()
     ).one()
     if row.failures >= FREE_FAILURES:
-        wait = min(timedelta(seconds=2 ** (row.failures - FREE_FAILURES)), MAX_LOCK)
+        # The exponent capped: a name tried every 15 minutes for days must not overflow timedelta.
+        wait = min(FIRST_LOCK * 2 ** min(row.failures - FREE_FAILURES, 10), MAX_LOCK)
         remaining = row.last_failed_at + wait - now
         if remaining > timedelta(0):
             raise LoginThrottled(max(1, int(remaining.total_seconds() + 0.999)))

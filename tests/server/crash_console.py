@@ -4,8 +4,9 @@ worker sends them, as the window does (the save on this thread, the sending on t
     python -m tests.server.crash_console STORE SERVER_URL COUNT
 
 Each case has a fixed external id (``crash-N``): after a restart the console knows which ones it
-has already saved, as an operator would see them in the list. It saves a case and wakes the
-worker, then goes on; at the end it waits for the outbox to empty. It can be killed at any instant.
+has already saved, as an operator would see them in the list. It saves a case, wakes the
+worker and prints ``saved crash-N``, then goes on; at the end it waits for the outbox to empty and
+prints ``done waiting=… refused=…``. It can be killed at any instant.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def main() -> None:
             )
             store.add_case(build_case(draft, gazetteer=gazetteer, taxonomy=taxonomy, now=datetime.now(UTC)))
             worker.wake()
+            print(f"saved {external_id}", flush=True)  # committed: the test may kill from here on
     deadline = time.monotonic() + 240
     while outbox.state().waiting and time.monotonic() < deadline:
         worker.wake()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 import uuid
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -103,16 +105,18 @@ def test_while_the_server_is_away_cases_wait_and_then_drain_in_order_without_dup
     cases = [a_case(f"Người chờ {i}") for i in range(4)]
     for case in cases[:2]:
         store.add_case(case)
-    report = drain(store, outbox, away, by="op", rng=random.Random(1))
+    # One clock for the whole story: "not due yet" must not depend on how fast this machine runs.
+    tried = datetime.now(UTC)
+    report = drain(store, outbox, away, by="op", rng=random.Random(1), now=lambda: tried)
     assert report.sent == 0 and "Cannot reach the server" in report.reason
-    assert report.next_try is not None and report.next_try > datetime.now(UTC)
+    assert report.next_try is not None and report.next_try > tried
     for case in cases[2:]:
         store.add_case(case)  # intake goes on meanwhile
     state = outbox.state()
     assert state.waiting == 4 and state.last_error == "Cannot reach the server."
     # Not due yet: nothing is tried, even with the server back.
-    assert drain(store, outbox, logged_in(server), by="op").sent == 0
-    later = datetime.now(UTC) + timedelta(minutes=10)
+    assert drain(store, outbox, logged_in(server), by="op", now=lambda: tried).sent == 0
+    later = tried + timedelta(minutes=10)
     report = drain(store, outbox, logged_in(server), by="op", now=lambda: later)
     assert report.sent == 4
     numbers = [store.get_case(c.id).case_number for c in cases]  # type: ignore[union-attr]
@@ -230,9 +234,20 @@ def test_retries_back_off_with_jitter_and_honour_the_servers_word() -> None:
 CRASH_CASES = 200
 
 
+def _killed_mid_send(store_path: Path, server: Server) -> bool:
+    """Whether the last kill landed mid-send: a case the server has made (its request had left)
+    is still waiting in the killed console's outbox (its answer was never recorded)."""
+    with closing(sqlite3.connect(store_path)) as db:
+        waiting = [row[0] for row in db.execute("SELECT case_id FROM outbox WHERE state = 'waiting'")]
+    return bool(waiting) and bool(server_copies(server, waiting))
+
+
 def test_a_console_killed_again_and_again_while_sending_leaves_every_case_once_on_the_server(
     server: Server, tmp_path: Path
 ) -> None:
+    """Killed (SIGKILL, as a power cut) while it saves calls and its worker sends them, over and
+    over, until at least three kills landed mid-send, which the data proves (not the timing): the
+    server had the case and the console's outbox had not recorded the answer."""
     store_path = tmp_path / "crash.sqlite3"
     command = [
         sys.executable,
@@ -243,21 +258,31 @@ def test_a_console_killed_again_and_again_while_sending_leaves_every_case_once_o
         str(CRASH_CASES),
     ]
     rng = random.Random(1022)
-    kills = 0
-    # Killed at a random moment of each run (a start takes about a second) until a run gets to the end.
-    for _round in range(60):
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            process.wait(timeout=rng.uniform(0.9, 1.6))
+    kills = mid_send = 0
+    for _round in range(120):
+        if kills >= 8 and mid_send >= 3:
             break
-        except subprocess.TimeoutExpired:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        assert process.stdout is not None
+        # Killed after a few saves of this run: its worker is sending the ones before by then.
+        target, saved, finished = rng.randint(1, 12), 0, False
+        for line in process.stdout:
+            saved += line.startswith("saved ")
+            finished = line.startswith("done ")
+            if finished or saved >= target:
+                break
+        if not finished:
             process.send_signal(signal.SIGKILL)  # mid-write, mid-request, mid-anything
-            process.wait()
-            kills += 1
+        process.wait()
+        process.stdout.close()
+        if finished or saved < target:
+            break  # every case saved and sent before a kill could land: the final run checks
+        kills += 1
+        mid_send += _killed_mid_send(store_path, server)
+    assert mid_send >= 3, f"of {kills} kills, {mid_send} landed mid-send"
     final = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert final.returncode == 0, final.stderr[-3000:]
     assert "waiting=0" in final.stdout
-    assert kills >= 5, "the console finished before it could be killed often enough"
     store = CaseStore(store_path)
     every = list(store.iter_cases())  # with the replica's copies of other tests' cases
     local = {c.external_id: c for c in every if c.external_id}

@@ -105,7 +105,7 @@ def test_demo_mode_says_so_loudly_and_has_one_account_per_role(backend: str, tmp
             ).json()
             assert stats["open_total"] > 100
             # The simulated colleagues are on shift within a tick or two: a dashboard with a desk at work.
-            deadline = time.monotonic() + 30
+            deadline = time.monotonic() + 90
             on_shift: set[str] = set()
             while time.monotonic() < deadline and not {"operator2", "operator3", "operator4"} <= on_shift:
                 time.sleep(0.5)

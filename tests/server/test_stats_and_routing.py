@@ -65,12 +65,12 @@ def test_edited_routing_rules_apply_without_a_restart_and_a_broken_file_is_refus
     rules = json.loads(server.rules_path.read_text(encoding="utf-8"))
     rules["rules"].insert(0, {"category": "essential_supplies", "unit": "so-ldtbxh"})
     server.rules_path.write_text(json.dumps(rules), encoding="utf-8")
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60  # a ceiling for a loaded machine, not a timing
     while post(server, new_case())["handling_unit"] != "so-ldtbxh":
         assert time.monotonic() < deadline, "the edited rules were not applied"
         time.sleep(0.3)
     server.rules_path.write_text('{"rules": [ {"unit": "nowhere"} ]', encoding="utf-8")
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60  # a ceiling for a loaded machine, not a timing
     while not requests.get(
         server.api("/routing-rules"),
         headers={"Authorization": f"Bearer {server.token('supervisor')}"},
@@ -98,7 +98,7 @@ def test_edited_routing_rules_apply_without_a_restart_and_a_broken_file_is_refus
     assert made.returncode == 0, made.stderr
     rules["rules"].insert(0, {"category": "essential_supplies", "unit": "to-cong-tac"})
     server.rules_path.write_text(json.dumps(rules), encoding="utf-8")
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60  # a ceiling for a loaded machine, not a timing
     while post(server, new_case())["handling_unit"] != "to-cong-tac":
         assert time.monotonic() < deadline, "rules naming a unit created after the start were refused"
         time.sleep(0.3)

@@ -236,8 +236,8 @@ def test_the_view_exported_opens_in_a_spreadsheet_with_its_vietnamese_intact(
     dashboard.export_to(nowhere)
     qtbot.waitUntil(lambda: dashboard.export_status.property("tone") == "error", timeout=WAIT_MS)
     assert dashboard.export_status.text() == f"Không ghi được {nowhere} (thư mục không tồn tại)."
-    dashboard.poller.poll_now()  # a refresh does not wipe what the export said
-    qtbot.wait(500)
+    with qtbot.waitSignal(dashboard.poller.updated, timeout=WAIT_MS):
+        dashboard.poller.poll_now()  # a refresh does not wipe what the export said
     assert dashboard.export_status.property("tone") == "error"
 
     book = load_workbook(workbook)
@@ -415,9 +415,11 @@ def test_a_list_closed_before_its_cases_arrive_is_simply_gone(qtbot: QtBot) -> N
         dashboard = Dashboard(runner, lambda: ServerClient(url, token="t"), default_taxonomy(), "vi")
         qtbot.addWidget(dashboard)
         try:
-            dialog = dashboard.drill("Quá hạn xử lý", {"past_deadline": "true"})
-            dialog.close()  # deleted at once (WA_DeleteOnClose), its answer still on the way
-            assert dashboard.drilldowns == []
-            qtbot.wait(1500)  # the answer arrives for nobody: dropped (pytest-qt fails on an error here)
+            # The runner's delivery of the answer, on the GUI thread: after it, the answer was handled.
+            with qtbot.waitSignal(runner._done, timeout=WAIT_MS):
+                dialog = dashboard.drill("Quá hạn xử lý", {"past_deadline": "true"})
+                dialog.close()  # deleted at once (WA_DeleteOnClose), its answer still on the way
+                assert dashboard.drilldowns == []
+            # The answer arrived for nobody and was dropped (pytest-qt fails on an error in a slot).
         finally:
             runner.shutdown()
