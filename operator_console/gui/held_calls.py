@@ -101,15 +101,24 @@ class HeldCalls(QObject):
 
 def describe(held: Held, now: datetime) -> str:
     """ "14:02 · 3 phút · 0389 123 456 · Nguyễn Văn A": when, how long ago, who."""
-    minutes = int(held.age(now).total_seconds() // 60)
-    if minutes < 60:
-        age = QCoreApplication.translate("HeldCalls", "%1 min").replace("%1", str(minutes))
-    else:
-        age = QCoreApplication.translate("HeldCalls", "%1 h").replace("%1", str(minutes // 60))
     draft = held.call.draft
     who = draft.caller_name.strip() or draft.subject_name.strip()
-    parts = [held.call.held_at.astimezone(HCMC_TIME).strftime("%H:%M"), age, held.phone, who]
+    parts = [held.call.held_at.astimezone(HCMC_TIME).strftime("%H:%M"), _age(held, now), held.phone, who]
     return " · ".join(p for p in parts if p)
+
+
+def describe_briefly(held: Held, now: datetime) -> str:
+    """ "0389 123 456, 3 phút": for the status bar, where the message beside it needs the room."""
+    draft = held.call.draft
+    who = held.phone or draft.caller_name.strip() or draft.subject_name.strip()
+    return ", ".join(p for p in (who, _age(held, now)) if p)
+
+
+def _age(held: Held, now: datetime) -> str:
+    minutes = int(held.age(now).total_seconds() // 60)
+    if minutes < 60:
+        return QCoreApplication.translate("HeldCalls", "%1 min").replace("%1", str(minutes))
+    return QCoreApplication.translate("HeldCalls", "%1 h").replace("%1", str(minutes // 60))
 
 
 class HeldCallsDialog(QDialog):

@@ -42,7 +42,7 @@ from operator_console.gui.cheat_sheet import CheatSheet
 from operator_console.gui.connection import Connection
 from operator_console.gui.context import ConsoleContext
 from operator_console.gui.draft_keeper import DraftKeeper
-from operator_console.gui.held_calls import SHIFT, HeldCalls, HeldCallsDialog, describe
+from operator_console.gui.held_calls import SHIFT, HeldCalls, HeldCallsDialog, describe, describe_briefly
 from operator_console.gui.intake_form import IntakeForm
 from operator_console.gui.login_dialog import LoginDialog
 from operator_console.gui.refused_dialog import RefusedDialog
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         if not self.form.is_blank():
             self._hold_form()
             self.statusBar().showMessage(
-                self.tr("The call being typed is held: F3 brings it back, F8 lists the held calls."),
+                self.tr("Call held: F3 brings it back, F8 lists them."),
                 MESSAGE_MS,
             )
         self.form.clear()
@@ -298,10 +298,13 @@ class MainWindow(QMainWindow):
         calls = self.held.calls()
         self.held_label.setVisible(bool(calls))
         if calls:
-            latest = describe(calls[0], datetime.now(UTC))
+            now = datetime.now(UTC)
             self.held_label.setText(
-                self.tr("Held: %1 (latest %2) · F3, F8").replace("%1", str(len(calls))).replace("%2", latest)
+                self.tr("Held: %1 · latest %2 · F3, F8")
+                .replace("%1", str(len(calls)))
+                .replace("%2", describe_briefly(calls[0], now))
             )
+            self.held_label.setToolTip("\n".join(describe(call, now) for call in calls))
 
     def restore_draft(self, draft: CaseDraft) -> None:
         """The call being typed when the console last stopped (a crash, a kill, a power cut)."""

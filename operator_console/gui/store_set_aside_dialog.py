@@ -25,7 +25,6 @@ class StoreSetAsideDialog(QDialog):
     def __init__(self, aside: SetAside, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("The case store was kept aside"))
-        self.resize(760, 420)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -58,7 +57,11 @@ class StoreSetAsideDialog(QDialog):
         folder.setAutoDefault(False)
         folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(aside.folder))))
         buttons.rejected.connect(self.reject)
+        if not aside.unsent:
+            layout.addStretch(1)  # the paragraphs stay together above the buttons
         layout.addWidget(buttons)
+        # As tall as what it says (the list, when there is one, takes the room there is).
+        self.resize(760, 420 if aside.unsent else self.sizeHint().height())
         close.setFocus()
 
     def _why(self, reason: str) -> str:

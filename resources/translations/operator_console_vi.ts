@@ -475,12 +475,12 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="243"/>
+        <location filename="../../operator_console/gui/connection.py" line="245"/>
         <source>The server address is not valid (it must start with https://).</source>
         <translation>Địa chỉ máy chủ không hợp lệ (phải bắt đầu bằng https://).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="361"/>
+        <location filename="../../operator_console/gui/connection.py" line="363"/>
         <source>The demo server did not start: %1</source>
         <translation>Máy chủ demo không khởi động được: %1</translation>
     </message>
@@ -819,12 +819,12 @@
 <context>
     <name>HeldCalls</name>
     <message>
-        <location filename="../../operator_console/gui/held_calls.py" line="106"/>
+        <location filename="../../operator_console/gui/held_calls.py" line="120"/>
         <source>%1 min</source>
         <translation>%1 phút</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/held_calls.py" line="108"/>
+        <location filename="../../operator_console/gui/held_calls.py" line="121"/>
         <source>%1 h</source>
         <translation>%1 giờ</translation>
     </message>
@@ -832,52 +832,52 @@
 <context>
     <name>HeldCallsDialog</name>
     <message>
-        <location filename="../../operator_console/gui/held_calls.py" line="123"/>
+        <location filename="../../operator_console/gui/held_calls.py" line="132"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/held_calls.py" line="128"/>
+        <location filename="../../operator_console/gui/held_calls.py" line="137"/>
         <source>Enter brings a call back (the one being typed is held in its place); Delete throws it away.</source>
         <translation>Enter: lấy lại cuộc gọi (cuộc đang nhập sẽ được giữ thay); Delete: bỏ cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/held_calls.py" line="131"/>
+        <location filename="../../operator_console/gui/held_calls.py" line="140"/>
         <source>No call is held.</source>
         <translation>Không có cuộc gọi nào đang giữ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/held_calls.py" line="136"/>
+        <location filename="../../operator_console/gui/held_calls.py" line="145"/>
         <source>Held calls, newest first</source>
         <translation>Cuộc gọi đang giữ, mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/held_calls.py" line="140"/>
+        <location filename="../../operator_console/gui/held_calls.py" line="149"/>
         <source>from an earlier shift</source>
         <translation>từ ca trước</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/held_calls.py" line="148"/>
+        <location filename="../../operator_console/gui/held_calls.py" line="157"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/held_calls.py" line="177"/>
+        <location filename="../../operator_console/gui/held_calls.py" line="186"/>
         <source>Throw the held call away?</source>
         <translation>Bỏ cuộc gọi đang giữ?</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/held_calls.py" line="178"/>
+        <location filename="../../operator_console/gui/held_calls.py" line="187"/>
         <source>“%1” will be gone for good.</source>
         <translation>“%1” sẽ bị xoá hẳn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/held_calls.py" line="182"/>
+        <location filename="../../operator_console/gui/held_calls.py" line="191"/>
         <source>Throw away</source>
         <translation>Bỏ đi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/held_calls.py" line="183"/>
+        <location filename="../../operator_console/gui/held_calls.py" line="192"/>
         <source>Keep it</source>
         <translation>Giữ lại</translation>
     </message>
@@ -1222,7 +1222,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="101"/>
-        <location filename="../../operator_console/gui/main_window.py" line="754"/>
+        <location filename="../../operator_console/gui/main_window.py" line="767"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
@@ -1237,13 +1237,23 @@
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="720"/>
-        <location filename="../../operator_console/gui/main_window.py" line="757"/>
+        <location filename="../../operator_console/gui/main_window.py" line="221"/>
+        <source>Call held: F3 brings it back, F8 lists them.</source>
+        <translation>Đã giữ cuộc gọi: F3 lấy lại, F8 xem danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="303"/>
+        <source>Held: %1 · latest %2 · F3, F8</source>
+        <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="733"/>
+        <location filename="../../operator_console/gui/main_window.py" line="770"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="553"/>
+        <location filename="../../operator_console/gui/main_window.py" line="561"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
@@ -1254,14 +1264,9 @@
     </message>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="136"/>
-        <location filename="../../operator_console/gui/main_window.py" line="483"/>
+        <location filename="../../operator_console/gui/main_window.py" line="491"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/main_window.py" line="221"/>
-        <source>The call being typed is held: F3 brings it back, F8 lists the held calls.</source>
-        <translation>Cuộc gọi đang nhập đã được giữ: F3 lấy lại, F8 xem các cuộc gọi đang giữ.</translation>
     </message>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="243"/>
@@ -1284,188 +1289,183 @@
         <translation>Kho hồ sơ cũ đã được để riêng (không xoá gì): hãy báo IT.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="298"/>
-        <source>Held: %1 (latest %2) · F3, F8</source>
-        <translation>Đang giữ: %1 (gần nhất %2) · F3, F8</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/main_window.py" line="312"/>
+        <location filename="../../operator_console/gui/main_window.py" line="320"/>
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="314"/>
+        <location filename="../../operator_console/gui/main_window.py" line="322"/>
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="319"/>
+        <location filename="../../operator_console/gui/main_window.py" line="327"/>
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="353"/>
+        <location filename="../../operator_console/gui/main_window.py" line="361"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="418"/>
+        <location filename="../../operator_console/gui/main_window.py" line="426"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="436"/>
+        <location filename="../../operator_console/gui/main_window.py" line="444"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="451"/>
-        <location filename="../../operator_console/gui/main_window.py" line="457"/>
+        <location filename="../../operator_console/gui/main_window.py" line="459"/>
+        <location filename="../../operator_console/gui/main_window.py" line="465"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="472"/>
+        <location filename="../../operator_console/gui/main_window.py" line="480"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="551"/>
+        <location filename="../../operator_console/gui/main_window.py" line="559"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="563"/>
+        <location filename="../../operator_console/gui/main_window.py" line="571"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="585"/>
+        <location filename="../../operator_console/gui/main_window.py" line="593"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="593"/>
+        <location filename="../../operator_console/gui/main_window.py" line="601"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="605"/>
+        <location filename="../../operator_console/gui/main_window.py" line="613"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="609"/>
+        <location filename="../../operator_console/gui/main_window.py" line="617"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="614"/>
+        <location filename="../../operator_console/gui/main_window.py" line="622"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="627"/>
+        <location filename="../../operator_console/gui/main_window.py" line="635"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="644"/>
+        <location filename="../../operator_console/gui/main_window.py" line="652"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="649"/>
+        <location filename="../../operator_console/gui/main_window.py" line="657"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="659"/>
+        <location filename="../../operator_console/gui/main_window.py" line="667"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="693"/>
+        <location filename="../../operator_console/gui/main_window.py" line="706"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="699"/>
+        <location filename="../../operator_console/gui/main_window.py" line="712"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="706"/>
+        <location filename="../../operator_console/gui/main_window.py" line="719"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="721"/>
+        <location filename="../../operator_console/gui/main_window.py" line="734"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="723"/>
+        <location filename="../../operator_console/gui/main_window.py" line="736"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="725"/>
+        <location filename="../../operator_console/gui/main_window.py" line="738"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="727"/>
+        <location filename="../../operator_console/gui/main_window.py" line="740"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="732"/>
+        <location filename="../../operator_console/gui/main_window.py" line="745"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="736"/>
+        <location filename="../../operator_console/gui/main_window.py" line="749"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="759"/>
+        <location filename="../../operator_console/gui/main_window.py" line="772"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="762"/>
+        <location filename="../../operator_console/gui/main_window.py" line="775"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="765"/>
+        <location filename="../../operator_console/gui/main_window.py" line="778"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="768"/>
+        <location filename="../../operator_console/gui/main_window.py" line="781"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="770"/>
+        <location filename="../../operator_console/gui/main_window.py" line="783"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="772"/>
+        <location filename="../../operator_console/gui/main_window.py" line="785"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="774"/>
+        <location filename="../../operator_console/gui/main_window.py" line="787"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="778"/>
+        <location filename="../../operator_console/gui/main_window.py" line="791"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
@@ -2299,12 +2299,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../operator_console/gui/main.py" line="214"/>
+        <location filename="../../operator_console/gui/main.py" line="217"/>
         <source>1022 Operator Console</source>
         <translation>Bàn tiếp nhận 1022</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main.py" line="215"/>
+        <location filename="../../operator_console/gui/main.py" line="218"/>
         <source>The console could not start. Nothing on this computer was deleted. Tell IT, with this report (it holds no personal data): %1</source>
         <translation>Bàn tiếp nhận không khởi động được. Không có gì trên máy này bị xoá. Hãy báo bộ phận CNTT, kèm báo cáo này (không có dữ liệu cá nhân): %1</translation>
     </message>
