@@ -29,7 +29,11 @@ STATES = {
     "idle": ("the window up, nothing typed", "window up", None),
     "dialog": ("a dialog open (F1, its own event loop)", "dialog open", None),
     "login": ("a login sent to a server that never answers", "login sent", "POST /api/v1/auth/token"),
-    "syncing": ("the sync worker waiting for a server that never answers", "window up", "/api/v1/"),
+    "syncing": (
+        "the sync worker waiting for a server that never answers",
+        "window up",
+        "GET /api/v1/changes",
+    ),
     "hung-stop": ("the stop itself hanging (the watchdog ends it)", "window up", None),
 }
 

@@ -345,6 +345,77 @@ def test_a_half_typed_call_survives_a_crash(qtbot: QtBot, qapp: QApplication, tm
     first.store.close()
 
 
+def test_a_category_and_ticks_chosen_last_are_in_the_draft_after_a_stop_or_a_crash(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    """The choices made after the last keystroke (a category, a priority, a tick) were missing from
+    the draft: only typing wrote it. Now every field writes it, and a stop writes the form as it is."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = build_console(qapp, tmp_path / "console.sqlite3", settings, "vi")
+    qtbot.addWidget(first.window)
+    ui = first.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "0909 111 222")
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("essential_supplies"))
+    ui.noFoodCheck.setChecked(True)
+    # A crash now (nothing but what is on disk): the choices reach the draft file on their own.
+    qtbot.waitUntil(lambda: '"essential_supplies"' in _text(first.drafts.path))
+    qtbot.waitUntil(lambda: '"no_food_today": true' in _text(first.drafts.path))
+    # A stop a moment after a choice: written at the stop, not lost with the debounce.
+    ui.priorityCombo.setCurrentIndex(ui.priorityCombo.findData("urgent"))
+    first.shutdown()
+    assert '"urgent"' in _text(first.drafts.path)
+    second = build_console(qapp, tmp_path / "console.sqlite3", settings, "vi")
+    qtbot.addWidget(second.window)
+    restored = second.window.form.ui
+    assert restored.categoryCombo.currentData() == "essential_supplies" and restored.noFoodCheck.isChecked()
+    assert restored.priorityCombo.currentData() == "urgent"
+    second.shutdown()
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def test_a_keyring_waiting_for_its_unlock_prompt_holds_neither_a_save_nor_the_quit(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    """The OS keyring is asked for the kept login at start; a locked one waits for its unlock
+    prompt (here: never answers). The operator's saves go on, and the console still stops."""
+    import threading
+
+    from operator_console.client.credentials import TokenVault
+    from operator_console.gui import settings as S
+    from tests.keyring_stand_in import MemoryKeyring
+
+    asked, answer = threading.Event(), threading.Event()
+
+    class LockedKeyring(MemoryKeyring):
+        def get_password(self, service: str, username: str) -> str | None:
+            asked.set()
+            answer.wait(120)  # the unlock prompt nobody answers
+            return None
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue(S.SERVER_URL.key, "http://127.0.0.1:9")  # a server (its login is in the keyring)
+    settings.setValue(S.SERVER_USER.key, "op")
+    console = build_console(
+        qapp, tmp_path / "console.sqlite3", settings, "vi", vault=lambda: TokenVault(LockedKeyring())
+    )
+    qtbot.addWidget(console.window)
+    console.window.show()
+    console.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is console.window)
+    try:
+        qtbot.waitUntil(asked.is_set)
+        save_call(console, qtbot, "0909 111 222", "Ngô Văn Tư")  # committed while the keyring waits
+        stopping = threading.Thread(target=console.shutdown)
+        stopping.start()
+        qtbot.waitUntil(lambda: not stopping.is_alive())  # the stop did not wait for the keyring
+    finally:
+        answer.set()
+    assert CaseStore(tmp_path / "console.sqlite3").count_cases() == 1
+
+
 def test_a_saved_call_leaves_no_draft_behind(console: Console, qtbot: QtBot) -> None:
     save_call(console, qtbot, "0909123456", "Ngô Văn Tư")
     qtbot.waitUntil(lambda: not console.drafts.path.exists())

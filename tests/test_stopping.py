@@ -21,6 +21,8 @@ from tests.test_workstation import _start_console, _wait_until_it_answers
 
 pytestmark = pytest.mark.gui
 
+SYNC_WORKER_REQUEST = "GET /api/v1/changes"  # the worker's first request with nothing to send: the feed
+
 
 @pytest.fixture
 def silent_server() -> Iterator[SilentServer]:
@@ -67,7 +69,8 @@ def test_sigterm_while_the_sync_worker_waits_for_a_hung_server(
     console = DrivenConsole(tmp_path, "syncing", silent_server)
     try:
         console.wait_for_state("window up")
-        silent_server.wait_for("/api/v1/", console.process)
+        # The worker's own request (the role's, on a thread of its own, would not prove it).
+        silent_server.wait_for(SYNC_WORKER_REQUEST, console.process)
         assert_stopped_cleanly(console, console.terminate())
     finally:
         console.kill()

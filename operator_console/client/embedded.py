@@ -15,6 +15,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,9 @@ class EmbeddedServer:
     port: int = field(default_factory=free_port)
     _process: subprocess.Popen[bytes] | None = None
     _stopped: bool = False
+    # start() runs on a thread of its own, stop() on the GUI thread: one or the other, never a
+    # server started just after the console's stop looked for it.
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def url(self) -> str:
@@ -66,8 +70,6 @@ class EmbeddedServer:
 
     def start(self) -> None:
         """Start the child (returns at once; :meth:`wait_until_up` waits for it, off the GUI thread)."""
-        if self._stopped:  # the console stopped before its start thread got here
-            raise EmbeddedServerFailed("the console is stopping")
         private_folder(self.data_dir)
         database = self.data_dir / "demo-server.sqlite3"
         command = [
@@ -87,15 +89,16 @@ class EmbeddedServer:
             "--exit-with-parent",
             str(os.getpid()),
         ]
-        log = self.log_path.open("ab")
-        self._process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=log,
-            env={**os.environ, "OPERATOR_CONSOLE_DATA": str(self.data_dir)},
-        )
-        log.close()
+        with self._lock, self.log_path.open("ab") as log:
+            if self._stopped:  # the console stopped before this thread got here
+                raise EmbeddedServerFailed("the console is stopping")
+            self._process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                env={**os.environ, "OPERATOR_CONSOLE_DATA": str(self.data_dir)},
+            )
 
     def wait_until_up(self, timeout: float = START_TIMEOUT_S) -> None:
         """Block (on a worker thread) until the server answers ``/info``, or raise why it did not."""
@@ -114,12 +117,14 @@ class EmbeddedServer:
         )
 
     def stop(self, timeout: float = 5.0) -> None:
-        self._stopped = True
-        if self._process is None or self._process.poll() is not None:
+        with self._lock:
+            self._stopped = True
+            process = self._process
+        if process is None or process.poll() is not None:
             return
-        self._process.terminate()
+        process.terminate()
         try:
-            self._process.wait(timeout)
+            process.wait(timeout)
         except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
+            process.kill()
+            process.wait()

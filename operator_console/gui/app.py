@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
@@ -58,7 +59,10 @@ class Console:
         if self.closed:
             return
         self.closed = True
-        self.drafts.flush()
+        if shiboken6.isValid(self.window):
+            self.window.keep_draft_now()  # the form as it is now, not as of its last keystroke
+        else:
+            self.drafts.flush()
         self.connection.shutdown()
         self.runner.shutdown()
         self.store.close()

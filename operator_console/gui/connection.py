@@ -111,7 +111,7 @@ class Connection(QObject):
         if not self.url:
             return
         url, user = self.url, self.username
-        self._runner.run_db(lambda: self._kept_token(url, user), self._use_kept_token)
+        self._runner.run_keyring(lambda: self._kept_token(url, user), self._use_kept_token, owner=self)
 
     def reconfigure(self) -> None:
         """The server address was changed in the settings: that server, with its own login."""
@@ -193,7 +193,7 @@ class Connection(QObject):
             finally:
                 client.close()
 
-        self._runner.run_db(forget)
+        self._runner.run_keyring(forget, owner=self)
         if token:
             self._runner.run_network(revoke, owner=self)
         self.changed.emit()
@@ -322,7 +322,7 @@ class Connection(QObject):
                 if vault is not None:
                     vault.save(url, session.username, token)
 
-            self._runner.run_db(keep)
+            self._runner.run_keyring(keep, owner=self)
 
     def _learn_role(self) -> None:
         """A kept token does not say its role: ask the server (a role unknown shows no dashboard)."""

@@ -339,9 +339,15 @@ class IntakeForm(QWidget):
         ui.noFoodCheck.toggled.connect(self._update_priority_hint)
         for box in self._vulnerable_checks.values():
             box.toggled.connect(self._update_priority_hint)
+        # Every field, the choices and ticks too: the draft on disk is what ``changed`` triggers,
+        # and a category chosen after the last keystroke was missing from it after a stop.
         for edit in self.findChildren(QLineEdit):
             edit.textChanged.connect(self.changed)
         ui.descriptionEdit.textChanged.connect(self.changed)
+        for combo in self.findChildren(QComboBox):
+            combo.currentIndexChanged.connect(self.changed)
+        for box in self.findChildren(QCheckBox):
+            box.toggled.connect(self.changed)
         self.changed.connect(self._note_start)
 
     def _note_start(self) -> None:

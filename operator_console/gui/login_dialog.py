@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from operator_console.client.api import AuthenticationNeeded, Refused, ServerError
@@ -69,7 +70,15 @@ class LoginDialog(QDialog):
             (ui.usernameEdit if not user else ui.passwordEdit).setFocus()
             return
         self._busy(True)
-        self._connection.login(url, user, password, self.accept, self._failed)
+        # "Later" stays open to the operator while the answer is on its way: the answer may then
+        # come for a dialog already gone (the login itself still counts: Connection keeps it).
+        self._connection.login(
+            url,
+            user,
+            password,
+            lambda: self.accept() if shiboken6.isValid(self) else None,
+            lambda error: self._failed(error) if shiboken6.isValid(self) else None,
+        )
 
     def _failed(self, error: BaseException) -> None:
         ui = self.ui

@@ -19,8 +19,11 @@ from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
     QObject,
+    Qt,
+    QTimer,
     QtMsgType,
     Signal,
+    Slot,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QIcon
@@ -176,6 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the console cannot run: say so on screen, and why in the report
         guard.uninstall()
         _could_not_start(data, error)
+        _signals_handled()
         server.close()
         close_logging()
         return 1
@@ -194,10 +198,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         server.close()
         console.shutdown()
+        _signals_handled()  # stopped in time: the watchdog stands down
         guard.uninstall()
         log.info("console stopped (%s)", "restarting" if code == RESTART else f"exit {code}")
         close_logging()
-    if code == RESTART:
+    if code == RESTART and not _SIGNALLED.is_set():  # a session ending wants no new console
         _start_again(argv if argv is not None else sys.argv[1:])
         return 0
     return code
@@ -238,15 +243,27 @@ FATAL_LOG_BYTES = 1_000_000
 
 
 class _Stopper(QObject):
-    """Carries a SIGTERM from the thread that hears it to the GUI thread (a queued signal)."""
+    """Carries a SIGTERM from the thread that hears it to the GUI thread (a queued signal: the
+    stopper lives in the GUI thread, the emitter does not)."""
 
     requested = Signal(bool)  # early: before the window's event loop ran
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self.requested.connect(self._stop, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(bool)
+    def _stop(self, early: bool) -> None:
+        log.info("SIGTERM: stopping%s", " before the console was ready" if early else "")
+        self._app.exit(0)
 
 
 # The longest a stop may take once asked for (the issue's budget is 5 s from the signal). Everything
 # the console waits for at quit is bounded below it (``Console.shutdown``); this is the last resort.
 STOP_LIMIT_S = 4.0
 _READY = threading.Event()  # set when the window's event loop is about to run
+_SIGNALLED = threading.Event()  # a SIGTERM or SIGINT came
 
 
 def _quit_on_sigterm(app: QApplication) -> None:
@@ -264,18 +281,25 @@ def _quit_on_sigterm(app: QApplication) -> None:
       thread to run Python again (a Python-level handler runs only between bytecodes).
     - That thread arms a watchdog in C (``faulthandler``): should the stop still be running
       ``STOP_LIMIT_S`` later, the stacks of every thread go to ``crash/fatal.log`` for IT and the
-      process ends. Nothing entered is lost by that: every case, draft and held call is committed
-      to disk when it is made (the kill tests prove a store survives an end at any instant).
+      process ends with exit 1. A stop that finished in time disarms it (``_signals_handled``).
     - The GUI thread then calls ``app.exit(0)``, which ends every event loop, nested ones (a
       dialog's ``exec()``, a message box shown before the window) included; no window can veto it.
-      A signal that comes before the loop runs is queued and ends the loop as soon as it starts."""
+      A signal that comes before the loop runs is queued and ends the loop as soon as it starts.
+
+    Where the socket pair cannot be made (security software on Windows may refuse the loopback
+    connection it is built on), the console still starts, with the plain handler of old."""
     stopper = _Stopper(app)
-    stopper.requested.connect(lambda early: _stop(app, early))
-    heard, wakeup = socket.socketpair()
-    wakeup.setblocking(False)  # the C handler must never block
+    try:
+        heard, wakeup = socket.socketpair()
+        wakeup.setblocking(False)  # the C handler must never block
+        # The socket before the handlers: a signal between the two would otherwise be lost.
+        signal.set_wakeup_fd(wakeup.fileno(), warn_on_full_buffer=False)
+    except (OSError, ValueError) as error:
+        log.warning("SIGTERM: no wakeup socket (%s); stopping on the GUI thread's next tick", error)
+        _plain_handler(app, stopper)
+        return
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda _signum, _frame: None)  # the thread below acts
-    signal.set_wakeup_fd(wakeup.fileno(), warn_on_full_buffer=False)
     _KEEP.extend((heard, wakeup))
     threading.Thread(target=_hear_signals, args=(heard, stopper), name="signals", daemon=True).start()
 
@@ -283,8 +307,19 @@ def _quit_on_sigterm(app: QApplication) -> None:
 _KEEP: list[object] = []  # the socket pair lives as long as the process
 
 
+def _plain_handler(app: QApplication, stopper: _Stopper) -> None:
+    def stop(_signum: int, _frame: object) -> None:
+        _SIGNALLED.set()
+        stopper.requested.emit(not _READY.is_set())
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, stop)
+    ticker = QTimer(app)  # Python runs its handlers only between bytecodes: give it some
+    ticker.timeout.connect(lambda: None)
+    ticker.start(500)
+
+
 def _hear_signals(heard: socket.socket, stopper: _Stopper) -> None:
-    armed = False
     while True:
         try:
             received = heard.recv(64)
@@ -294,8 +329,8 @@ def _hear_signals(heard: socket.socket, stopper: _Stopper) -> None:
             return
         if not {signal.SIGTERM.value, signal.SIGINT.value} & set(received):
             continue
-        if not armed:
-            armed = True
+        if not _SIGNALLED.is_set():
+            _SIGNALLED.set()
             _arm_watchdog()
         stopper.requested.emit(not _READY.is_set())
 
@@ -310,9 +345,18 @@ def _arm_watchdog() -> None:
         log.warning("SIGTERM: no watchdog for the stop (no file for it)")
 
 
-def _stop(app: QApplication, early: bool) -> None:
-    log.info("SIGTERM: stopping%s", " before the console was ready" if early else "")
-    app.exit(0)
+def _signals_handled() -> None:
+    """The console has stopped (or never started): the watchdog stands down, and a signal from
+    now on ends the process at once (there is nothing left to close, and no stopper to ask)."""
+    faulthandler.cancel_dump_traceback_later()
+    if threading.current_thread() is not threading.main_thread():
+        return
+    try:
+        signal.set_wakeup_fd(-1)
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, signal.SIG_DFL)
+    except (OSError, ValueError):
+        pass
 
 
 def _start_again(argv: Sequence[str]) -> None:

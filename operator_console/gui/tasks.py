@@ -4,6 +4,9 @@
 and keep their order); ``run`` uses a small pool for local work (files, the duplicate search).
 Both are finished at quit. Results and errors come back on the GUI thread through a queued signal.
 
+``run_keyring`` is for the OS keyring: in order, on a daemon thread of its own (a keyring waiting
+for its unlock prompt holds neither the store's writes nor the quit).
+
 ``run_network`` is for every call to a server started from the window (a login, a logout, the demo
 server's start, the dashboard's figures, a drill-down, the account's role): each on a daemon thread
 of its own, never waited for at quit, so a server that never answers cannot hold the console's
@@ -18,6 +21,7 @@ its reports into a queued signal, as here.
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -43,6 +47,9 @@ class TaskRunner(QObject):
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="task")
         self._done.connect(self._deliver)
         self._closed = False
+        self._keyring_queue: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._keyring_thread: threading.Thread | None = None
+        self._keyring_lock = threading.Lock()
 
     def run_db(
         self,
@@ -94,6 +101,41 @@ class TaskRunner(QObject):
                 future.set_exception(error)
 
         threading.Thread(target=call, name="network", daemon=True).start()
+
+    def run_keyring(
+        self,
+        work: Callable[[], T],
+        on_success: Callable[[T], None] | None = None,
+        *,
+        owner: QObject,
+    ) -> None:
+        """The OS keyring, one call after another (a token kept, then forgotten, in that order),
+        on a daemon thread of its own: a keyring may wait for its unlock prompt for minutes, and
+        neither the store's writes nor a quit may wait behind it (a token lost at quit costs only
+        a login)."""
+        if self._closed:
+            return
+        future: Future[T] = Future()
+        future.add_done_callback(
+            partial(self._finished, _while_alive(owner, on_success), _while_alive(owner, None, quiet=True))
+        )
+
+        def call() -> None:
+            try:
+                future.set_result(work())
+            except BaseException as error:  # delivered to the log on the GUI thread
+                future.set_exception(error)
+
+        with self._keyring_lock:
+            if self._keyring_thread is None:
+                thread = threading.Thread(target=self._keyring_loop, name="keyring", daemon=True)
+                thread.start()
+                self._keyring_thread = thread
+        self._keyring_queue.put(call)
+
+    def _keyring_loop(self) -> None:
+        while True:
+            self._keyring_queue.get()()
 
     def shutdown(self) -> None:
         """Finish queued database writes (nothing entered is dropped), then stop the workers."""

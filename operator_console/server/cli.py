@@ -241,12 +241,30 @@ def _exit_with_parent(parent: int) -> None:
     """
 
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
+        if sys.platform == "win32":
+            _wait_for_process_windows(parent)  # Windows never re-parents: getppid() would not change
+        else:
+            while os.getppid() == parent:
+                time.sleep(1.0)
         log.info("the console that started this server is gone: stopping")
         os.kill(os.getpid(), signal.SIGTERM)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _wait_for_process_windows(pid: int) -> None:
+    """Until the process ``pid`` has ended (at once if it cannot be opened: gone already)."""
+    import ctypes
+
+    synchronize, infinite = 0x00100000, 0xFFFFFFFF
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined, unused-ignore]
+    handle = kernel32.OpenProcess(synchronize, False, pid)
+    if not handle:
+        return
+    try:
+        kernel32.WaitForSingleObject(handle, infinite)
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def _serve(config: ServerConfig, args: argparse.Namespace) -> int:

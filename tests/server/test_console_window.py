@@ -8,13 +8,16 @@ the service tests beside them.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import keyring
 import pytest
 import requests
+import shiboken6
 from keyrings.alt.file import PlaintextKeyring
 from PySide6.QtCore import QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
@@ -227,6 +230,49 @@ def test_an_expired_login_is_asked_again_after_the_call_and_nothing_typed_or_que
     (stored,) = [c for c in console.store.list_cases() if c.name == "Trần Văn Bình"]
     assert server_copies(desk_server, [stored.id]) == {stored.id: 1}
     assert keyring_stand_in.items[(SERVICE, f"{desk_server.url}|op")] != token
+
+
+def test_an_answer_that_comes_after_later_was_pressed_is_dropped_quietly(
+    open_console: Open, qtbot: QtBot
+) -> None:
+    """The operator presses "Later" while the login's answer is on its way: the dialog is gone
+    when the answer comes, and nothing may be called on it (that was a crash dialog)."""
+    asked, release = threading.Event(), threading.Event()
+
+    class Gate(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            asked.set()
+            release.wait(60)
+            body = b'{"code": "login_failed", "detail": "Wrong user name or password."}'
+            self.send_response(401)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    gate = ThreadingHTTPServer(("127.0.0.1", 0), Gate)
+    threading.Thread(target=gate.serve_forever, daemon=True).start()
+    try:
+        console = open_console(f"http://127.0.0.1:{gate.server_address[1]}", "op")
+        log_in_with_the_dialog(qtbot, console, "op", "not-the-password")
+        qtbot.waitUntil(asked.is_set)
+        dialog = console.window.login_dialog
+        assert dialog is not None
+        dialog.reject()  # "Later"
+        qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))
+        with qtbot.waitSignal(console.runner._done):  # the answer, handled on the GUI thread
+            release.set()
+        # Handled without an error (pytest-qt fails the test on an exception in a slot), and the
+        # operator is back at the phone field.
+        assert console.window.login_dialog is None and focused(console) is console.window.form.ui.phoneEdit
+    finally:
+        release.set()
+        gate.shutdown()
+        gate.server_close()
 
 
 def test_a_wrong_password_is_said_under_the_password_and_the_dialog_stays(
