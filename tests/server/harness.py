@@ -11,12 +11,14 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -233,3 +235,45 @@ def new_case(**fields: Any) -> dict[str, Any]:
 
 def key() -> str:
     return str(uuid.uuid4())
+
+
+@contextmanager
+def answering(
+    body: bytes,
+    status: int = 200,
+    *,
+    asked: threading.Event | None = None,
+    release: threading.Event | None = None,
+) -> Iterator[str]:
+    """A server on 127.0.0.1 that answers every GET and POST with ``body`` (JSON) and ``status``:
+    it sets ``asked`` when a request has come, and answers once ``release`` is set (at once when
+    none is given), so that a test decides when the answer arrives, not a pause."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if asked is not None:
+                asked.set()
+            if release is not None:
+                release.wait(120)
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            self.do_GET()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        if release is not None:
+            release.set()
+        httpd.shutdown()
+        httpd.server_close()

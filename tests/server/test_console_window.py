@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import keyring
@@ -33,7 +32,7 @@ from operator_console.gui.refused_dialog import RefusedDialog
 from operator_console.store.case_store import CaseStore
 from tests.keyring_stand_in import MemoryKeyring
 from tests.keys import type_text
-from tests.server.harness import PASSWORD, Server, key, new_case, running_server
+from tests.server.harness import PASSWORD, Server, answering, key, new_case, running_server
 from tests.server.test_outbox import a_case, server_copies
 
 pytestmark = pytest.mark.gui
@@ -238,26 +237,9 @@ def test_an_answer_that_comes_after_later_was_pressed_is_dropped_quietly(
     """The operator presses "Later" while the login's answer is on its way: the dialog is gone
     when the answer comes, and nothing may be called on it (that was a crash dialog)."""
     asked, release = threading.Event(), threading.Event()
-
-    class Gate(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            asked.set()
-            release.wait(60)
-            body = b'{"code": "login_failed", "detail": "Wrong user name or password."}'
-            self.send_response(401)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    gate = ThreadingHTTPServer(("127.0.0.1", 0), Gate)
-    threading.Thread(target=gate.serve_forever, daemon=True).start()
-    try:
-        console = open_console(f"http://127.0.0.1:{gate.server_address[1]}", "op")
+    wrong = b'{"code": "login_failed", "detail": "Wrong user name or password."}'
+    with answering(wrong, 401, asked=asked, release=release) as url:
+        console = open_console(url, "op")
         log_in_with_the_dialog(qtbot, console, "op", "not-the-password")
         qtbot.waitUntil(asked.is_set)
         dialog = console.window.login_dialog
@@ -269,10 +251,6 @@ def test_an_answer_that_comes_after_later_was_pressed_is_dropped_quietly(
         # Handled without an error (pytest-qt fails the test on an exception in a slot), and the
         # operator is back at the phone field.
         assert console.window.login_dialog is None and focused(console) is console.window.form.ui.phoneEdit
-    finally:
-        release.set()
-        gate.shutdown()
-        gate.server_close()
 
 
 def test_a_wrong_password_is_said_under_the_password_and_the_dialog_stays(

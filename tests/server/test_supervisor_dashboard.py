@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import csv
 import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -33,7 +30,7 @@ from operator_console.gui.i18n import install_translator
 from operator_console.gui.tasks import TaskRunner
 from tests.keyring_stand_in import MemoryKeyring
 from tests.keys import type_text
-from tests.server.harness import PASSWORD, Server, running_server
+from tests.server.harness import PASSWORD, Server, answering, running_server
 from tests.server.test_console_window import (
     WAIT_MS,
     Open,
@@ -324,31 +321,6 @@ def test_figures_are_written_the_vietnamese_way(qapp: QApplication) -> None:
         qapp.removeTranslator(translator)
 
 
-@contextmanager
-def answering(body: bytes, delay_s: float = 0.0) -> Iterator[str]:
-    """A server on 127.0.0.1 that answers every GET with ``body`` (JSON), after ``delay_s``."""
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            time.sleep(delay_s)
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
 def test_garbage_from_the_server_is_said_and_no_half_figures_are_shown(
     qtbot: QtBot, qapp: QApplication
 ) -> None:
@@ -411,15 +383,17 @@ def test_an_expired_login_keeps_the_dashboard_and_its_figures_and_asks_for_a_log
 
 def test_a_list_closed_before_its_cases_arrive_is_simply_gone(qtbot: QtBot) -> None:
     runner = TaskRunner()
-    with answering(b'{"items": [], "next_cursor": null}', delay_s=1.0) as url:
+    release = threading.Event()
+    with answering(b'{"items": [], "next_cursor": null}', release=release) as url:
         dashboard = Dashboard(runner, lambda: ServerClient(url, token="t"), default_taxonomy(), "vi")
         qtbot.addWidget(dashboard)
         try:
             # The runner's delivery of the answer, on the GUI thread: after it, the answer was handled.
+            dialog = dashboard.drill("Quá hạn xử lý", {"past_deadline": "true"})
+            dialog.close()  # deleted at once (WA_DeleteOnClose), its answer still on the way
+            assert dashboard.drilldowns == []
             with qtbot.waitSignal(runner._done, timeout=WAIT_MS):
-                dialog = dashboard.drill("Quá hạn xử lý", {"past_deadline": "true"})
-                dialog.close()  # deleted at once (WA_DeleteOnClose), its answer still on the way
-                assert dashboard.drilldowns == []
+                release.set()  # the answer leaves the server only now
             # The answer arrived for nobody and was dropped (pytest-qt fails on an error in a slot).
         finally:
             runner.shutdown()
