@@ -12,6 +12,8 @@ from operator_console.domain.case import (
     Address,
     Case,
     Channel,
+    ChannelRefs,
+    GeoPoint,
     Person,
     Priority,
     Relation,
@@ -30,6 +32,13 @@ def _phone(text: str) -> Phone:
         return parse_phone(text)
     except PhoneError:
         return WITHHELD
+
+
+def _point(data: dict[str, Any]) -> GeoPoint | None:
+    lat, lon = data.get("lat"), data.get("long")
+    if lat is None or lon is None:
+        return None
+    return GeoPoint(float(lat), float(lon))
 
 
 def case_from_server(data: dict[str, Any]) -> ServerCase:
@@ -66,7 +75,12 @@ def case_from_server(data: dict[str, Any]) -> ServerCase:
                 former_ward_code=data["former_ward_code"],
                 ward_needs_check=bool(data["ward_needs_check"]),
                 landmark=str(data["landmark"]),
+                point=_point(data),
             ),
+            # Servers before Open311's extra fields do not send them: read as nothing sent.
+            caller_email=str(data.get("caller_email") or ""),
+            media_url=str(data.get("media_url") or ""),
+            channel_refs=ChannelRefs.from_dict(data.get("channel_refs") or {}),
             description=str(data["description"]),
             priority=Priority(data["priority"]),
             priority_suggested=Priority(data["priority_suggested"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 import time
 import uuid
@@ -165,6 +166,23 @@ class Person:
 
 
 @dataclass(frozen=True)
+class GeoPoint:
+    """A point on the map (WGS 84), as a phone's map pin gives it: where the citizen says help is needed."""
+
+    lat: float
+    lon: float
+
+    @property
+    def text(self) -> str:
+        return f"{self.lat:.6f}, {self.lon:.6f}"
+
+    @property
+    def map_url(self) -> str:
+        """The point on OpenStreetMap, for an operator or a unit to look at."""
+        return f"https://www.openstreetmap.org/?mlat={self.lat:.6f}&mlon={self.lon:.6f}#map=18/{self.lat:.6f}/{self.lon:.6f}"
+
+
+@dataclass(frozen=True)
 class Address:
     """Where help is needed. The words as said are kept beside what we resolved them to."""
 
@@ -183,6 +201,64 @@ class Address:
     ward_needs_check: bool = False
     """We could not resolve the ward for sure: the operator (or the unit) must choose."""
     landmark: str = ""
+    point: GeoPoint | None = None
+    """A map pin sent by an app (Open311 ``lat``/``long``): shown beside the words, never routed by."""
+
+
+@dataclass(frozen=True)
+class ChannelRefs:
+    """What another channel (Open311: the web form, the Zalo bot, an app) sent beside the request.
+
+    Kept as sent so that an operator or a unit sees everything the citizen gave: the app's own ids
+    for the device, the account and the address, and the answers to a service's questions
+    (``attribute[...]``) that are not fields of a case.
+    """
+
+    device_id: str = ""
+    account_id: str = ""
+    address_id: str = ""
+    attributes: tuple[tuple[str, str], ...] = ()
+    """(code, value) pairs in the order sent; a multi-valued answer is one pair per value."""
+
+    def __bool__(self) -> bool:
+        return bool(self.device_id or self.account_id or self.address_id or self.attributes)
+
+    def to_json(self) -> str:
+        """As stored (text on the server and in the console's store); empty when nothing was sent."""
+        if not self:
+            return ""
+        return json.dumps(self.as_dict(), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str | None) -> ChannelRefs:
+        """What :meth:`to_json` wrote; anything else (a damaged value) reads as nothing sent."""
+        if not text:
+            return cls()
+        try:
+            data = json.loads(text)
+            return cls.from_dict(data)
+        except (ValueError, TypeError, AttributeError):  # a pair that is not two values is a ValueError
+            return cls()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> ChannelRefs:
+        pairs = data.get("attributes") or []
+        if not isinstance(pairs, list):
+            raise TypeError("attributes: a list of [code, value] pairs")
+        return cls(
+            device_id=str(data.get("device_id") or ""),
+            account_id=str(data.get("account_id") or ""),
+            address_id=str(data.get("address_id") or ""),
+            attributes=tuple((str(code), str(value)) for code, value in pairs),
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "device_id": self.device_id,
+            "account_id": self.account_id,
+            "address_id": self.address_id,
+            "attributes": [list(pair) for pair in self.attributes],
+        }
 
 
 @dataclass(frozen=True)
@@ -212,6 +288,8 @@ class Case:
     channel: Channel
     category: str
     caller: Person = Person()
+    caller_email: str = ""
+    """An e-mail address the caller gave (another channel's form): a way to reach them."""
     caller_relation: Relation = Relation.SELF
     subject: Person | None = None
     """The person or household in need, when it is not the caller."""
@@ -232,6 +310,9 @@ class Case:
     callback_consent: bool = False
     merged_into: str | None = None
     repeat_count: int = 0
+    media_url: str = ""
+    """A photo or file the citizen sent with the request (an http(s) link)."""
+    channel_refs: ChannelRefs = ChannelRefs()
     contacts: tuple[Contact, ...] = field(default=())
     history: tuple[StatusChange, ...] = field(default=())
 

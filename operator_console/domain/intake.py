@@ -7,6 +7,7 @@ priority. Every error names the field it belongs to, so the form can show it whe
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TypeVar
@@ -16,7 +17,9 @@ from operator_console.domain.case import (
     Address,
     Case,
     Channel,
+    ChannelRefs,
     Contact,
+    GeoPoint,
     Person,
     Priority,
     Relation,
@@ -77,6 +80,18 @@ class CaseDraft:
     ward_code: int | None = None
     """Today's ward chosen by a person: it wins over what the ward's words resolve to."""
     operator: str = ""
+    # What another channel (Open311) sends beside the call's fields.
+    caller_email: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    media_url: str = ""
+    channel_refs: ChannelRefs = field(default_factory=ChannelRefs)
+
+
+# Deliberately loose (one @, a dot in the domain, no spaces): a citizen's real address must never
+# be refused by a stricter reading of RFC 5322 than the mail servers apply.
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_URL = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
 
 
 def build_case(
@@ -94,8 +109,15 @@ def build_case(
     caller_phone = _phone(draft.caller_phone, "caller_phone", errors)
     subject_phone = _phone(draft.subject_phone, "subject_phone", errors)
     caller_name, subject_name = clean_name(draft.caller_name), clean_name(draft.subject_name)
+    email = clean(draft.caller_email)
+    if email and (len(email) > 200 or not _EMAIL.fullmatch(email)):
+        errors.append(FieldError("caller_email", Message("case.email", {"value": email[:80]})))
     no_way_to_reach = (
-        caller_phone.withheld and subject_phone.withheld and not caller_name and not subject_name
+        caller_phone.withheld
+        and subject_phone.withheld
+        and not caller_name
+        and not subject_name
+        and not email
     )
     # A mistyped phone has its own error already; "give a phone or a name" would only repeat it.
     if no_way_to_reach and not any(e.field.endswith("_phone") for e in errors):
@@ -123,6 +145,10 @@ def build_case(
     chosen_ward = gazetteer.official_code(draft.ward_code) if draft.ward_code is not None else None
     if draft.ward_code is not None and chosen_ward is None:
         errors.append(FieldError("ward_code", Message("case.ward_code_unknown", {"value": draft.ward_code})))
+    point = _point(draft.lat, draft.lon, errors)
+    media_url = clean(draft.media_url)
+    if media_url and (len(media_url) > 500 or not _URL.fullmatch(media_url)):
+        errors.append(FieldError("media_url", Message("case.media_url", {"value": media_url[:80]})))
     if errors:
         raise InvalidCase(errors)
     assert channel is not None and relation is not None
@@ -138,14 +164,20 @@ def build_case(
         channel=channel,
         category=category,
         caller=Person(caller_name, caller_phone),
+        caller_email=email,
         caller_relation=relation,
         subject=subject,
         household_size=household,
         vulnerable=vulnerable,
         no_food_today=draft.no_food_today,
-        address=resolve_address(
-            draft.address, draft.ward, draft.district, draft.landmark, gazetteer, chosen_ward=chosen_ward
+        address=_with_point(
+            resolve_address(
+                draft.address, draft.ward, draft.district, draft.landmark, gazetteer, chosen_ward=chosen_ward
+            ),
+            point,
         ),
+        media_url=media_url,
+        channel_refs=draft.channel_refs,
         description=clean_block(draft.description),
         priority=priority,
         priority_suggested=suggested,
@@ -210,6 +242,22 @@ def _phone(text: str, field_name: str, errors: list[FieldError]) -> Phone:
     except PhoneError as exc:
         errors.append(FieldError(field_name, exc.message))
         return WITHHELD
+
+
+def _point(lat: float | None, lon: float | None, errors: list[FieldError]) -> GeoPoint | None:
+    """A map pin: both coordinates or neither, each on the globe."""
+    if lat is None and lon is None:
+        return None
+    for name, value, limit in (("lat", lat, 90.0), ("long", lon, 180.0)):
+        if value is None or not math.isfinite(value) or abs(value) > limit:
+            errors.append(FieldError(name, Message("case.point", {"limit": int(limit)})))
+            return None
+    assert lat is not None and lon is not None
+    return GeoPoint(float(lat), float(lon))
+
+
+def _with_point(address: Address, point: GeoPoint | None) -> Address:
+    return replace(address, point=point) if point is not None else address
 
 
 def _household_size(text: str, errors: list[FieldError]) -> int | None:

@@ -53,6 +53,18 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Cần ít nhất số điện thoại hoặc họ tên (người gọi hoặc người cần hỗ trợ).",
         "Give at least a phone number or a name (of the caller or of the person in need).",
     ),
+    "case.email": (
+        "Địa chỉ e-mail không hợp lệ (cần dạng ten@mien.vn).",
+        "Not a valid e-mail address (it takes the form name@domain.vn).",
+    ),
+    "case.point": (
+        "Toạ độ phải có cả vĩ độ (lat, −90…90) và kinh độ (long, −180…180); giới hạn ±{limit}.",
+        "A point needs both a latitude (lat, −90…90) and a longitude (long, −180…180); limit ±{limit}.",
+    ),
+    "case.media_url": (
+        "Đường dẫn ảnh/tệp phải là địa chỉ web (http:// hoặc https://), không có dấu cách.",
+        "The photo/file link must be a web address (http:// or https://) without spaces.",
+    ),
     "case.household_size": (
         "Số người trong hộ phải là số nguyên dương: «{value}».",
         "Household size must be a positive whole number: “{value}”.",

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import quote
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from operator_console.domain.case import Case, label
@@ -13,6 +16,12 @@ from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import Taxonomy
 from operator_console.domain.text import fold
 from operator_console.gui.forms.ui_case_details import Ui_CaseDetails
+
+
+def _href(url: str) -> str:
+    """A web address for an ``href``: Qt's rich text does not decode entities there (``&amp;`` would
+    stay in the address), so what could end the attribute or the tag is percent-encoded instead."""
+    return quote(url, safe=":/?#[]@!$&()*+,;=%-._~")
 
 
 class CaseDetails(QDialog):
@@ -31,6 +40,14 @@ class CaseDetails(QDialog):
         # Qt's own button texts would need Qt's translations, which PySide6 does not ship for Vietnamese.
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.ui.details.setHtml(self.as_html(case, gazetteer, taxonomy, language))
+        # The map point and the photo a citizen sent open in the browser (Tab reaches them, Enter
+        # opens); nothing else is a link, and only web addresses are opened.
+        self.ui.details.anchorClicked.connect(self._open_link)
+
+    @staticmethod
+    def _open_link(url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)
 
     def _ward_text(self, case: Case, gazetteer: Gazetteer) -> str:
         """Today's ward and what was said; for a ward to settle, the wards it may be."""
@@ -54,9 +71,28 @@ class CaseDetails(QDialog):
         """The case as HTML; every value from a person is escaped."""
         category = taxonomy.get(case.category)
         needy = case.needy
+        address = case.address
+        refs = case.channel_refs
+        sent = [(self.tr("device"), refs.device_id), (self.tr("account"), refs.account_id)]
+        sent += [(self.tr("address id"), refs.address_id), *refs.attributes]
+        links = [
+            (self.tr("E-mail"), escape(case.caller_email)),
+            (
+                self.tr("Map point"),
+                f"{escape(address.point.text)} · <a href='{_href(address.point.map_url)}'>OpenStreetMap</a>"
+                if address.point
+                else "",
+            ),
+            (
+                self.tr("Photo/file sent"),
+                f"<a href='{_href(case.media_url)}'>{escape(case.media_url)}</a>" if case.media_url else "",
+            ),
+            (self.tr("Sent by the app"), escape("; ".join(f"{k}: {v}" for k, v in sent if v))),
+        ]
         rows = [
             (self.tr("Received"), case.received_at.astimezone(HCMC_TIME).strftime("%d/%m/%Y %H:%M")),
             (self.tr("Status"), label(case.status, language)),
+            (self.tr("Channel"), label(case.channel, language)),
             (self.tr("Priority"), label(case.priority, language)),
             (self.tr("Category"), category.label(language) if category else case.category),
             (self.tr("Caller"), f"{case.caller.name} {case.caller.phone.display}".strip()),
@@ -64,13 +100,17 @@ class CaseDetails(QDialog):
             (self.tr("Person in need"), f"{needy.name} {needy.phone.display}".strip()),
             (self.tr("Household size"), "" if case.household_size is None else str(case.household_size)),
             (self.tr("Vulnerable"), ", ".join(label(v, language) for v in sorted(case.vulnerable))),
-            (self.tr("Address"), case.address.as_said),
+            (
+                self.tr("Address"),
+                case.address.as_said or (self.tr("none given: a map point only") if address.point else ""),
+            ),
             (self.tr("Ward/commune"), self._ward_text(case, gazetteer)),
             (self.tr("Handling unit"), case.handling_unit or ""),
             (self.tr("Repeat calls"), str(case.repeat_count)),
         ]
         parts = [f"<h2>{escape(case.reference)}</h2><table>"]
-        parts += [f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows if v]
+        cells = [(k, escape(v)) for k, v in rows] + links
+        parts += [f"<tr><th align='left'>{escape(k)}</th><td>{v}</td></tr>" for k, v in cells if v]
         parts.append("</table>")
         if case.description:
             parts.append(f"<p>{escape(case.description).replace(chr(10), '<br>')}</p>")

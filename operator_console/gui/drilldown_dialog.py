@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -40,6 +40,15 @@ def _enum_label(kind: type[Channel] | type[Priority] | type[Status], value: Any,
         return label(kind(value), language)
     except ValueError:
         return str(value)
+
+
+def _where(case: Case) -> str:
+    """The ward; for a request sent with a map pin and no ward (it waits at triage), the point."""
+    ward = str(case.get("ward_name") or case.get("ward") or "")
+    lat, lon = case.get("lat"), case.get("long")
+    if ward or not isinstance(lat, int | float) or not isinstance(lon, int | float):
+        return ward
+    return QCoreApplication.translate("figures", "map point %1").replace("%1", f"{lat:.4f}, {lon:.4f}")
 
 
 def case_columns(taxonomy: Taxonomy, language: Language, now: Callable[[], datetime]) -> list[Column[Case]]:
@@ -90,11 +99,7 @@ def case_columns(taxonomy: Taxonomy, language: Language, now: Callable[[], datet
             lambda c: str(c.get("handling_unit_name") or c.get("handling_unit")),
             lambda c: str(c.get("handling_unit_name") or c.get("handling_unit")),
         ),
-        Column(
-            QT_TRANSLATE_NOOP("figures", "Ward/commune"),
-            lambda c: str(c.get("ward_name") or c.get("ward") or ""),
-            lambda c: str(c.get("ward_name") or c.get("ward") or ""),
-        ),
+        Column(QT_TRANSLATE_NOOP("figures", "Ward/commune"), _where, _where),
         Column(
             QT_TRANSLATE_NOOP("figures", "Caller"),
             lambda c: str(c.get("caller_name") or ""),

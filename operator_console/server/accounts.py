@@ -67,11 +67,20 @@ def create_user(session: Session, body: UserIn, now: datetime) -> UserRow:
 
 
 def create_client_key(
-    session: Session, name: str, kind: str, channel: str | None, now: datetime, secret: str | None = None
+    session: Session,
+    name: str,
+    kind: str,
+    channel: str | None,
+    now: datetime,
+    secret: str | None = None,
+    *,
+    full_reads: bool = False,
 ) -> str:
     """A new key for a channel (Open311) or a telephone exchange; the secret is shown once.
 
-    ``secret`` is for the demo's published keys only; real keys are random.
+    ``secret`` is for the demo's published keys only; real keys are random. ``full_reads``: the
+    channel reads back in full what it posted (a server-side integration); without it, the key
+    posts and reads only what is public (a form on a public page, an app holding the key).
     """
     if kind not in ("channel", "exchange"):
         raise ValueError(kind)
@@ -87,6 +96,7 @@ def create_client_key(
             kind=kind,
             channel=channel if kind == "channel" else None,
             created_at=now,
+            full_reads=full_reads and kind == "channel",
         )
     )
     return secret
@@ -116,6 +126,14 @@ def set_password(session: Session, username: str, password: str) -> None:
     user.password_hash = hash_password(password)
     user.active = True
     session.execute(delete(TokenRow).where(TokenRow.user_id == user.id))
+
+
+def set_key_reads(session: Session, name: str, *, full: bool) -> None:
+    """Whether a channel's key reads back in full what it posted (see ``ClientKeyRow.full_reads``)."""
+    row = session.scalars(select(ClientKeyRow).where(ClientKeyRow.name == name)).first()
+    if row is None or row.kind != "channel":
+        raise ProblemError("not_found", f"no channel key named {name}")
+    row.full_reads = full
 
 
 def revoke_client_key(session: Session, name: str) -> None:

@@ -91,6 +91,9 @@ from operator_console.server.security import (
 )
 from operator_console.server.stats import queue_stats
 
+OPEN311_ROOT = "/open311/"
+"""Everything under it answers in GeoReport's error format (discovery sits at ``/open311/discovery``)."""
+
 log = logging.getLogger("operator_console.server")
 IdempotencyKey = Annotated[
     str | None,
@@ -188,8 +191,8 @@ def create_app(config: ServerConfig, rt: Runtime | None = None) -> FastAPI:
 
     def too_large(scope: Any) -> Any:
         path = str(scope.get("path", ""))
-        if path.startswith(open311.PREFIX):
-            return open311.error_response(413, "Request body too large")
+        if path.startswith(OPEN311_ROOT):
+            return open311.error_response(413, "Request body too large", path=path)
         return _problem_response(ProblemError("payload_too_large"), "vi")
 
     @app.middleware("http")
@@ -234,13 +237,17 @@ def create_app(config: ServerConfig, rt: Runtime | None = None) -> FastAPI:
     return app
 
 
-def _error(request: Request, problem: ProblemError) -> JSONResponse:
+def _error(request: Request, problem: ProblemError) -> Response:
     """The error in the caller's format: GeoReport's list on ``/open311``, a problem document elsewhere."""
-    if request.url.path.startswith(open311.PREFIX):
+    if request.url.path.startswith(OPEN311_ROOT):
         detail = (
-            problem.detail or "; ".join(f"{e.field}: {e.message}" for e in problem.errors) or problem.code
+            problem.detail
+            or "; ".join(f"{e.field}: {e.message}" for e in problem.errors)
+            or str(problem.body("en")["title"])
         )
-        return open311.error_response(problem.status, detail, problem.headers)
+        if problem.code == "not_found" and not problem.detail:
+            detail = "No such resource here: see discovery.json for what this endpoint serves"
+        return open311.error_response(problem.status, detail, problem.headers, path=request.url.path)
     return _problem_response(problem, language_of(request.headers.get("accept-language")))
 
 
@@ -258,8 +265,9 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = [FieldProblem(field=_field_of(e["loc"]), message=e["msg"]) for e in exc.errors()]
-        if request.url.path.startswith(open311.PREFIX):
-            return open311.error_response(400, "; ".join(f"{e.field}: {e.message}" for e in errors))
+        if request.url.path.startswith(OPEN311_ROOT):
+            described = "; ".join(f"{e.field}: {e.message}" for e in errors)
+            return open311.error_response(400, described, path=request.url.path)
         return _error(request, ProblemError("validation", errors=errors))
 
     @app.exception_handler(StarletteHTTPException)
@@ -276,8 +284,8 @@ def _install_error_handlers(app: FastAPI) -> None:
             # Starlette names the methods of the first route that matched the path only; a path with
             # GET and POST in two routes must say both.
             headers["Allow"] = ", ".join(_methods_of(request.app, request.url.path))
-        if request.url.path.startswith(open311.PREFIX):
-            return open311.error_response(exc.status_code, str(exc.detail), headers)
+        if request.url.path.startswith(OPEN311_ROOT):
+            return open311.error_response(exc.status_code, str(exc.detail), headers, path=request.url.path)
         body = {
             "type": "about:blank",
             "title": str(exc.detail),

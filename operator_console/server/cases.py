@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, se
 from sqlalchemy.orm import Session
 
 from operator_console.domain.case import (
+    ChannelRefs,
     Priority,
     Status,
     TransitionError,
@@ -49,6 +50,7 @@ from operator_console.server.schemas import (
     CaseIn,
     CaseOut,
     CasePatch,
+    ChannelRefsOut,
     ContactIn,
     ContactOut,
     EventOut,
@@ -174,6 +176,13 @@ def create_case(
         call_duration_s=body.call_duration_s,
         ward_code=body.ward_code,
         operator=body.operator,
+        caller_email=body.caller_email,
+        lat=body.lat,
+        lon=body.long,
+        media_url=body.media_url,
+        channel_refs=(
+            ChannelRefs.from_dict(body.channel_refs.model_dump()) if body.channel_refs else ChannelRefs()
+        ),
     )
     try:
         case = build_case(draft, gazetteer=ref.gazetteer, taxonomy=ref.taxonomy, now=now, operator=who)
@@ -228,6 +237,11 @@ def create_case(
         created_at=now,
         updated_at=now,
         closed_at=None,
+        caller_email=case.caller_email,
+        lat=case.address.point.lat if case.address.point else None,
+        lon=case.address.point.lon if case.address.point else None,
+        media_url=case.media_url,
+        channel_refs=case.channel_refs.to_json(),
     )
     session.add(row)
     add_event(session, row, "created", who, now, status=row.status, unit=unit)
@@ -290,6 +304,11 @@ class Presenter:
             created_at=row.created_at.astimezone(HCMC_TIME),
             updated_at=row.updated_at.astimezone(HCMC_TIME),
             closed_at=row.closed_at.astimezone(HCMC_TIME) if row.closed_at else None,
+            caller_email=row.caller_email,
+            lat=row.lat,
+            long=row.lon,
+            media_url=row.media_url,
+            channel_refs=ChannelRefsOut.model_validate(ChannelRefs.from_json(row.channel_refs).as_dict()),
         )
 
     def detail(self, session: Session, row: CaseRow) -> CaseDetail:

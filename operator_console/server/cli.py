@@ -4,8 +4,9 @@
     operator-console-server create-unit CODE NAME [--kind K] [--ward-code N]
     operator-console-server create-user NAME --role ROLE [--unit CODE]   (password from stdin)
     operator-console-server disable-user NAME | set-password NAME (password from stdin)
-    operator-console-server create-key NAME --kind channel|exchange [--channel web|zalo|app]
+    operator-console-server create-key NAME --kind channel|exchange [--channel web|zalo|app] [--full-reads]
     operator-console-server revoke-key NAME
+    operator-console-server key-reads NAME full|public
     operator-console-server openapi [--out FILE]
 
 Exit codes: 0 done, 2 bad usage or input, 3 the database could not be reached.
@@ -38,6 +39,8 @@ from operator_console.server.config import (
     DATABASE_VARIABLE,
     DEFAULT_HOST,
     DEFAULT_PORT,
+    PUBLIC_FIELDS,
+    Open311Config,
     ServerConfig,
     deadlines_in_force,
     demo_database_url,
@@ -56,6 +59,7 @@ COMMANDS = (
     "set-password",
     "create-key",
     "revoke-key",
+    "key-reads",
     "openapi",
 )
 
@@ -85,6 +89,28 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="how long cases may stay open, by category and priority (default: the shipped table)",
     )
+    serve.add_argument(
+        "--open311-jurisdiction",
+        default=Open311Config.jurisdiction_id,
+        metavar="ID",
+        help=f"the Open311 jurisdiction_id served (default {Open311Config.jurisdiction_id})",
+    )
+    serve.add_argument(
+        "--open311-public",
+        action="append",
+        choices=list(PUBLIC_FIELDS),
+        default=[],
+        metavar="FIELD",
+        help="publish this field of every request in Open311's public reads (repeatable; "
+        f"{', '.join(PUBLIC_FIELDS)}); none by default",
+    )
+    serve.add_argument(
+        "--open311-url",
+        default="",
+        metavar="URL",
+        help="the Open311 endpoint's public address for discovery, behind a proxy "
+        "(default: the address each request came to)",
+    )
     serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     serve.add_argument(
         "--exit-with-parent",
@@ -107,12 +133,25 @@ def _parser() -> argparse.ArgumentParser:
     disable.add_argument("username")
     reset = sub.add_parser("set-password", help="give a user a new password (read from stdin)")
     reset.add_argument("username")
+    reads = sub.add_parser(
+        "key-reads",
+        help="full: a channel's key reads back in full what it posted (a backend's key); "
+        "public: it posts and reads what Open311 makes public (a key in a page or an app)",
+    )
+    reads.add_argument("name")
+    reads.add_argument("reads", choices=["full", "public"])
     revoke = sub.add_parser("revoke-key", help="stop a channel's or an exchange's key")
     revoke.add_argument("name")
     key = sub.add_parser("create-key", help="add a key for a channel (Open311) or a telephone exchange")
     key.add_argument("name")
     key.add_argument("--kind", required=True, choices=["channel", "exchange"])
     key.add_argument("--channel", choices=list(accounts.CHANNELS_FOR_KEYS), default=None)
+    key.add_argument(
+        "--full-reads",
+        action="store_true",
+        help="a channel's key that reads back in full what it posted (a server-side integration); "
+        "without it the key posts and reads only what Open311 makes public",
+    )
     spec = sub.add_parser("openapi", help="print the OpenAPI document")
     spec.add_argument("--out", type=Path, default=None)
     return parser
@@ -143,6 +182,11 @@ def main(argv: list[str] | None = None) -> int:
         routing_rules=str(getattr(args, "routing_rules", None) or defaults.routing_rules),
         demo=demo,
         deadlines=str(getattr(args, "deadlines", None) or ""),
+        open311=Open311Config(
+            jurisdiction_id=getattr(args, "open311_jurisdiction", None) or Open311Config.jurisdiction_id,
+            public_fields=tuple(dict.fromkeys(getattr(args, "open311_public", None) or ())),
+            endpoint_url=getattr(args, "open311_url", None) or "",
+        ),
     )
     try:
         if args.command == "openapi":
@@ -189,7 +233,9 @@ def _manage(factory: Any, args: argparse.Namespace) -> int:
                 accounts.create_user(session, body, now)
                 print(f"user {args.username} ({args.role}) created")
             elif args.command == "create-key":
-                secret = accounts.create_client_key(session, args.name, args.kind, args.channel, now)
+                secret = accounts.create_client_key(
+                    session, args.name, args.kind, args.channel, now, full_reads=args.full_reads
+                )
                 print(f"key for {args.name} ({args.kind}); it is shown only once:\n{secret}")
             elif args.command == "disable-user":
                 accounts.disable_user(session, args.username)
@@ -198,6 +244,10 @@ def _manage(factory: Any, args: argparse.Namespace) -> int:
                 password = sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else getpass.getpass()
                 accounts.set_password(session, args.username, password)
                 print(f"password of {args.username} changed; their tokens no longer work")
+            elif args.command == "key-reads":
+                accounts.set_key_reads(session, args.name, full=args.reads == "full")
+                what = "in full what it posted" if args.reads == "full" else "what is public"
+                print(f"key {args.name} now reads {what}")
             elif args.command == "revoke-key":
                 accounts.revoke_client_key(session, args.name)
                 print(f"key {args.name} revoked")

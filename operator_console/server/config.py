@@ -50,6 +50,22 @@ class Limits:
     shift of a hundred operators behind one NAT address logs in at once."""
 
 
+PUBLIC_FIELDS = ("description", "address", "location", "media_url")
+"""What the city may choose to publish in Open311's public reads, beside what is always public."""
+
+
+@dataclass(frozen=True)
+class Open311Config:
+    jurisdiction_id: str = "1022.tphcm.gov.vn"
+    """The ``jurisdiction_id`` this endpoint serves; a request naming another is answered 404."""
+    public_fields: tuple[str, ...] = ()
+    """Fields of a request that anyone may read (``PUBLIC_FIELDS``). None by default: the public
+    reads carry the service, the status and its reason, the unit, the times and the ward only."""
+    endpoint_url: str = ""
+    """The endpoint's public address for discovery (``https://1022.example.vn/open311/v2``), when the
+    server sits behind a proxy; empty: the address each request came to."""
+
+
 @dataclass(frozen=True)
 class ServerConfig:
     database_url: str = field(default_factory=default_database_url)
@@ -60,6 +76,7 @@ class ServerConfig:
     token_ttl_s: int = 12 * 3600
     """A token lasts a shift; then the console asks for the password again."""
     limits: Limits = field(default_factory=Limits)
+    open311: Open311Config = field(default_factory=Open311Config)
 
     def to_environment(self) -> str:
         return json.dumps(asdict(self))
@@ -71,6 +88,12 @@ class ServerConfig:
             return cls()
         data = json.loads(raw)
         data["limits"] = Limits(**data.get("limits", {}))
+        open311 = data.get("open311", {})
+        data["open311"] = Open311Config(
+            jurisdiction_id=open311.get("jurisdiction_id", Open311Config.jurisdiction_id),
+            public_fields=tuple(open311.get("public_fields", ())),
+            endpoint_url=open311.get("endpoint_url", ""),
+        )
         return cls(**data)
 
 

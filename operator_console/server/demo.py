@@ -32,7 +32,13 @@ ACCOUNTS = (
     ("monitor1", Role.MONITOR, "Giám sát HĐND / MTTQ"),
     ("admin1", Role.ADMIN, "Quản trị"),
 )
-CHANNEL_KEY = ("demo-web", "web", "demo-web-1022")
+# The web form's key sits in a public page: it posts, and reads only what is public. The Zalo bot's
+# and the app's backends keep theirs on a server: they read back in full what they posted.
+CHANNEL_KEYS = (
+    ("demo-web", "web", "demo-web-1022", False),
+    ("demo-zalo", "zalo", "demo-zalo-1022", True),
+    ("demo-app", "app", "demo-app-1022", True),
+)
 EXCHANGE_KEY = ("demo-pbx", "demo-pbx-1022")
 DEMO_CASES = 300
 BANNER = """
@@ -70,10 +76,11 @@ def seed_demo(factory: sessionmaker[Session], ref: Reference, now: datetime | No
                     ),
                     now,
                 )
-        if session.get(ClientKeyRow, digest(CHANNEL_KEY[2])) is None:
-            accounts.create_client_key(
-                session, CHANNEL_KEY[0], "channel", CHANNEL_KEY[1], now, CHANNEL_KEY[2]
-            )
+        for name, channel, secret, full_reads in CHANNEL_KEYS:
+            if session.get(ClientKeyRow, digest(secret)) is None:
+                accounts.create_client_key(
+                    session, name, "channel", channel, now, secret, full_reads=full_reads
+                )
         if session.get(ClientKeyRow, digest(EXCHANGE_KEY[1])) is None:
             accounts.create_client_key(session, EXCHANGE_KEY[0], "exchange", None, now, EXCHANGE_KEY[1])
 

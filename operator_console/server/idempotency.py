@@ -55,9 +55,29 @@ def parse_key(header: str | None) -> str:
 NOT_IDENTITY = frozenset({"ward_checked"})
 
 
+ADDED_LATER = frozenset({"caller_email", "lat", "long", "media_url", "channel_refs"})
+"""Fields a body gained in a later release (Open311's e-mail, pin, photo, the app's references).
+Left empty they are not part of the identity: a case sent by a console before the server's
+upgrade, and retried after it, is still the same request."""
+
+
+def _empty(value: object) -> bool:
+    if isinstance(value, BaseModel):
+        return not any(value.model_dump().values())
+    return value is None or value == ""
+
+
 def request_identity(body: BaseModel) -> dict[str, Any]:
     """What makes two requests with one key the same request."""
-    return body.model_dump(mode="json", exclude=set(NOT_IDENTITY & set(type(body).model_fields)))
+    fields = set(type(body).model_fields)
+    unset_later = {name for name in ADDED_LATER & fields if _empty(getattr(body, name))}
+    return body.model_dump(mode="json", exclude=set(NOT_IDENTITY & fields) | unset_later)
+
+
+def earlier_identity(body: BaseModel) -> dict[str, Any]:
+    """The identity an earlier release gave this request: it dropped the later fields, given or not."""
+    fields = set(type(body).model_fields)
+    return body.model_dump(mode="json", exclude=set((NOT_IDENTITY | ADDED_LATER) & fields))
 
 
 def body_hash(body: Any) -> str:

@@ -56,9 +56,6 @@ def credential_key(authorization: str | None, fallback: str) -> str:
     return "addr:" + fallback
 
 
-RAW_BYTES = "body_has_raw_bytes"
-
-
 class BodyLimit:
     """Refuses a request body larger than ``limit`` bytes with 413, without reading more of it."""
 
@@ -90,12 +87,6 @@ class BodyLimit:
             chunks.append(chunk)
             more = message.get("more_body", False)
         body = b"".join(chunks)
-        # Whether a URL-encoded form holds bytes beyond ASCII: sent as raw UTF-8 rather than
-        # percent-encoded, which the form parser reads as Latin-1 (open311._form_text undoes it).
-        # Multipart fields are decoded as UTF-8 by the parser already.
-        content_type = dict(scope.get("headers") or []).get(b"content-type", b"")
-        urlencoded = content_type.split(b";")[0].strip().lower() == b"application/x-www-form-urlencoded"
-        scope.setdefault("state", {})[RAW_BYTES] = urlencoded and not body.isascii()
         delivered = False
 
         async def replay() -> Message:

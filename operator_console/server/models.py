@@ -13,6 +13,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -108,6 +110,10 @@ class ClientKeyRow(Base):
     kind: Mapped[str] = mapped_column(String(20))  # "channel" or "exchange"
     channel: Mapped[str | None] = mapped_column(String(10))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    full_reads: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """A channel's key that reads back in full what it posted (a server-side integration such as the
+    Zalo bot's backend). Without it the key posts, and reads only what is public: the key of a
+    form on a public page cannot publish what citizens sent with it (revision 0007)."""
 
 
 class CaseRow(Base):
@@ -152,6 +158,13 @@ class CaseRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # What another channel sent beside the request (revision 0007): Open311's e-mail, map pin, photo
+    # link, and the app's own ids and answers to a service's questions (``ChannelRefs`` as JSON).
+    caller_email: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    media_url: Mapped[str] = mapped_column(Text, default="", server_default="")
+    channel_refs: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 # The backlog queries read open cases by unit and by ward: partial indexes hold only the open ones,

@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    field_validator,
+)
 
 Text200 = Field(default="", max_length=200)
 
@@ -47,6 +56,26 @@ class Strict(BaseModel):
         return _no_nul(value)
 
 
+class ChannelRefsIn(Strict):
+    """What another channel sent beside a request (Open311: ``device_id``, ``account_id``,
+    ``address_id`` and the answers to a service's questions, ``attribute[code]``)."""
+
+    device_id: str = Text200
+    account_id: str = Text200
+    address_id: str = Text200
+    attributes: list[tuple[str, str]] = Field(
+        default_factory=list, max_length=50, description="(code, value) pairs; one pair per value"
+    )
+
+    @field_validator("attributes")
+    @classmethod
+    def _short_pairs(cls, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        for code, value in pairs:
+            if not code or len(code) > 80 or len(value) > 2000:
+                raise ValueError("an attribute's code is 1–80 characters and its value at most 2,000")
+        return pairs
+
+
 class CaseIn(Strict):
     """A new case, as a console (or another channel) sends it."""
 
@@ -85,6 +114,15 @@ class CaseIn(Strict):
     description: str = Field(default="", max_length=10_000)
     operator: str = Field(default="", max_length=80, description="The operator's name at the console")
     call_duration_s: StrictInt | None = Field(default=None, ge=0, le=86_400)
+    caller_email: str = Field(default="", max_length=200, description="A way to reach the caller too")
+    lat: StrictFloat | None = Field(default=None, ge=-90, le=90, description="A map pin (WGS 84), with long")
+    long: StrictFloat | None = Field(
+        default=None, ge=-180, le=180, description="A map pin (WGS 84), with lat"
+    )
+    media_url: str = Field(
+        default="", max_length=500, description="A photo or file the citizen sent (http/https)"
+    )
+    channel_refs: ChannelRefsIn | None = Field(default=None, description="What another channel sent beside")
 
 
 class ContactOut(BaseModel):
@@ -115,6 +153,13 @@ class LinkOut(BaseModel):
     note: str
     created_by: str
     created_at: datetime
+
+
+class ChannelRefsOut(BaseModel):
+    device_id: str = ""
+    account_id: str = ""
+    address_id: str = ""
+    attributes: list[tuple[str, str]] = Field(default_factory=list)
 
 
 class CaseOut(BaseModel):
@@ -156,6 +201,11 @@ class CaseOut(BaseModel):
     created_at: datetime
     updated_at: datetime
     closed_at: datetime | None
+    caller_email: str = ""
+    lat: float | None = None
+    long: float | None = None
+    media_url: str = ""
+    channel_refs: ChannelRefsOut = Field(default_factory=lambda: ChannelRefsOut())
 
 
 class CaseDetail(CaseOut):

@@ -71,6 +71,8 @@ class Machine:
     name: str
     kind: str
     channel: str | None
+    full_reads: bool = False
+    """A channel that reads back in full what it posted (see ``ClientKeyRow.full_reads``)."""
 
     @property
     def key(self) -> str:
@@ -181,4 +183,4 @@ def machine_for(session: Session, key: str, kind: str) -> Machine | None:
     row = session.get(ClientKeyRow, digest(key))
     if row is None or row.kind != kind:
         return None
-    return Machine(row.name, row.kind, row.channel)
+    return Machine(row.name, row.kind, row.channel, row.full_reads)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -61,6 +61,13 @@ class CaseRow(Base):
     """The central server's id for the case, once it acknowledged it (revision 0004)."""
     from_server: Mapped[bool] = mapped_column(Boolean, default=False)
     """Taken at another desk or channel, copied here from the server's feed (revision 0005)."""
+    # What another channel sent beside the request (revision 0008): Open311's e-mail, map pin,
+    # photo link and the app's own ids and answers (``ChannelRefs`` as JSON).
+    caller_email: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    media_url: Mapped[str] = mapped_column(Text, default="", server_default="")
+    channel_refs: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Folded keys (revision 0002): diacritic- and case-free, for search and duplicate scoring.
     name_key: Mapped[str] = mapped_column(Text, default="")
     street_key: Mapped[str] = mapped_column(Text, default="")

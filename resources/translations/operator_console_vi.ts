@@ -195,102 +195,147 @@
 <context>
     <name>CaseDetails</name>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="30"/>
+        <location filename="../../operator_console/gui/case_details.py" line="39"/>
         <source>Case %1</source>
         <translation>Hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="32"/>
+        <location filename="../../operator_console/gui/case_details.py" line="41"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="46"/>
+        <location filename="../../operator_console/gui/case_details.py" line="63"/>
         <source>“%1” (%2, split): to check, one of %3</source>
         <translation>«%1» (%2, đã chia): cần kiểm tra, là một trong %3</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="48"/>
+        <location filename="../../operator_console/gui/case_details.py" line="65"/>
         <source> (recorded: %1)</source>
         <translation> (đang ghi: %1)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="58"/>
+        <location filename="../../operator_console/gui/case_details.py" line="76"/>
+        <source>device</source>
+        <translation>thiết bị</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="76"/>
+        <source>account</source>
+        <translation>tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="77"/>
+        <source>address id</source>
+        <translation>mã địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="79"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="81"/>
+        <source>Map point</source>
+        <translation>Điểm trên bản đồ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="87"/>
+        <source>Photo/file sent</source>
+        <translation>Ảnh/tệp gửi kèm</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="90"/>
+        <source>Sent by the app</source>
+        <translation>Ứng dụng gửi kèm</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="93"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="59"/>
+        <location filename="../../operator_console/gui/case_details.py" line="94"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="60"/>
+        <location filename="../../operator_console/gui/case_details.py" line="95"/>
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="96"/>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="61"/>
+        <location filename="../../operator_console/gui/case_details.py" line="97"/>
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="62"/>
+        <location filename="../../operator_console/gui/case_details.py" line="98"/>
         <source>Caller</source>
         <translation>Người gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="63"/>
+        <location filename="../../operator_console/gui/case_details.py" line="99"/>
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="64"/>
+        <location filename="../../operator_console/gui/case_details.py" line="100"/>
         <source>Person in need</source>
         <translation>Người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="65"/>
+        <location filename="../../operator_console/gui/case_details.py" line="101"/>
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="66"/>
+        <location filename="../../operator_console/gui/case_details.py" line="102"/>
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="67"/>
+        <location filename="../../operator_console/gui/case_details.py" line="104"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="68"/>
+        <location filename="../../operator_console/gui/case_details.py" line="105"/>
+        <source>none given: a map point only</source>
+        <translation>không có: chỉ có điểm trên bản đồ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="107"/>
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="69"/>
+        <location filename="../../operator_console/gui/case_details.py" line="108"/>
         <source>Handling unit</source>
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="70"/>
+        <location filename="../../operator_console/gui/case_details.py" line="109"/>
         <source>Repeat calls</source>
         <translation>Số lần gọi lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="78"/>
+        <location filename="../../operator_console/gui/case_details.py" line="118"/>
         <source>Contacts</source>
         <translation>Các lần liên hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="79"/>
+        <location filename="../../operator_console/gui/case_details.py" line="119"/>
         <source>No repeat call.</source>
         <translation>Chưa có lần gọi lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="80"/>
+        <location filename="../../operator_console/gui/case_details.py" line="120"/>
         <source>History</source>
         <translation>Quá trình xử lý</translation>
     </message>
@@ -749,46 +794,46 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="121"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="126"/>
         <source>Cases: %1</source>
         <translation>Hồ sơ: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="140"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="145"/>
         <source>Load &amp;more</source>
         <translation>Tải &amp;thêm</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="144"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="149"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="160"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="165"/>
         <source>Not logged in to the server: the cases cannot be listed.</source>
         <translation>Chưa đăng nhập máy chủ: không lấy được danh sách hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="164"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="169"/>
         <source>Loading the cases…</source>
         <translation>Đang tải hồ sơ…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="183"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="188"/>
         <source>%n case(s).</source>
         <translation>
             <numerusform>%n hồ sơ.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="185"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="190"/>
         <source>The first %n case(s), newest first; more with Alt+M.</source>
         <translation>
             <numerusform>%n hồ sơ đầu tiên, mới nhất trước; Alt+T để tải thêm.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="194"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="199"/>
         <source>The cases could not be listed: %1</source>
         <translation>Không lấy được danh sách hồ sơ: %1</translation>
     </message>
@@ -895,52 +940,52 @@
         <translation>Theo đề xuất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="385"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="391"/>
         <source>withheld</source>
         <translation>ẩn số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="387"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="393"/>
         <source>%1 (old number %2)</source>
         <translation>%1 (số cũ %2)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="390"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="396"/>
         <source>or the old landline %1 (F7)</source>
         <translation>hoặc số bàn cũ %1 (F7)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="448"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="454"/>
         <source>street %1 has cases here</source>
         <translation>đường %1 đã có hồ sơ ở đây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="463"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="469"/>
         <source>all its residents</source>
         <translation>toàn bộ dân cư</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="464"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="470"/>
         <source>was %1</source>
         <translation>trước là %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="475"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="481"/>
         <source>✓ %1 (chosen for “%2”)</source>
         <translation>✓ %1 (đã chọn cho «%2»)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="482"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="488"/>
         <source>“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose.</source>
         <translation>«%1» là %2 (cũ), nay chia cho %3 phường/xã: nhấn Enter rồi phím 1–%3 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="494"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="500"/>
         <source>Enter, then 1–%1 to choose.</source>
         <translation>Nhấn Enter rồi phím 1–%1 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="502"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="508"/>
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
@@ -1133,42 +1178,42 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="32"/>
+        <location filename="../../operator_console/gui/login_dialog.py" line="33"/>
         <source>Set by IT for this workstation</source>
         <translation>Do bộ phận CNTT đặt cho máy này</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="45"/>
+        <location filename="../../operator_console/gui/login_dialog.py" line="46"/>
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="47"/>
+        <location filename="../../operator_console/gui/login_dialog.py" line="48"/>
         <source>Later</source>
         <translation>Để sau</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="64"/>
+        <location filename="../../operator_console/gui/login_dialog.py" line="65"/>
         <source>Type the server&apos;s address (https://…).</source>
         <translation>Nhập địa chỉ máy chủ (https://…).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="68"/>
+        <location filename="../../operator_console/gui/login_dialog.py" line="69"/>
         <source>Type your user name and password.</source>
         <translation>Nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="87"/>
+        <location filename="../../operator_console/gui/login_dialog.py" line="96"/>
         <source>The server address must start with https:// (http:// only for this computer).</source>
         <translation>Địa chỉ máy chủ phải bắt đầu bằng https:// (http:// chỉ dùng cho chính máy này).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="95"/>
+        <location filename="../../operator_console/gui/login_dialog.py" line="104"/>
         <source>The login failed on this computer (%1).</source>
         <translation>Đăng nhập không thành công do lỗi trên máy này (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/login_dialog.py" line="101"/>
+        <location filename="../../operator_console/gui/login_dialog.py" line="110"/>
         <source>Logging in…</source>
         <translation>Đang đăng nhập…</translation>
     </message>
@@ -1690,77 +1735,77 @@
         <translation>Kho hồ sơ đã được để riêng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="32"/>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="31"/>
         <source>This computer&apos;s case store could not be opened (%1). Nothing was deleted: it is kept, as it was, in %2. The console goes on with a new store: you can take calls now.</source>
         <translation>Không mở được kho hồ sơ của máy này (%1). Không có gì bị xoá: kho được giữ nguyên vẹn trong %2. Bàn điều khiển tiếp tục với một kho mới: có thể nhận cuộc gọi ngay.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="42"/>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="41"/>
         <source>Cases in the kept store that the server never received</source>
         <translation>Hồ sơ trong kho để riêng chưa đến được máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="55"/>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="54"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="57"/>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="56"/>
         <source>Open the folder</source>
         <translation>Mở thư mục</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="67"/>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="70"/>
         <source>the file is not a database</source>
         <translation>tệp không phải là cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="69"/>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="72"/>
         <source>the file is damaged</source>
         <translation>tệp bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="71"/>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="74"/>
         <source>a newer version of the console wrote it</source>
         <translation>do một phiên bản mới hơn của bàn điều khiển ghi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="72"/>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="75"/>
         <source>it could not be brought to this version</source>
         <translation>không đưa được lên phiên bản này</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="76"/>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="79"/>
         <source>Its cases could not be read here: IT can recover them from the kept file.</source>
         <translation>Không đọc được hồ sơ trong kho ở đây: IT có thể khôi phục từ tệp được giữ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="78"/>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="81"/>
         <source>Every case in it had reached the server.</source>
         <translation>Mọi hồ sơ trong kho đã đến máy chủ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="79"/>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="82"/>
         <source>%1 case(s) in it never reached the server:</source>
         <translation>%1 hồ sơ trong kho chưa đến được máy chủ:</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="81"/>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="84"/>
         <source>(read from the copy made before the last upgrade)</source>
         <translation>(đọc từ bản sao tạo trước lần nâng cấp vừa rồi)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="88"/>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="91"/>
         <source>%1 repeat call(s) or link(s) in it never reached the server either.</source>
         <translation>%1 cuộc gọi lại hoặc liên kết trong kho cũng chưa đến được máy chủ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="93"/>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="96"/>
         <source>The list is in %1 for IT.</source>
         <translation>Danh sách cho IT nằm ở %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="94"/>
+        <location filename="../../operator_console/gui/store_set_aside_dialog.py" line="97"/>
         <source>Tell IT.</source>
         <translation>Hãy báo IT.</translation>
     </message>
@@ -2078,7 +2123,7 @@
     </message>
     <message>
         <location filename="../../operator_console/gui/dashboard.py" line="612"/>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="94"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="102"/>
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
@@ -2089,13 +2134,13 @@
     </message>
     <message>
         <location filename="../../operator_console/gui/dashboard.py" line="645"/>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="82"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="91"/>
         <source>Category</source>
         <translation>Loại yêu cầu</translation>
     </message>
     <message>
         <location filename="../../operator_console/gui/dashboard.py" line="650"/>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="74"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="83"/>
         <source>Priority</source>
         <translation>Mức ưu tiên</translation>
     </message>
@@ -2160,37 +2205,42 @@
         <translation>TG nhập TB (giây)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="55"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="51"/>
+        <source>map point %1</source>
+        <translation>điểm bản đồ %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="64"/>
         <source>Case</source>
         <translation>Số hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="58"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="67"/>
         <source>Received</source>
         <translation>Tiếp nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="63"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="72"/>
         <source>Waiting for</source>
         <translation>Đã chờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="69"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="78"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="84"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="93"/>
         <source>Channel</source>
         <translation>Kênh</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="89"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="98"/>
         <source>Handling unit</source>
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="99"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="104"/>
         <source>Caller</source>
         <translation>Người gọi</translation>
     </message>
@@ -2299,12 +2349,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../operator_console/gui/main.py" line="217"/>
+        <location filename="../../operator_console/gui/main.py" line="222"/>
         <source>1022 Operator Console</source>
         <translation>Bàn tiếp nhận 1022</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main.py" line="218"/>
+        <location filename="../../operator_console/gui/main.py" line="223"/>
         <source>The console could not start. Nothing on this computer was deleted. Tell IT, with this report (it holds no personal data): %1</source>
         <translation>Bàn tiếp nhận không khởi động được. Không có gì trên máy này bị xoá. Hãy báo bộ phận CNTT, kèm báo cáo này (không có dữ liệu cá nhân): %1</translation>
     </message>

@@ -104,8 +104,11 @@ def prepare(url: str) -> dict[str, str]:
                 session, UserIn(username=username, password=PASSWORD, role=role, unit_code=unit), now
             )
         keys = {
-            "web": accounts.create_client_key(session, "web-form", "channel", "web", now),
-            "zalo": accounts.create_client_key(session, "zalo-bot", "channel", "zalo", now),
+            # The web form's and the Zalo bot's backends read back in full what they posted; the
+            # app's key sits in the app (posts, and reads what is public).
+            "web": accounts.create_client_key(session, "web-form", "channel", "web", now, full_reads=True),
+            "zalo": accounts.create_client_key(session, "zalo-bot", "channel", "zalo", now, full_reads=True),
+            "app": accounts.create_client_key(session, "city-app", "channel", "app", now),
             "exchange": accounts.create_client_key(session, "pbx-1", "exchange", None, now),
         }
     engine.dispose()

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 import requests
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import column as sa_column
+from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy import table as sa_table
 
 from operator_console.client.api import ServerClient
 from operator_console.client.payload import case_body
@@ -42,9 +44,14 @@ def _database_made_by_the_previous_release(backend: str, folder: Path) -> str:
     source = create_engine(f"sqlite:///{FIXTURES / 'server.sqlite3'}")
     with source.connect() as old, engine.begin() as new:
         for table in Base.metadata.sorted_tables:
-            rows = [dict(row._mapping) for row in old.execute(select(table))]
-            if rows:
-                new.execute(table.insert(), rows)
+            # The columns the previous release had (later revisions add some).
+            had = {c["name"] for c in inspect(old).get_columns(table.name)}
+            columns = [c for c in table.c if c.name in had]
+            rows = [dict(row._mapping) for row in old.execute(select(*columns))]
+            if rows:  # into those columns only (the models' defaults name the later ones)
+                new.execute(
+                    sa_table(table.name, *(sa_column(c.name, c.type) for c in columns)).insert(), rows
+                )
         for table in Base.metadata.sorted_tables:  # the sequences go on after the rows copied
             for column in table.primary_key.columns:
                 if column.autoincrement is True or (
