@@ -212,14 +212,13 @@ def enter_call(console: Console, kb: Keyboard, call: Call, helped: bool, caller_
         kb.key(Qt.Key.Key_Down)
     kb.key(Qt.Key.Key_Return)
     kb.text(call.household)
+    kb.key(Qt.Key.Key_Return)  # on the tick boxes: a digit ticks each, Enter goes to the description
+    boxes = window.form.tick_boxes
+    ticked = ([ui.noFoodCheck] if call.no_food else []) + [
+        getattr(ui, VULNERABLE_BOX[v]) for v in call.vulnerable
+    ]
+    kb.text("".join(str(boxes.index(box) + 1) for box in ticked))
     kb.key(Qt.Key.Key_Return)
-    if call.no_food:
-        kb.key(Qt.Key.Key_Space)
-    for value in call.vulnerable:
-        box = getattr(ui, VULNERABLE_BOX[value])
-        letter = box.text()[box.text().index("&") + 1]
-        kb.chord(*alt(letter))
-    kb.chord(*alt("d"))
     kb.text(call.description)
     if not helped:
         # No suggestion: the operator sets the priority the rules would have given.

@@ -48,3 +48,11 @@ def test_the_row_under_the_cursor_stays_while_the_figures_re_sort(qtbot: QtBot) 
 
     view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # a click on the unit's header
     assert [u.code for u in model.rows] == ["b", "c"]
+
+
+def test_columns_that_do_not_fit_give_way_widest_first() -> None:
+    from operator_console.gui.case_list import fitted_widths
+
+    assert fitted_widths([100, 200, 50], 400) == [100, 200, 50]  # they fit: as wanted
+    assert fitted_widths([100, 300, 50, 250], 500) == [100, 175, 50, 175]
+    assert sum(fitted_widths([90, 400, 60, 310, 120], 600)) <= 600

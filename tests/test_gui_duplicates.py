@@ -66,6 +66,11 @@ def test_a_repeat_callers_earlier_case_shows_before_the_number_is_finished(
     qtbot.keyClicks(window.form.ui.phoneEdit, "56")
     qtbot.waitUntil(lambda: panel.model.data(panel.model.index(0, 1)) == "rất có thể trùng")
     assert panel.ui.summaryLabel.text() == "1 hồ sơ trước rất có thể cùng nhu cầu: Ctrl+1 để mở hồ sơ đầu."
+    # What the two words mean is on screen, and in full on the word itself.
+    assert panel.legend.isVisible() and panel.legend.text().startswith("«rất có thể trùng»: cùng người")
+    assert "«có thể liên quan»: giống một phần" in panel.legend.text()
+    tip = panel.model.data(panel.model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    assert str(tip).startswith("rất có thể trùng: cùng người hoặc cùng hộ")
 
 
 def test_linking_the_call_makes_it_a_repeat_call_on_the_earlier_case_not_a_new_case(

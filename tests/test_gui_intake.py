@@ -98,8 +98,7 @@ def test_a_whole_call_entered_with_the_keyboard_is_saved_and_the_form_is_ready_a
     qtbot.keyClicks(focused(), "1")  # household size
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert focused() is ui.noFoodCheck
-    qtbot.keyClick(focused(), Qt.Key.Key_Return)
-    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    qtbot.keyClick(focused(), "2")  # the tick boxes take their digits: 2 is the lone elderly
     assert ui.loneElderlyCheck.isChecked()
     assert ui.priorityHint.text() == "đề xuất: Khẩn"  # alone; no food today would make it "Rất khẩn"
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -111,8 +110,8 @@ def test_a_whole_call_entered_with_the_keyboard_is_saved_and_the_form_is_ready_a
     assert stored.name == "Bà Lê Thị Mai" and stored.phone == "0909 123 456"
     model = window.cases
     row = [model.data(model.index(0, col)) for col in range(model.columnCount())]
-    assert row[2:4] == ["Chờ gửi", "Khẩn"]
-    assert row[4:7] == ["Bà Lê Thị Mai", "0909 123 456", "Phường Chánh Hưng"]
+    assert row[2:5] == ["Chờ gửi", "Khẩn", ""]  # no repeat call yet
+    assert row[5:8] == ["Bà Lê Thị Mai", "0909 123 456", "Phường Chánh Hưng"]
     case = console.store.get_case(stored.id)
     assert case is not None and (case.address.ward_code, case.address.former_ward_code) == (27418, 27418)
     assert case.address.ward_as_said == "P.5 Q.8" and not case.address.ward_needs_check
@@ -122,7 +121,7 @@ def test_a_wrong_field_shows_its_error_beside_it_and_nothing_is_lost(console: Co
     window, ui = console.window, console.window.form.ui
     qtbot.keyClicks(ui.phoneEdit, "0389123456")
     ui.householdEdit.setFocus()
-    type_text(qtbot, ui.householdEdit, "không")
+    type_text(qtbot, ui.householdEdit, "0")  # letters cannot be typed here (digits only)
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert ui.categoryError.isVisible() and ui.categoryError.text() == "Chưa chọn lĩnh vực."
     assert ui.householdError.isVisible() and "số nguyên dương" in ui.householdError.text()
@@ -675,7 +674,7 @@ def test_a_split_ward_left_to_settle_shows_its_successors_in_the_list_and_the_ca
     panel = console.window.case_list
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
     model = panel.model
-    assert model.data(model.index(0, 6)) == "P.5 Q.8 (?)"  # a ward still to settle
+    assert model.data(model.index(0, 7)) == "P.5 Q.8 (?)"  # a ward still to settle
     type_text(qtbot, panel.ui.wardFilter, "P.5 Q.8")  # the former ward finds the cases said in it
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and panel.ui.filterHint.text() == "")
     case = console.store.get_case(model.case_at(0).id)
@@ -782,3 +781,71 @@ def test_held_calls_outlive_the_console_and_an_old_one_is_offered_at_start(
         assert "1 cuộc gọi đang giữ từ ca trước" in second.window.saved_banner.text()
     finally:
         second.shutdown()
+
+
+def test_the_household_field_takes_digits_only_as_it_is_typed(console: Console, qtbot: QtBot) -> None:
+    ui = console.window.form.ui
+    ui.householdEdit.setFocus()
+    qtbot.keyClicks(ui.householdEdit, "5 nguoi")
+    assert ui.householdEdit.text() == "5"
+
+
+def test_a_number_left_short_says_so_once_the_cursor_leaves_it(console: Console, qtbot: QtBot) -> None:
+    ui = console.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "0389 12")
+    assert ui.phoneHint.text() == "…"
+    qtbot.keyClick(ui.phoneEdit, Qt.Key.Key_Return)
+    assert focused() is ui.callerNameEdit
+    assert ui.phoneHint.text() not in ("", "…") and ui.phoneHint.property("tone") == "warn"
+
+
+def test_down_from_the_search_reaches_the_list_and_one_enter_opens_the_case(
+    console: Console, qtbot: QtBot
+) -> None:
+    save_call(console, qtbot, "0389123456", "Trần Văn Bình")
+    panel = console.window.case_list
+    qtbot.keyClick(console.window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(panel.ui.textFilter, "tran van")
+    opened: list[str] = []
+    panel.open_case.disconnect()  # the details window is opened by the window: not wanted here
+    panel.open_case.connect(opened.append)
+    qtbot.keyClick(panel.ui.textFilter, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: panel.ui.caseTable.currentIndex().isValid())
+    assert focused() is panel.ui.caseTable
+    qtbot.keyClick(panel.ui.caseTable, Qt.Key.Key_Return)
+    assert opened == [panel.model.case_at(0).id]
+
+
+def test_a_case_saved_after_a_search_shows_on_top_of_the_recent_cases(console: Console, qtbot: QtBot) -> None:
+    save_call(console, qtbot, "0389123456", "Trần Văn Bình")
+    panel = console.window.case_list
+    qtbot.keyClick(console.window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(panel.ui.textFilter, "tran van")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    save_call(console, qtbot, "0909123456", "Lê Thị Hoa")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    assert panel.ui.textFilter.text() == "" and panel.model.case_at(0).name == "Lê Thị Hoa"
+
+
+def test_the_tick_boxes_take_digits_and_one_enter_leads_past_them(console: Console, qtbot: QtBot) -> None:
+    ui = console.window.form.ui
+    ui.householdEdit.setFocus()
+    qtbot.keyClicks(ui.householdEdit, "3")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert focused() is ui.noFoodCheck
+    for digit in "126":
+        qtbot.keyClick(focused(), digit)
+    assert focused() is ui.noFoodCheck  # the cursor stays on the boxes
+    assert [box.isChecked() for box in console.window.form.tick_boxes] == [
+        True,
+        True,
+        False,
+        False,
+        False,
+        True,
+    ]
+    qtbot.keyClick(focused(), "2")  # again: unticked
+    assert not ui.loneElderlyCheck.isChecked()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert focused() is ui.descriptionEdit
+    assert ui.noFoodCheck.text().startswith("1 ") and ui.sickCheck.text().startswith("6 ")

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QWidget
 
 from operator_console.dedupe.finder import DuplicateFinder
 from operator_console.dedupe.scoring import Scored
@@ -30,12 +30,25 @@ from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.messages import Language
 from operator_console.gui.forms.ui_candidates_panel import Ui_CandidatesPanel
 from operator_console.gui.tasks import TaskRunner
+from operator_console.gui.tone import set_tone
 
 log = logging.getLogger(__name__)
 SEARCH_PAUSE_MS = 120
 """A burst of keys makes one search: the search starts this long after the last key."""
 SHOWN = 5
 Index = QModelIndex | QPersistentModelIndex
+
+
+LIKELY_MEANS = QT_TRANSLATE_NOOP(
+    "CandidatesModel",
+    "likely the same: the same person or household and the same need, by strong evidence (the "
+    "phone, the person in need, the house): link the call to it (Ctrl+1…5, then Enter)",
+)
+POSSIBLY_MEANS = QT_TRANSLATE_NOOP(
+    "CandidatesModel",
+    "possibly related: some things match (a name, the street, the ward) but not enough to say it "
+    "is the same need: look before saving a new case",
+)
 
 
 class CandidatesModel(QAbstractTableModel):
@@ -79,6 +92,8 @@ class CandidatesModel(QAbstractTableModel):
         row = found.row
         if role == Qt.ItemDataRole.ForegroundRole and found.likely:
             return QBrush(QColor("#8a1c00"))
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+            return self.tr(str(LIKELY_MEANS if found.likely else POSSIBLY_MEANS))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()
@@ -125,6 +140,17 @@ class CandidatesPanel(QWidget):
         self._pause.setSingleShot(True)
         self._pause.setInterval(SEARCH_PAUSE_MS)
         self._pause.timeout.connect(self._search)
+        # What the two words in "Same need?" mean, always on screen under the summary.
+        self.legend = QLabel(
+            self.tr(
+                "“likely the same”: the same person and need, by the phone, the person in need or the "
+                "house · “possibly related”: partly alike, look before saving"
+            )
+        )
+        self.legend.setObjectName("candidates_legend")
+        self.legend.setWordWrap(True)
+        set_tone(self.legend, "hint")  # grey: a key to the words, not news
+        self.ui.layout.insertWidget(self.ui.layout.indexOf(self.ui.summaryLabel) + 1, self.legend)
         self._summarise()
 
     def search(self, draft: CaseDraft) -> None:

@@ -15,6 +15,7 @@ from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import Taxonomy
 from operator_console.domain.text import fold
+from operator_console.domain.units import unit_name
 from operator_console.gui.forms.ui_case_details import Ui_CaseDetails
 
 
@@ -105,7 +106,7 @@ class CaseDetails(QDialog):
                 case.address.as_said or (self.tr("none given: a map point only") if address.point else ""),
             ),
             (self.tr("Ward/commune"), self._ward_text(case, gazetteer)),
-            (self.tr("Handling unit"), case.handling_unit or ""),
+            (self.tr("Handling unit"), unit_name(case.handling_unit) if case.handling_unit else ""),
             (self.tr("Repeat calls"), str(case.repeat_count)),
         ]
         parts = [f"<h2>{escape(case.reference)}</h2><table>"]

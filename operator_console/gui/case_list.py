@@ -13,7 +13,9 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -39,6 +41,7 @@ class CaseListModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("CaseListModel", "Case"),
         QT_TRANSLATE_NOOP("CaseListModel", "Status"),
         QT_TRANSLATE_NOOP("CaseListModel", "Priority"),
+        QT_TRANSLATE_NOOP("CaseListModel", "Repeat calls"),
         QT_TRANSLATE_NOOP("CaseListModel", "Name"),
         QT_TRANSLATE_NOOP("CaseListModel", "Phone"),
         QT_TRANSLATE_NOOP("CaseListModel", "Ward/commune"),
@@ -76,7 +79,7 @@ class CaseListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._rows[index.row()]
         return self._cell(row, index.column())
@@ -143,10 +146,12 @@ class CaseListModel(QAbstractTableModel):
         if column == 3:
             return label(row.priority, self._language)
         if column == 4:
-            return row.name
+            return str(row.repeat_count) if row.repeat_count else ""
         if column == 5:
-            return row.phone
+            return row.name
         if column == 6:
+            return row.phone
+        if column == 7:
             ward = self._gazetteer.current(row.ward_code) if row.ward_code is not None else None
             shown = ward.name if ward else row.ward_as_said
             # (?): the ward is for the operator to settle (a split former ward, a name not found)
@@ -165,5 +170,52 @@ def show_cases_in(table: QTableView, model: CaseListModel) -> None:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     table.setWordWrap(False)
-    # A page is at most a few hundred rows: sizing the columns to them is cheap.
-    model.when_loaded(table.resizeColumnsToContents)
+
+    # A page is at most a few hundred rows: sizing the columns to them is cheap. Then every column
+    # is kept in view: when they do not fit, the widest give way first (a long name, ward or
+    # category is elided; its tooltip holds it whole), so the ward never hides past the right edge.
+    fitter = _ColumnFitter(table)
+    model.when_loaded(fitter.fit)
+
+
+def fitted_widths(wanted: list[int], room: int) -> list[int]:
+    """The widths to give: as wanted if they fit in ``room``, else each capped at the one width
+    that makes them fit (the widest shrink first, the narrow ones keep their size)."""
+    if sum(wanted) <= room or not wanted:
+        return list(wanted)
+    remaining, count = room, len(wanted)
+    for width in sorted(wanted):
+        cap = remaining // count
+        if width > cap:
+            return [min(w, cap) for w in wanted]
+        remaining -= width
+        count -= 1
+    return list(wanted)
+
+
+class _ColumnFitter(QObject):
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self._table = table
+        self._wanted: list[int] = []
+        table.viewport().installEventFilter(self)
+
+    def fit(self) -> None:
+        self._table.resizeColumnsToContents()
+        header = self._table.horizontalHeader()
+        self._wanted = [header.sectionSize(c) for c in range(header.count())]
+        self._apply()
+
+    def _apply(self) -> None:
+        if not self._wanted:
+            return
+        room = self._table.viewport().width()
+        floor = self._table.fontMetrics().horizontalAdvance("00/00 00:00")
+        widths = fitted_widths(self._wanted, max(room, floor * len(self._wanted)))
+        for column, width in enumerate(widths):
+            self._table.setColumnWidth(column, max(width, min(floor, self._wanted[column])))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._apply()
+        return False

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from operator_console.domain.case import Status, label
 from operator_console.gui.case_list import CaseListModel, show_cases_in
@@ -40,6 +41,27 @@ class CaseListPanel(QWidget):
             edit.textChanged.connect(self._pause.start)
         for combo in (self.ui.statusFilter, self.ui.categoryFilter):
             combo.currentIndexChanged.connect(self.apply_filters)
+        # Down in a filter goes down to the list too, as in any search box.
+        self._down = _DownToList(self)
+        for edit in (self.ui.textFilter, self.ui.wardFilter):
+            edit.installEventFilter(self._down)
+
+    def show_recent(self) -> None:
+        """The newest cases, every filter off: after a save, the case just saved is on top."""
+        ui = self.ui
+        widgets = (ui.textFilter, ui.wardFilter, ui.statusFilter, ui.categoryFilter)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            ui.textFilter.clear()
+            ui.wardFilter.clear()
+            ui.statusFilter.setCurrentIndex(0)
+            ui.categoryFilter.setCurrentIndex(0)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self._pause.stop()
+        self.apply_filters()
 
     def focus_filter(self) -> None:
         self.ui.textFilter.setFocus()
@@ -92,3 +114,24 @@ class CaseListPanel(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         self.open_case.emit(self.model.case_at(index.row()).id)
+
+    def to_list(self) -> None:
+        self._to_list()
+
+
+class _DownToList(QObject):
+    """Down in a filter field (no completion list open) puts the cursor on the list's first case."""
+
+    def __init__(self, panel: CaseListPanel) -> None:
+        super().__init__(panel)
+        self._panel = panel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            completer = watched.completer() if isinstance(watched, QLineEdit) else None
+            popup = completer.popup() if completer is not None else None
+            popup_open = popup is not None and popup.isVisible()
+            if event.key() == Qt.Key.Key_Down and not event.modifiers() and not popup_open:
+                self._panel.to_list()
+                return True
+        return False

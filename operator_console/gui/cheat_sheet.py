@@ -39,6 +39,12 @@ class CheatSheet(QDialog):
         rows.append((self.tr("Shift+Tab"), self.tr("Previous field")))
         rows.append((self.tr("1 … 9"), self.tr("Category, in the category list")))
         rows.append(
+            (
+                self.tr("1 … 6, then Enter"),
+                self.tr("Tick boxes: tick or untick by digit; Enter goes to the description"),
+            )
+        )
+        rows.append(
             (self.tr("Enter, then 1 … 9"), self.tr("Ward: pick today's one when the words name several"))
         )
         rows.append((self.tr("Enter"), self.tr("On a listed case: open it")))

@@ -537,6 +537,36 @@ class Dashboard(QWidget):
 
         self._runner.run(lambda: write_report(path, heading, sheets), written, failed, owner=self)
 
+    def _figure_numbers(self, figures: QueueFigures) -> dict[str, tuple[float | int | str, str]]:
+        """Each tile's figure as a number and its unit (a share in per cent, a time in seconds)."""
+        phone = figures.phone
+        seconds, per_cent = self.tr("seconds"), "%"
+
+        def pct(value: float | None) -> float | str:
+            return "" if value is None else round(value * 100, 1)
+
+        def secs(value: float | None) -> float | str:
+            return "" if value is None else round(value, 1)
+
+        return {
+            "received_today": (sum(figures.received_today.values()), ""),
+            "received_last_hour": (sum(figures.received_last_hour.values()), ""),
+            "open_total": (figures.open_total, ""),
+            "past_deadline": (figures.past_deadline, ""),
+            "repeat_rate": (pct(figures.repeat_rate_today), per_cent),
+            "outbox": (figures.outbox_waiting, ""),
+            "calls_waiting": (phone.waiting, ""),
+            "service_level": (pct(phone.service_level), per_cent),
+            "average_answer": (secs(phone.average_answer_s), seconds),
+            "abandoned": (phone.abandoned_today, ""),
+            "average_handle": (secs(phone.average_handle_s), seconds),
+            "agents": (phone.available, self.tr("available")),
+        }
+
+    def forget_account(self) -> None:
+        """Another account logged in: what the last one exported is theirs, not said to this one."""
+        self._export_said("", "")
+
     def _export_said(self, text: str, shade: str) -> None:
         self.export_status.setText(text)
         set_tone(self.export_status, shade)
@@ -548,10 +578,16 @@ class Dashboard(QWidget):
         heading = self.tr("1022 hotline: supervisor's figures of %1").replace(
             "%1", figures.generated_at.astimezone(HCMC_TIME).strftime("%d/%m/%Y %H:%M:%S")
         )
+        # Numbers as numbers (a supervisor adds them up in a spreadsheet), each with its unit; the
+        # tile's own words beside them.
+        numbers = self._figure_numbers(figures)
         summary = Sheet(
             self.tr("Summary"),
-            [self.tr("Figure"), self.tr("Value"), self.tr("Detail")],
-            [[tile.caption.text(), tile.value.text(), tile.detail.text()] for tile in self.tiles.values()],
+            [self.tr("Figure"), self.tr("Value"), self.tr("Unit"), self.tr("Shown as"), self.tr("Detail")],
+            [
+                [tile.caption.text(), *numbers.get(figure, ("", "")), tile.value.text(), tile.detail.text()]
+                for figure, tile in self.tiles.items()
+            ],
         )
         sheets = [summary]
         models: list[tuple[RowsModel[Any], str]] = [

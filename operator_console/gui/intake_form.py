@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -97,6 +97,14 @@ class IntakeForm(QWidget):
         for kind in (QComboBox, QCheckBox):
             for widget in self.findChildren(kind):
                 widget.installEventFilter(self._enter_moves_on)
+        # The six tick boxes are one stop on the way: a digit ticks (or unticks) its box from any
+        # of them, Enter goes on to the description. Each box says its digit.
+        self.tick_boxes: tuple[QCheckBox, ...] = (
+            self.ui.noFoodCheck,
+            *self._vulnerable_checks.values(),
+        )
+        for digit, box in enumerate(self.tick_boxes, start=1):
+            box.setText(f"{digit} {box.text()}")
         self._ward_keys = _WardChoiceKeys(self)
         self.ui.wardChoices.installEventFilter(self._ward_keys)
         self.ui.wardChoices.itemActivated.connect(
@@ -108,7 +116,21 @@ class IntakeForm(QWidget):
             # A wrapping label asks for little width; let it take the whole field's width.
             hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # under its field
+        # A household is counted in people: digits only, as typed (the key of a letter does nothing).
+        ui = self.ui
+        ui.householdEdit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,4}"), self))
+        ui.householdEdit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        # "…" says a number is still being typed; once the cursor leaves, say what is wrong with it.
+        ui.phoneEdit.editingFinished.connect(self._phone_left)
         self.clear()
+
+    def _phone_left(self) -> None:
+        if self.ui.phoneHint.text() == "…":
+            try:
+                parse_phone(self.ui.phoneEdit.text())
+            except PhoneError as exc:
+                self.ui.phoneHint.setText(exc.message.render(self._language))
+                set_tone(self.ui.phoneHint, "warn")
 
     # what the operator typed ----------------------------------------------------------------------
     def draft(self) -> CaseDraft:
@@ -261,6 +283,18 @@ class IntakeForm(QWidget):
 
     def _move_on(self) -> None:
         self.focusNextChild()
+
+    def tick_key(self, event: QKeyEvent) -> bool:
+        """In the tick boxes: a digit ticks its box (the cursor stays), Enter goes to the description."""
+        text = event.text()
+        if text.isdigit() and 1 <= int(text) <= len(self.tick_boxes):
+            box = self.tick_boxes[int(text) - 1]
+            box.setChecked(not box.isChecked())
+            return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.ui.descriptionEdit.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return False
 
     # the ward ---------------------------------------------------------------------------------------
     def ward_code(self) -> int | None:
@@ -560,6 +594,8 @@ class _EnterMovesOn(QObject):
                 return False  # Enter picks the item of the open list
             if combo is self._form.ui.categoryCombo and event.text().isdigit():
                 return self._form.pick_category_by_key(event.text())
+            if watched in self._form.tick_boxes and plain:
+                return self._form.tick_key(event)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
                 self._form.focusNextChild()
                 return True

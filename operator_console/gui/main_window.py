@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -65,6 +65,17 @@ this long: never under the fingers of an operator starting the next call."""
 MESSAGE_MS = 8_000
 OVERSEERS = frozenset({"supervisor", "monitor", "admin"})
 INTAKE_ACTIONS = ("intake.", "candidates.", "cases.find")
+CALL_KEYS = frozenset(
+    {
+        "intake.new",
+        "intake.save",
+        "intake.undo_clear",
+        "intake.held",
+        "intake.fill_previous",
+        "intake.take_landline",
+    }
+)
+"""The keys that take or save a call: on a monitor's (read-only) console they say it takes none."""
 """The actions that act on the intake page's form and lists."""
 """The server's roles that may read the supervisor's figures (``GET /stats/queue``)."""
 
@@ -184,6 +195,25 @@ class MainWindow(QMainWindow):
         else:
             self._clear()  # a new call is starting: no login dialog in the way
 
+    def _for_call_takers(self, handler: Callable[[], object]) -> None:
+        if self._read_only:
+            self.say_read_only()
+            return
+        handler()
+
+    def say_read_only(self) -> None:
+        self.statusBar().showMessage(
+            self.tr("This account (monitor) reads the figures and takes no calls: log in as an operator."),
+            MESSAGE_MS,
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # What no widget took: on a monitor's console, typing (as if into a call) is answered.
+        if self._read_only and event.text().strip() and event.text().isprintable():
+            self.say_read_only()
+            return
+        super().keyPressEvent(event)
+
     def incoming_call(self, number: str) -> None:
         """Caller ID: a fresh intake with the number in; the caller's earlier cases show at once.
 
@@ -193,6 +223,14 @@ class MainWindow(QMainWindow):
         self.showNormal()
         self.raise_()
         self.activateWindow()
+        if self._read_only:
+            self.statusBar().showMessage(
+                self.tr("Incoming call from %1: this account (monitor) takes no calls.").replace(
+                    "%1", number
+                ),
+                MESSAGE_MS,
+            )
+            return
         if self.pages.indexOf(self.intake_page) >= 0:
             self.pages.setCurrentWidget(self.intake_page)  # a supervisor on the dashboard takes it
         if not self.form.is_blank():
@@ -493,6 +531,7 @@ class MainWindow(QMainWindow):
         if self.dashboard is not None:
             self.dashboard.poller.forget_login()
             if role != self._shown_role:
+                self.dashboard.forget_account()
                 self.pages.setCurrentWidget(self.dashboard)  # what a supervisor logs in for
         self._shown_role = role
         self._page_changed()
@@ -508,7 +547,8 @@ class MainWindow(QMainWindow):
         on_intake = self.pages.currentWidget() is self.intake_page
         for action_id, action in self.actions_by_id.items():
             if action_id.startswith(INTAKE_ACTIONS):
-                action.setEnabled(on_intake and not self._read_only)
+                # A monitor's keys for taking a call stay live, to say why nothing happens.
+                action.setEnabled(on_intake or (self._read_only and action_id in CALL_KEYS))
         if self.dashboard is None:
             return
         if self._shown_dashboard() is not None:
@@ -576,7 +616,7 @@ class MainWindow(QMainWindow):
         """The call is in the store (a case or a repeat call): the form is ready for the next one."""
         self.form.clear()
         self._drafts.discard()
-        self.cases.reload()
+        self.case_list.show_recent()  # a search made during the call would hide the case just saved
         self.history.show_phone("")
         self.refresh_queue()
         if self._pending_call:
@@ -826,6 +866,8 @@ class MainWindow(QMainWindow):
             **{f"candidates.open_{n}": partial(self.open_candidate, n) for n in range(1, 6)},
         }
         menus = {key: self.menuBar().addMenu(menu_label(key)) for key in MENUS}
+        for action_id in CALL_KEYS:
+            handlers[action_id] = partial(self._for_call_takers, handlers[action_id])
         for spec in ACTIONS:
             action = QAction(spec.label, self)
             action.setObjectName(spec.id)

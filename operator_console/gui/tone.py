@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QLabel
 
 
 def set_tone(label: QLabel, tone: str) -> None:
-    """``"ok"`` (understood), ``"warn"`` (needs a look), ``"error"`` (stops the save), or ``""``."""
+    """``"ok"`` (understood), ``"warn"`` (needs a look), ``"error"`` (stops the save), ``"hint"`` (a
+    key to what words mean, in grey), or ``""``."""
     if label.property("tone") != tone:
         label.setProperty("tone", tone)
         label.style().unpolish(label)

@@ -110,47 +110,57 @@
 <context>
     <name>CandidatesModel</name>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="43"/>
+        <location filename="../../operator_console/gui/candidates.py" line="42"/>
+        <source>likely the same: the same person or household and the same need, by strong evidence (the phone, the person in need, the house): link the call to it (Ctrl+1…5, then Enter)</source>
+        <translation>rất có thể trùng: cùng người hoặc cùng hộ và cùng nhu cầu, có bằng chứng mạnh (số điện thoại, người cần hỗ trợ, cùng nhà): nên nối cuộc gọi vào hồ sơ này (Ctrl+1…5, rồi Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/candidates.py" line="47"/>
+        <source>possibly related: some things match (a name, the street, the ward) but not enough to say it is the same need: look before saving a new case</source>
+        <translation>có thể liên quan: giống một phần (họ tên, tên đường, phường) nhưng chưa đủ để nói là cùng nhu cầu: xem trước khi lưu hồ sơ mới</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/candidates.py" line="56"/>
         <source>Key</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="44"/>
+        <location filename="../../operator_console/gui/candidates.py" line="57"/>
         <source>Same need?</source>
         <translation>Cùng nhu cầu?</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="45"/>
+        <location filename="../../operator_console/gui/candidates.py" line="58"/>
         <source>Case</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="46"/>
+        <location filename="../../operator_console/gui/candidates.py" line="59"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="47"/>
+        <location filename="../../operator_console/gui/candidates.py" line="60"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="48"/>
+        <location filename="../../operator_console/gui/candidates.py" line="61"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="49"/>
+        <location filename="../../operator_console/gui/candidates.py" line="62"/>
         <source>Why</source>
         <translation>Vì sao</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="88"/>
+        <location filename="../../operator_console/gui/candidates.py" line="103"/>
         <source>likely the same</source>
         <translation>rất có thể trùng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="88"/>
+        <location filename="../../operator_console/gui/candidates.py" line="103"/>
         <source>possibly related</source>
         <translation>có thể liên quan</translation>
     </message>
@@ -158,19 +168,24 @@
 <context>
     <name>CandidatesPanel</name>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="163"/>
+        <location filename="../../operator_console/gui/candidates.py" line="146"/>
+        <source>“likely the same”: the same person and need, by the phone, the person in need or the house · “possibly related”: partly alike, look before saving</source>
+        <translation>«rất có thể trùng»: cùng người, cùng nhu cầu (theo số điện thoại, người cần hỗ trợ hoặc cùng nhà) · «có thể liên quan»: giống một phần, xem trước khi lưu</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/candidates.py" line="189"/>
         <source>The duplicate search could not run; intake goes on.</source>
         <translation>Không tìm được hồ sơ trùng lúc này; vẫn tiếp nhận bình thường.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/candidates.py" line="177"/>
+        <location filename="../../operator_console/gui/candidates.py" line="203"/>
         <source>%n earlier case(s) likely the same need: Ctrl+1 opens the first.</source>
         <translation>
             <numerusform>%n hồ sơ trước rất có thể cùng nhu cầu: Ctrl+1 để mở hồ sơ đầu.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/candidates.py" line="179"/>
+        <location filename="../../operator_console/gui/candidates.py" line="205"/>
         <source>Nothing likely the same; %n possibly related.</source>
         <translation>
             <numerusform>Không có hồ sơ trùng rõ ràng; %n hồ sơ có thể liên quan.</numerusform>
@@ -195,147 +210,147 @@
 <context>
     <name>CaseDetails</name>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="39"/>
+        <location filename="../../operator_console/gui/case_details.py" line="40"/>
         <source>Case %1</source>
         <translation>Hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="41"/>
+        <location filename="../../operator_console/gui/case_details.py" line="42"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="63"/>
+        <location filename="../../operator_console/gui/case_details.py" line="64"/>
         <source>“%1” (%2, split): to check, one of %3</source>
         <translation>«%1» (%2, đã chia): cần kiểm tra, là một trong %3</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="65"/>
+        <location filename="../../operator_console/gui/case_details.py" line="66"/>
         <source> (recorded: %1)</source>
         <translation> (đang ghi: %1)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="76"/>
+        <location filename="../../operator_console/gui/case_details.py" line="77"/>
         <source>device</source>
         <translation>thiết bị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="76"/>
+        <location filename="../../operator_console/gui/case_details.py" line="77"/>
         <source>account</source>
         <translation>tài khoản</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="77"/>
+        <location filename="../../operator_console/gui/case_details.py" line="78"/>
         <source>address id</source>
         <translation>mã địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="79"/>
+        <location filename="../../operator_console/gui/case_details.py" line="80"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="81"/>
+        <location filename="../../operator_console/gui/case_details.py" line="82"/>
         <source>Map point</source>
         <translation>Điểm trên bản đồ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="87"/>
+        <location filename="../../operator_console/gui/case_details.py" line="88"/>
         <source>Photo/file sent</source>
         <translation>Ảnh/tệp gửi kèm</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="90"/>
+        <location filename="../../operator_console/gui/case_details.py" line="91"/>
         <source>Sent by the app</source>
         <translation>Ứng dụng gửi kèm</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="93"/>
+        <location filename="../../operator_console/gui/case_details.py" line="94"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="94"/>
+        <location filename="../../operator_console/gui/case_details.py" line="95"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="95"/>
+        <location filename="../../operator_console/gui/case_details.py" line="96"/>
         <source>Channel</source>
         <translation>Kênh</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="96"/>
+        <location filename="../../operator_console/gui/case_details.py" line="97"/>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="97"/>
+        <location filename="../../operator_console/gui/case_details.py" line="98"/>
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="98"/>
+        <location filename="../../operator_console/gui/case_details.py" line="99"/>
         <source>Caller</source>
         <translation>Người gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="99"/>
+        <location filename="../../operator_console/gui/case_details.py" line="100"/>
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="100"/>
+        <location filename="../../operator_console/gui/case_details.py" line="101"/>
         <source>Person in need</source>
         <translation>Người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="101"/>
+        <location filename="../../operator_console/gui/case_details.py" line="102"/>
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="102"/>
+        <location filename="../../operator_console/gui/case_details.py" line="103"/>
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="104"/>
+        <location filename="../../operator_console/gui/case_details.py" line="105"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="105"/>
+        <location filename="../../operator_console/gui/case_details.py" line="106"/>
         <source>none given: a map point only</source>
         <translation>không có: chỉ có điểm trên bản đồ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="107"/>
+        <location filename="../../operator_console/gui/case_details.py" line="108"/>
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="108"/>
+        <location filename="../../operator_console/gui/case_details.py" line="109"/>
         <source>Handling unit</source>
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="109"/>
+        <location filename="../../operator_console/gui/case_details.py" line="110"/>
         <source>Repeat calls</source>
         <translation>Số lần gọi lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="118"/>
+        <location filename="../../operator_console/gui/case_details.py" line="119"/>
         <source>Contacts</source>
         <translation>Các lần liên hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="119"/>
+        <location filename="../../operator_console/gui/case_details.py" line="120"/>
         <source>No repeat call.</source>
         <translation>Chưa có lần gọi lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="120"/>
+        <location filename="../../operator_console/gui/case_details.py" line="121"/>
         <source>History</source>
         <translation>Quá trình xử lý</translation>
     </message>
@@ -353,42 +368,47 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="38"/>
+        <location filename="../../operator_console/gui/case_list.py" line="40"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="39"/>
+        <location filename="../../operator_console/gui/case_list.py" line="41"/>
         <source>Case</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="42"/>
+        <location filename="../../operator_console/gui/case_list.py" line="44"/>
+        <source>Repeat calls</source>
+        <translation>Gọi lại</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_list.py" line="45"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="43"/>
+        <location filename="../../operator_console/gui/case_list.py" line="46"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="44"/>
+        <location filename="../../operator_console/gui/case_list.py" line="47"/>
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="45"/>
+        <location filename="../../operator_console/gui/case_list.py" line="48"/>
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="40"/>
+        <location filename="../../operator_console/gui/case_list.py" line="42"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="41"/>
+        <location filename="../../operator_console/gui/case_list.py" line="43"/>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
@@ -396,12 +416,12 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="75"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="97"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="78"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="100"/>
         <source>All categories</source>
         <translation>Mọi lĩnh vực</translation>
     </message>
@@ -451,7 +471,7 @@
     <name>CheatSheet</name>
     <message>
         <location filename="../../operator_console/gui/cheat_sheet.py" line="38"/>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="44"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="50"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -481,33 +501,43 @@
         <translation>Chọn lĩnh vực, trong ô lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="42"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="43"/>
+        <source>1 … 6, then Enter</source>
+        <translation>1 … 6, rồi Enter</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="44"/>
+        <source>Tick boxes: tick or untick by digit; Enter goes to the description</source>
+        <translation>Ô đánh dấu: đánh hoặc bỏ theo phím số; Enter sang Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="48"/>
         <source>Enter, then 1 … 9</source>
         <translation>Enter, rồi 1 … 9</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="42"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="48"/>
         <source>Ward: pick today&apos;s one when the words name several</source>
         <translation>Phường/xã: chọn đơn vị hiện nay khi lời nói ứng với nhiều nơi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="44"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="50"/>
         <source>On a listed case: open it</source>
         <translation>Trên một hồ sơ trong danh sách: mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="51"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="57"/>
         <location filename="../../ui/cheat_sheet.ui" line="6"/>
         <source>Keys</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="51"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="57"/>
         <source>What they do</source>
         <translation>Công dụng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="60"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="66"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -604,7 +634,7 @@
     </message>
     <message>
         <location filename="../../operator_console/gui/dashboard.py" line="225"/>
-        <location filename="../../operator_console/gui/dashboard.py" line="560"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="596"/>
         <source>Past deadline</source>
         <translation>Quá hạn</translation>
     </message>
@@ -721,72 +751,92 @@
         <translation>Không ghi được %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="548"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="543"/>
+        <source>seconds</source>
+        <translation>giây</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="563"/>
+        <source>available</source>
+        <translation>sẵn sàng</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="578"/>
         <source>1022 hotline: supervisor&apos;s figures of %1</source>
         <translation>Đường dây 1022: số liệu giám sát lúc %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="552"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="585"/>
         <source>Summary</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="553"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="586"/>
         <source>Figure</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="553"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="586"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="553"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="586"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="558"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="586"/>
+        <source>Unit</source>
+        <translation>Đơn vị đo</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="586"/>
+        <source>Shown as</source>
+        <translation>Hiển thị</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/dashboard.py" line="594"/>
         <source>Backlog by unit</source>
         <translation>Tồn đọng theo đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="559"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="595"/>
         <source>Backlog by ward</source>
         <translation>Tồn đọng theo phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="561"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="597"/>
         <source>Operators on shift</source>
         <translation>Tổng đài viên trong ca</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="574"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="610"/>
         <source>Arrivals per hour</source>
         <translation>Tiếp nhận theo giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="575"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="611"/>
         <source>Hour</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="575"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="611"/>
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="590"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="626"/>
         <source>Ageing</source>
         <translation>Tuổi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="591"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="627"/>
         <source>Open for</source>
         <translation>Đã mở</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="591"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="627"/>
         <source>Open cases</source>
         <translation>Hồ sơ đang mở</translation>
     </message>
@@ -930,62 +980,62 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="324"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="358"/>
         <source>— choose (digit key) —</source>
         <translation>— chọn (phím số) —</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="329"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="363"/>
         <source>Suggested</source>
         <translation>Theo đề xuất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="391"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="425"/>
         <source>withheld</source>
         <translation>ẩn số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="393"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="427"/>
         <source>%1 (old number %2)</source>
         <translation>%1 (số cũ %2)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="396"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="430"/>
         <source>or the old landline %1 (F7)</source>
         <translation>hoặc số bàn cũ %1 (F7)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="454"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="488"/>
         <source>street %1 has cases here</source>
         <translation>đường %1 đã có hồ sơ ở đây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="469"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="503"/>
         <source>all its residents</source>
         <translation>toàn bộ dân cư</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="470"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="504"/>
         <source>was %1</source>
         <translation>trước là %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="481"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="515"/>
         <source>✓ %1 (chosen for “%2”)</source>
         <translation>✓ %1 (đã chọn cho «%2»)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="488"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="522"/>
         <source>“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose.</source>
         <translation>«%1» là %2 (cũ), nay chia cho %3 phường/xã: nhấn Enter rồi phím 1–%3 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="500"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="534"/>
         <source>Enter, then 1–%1 to choose.</source>
         <translation>Nhấn Enter rồi phím 1–%1 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="508"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="542"/>
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
@@ -1266,251 +1316,261 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="101"/>
-        <location filename="../../operator_console/gui/main_window.py" line="767"/>
+        <location filename="../../operator_console/gui/main_window.py" line="112"/>
+        <location filename="../../operator_console/gui/main_window.py" line="807"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="109"/>
+        <location filename="../../operator_console/gui/main_window.py" line="120"/>
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="200"/>
+        <location filename="../../operator_console/gui/main_window.py" line="238"/>
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="221"/>
+        <location filename="../../operator_console/gui/main_window.py" line="259"/>
         <source>Call held: F3 brings it back, F8 lists them.</source>
         <translation>Đã giữ cuộc gọi: F3 lấy lại, F8 xem danh sách.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="303"/>
+        <location filename="../../operator_console/gui/main_window.py" line="341"/>
         <source>Held: %1 · latest %2 · F3, F8</source>
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="733"/>
-        <location filename="../../operator_console/gui/main_window.py" line="770"/>
+        <location filename="../../operator_console/gui/main_window.py" line="773"/>
+        <location filename="../../operator_console/gui/main_window.py" line="810"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="561"/>
+        <location filename="../../operator_console/gui/main_window.py" line="601"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="134"/>
+        <location filename="../../operator_console/gui/main_window.py" line="145"/>
         <source>Call intake and dashboard</source>
         <translation>Tiếp nhận cuộc gọi và bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="136"/>
-        <location filename="../../operator_console/gui/main_window.py" line="491"/>
+        <location filename="../../operator_console/gui/main_window.py" line="147"/>
+        <location filename="../../operator_console/gui/main_window.py" line="529"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="243"/>
+        <location filename="../../operator_console/gui/main_window.py" line="206"/>
+        <source>This account (monitor) reads the figures and takes no calls: log in as an operator.</source>
+        <translation>Tài khoản này (giám sát HĐND/MTTQ) chỉ xem số liệu, không nhận cuộc gọi: hãy đăng nhập tài khoản tổng đài viên.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="228"/>
+        <source>Incoming call from %1: this account (monitor) takes no calls.</source>
+        <translation>Cuộc gọi đến từ %1: tài khoản giám sát HĐND/MTTQ không nhận cuộc gọi.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="281"/>
         <source>No call is held.</source>
         <translation>Không có cuộc gọi nào đang giữ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="266"/>
+        <location filename="../../operator_console/gui/main_window.py" line="304"/>
         <source>The held call is back in the form.</source>
         <translation>Cuộc gọi đang giữ đã trở lại biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="279"/>
+        <location filename="../../operator_console/gui/main_window.py" line="317"/>
         <source>%1 call(s) held since an earlier shift: F8 to call back or throw away.</source>
         <translation>%1 cuộc gọi đang giữ từ ca trước: F8 để gọi lại hoặc bỏ đi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="286"/>
+        <location filename="../../operator_console/gui/main_window.py" line="324"/>
         <source>The old case store was kept aside (nothing deleted): tell IT.</source>
         <translation>Kho hồ sơ cũ đã được để riêng (không xoá gì): hãy báo IT.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="320"/>
+        <location filename="../../operator_console/gui/main_window.py" line="358"/>
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="322"/>
+        <location filename="../../operator_console/gui/main_window.py" line="360"/>
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="327"/>
+        <location filename="../../operator_console/gui/main_window.py" line="365"/>
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="361"/>
+        <location filename="../../operator_console/gui/main_window.py" line="399"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="426"/>
+        <location filename="../../operator_console/gui/main_window.py" line="464"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="444"/>
+        <location filename="../../operator_console/gui/main_window.py" line="482"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="459"/>
-        <location filename="../../operator_console/gui/main_window.py" line="465"/>
+        <location filename="../../operator_console/gui/main_window.py" line="497"/>
+        <location filename="../../operator_console/gui/main_window.py" line="503"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="480"/>
+        <location filename="../../operator_console/gui/main_window.py" line="518"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="559"/>
+        <location filename="../../operator_console/gui/main_window.py" line="599"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="571"/>
+        <location filename="../../operator_console/gui/main_window.py" line="611"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="593"/>
+        <location filename="../../operator_console/gui/main_window.py" line="633"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="601"/>
+        <location filename="../../operator_console/gui/main_window.py" line="641"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="613"/>
+        <location filename="../../operator_console/gui/main_window.py" line="653"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="617"/>
+        <location filename="../../operator_console/gui/main_window.py" line="657"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="622"/>
+        <location filename="../../operator_console/gui/main_window.py" line="662"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="635"/>
+        <location filename="../../operator_console/gui/main_window.py" line="675"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="652"/>
+        <location filename="../../operator_console/gui/main_window.py" line="692"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="657"/>
+        <location filename="../../operator_console/gui/main_window.py" line="697"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="667"/>
+        <location filename="../../operator_console/gui/main_window.py" line="707"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="706"/>
+        <location filename="../../operator_console/gui/main_window.py" line="746"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="712"/>
+        <location filename="../../operator_console/gui/main_window.py" line="752"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="719"/>
+        <location filename="../../operator_console/gui/main_window.py" line="759"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="734"/>
+        <location filename="../../operator_console/gui/main_window.py" line="774"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="736"/>
+        <location filename="../../operator_console/gui/main_window.py" line="776"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="738"/>
+        <location filename="../../operator_console/gui/main_window.py" line="778"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="740"/>
+        <location filename="../../operator_console/gui/main_window.py" line="780"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="745"/>
+        <location filename="../../operator_console/gui/main_window.py" line="785"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="749"/>
+        <location filename="../../operator_console/gui/main_window.py" line="789"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="772"/>
+        <location filename="../../operator_console/gui/main_window.py" line="812"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="775"/>
+        <location filename="../../operator_console/gui/main_window.py" line="815"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="778"/>
+        <location filename="../../operator_console/gui/main_window.py" line="818"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="781"/>
+        <location filename="../../operator_console/gui/main_window.py" line="821"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="783"/>
+        <location filename="../../operator_console/gui/main_window.py" line="823"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="785"/>
+        <location filename="../../operator_console/gui/main_window.py" line="825"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="787"/>
+        <location filename="../../operator_console/gui/main_window.py" line="827"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="791"/>
+        <location filename="../../operator_console/gui/main_window.py" line="831"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
@@ -2097,7 +2157,7 @@
     </message>
     <message>
         <location filename="../../operator_console/gui/dashboard.py" line="429"/>
-        <location filename="../../operator_console/gui/dashboard.py" line="613"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="649"/>
         <source>Ward not known</source>
         <translation>Chưa rõ phường</translation>
     </message>
@@ -2112,95 +2172,95 @@
         <translation>Hồ sơ %1 lưu hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="603"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="639"/>
         <source>Oldest open for</source>
         <translation>Hồ sơ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="612"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="648"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="612"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="648"/>
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="102"/>
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="617"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="653"/>
         <source>Open</source>
         <translation>Đang mở</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="645"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="681"/>
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="91"/>
         <source>Category</source>
         <translation>Loại yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="650"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="686"/>
         <location filename="../../operator_console/gui/drilldown_dialog.py" line="83"/>
         <source>Priority</source>
         <translation>Mức ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="659"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="695"/>
         <source>Deadline</source>
         <translation>Hạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="664"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="700"/>
         <source>Deadline (hours)</source>
         <translation>Hạn xử lý (giờ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="667"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="703"/>
         <source>Past deadline</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="679"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="715"/>
         <source>Available</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="680"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="716"/>
         <source>On a call</source>
         <translation>Đang nghe</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="681"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="717"/>
         <source>After-call work</source>
         <translation>Sau cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="685"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="721"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="690"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="726"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="695"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="731"/>
         <source>Last hour</source>
         <translation>HS giờ qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="701"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="737"/>
         <source>Today</source>
         <translation>HS hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="707"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="743"/>
         <source>Avg. handling</source>
         <translation>TG nhập TB</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="712"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="748"/>
         <source>Avg. handling (seconds)</source>
         <translation>TG nhập TB (giây)</translation>
     </message>

@@ -283,7 +283,7 @@ def test_cases_taken_at_other_desks_and_the_units_progress_reach_the_list(
     model = console.window.cases
 
     def listed() -> list[object]:
-        return [model.data(model.index(row, 4)) for row in range(model.rowCount())]
+        return [model.data(model.index(row, 5)) for row in range(model.rowCount())]
 
     qtbot.waitUntil(lambda: "Phạm Thị Hoa" in listed(), timeout=WAIT_MS)
     # The ward's People's Committee takes the case: its status here follows.
@@ -294,7 +294,7 @@ def test_cases_taken_at_other_desks_and_the_units_progress_reach_the_list(
     press(qtbot, console, Qt.Key.Key_F5)
 
     def status_of_hoa() -> object:
-        rows = [r for r in range(model.rowCount()) if model.data(model.index(r, 4)) == "Phạm Thị Hoa"]
+        rows = [r for r in range(model.rowCount()) if model.data(model.index(r, 5)) == "Phạm Thị Hoa"]
         return model.data(model.index(rows[0], 2)) if rows else None
 
     qtbot.waitUntil(lambda: status_of_hoa() == "Đơn vị đã nhận", timeout=WAIT_MS)
@@ -302,7 +302,7 @@ def test_cases_taken_at_other_desks_and_the_units_progress_reach_the_list(
     qtbot.keyClicks(console.window.form.ui.phoneEdit, "0903777888")
     history = console.window.history
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=WAIT_MS)
-    assert "Phạm Thị Hoa" in str(history.model.data(history.model.index(0, 4)))
+    assert "Phạm Thị Hoa" in str(history.model.data(history.model.index(0, 5)))
 
 
 def test_a_case_the_server_refuses_is_shown_with_its_reason_and_the_rest_is_sent(

@@ -114,6 +114,7 @@ def test_the_case_details_show_everything_the_app_sent(
         "https://app.example/p/77.jpg",
         "thiết bị: android-5521; floor: tầng 3",
         "không có: chỉ có điểm trên bản đồ",
+        "Đơn vị xử lý\nTổng đài 1022 – phân loại",  # the unit's name, not its code
     ):
         assert expected in text, (expected, text)
     assert links_in(details) == [

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from operator_console.client.api import ServerClient
+from operator_console.domain.case import Status
 from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.gui.app import Console
@@ -28,6 +29,7 @@ from operator_console.gui.dashboard import Dashboard
 from operator_console.gui.drilldown_dialog import DrillDownDialog
 from operator_console.gui.i18n import install_translator
 from operator_console.gui.tasks import TaskRunner
+from operator_console.store.case_store import CaseFilter
 from tests.keyring_stand_in import MemoryKeyring
 from tests.keys import type_text
 from tests.server.harness import PASSWORD, Server, answering, running_server
@@ -239,9 +241,10 @@ def test_the_view_exported_opens_in_a_spreadsheet_with_its_vietnamese_intact(
 
     book = load_workbook(workbook)
     assert book.sheetnames[:3] == ["Tổng quan", "Tồn đọng theo đơn vị", "Tồn đọng theo phường"]
-    summary = {row[0]: row[1] for row in book["Tổng quan"].iter_rows(min_row=3, values_only=True)}
-    assert summary["Quá hạn xử lý"] == "2"
-    assert summary["Trả lời trong 20 giây"] == "50,0 %"
+    summary = {row[0]: row[1:4] for row in book["Tổng quan"].iter_rows(min_row=3, values_only=True)}
+    # Figures are numbers a spreadsheet adds up, each with its unit; the tile's words beside them.
+    assert summary["Quá hạn xử lý"] == (2, None, "2")
+    assert summary["Trả lời trong 20 giây"] == (50, "%", "50,0 %")
     wards = {row[0]: row[1] for row in book["Tồn đọng theo phường"].iter_rows(min_row=3, values_only=True)}
     assert wards == {"Phường Sài Gòn": 4, "Phường Tân Bình": 1}  # numbers stay numbers
     assert book["Tổng quan"]["A1"].value.startswith("Đường dây 1022")
@@ -250,7 +253,7 @@ def test_the_view_exported_opens_in_a_spreadsheet_with_its_vietnamese_intact(
     assert raw.startswith(b"\xef\xbb\xbf"), "no BOM: a spreadsheet would garble the Vietnamese"
     with table.open(encoding="utf-8-sig", newline="") as text:
         rows = list(csv.reader(text))
-    assert ["Quá hạn xử lý", "2", rows[[r[:1] for r in rows].index(["Quá hạn xử lý"])][2]] in rows
+    assert rows[[r[:1] for r in rows].index(["Quá hạn xử lý"])][:4] == ["Quá hạn xử lý", "2", "", "2"]
     assert next(r for r in rows if r[:1] == ["Phường Tân Bình"])[:2] == ["Phường Tân Bình", "1"]
 
 
@@ -266,9 +269,56 @@ def test_a_monitor_reads_the_figures_and_cannot_take_calls(
     pages = console.window.pages
     assert pages.count() == 1 and pages.currentWidget() is dashboard
     assert not pages.tabBar().isVisible()
-    assert not console.window.actions_by_id["intake.save"].isEnabled()
-    assert not console.window.actions_by_id["intake.new"].isEnabled()
     assert tile(dashboard, "open_total")[0] == "5"
+    # The keys that take a call say why nothing happens; nothing is saved.
+    said = (
+        "Tài khoản này (giám sát HĐND/MTTQ) chỉ xem số liệu, không nhận cuộc gọi: "
+        "hãy đăng nhập tài khoản tổng đài viên."
+    )
+    for key, modifiers in (
+        (Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_F3, Qt.KeyboardModifier.NoModifier),
+    ):
+        console.window.statusBar().clearMessage()
+        press(qtbot, console, key, modifiers)
+        assert console.window.statusBar().currentMessage() == said, key
+    console.window.statusBar().clearMessage()
+    qtbot.keyClicks(console.window, "0909")  # typing a number, as if into a call
+    assert console.window.statusBar().currentMessage() == said
+    console.window.incoming_call("0909 123 456")
+    assert console.window.statusBar().currentMessage() == (
+        "Cuộc gọi đến từ 0909 123 456: tài khoản giám sát HĐND/MTTQ không nhận cuộc gọi."
+    )
+    assert console.store.count_cases(CaseFilter(status=Status.QUEUED)) == 0  # nothing saved at this desk
+
+
+def test_what_a_supervisor_exported_is_not_said_to_the_monitor_who_logs_in_next(
+    busy_server: tuple[Server, dict[str, str]],
+    open_console: Open,
+    qtbot: QtBot,
+    keyring_stand_in: MemoryKeyring,
+    tmp_path: Path,
+) -> None:
+    server, _numbers = busy_server
+    console = log_in_as(qtbot, open_console, server, "sup")
+    dashboard = figures_shown(qtbot, console)
+    dashboard.export_to(tmp_path / "ca sáng.xlsx")
+    qtbot.waitUntil(lambda: dashboard.export_status.text().startswith("Đã xuất ra"), timeout=WAIT_MS)
+    press(qtbot, console, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: console.window.login_dialog is not None and console.window.login_dialog.isVisible()
+    )
+    dialog = console.window.login_dialog
+    assert dialog is not None
+    dialog.ui.usernameEdit.setFocus()
+    dialog.ui.usernameEdit.selectAll()
+    qtbot.keyClicks(dialog.ui.usernameEdit, "mon")
+    qtbot.keyClick(dialog.ui.usernameEdit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.ui.passwordEdit, PASSWORD)
+    qtbot.keyClick(dialog.ui.passwordEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: console.window.pages.count() == 1, timeout=WAIT_MS)  # the monitor's: no intake
+    assert console.window.dashboard is dashboard and dashboard.export_status.text() == ""
 
 
 def test_an_operator_has_no_dashboard(
