@@ -75,7 +75,7 @@ def test_the_bundle_says_its_version_build_and_data(bundle: Path, tmp_path: Path
     shown = _run(bundle, tmp_path, "--version")
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.startswith("operator-console ")
-    for line in ("build: bundle", "categories: v1", "store schema: 0008", "wards: 168 today, 441 former"):
+    for line in ("build: bundle", "categories: v1", "store schema: 0009", "wards: 168 today, 441 former"):
         assert line in shown.stdout
     assert " ?" not in shown.stdout  # every version known: the packages' metadata is in the bundle
 

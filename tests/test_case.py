@@ -140,3 +140,28 @@ def test_the_taxonomy_holds_the_seeds_three_kinds_of_help_and_the_general_areas(
     assert [c.key for c in taxonomy.top_level()] == [str(d) for d in range(1, 10)]
     assert taxonomy.get("vulnerable_person/street_child") is not None
     assert all(c.label_vi and c.label_en for c in taxonomy.categories)
+
+
+def test_a_held_or_recovered_draft_reads_back_as_the_call_typed_and_still_saves(
+    gazetteer: Gazetteer, taxonomy: Taxonomy
+) -> None:
+    from operator_console.domain.drafts import draft_from_json, draft_to_json
+
+    typed = CaseDraft(
+        caller_phone="0389 123 456",
+        subject_name="Bà Lê Thị Mai",
+        subject_age="82",
+        subject_phone="0909 123 456",
+        category="vulnerable_person/lone_elderly",
+    )
+    again = draft_from_json(draft_to_json(typed))
+    assert again == typed
+    case = build_case(again, gazetteer=gazetteer, taxonomy=taxonomy, now=datetime.now(UTC))
+    assert case.subject_age == 82 and case.channel_refs.to_json() == ""
+
+
+def test_an_age_is_a_whole_number_of_years(gazetteer: Gazetteer, taxonomy: Taxonomy) -> None:
+    for said in ("tám mươi", "-1", "131", "8.5"):
+        with pytest.raises(InvalidCase) as refused:
+            build(gazetteer, taxonomy, caller_phone="0389123456", category="other", subject_age=said)
+        assert [e.field for e in refused.value.errors] == ["subject_age"], said

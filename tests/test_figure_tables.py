@@ -56,3 +56,5 @@ def test_columns_that_do_not_fit_give_way_widest_first() -> None:
     assert fitted_widths([100, 200, 50], 400) == [100, 200, 50]  # they fit: as wanted
     assert fitted_widths([100, 300, 50, 250], 500) == [100, 175, 50, 175]
     assert sum(fitted_widths([90, 400, 60, 310, 120], 600)) <= 600
+    # the columns kept whole keep their width; the others share what is left
+    assert fitted_widths([100, 300, 50, 250], 400, frozenset({0})) == [100, 125, 50, 125]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -849,3 +849,57 @@ def test_the_tick_boxes_take_digits_and_one_enter_leads_past_them(console: Conso
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert focused() is ui.descriptionEdit
     assert ui.noFoodCheck.text().startswith("1 ") and ui.sickCheck.text().startswith("6 ")
+
+
+def test_the_call_clock_runs_from_the_first_key_and_turns_amber_past_a_minute(
+    console: Console, qtbot: QtBot
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    form = console.window.form
+    assert form.call_clock.text() == ""
+    qtbot.keyClicks(form.ui.phoneEdit, "0389")
+    assert form.call_clock.text() == "Cuộc gọi 0:00" and form.call_clock.isVisible()
+    assert form.call_clock.property("tone") == ""
+    form._started_at = datetime.now(UTC) - timedelta(seconds=75)  # as if the call began 75 s ago
+    # The next tick of its clock (on a busy machine a second or two later: 1:15, 1:16…).
+    qtbot.waitUntil(lambda: form.call_clock.text().startswith("Cuộc gọi 1:"))
+    assert form.call_clock.property("tone") == "warn"
+    qtbot.keyClick(console.window, Qt.Key.Key_Escape)
+    assert form.call_clock.text() == ""
+
+
+def test_the_ward_completion_opens_below_the_wards_message_not_over_it(
+    console: Console, qtbot: QtBot
+) -> None:
+    ui = console.window.form.ui
+    ui.wardEdit.setFocus()
+    qtbot.keyClicks(ui.wardEdit, "chanh h")
+    popup = ui.wardEdit.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    hint_bottom = ui.wardHint.mapToGlobal(QPoint(0, ui.wardHint.height())).y()
+    assert popup.mapToGlobal(QPoint(0, 0)).y() >= hint_bottom
+
+
+def test_the_person_in_needs_age_and_phone_are_kept_and_enter_does_not_stop_there(
+    console: Console, qtbot: QtBot
+) -> None:
+    ui = console.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "0389123456")
+    ui.subjectNameEdit.setFocus()
+    type_text(qtbot, ui.subjectNameEdit, "Bà Lê Thị Mai")
+    qtbot.keyClick(ui.subjectNameEdit, Qt.Key.Key_Return)
+    assert focused() is ui.addressEdit  # a call without the age goes on as before
+    qtbot.keyClick(console.window, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # Tuổ_i
+    assert focused() is ui.subjectAgeEdit
+    qtbot.keyClicks(ui.subjectAgeEdit, "82 tuoi")  # digits only
+    assert ui.subjectAgeEdit.text() == "82"
+    qtbot.keyClick(ui.subjectAgeEdit, Qt.Key.Key_Tab)
+    assert focused() is ui.subjectPhoneEdit
+    qtbot.keyClicks(ui.subjectPhoneEdit, "0909 123 456")
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("vulnerable_person"))
+    qtbot.keyClick(console.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: console.store.count_cases() == 1)
+    case = console.store.get_case(console.store.list_cases()[0].id)
+    assert case is not None and case.subject_age == 82
+    assert case.subject is not None and case.subject.phone.display == "0909 123 456"

@@ -70,6 +70,12 @@ def test_the_list_is_newest_first_and_filters_by_status_ward_category_text_and_p
     assert [c.id for c in store.list_cases(CaseFilter(category="essential_supplies"))] == [a.id]
     assert [c.id for c in store.list_cases(CaseFilter(text="hung"))] == [a.id]
     assert [c.id for c in store.list_cases(CaseFilter(text="THU HA"))] == [b.id]
+    # A word matches from the start of a word: "hoa" is not inside "Khoa", "tran th" narrows as typed.
+    khoa = make_case(caller_name="Nguyễn Thanh Khoa", ward="Sài Gòn", category="other")
+    store.add_case(khoa)
+    assert store.list_cases(CaseFilter(text="tran thi hoa")) == []
+    assert [c.id for c in store.list_cases(CaseFilter(text="tran th"))] == [b.id]
+    assert [c.id for c in store.list_cases(CaseFilter(text="khoa"))] == [khoa.id]
     assert [c.id for c in store.list_cases(CaseFilter(phone="0389123456"))] == [a.id]
     assert [c.id for c in store.list_cases(CaseFilter(phone="0909000111"))] == [b.id]  # a repeat caller
     assert [c.id for c in store.list_cases(CaseFilter(ward_code=a.address.ward_code))] == [a.id]

@@ -145,7 +145,7 @@ def test_the_about_box_says_version_build_data_and_where_the_files_are(
     dialog = AboutDialog(console.settings, console.window)
     text = dialog.details.toPlainText()
     assert text.startswith("operator-console ") and "(build: source" in text
-    for line in ("categories: v1", "store schema: 0008", "wards: 168 today, 441 former", "Tệp nhật ký: "):
+    for line in ("categories: v1", "store schema: 0009", "wards: 168 today, 441 former", "Tệp nhật ký: "):
         assert line in text
     assert f"Cấu hình máy (CNTT): {machine_file}" in text
     assert "Bộ phận CNTT đã khóa cấu hình của máy này." in text

@@ -46,4 +46,7 @@ def case_body(case: Case) -> dict[str, Any]:
         # The code is the one the words name or the operator picked, not a guess among successors
         # of a split ward (an upgraded store flags those): the server then flags nothing itself.
         body["ward_checked"] = not case.address.ward_needs_check
+    if case.subject_age is not None:
+        # Only when said: a server before this field refuses it by name (and keeps the case queued).
+        body["subject_age"] = case.subject_age
     return body

@@ -60,6 +60,7 @@ def case_from_server(data: dict[str, Any]) -> ServerCase:
             caller=Person(str(data["caller_name"]), _phone(str(data["caller_phone"]))),
             caller_relation=Relation(data["caller_relation"]),
             subject=subject,
+            subject_age=data.get("subject_age"),
             household_size=data["household_size"],
             vulnerable=frozenset(Vulnerability(v) for v in data["vulnerable"]),
             no_food_today=bool(data["no_food_today"]),

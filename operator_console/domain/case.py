@@ -293,6 +293,8 @@ class Case:
     caller_relation: Relation = Relation.SELF
     subject: Person | None = None
     """The person or household in need, when it is not the caller."""
+    subject_age: int | None = None
+    """The age of the person in need (the caller, when they call for themselves)."""
     household_size: int | None = None
     vulnerable: frozenset[Vulnerability] = frozenset()
     no_food_today: bool = False

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from typing import Any
 
+from operator_console.domain.case import ChannelRefs
 from operator_console.domain.intake import CaseDraft
 
 FORMAT = 1
@@ -31,6 +32,8 @@ def draft_from_json(text: str) -> CaseDraft | None:
         values["vulnerable"] = set(values.get("vulnerable") or [])
         received = values.get("received_at")
         values["received_at"] = datetime.fromisoformat(received) if received else None
+        # Kept as a mapping by asdict: read back as what it is (a restored call is saved later).
+        values["channel_refs"] = ChannelRefs.from_dict(values.get("channel_refs") or {})
         return CaseDraft(**values)
     except (ValueError, TypeError, KeyError, AttributeError):
         return None

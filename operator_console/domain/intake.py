@@ -59,6 +59,7 @@ class CaseDraft:
     caller_relation: str = "self"
     subject_name: str = ""
     subject_phone: str = ""
+    subject_age: str = ""
     household_size: str = ""
     vulnerable: set[str] = field(default_factory=set)
     no_food_today: bool = False
@@ -123,6 +124,7 @@ def build_case(
     if no_way_to_reach and not any(e.field.endswith("_phone") for e in errors):
         errors.append(FieldError("caller_phone", Message("case.no_contact")))
     household = _household_size(draft.household_size, errors)
+    age = _age(draft.subject_age, errors)
     channel = _choice(Channel, draft.channel or "phone", "channel", "case.channel_unknown", errors)
     relation = _choice(
         Relation, draft.caller_relation or "self", "caller_relation", "case.relation_unknown", errors
@@ -167,6 +169,7 @@ def build_case(
         caller_email=email,
         caller_relation=relation,
         subject=subject,
+        subject_age=age,
         household_size=household,
         vulnerable=vulnerable,
         no_food_today=draft.no_food_today,
@@ -260,6 +263,16 @@ def _with_point(address: Address, point: GeoPoint | None) -> Address:
     return replace(address, point=point) if point is not None else address
 
 
+def _age(text: str, errors: list[FieldError]) -> int | None:
+    value = clean(str(text)) if text is not None else ""
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit()) or int(value) > 130:
+        errors.append(FieldError("subject_age", Message("case.age", {"value": value[:10]})))
+        return None
+    return int(value)
+
+
 def _household_size(text: str, errors: list[FieldError]) -> int | None:
     value = clean(str(text)) if text is not None else ""
     if not value:
@@ -325,6 +338,7 @@ def build_contact(draft: CaseDraft, *, now: datetime) -> Contact:
     said = [
         ("Người cần hỗ trợ", clean_name(draft.subject_name)),
         ("SĐT người cần hỗ trợ", clean(draft.subject_phone)),
+        ("Tuổi", clean(draft.subject_age)),
         ("Địa chỉ", clean(draft.address)),
         ("Phường/xã", clean(" ".join(p for p in (draft.ward, draft.district) if p))),
         ("Mốc", clean(draft.landmark)),

@@ -55,6 +55,7 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "handling_unit",
     "operator",
     "call_duration_s",
+    "subject_age",
 )
 EXPORT_COLUMNS = COLUMNS + EXTRA_COLUMNS
 REQUIRED_COLUMNS: tuple[str, ...] = ("external_id", "received_at")
@@ -89,6 +90,7 @@ MAX_LENGTH: dict[str, int] = {
     "handling_unit": 40,
     "operator": 80,
     "call_duration_s": 10,
+    "subject_age": 10,
 }
 HCMC_TIME = timezone(timedelta(hours=7), "ICT")
 _YES = {"1", "true", "yes", "y", "co", "có", "x"}
@@ -156,6 +158,7 @@ def draft_from_row(row: Mapping[str, object]) -> CaseDraft:
         caller_relation=text["caller_relation"] or ("other" if text["subject_name"] else "self"),
         subject_name=text["subject_name"],
         subject_phone=text["subject_phone"],
+        subject_age=text["subject_age"],
         address=text["address"],
         ward=text["ward"],
         district=text["district"],
@@ -209,6 +212,7 @@ def row_from_case(case: Case, ward_name: str = "") -> dict[str, str]:
         "handling_unit": case.handling_unit or "",
         "operator": case.operator,
         "call_duration_s": "" if case.call_duration_s is None else str(case.call_duration_s),
+        "subject_age": "" if case.subject_age is None else str(case.subject_age),
     }
 
 

@@ -53,6 +53,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Cần ít nhất số điện thoại hoặc họ tên (người gọi hoặc người cần hỗ trợ).",
         "Give at least a phone number or a name (of the caller or of the person in need).",
     ),
+    "case.age": (
+        "Tuổi phải là số nguyên từ 0 đến 130: «{value}».",
+        "Age must be a whole number from 0 to 130: “{value}”.",
+    ),
     "case.email": (
         "Địa chỉ e-mail không hợp lệ (cần dạng ten@mien.vn).",
         "Not a valid e-mail address (it takes the form name@domain.vn).",

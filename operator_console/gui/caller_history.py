@@ -56,3 +56,5 @@ class CallerHistory(QWidget):
                 .replace("%2", label(latest.status, self._language))
             )
         self.ui.summaryLabel.setText(text)
+        # An empty table is room the recent cases need (a 1366×768 screen): shown when it has rows.
+        self.ui.historyTable.setVisible(count > 0)

@@ -204,3 +204,5 @@ class CandidatesPanel(QWidget):
         else:
             text = self.tr("Nothing likely the same; %n possibly related.", "", len(found))
         self.ui.summaryLabel.setText(text)
+        # An empty table is room the recent cases need (a 1366×768 screen): shown when it has rows.
+        self.ui.candidatesTable.setVisible(bool(found))

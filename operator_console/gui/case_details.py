@@ -99,6 +99,7 @@ class CaseDetails(QDialog):
             (self.tr("Caller"), f"{case.caller.name} {case.caller.phone.display}".strip()),
             (self.tr("Relation"), label(case.caller_relation, language)),
             (self.tr("Person in need"), f"{needy.name} {needy.phone.display}".strip()),
+            (self.tr("Age"), "" if case.subject_age is None else str(case.subject_age)),
             (self.tr("Household size"), "" if case.household_size is None else str(case.household_size)),
             (self.tr("Vulnerable"), ", ".join(label(v, language) for v in sorted(case.vulnerable))),
             (

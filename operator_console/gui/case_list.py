@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -137,8 +138,10 @@ class CaseListModel(QAbstractTableModel):
     def _cell(self, row: CaseSummary, column: int) -> str:
         if column == 0:
             # One clock for the whole list, the desk's (Ho Chi Minh City), whatever the workstation's
-            # zone and whichever desk or channel took the case.
-            return row.received_at.astimezone(HCMC_TIME).strftime("%d/%m %H:%M")
+            # zone and whichever desk or channel took the case; today's cases by their time alone.
+            local = row.received_at.astimezone(HCMC_TIME)
+            today = datetime.now(HCMC_TIME).date() == local.date()
+            return local.strftime("%H:%M" if today else "%d/%m %H:%M")
         if column == 1:
             return row.reference
         if column == 2:
@@ -170,6 +173,7 @@ def show_cases_in(table: QTableView, model: CaseListModel) -> None:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     table.setWordWrap(False)
+    table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow column's title too
 
     # A page is at most a few hundred rows: sizing the columns to them is cheap. Then every column
     # is kept in view: when they do not fit, the widest give way first (a long name, ward or
@@ -178,19 +182,29 @@ def show_cases_in(table: QTableView, model: CaseListModel) -> None:
     model.when_loaded(fitter.fit)
 
 
-def fitted_widths(wanted: list[int], room: int) -> list[int]:
-    """The widths to give: as wanted if they fit in ``room``, else each capped at the one width
-    that makes them fit (the widest shrink first, the narrow ones keep their size)."""
+def fitted_widths(wanted: list[int], room: int, keep: frozenset[int] = frozenset()) -> list[int]:
+    """The widths to give: as wanted if they fit in ``room``; else the columns in ``keep`` keep
+    theirs, and the others are each capped at the one width that makes them fit (the widest shrink
+    first, the narrow ones keep their size)."""
     if sum(wanted) <= room or not wanted:
         return list(wanted)
-    remaining, count = room, len(wanted)
-    for width in sorted(wanted):
-        cap = remaining // count
-        if width > cap:
-            return [min(w, cap) for w in wanted]
+    remaining = room - sum(w for c, w in enumerate(wanted) if c in keep)
+    shrinkable = [w for c, w in enumerate(wanted) if c not in keep]
+    count = len(shrinkable)
+    cap = None
+    for width in sorted(shrinkable):
+        if width > remaining // max(count, 1):
+            cap = max(remaining // max(count, 1), 0)
+            break
         remaining -= width
         count -= 1
-    return list(wanted)
+    if cap is None:
+        return list(wanted)
+    return [w if c in keep else min(w, cap) for c, w in enumerate(wanted)]
+
+
+KEEP_WHOLE = frozenset({0, 1, 6})
+"""The case list's columns never elided: received, the case's number, the phone."""
 
 
 class _ColumnFitter(QObject):
@@ -209,9 +223,9 @@ class _ColumnFitter(QObject):
     def _apply(self) -> None:
         if not self._wanted:
             return
-        room = self._table.viewport().width()
-        floor = self._table.fontMetrics().horizontalAdvance("00/00 00:00")
-        widths = fitted_widths(self._wanted, max(room, floor * len(self._wanted)))
+        # What is read out to a caller stays whole: when received, the case's number, the phone.
+        floor = self._table.fontMetrics().horizontalAdvance("Phường")
+        widths = fitted_widths(self._wanted, self._table.viewport().width(), KEEP_WHOLE)
         for column, width in enumerate(widths):
             self._table.setColumnWidth(column, max(width, min(floor, self._wanted[column])))
 

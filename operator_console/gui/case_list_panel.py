@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from operator_console.domain.case import Status, label
 from operator_console.gui.case_list import CaseListModel, show_cases_in
@@ -33,6 +33,14 @@ class CaseListPanel(QWidget):
             edit.returnPressed.connect(self._to_list)
         self.model.when_loaded(self._loaded)
         self._fill_choices()
+        # The search fields keep room for what is typed in them; the lists of choices give way
+        # (a narrow screen, 1366 px: they showed "Tìm…" and "P…").
+        metrics = self.fontMetrics()
+        self.ui.textFilter.setMinimumWidth(metrics.horizontalAdvance("nguyen thi hoa"))
+        self.ui.wardFilter.setMinimumWidth(metrics.horizontalAdvance("Phường/xã  "))
+        for combo in (self.ui.statusFilter, self.ui.categoryFilter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(TYPING_PAUSE_MS)

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QRegularExpression,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +41,9 @@ from operator_console.domain.priority import suggest_priority
 from operator_console.domain.taxonomy import Taxonomy
 from operator_console.gui.forms.ui_intake_form import Ui_IntakeForm
 from operator_console.gui.tone import set_tone
+
+LONG_CALL_S = 60
+"""A call taken in well under a minute is the desk's aim: past it, the clock turns amber."""
 
 
 class IntakeForm(QWidget):
@@ -69,7 +81,8 @@ class IntakeForm(QWidget):
         # In the form's order: the cursor goes to the first field in error.
         self._error_labels: dict[str, tuple[QLabel, QWidget]] = {
             "caller_phone": (self.ui.phoneError, self.ui.phoneEdit),
-            "subject_phone": (self.ui.phoneError, self.ui.phoneEdit),
+            "subject_age": (self.ui.subjectError, self.ui.subjectAgeEdit),
+            "subject_phone": (self.ui.subjectError, self.ui.subjectPhoneEdit),
             "category": (self.ui.categoryError, self.ui.categoryCombo),
             "household_size": (self.ui.householdError, self.ui.householdEdit),
         }
@@ -82,14 +95,21 @@ class IntakeForm(QWidget):
         # We filter ourselves (diacritics and old names); the completer only shows what we give it.
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.ui.wardEdit.setCompleter(completer)
+        self._popup_place = _PopupBelowHint(self)
+        popup = completer.popup()
+        assert popup is not None  # a completer makes its list
+        popup.installEventFilter(self._popup_place)
         self._connect()
         # Enter moves on. A line edit says so with returnPressed, which also fires when its
         # completion list took the key first (the list forwards Enter to the field). In the ward
         # field Enter leads to the choices when the words name no single ward of today.
         self.ui.wardEdit.returnPressed.connect(self._ward_entered)
         for edit in self.findChildren(QLineEdit):
-            if edit is not self.ui.wardEdit:
+            if edit not in (self.ui.wardEdit, self.ui.subjectNameEdit):
                 edit.returnPressed.connect(self._move_on)
+        # The person in need's age and phone are said on some calls only: Enter from the name goes
+        # on to the address (as before they were asked for); Tab, or Alt+their letter, reaches them.
+        self.ui.subjectNameEdit.returnPressed.connect(lambda: self.ui.addressEdit.setFocus())
         self._enter_moves_on = _EnterMovesOn(self)
         # The ward field too: with its list open, a platform without a keyboard grab (offscreen)
         # gives Enter to the field, which ignores it while the list shows.
@@ -104,7 +124,8 @@ class IntakeForm(QWidget):
             *self._vulnerable_checks.values(),
         )
         for digit, box in enumerate(self.tick_boxes, start=1):
-            box.setText(f"{digit} {box.text()}")
+            # A box whose words leave no free letter (English "Pregnant") takes its digit: Alt+5.
+            box.setText(f"{digit} {box.text()}" if "&" in box.text() else f"&{digit} {box.text()}")
         self._ward_keys = _WardChoiceKeys(self)
         self.ui.wardChoices.installEventFilter(self._ward_keys)
         self.ui.wardChoices.itemActivated.connect(
@@ -116,9 +137,19 @@ class IntakeForm(QWidget):
             # A wrapping label asks for little width; let it take the whole field's width.
             hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # under its field
+        # The call's clock: the operator (and the caller's patience) at a glance.
+        self.call_clock = QLabel("")
+        self.call_clock.setObjectName("call_clock")
+        self.call_clock.setAccessibleName(self.tr("Call time"))
+        self.ui.buttons.insertWidget(0, self.call_clock)
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._show_clock)
         # A household is counted in people: digits only, as typed (the key of a letter does nothing).
         ui = self.ui
         ui.householdEdit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,4}"), self))
+        ui.subjectAgeEdit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,3}"), self))
+        ui.subjectAgeEdit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         ui.householdEdit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         # "…" says a number is still being typed; once the cursor leaves, say what is wrong with it.
         ui.phoneEdit.editingFinished.connect(self._phone_left)
@@ -143,6 +174,8 @@ class IntakeForm(QWidget):
             caller_name=ui.callerNameEdit.text(),
             caller_relation=str(ui.relationCombo.currentData() or "self"),
             subject_name=ui.subjectNameEdit.text(),
+            subject_age=ui.subjectAgeEdit.text(),
+            subject_phone=ui.subjectPhoneEdit.text(),
             household_size=ui.householdEdit.text(),
             vulnerable={v.value for v, box in self._vulnerable_checks.items() if box.isChecked()},
             no_food_today=ui.noFoodCheck.isChecked(),
@@ -163,6 +196,8 @@ class IntakeForm(QWidget):
         ui.callerNameEdit.setText(draft.caller_name)
         _select(ui.relationCombo, draft.caller_relation)
         ui.subjectNameEdit.setText(draft.subject_name)
+        ui.subjectAgeEdit.setText(draft.subject_age)
+        ui.subjectPhoneEdit.setText(draft.subject_phone)
         ui.householdEdit.setText(draft.household_size)
         for value, box in self._vulnerable_checks.items():
             box.setChecked(value.value in draft.vulnerable)
@@ -178,6 +213,7 @@ class IntakeForm(QWidget):
         _select(ui.priorityCombo, draft.priority)
         ui.callbackCheck.setChecked(draft.callback_consent)
         self._started_at = draft.received_at
+        self._show_clock()
 
     def fill_missing_from(self, case: Case) -> list[str]:
         """Fill the empty fields with what this caller told us last time; returns the fields filled."""
@@ -185,6 +221,12 @@ class IntakeForm(QWidget):
         offers = [
             ("caller_name", ui.callerNameEdit, case.caller.name),
             ("subject_name", ui.subjectNameEdit, case.subject.name if case.subject else ""),
+            ("subject_age", ui.subjectAgeEdit, "" if case.subject_age is None else str(case.subject_age)),
+            (
+                "subject_phone",
+                ui.subjectPhoneEdit,
+                case.subject.phone.display if case.subject and not case.subject.phone.withheld else "",
+            ),
             ("address", ui.addressEdit, case.address.as_said),
             (
                 "ward",
@@ -213,6 +255,8 @@ class IntakeForm(QWidget):
                 d.caller_phone,
                 d.caller_name,
                 d.subject_name,
+                d.subject_age,
+                d.subject_phone,
                 d.address,
                 d.ward,
                 d.description,
@@ -226,6 +270,8 @@ class IntakeForm(QWidget):
             ui.phoneEdit,
             ui.callerNameEdit,
             ui.subjectNameEdit,
+            ui.subjectAgeEdit,
+            ui.subjectPhoneEdit,
             ui.addressEdit,
             ui.wardEdit,
             ui.householdEdit,
@@ -242,6 +288,7 @@ class IntakeForm(QWidget):
         self._update_hints()
         # The call's time is when the operator starts typing it, not when it is saved.
         self._started_at = None
+        self._show_clock()
         ui.phoneEdit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_errors(self, errors: list[FieldError]) -> None:
@@ -387,6 +434,20 @@ class IntakeForm(QWidget):
     def _note_start(self) -> None:
         if self._started_at is None and not self.is_blank():
             self._started_at = datetime.now(UTC).astimezone()
+            self._show_clock()
+
+    def _show_clock(self) -> None:
+        """The call's time so far, beside the buttons: from the first key to the save."""
+        started = self._started_at
+        if started is None:
+            self._clock.stop()
+            self.call_clock.setText("")
+            return
+        seconds = max(0, int((datetime.now(UTC) - started).total_seconds()))
+        self.call_clock.setText(self.tr("Call %1").replace("%1", f"{seconds // 60}:{seconds % 60:02d}"))
+        set_tone(self.call_clock, "warn" if seconds >= LONG_CALL_S else "")
+        if not self._clock.isActive():
+            self._clock.start()
 
     def _update_hints(self) -> None:
         self._update_phone_hint()
@@ -446,8 +507,19 @@ class IntakeForm(QWidget):
         completer = self.ui.wardEdit.completer()
         if found:
             completer.complete()
+            self._ward_popup_below_hint()
         else:
             completer.popup().hide()
+
+    def _ward_popup_below_hint(self) -> None:  # also called by _PopupBelowHint
+        """The completion list below the ward's message, never over it: what the words mean stays
+        in view. (Qt places the list under the field each time it shows it.)"""
+        popup, hint = self.ui.wardEdit.completer().popup(), self.ui.wardHint
+        if popup is None or not popup.isVisible() or not hint.isVisible():
+            return
+        below = hint.mapToGlobal(QPoint(0, hint.height())).y()
+        if popup.y() < below:
+            popup.move(popup.x(), below)
 
     def ward_enter_with_list_open(self) -> bool:
         if not self.ui.wardEdit.completer().popup().isVisible():
@@ -568,6 +640,19 @@ class _WardChoiceKeys(QObject):
         if event.key() == Qt.Key.Key_Up and choices.currentRow() <= 0:
             self._form.ui.wardEdit.setFocus(Qt.FocusReason.BacktabFocusReason)
             return True
+        return False
+
+
+class _PopupBelowHint(QObject):
+    """Keeps the ward's completion list below the ward's message whenever Qt shows or moves it."""
+
+    def __init__(self, form: IntakeForm) -> None:
+        super().__init__(form)
+        self._form = form
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Move):
+            self._form._ward_popup_below_hint()
         return False
 
 

@@ -131,11 +131,17 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.candidates)
         right_layout.addWidget(self.history)
         right_layout.addWidget(self.case_list, 1)
+        # The candidates (five at most) and the caller's history take what they need; the recent
+        # cases take the rest, so that on a 1366×768 screen the list still shows rows.
+        lines = self.fontMetrics().lineSpacing()
+        self.candidates.ui.candidatesTable.setMaximumHeight(lines * 10)
+        self.history.ui.historyTable.setMaximumHeight(lines * 6)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.form)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        # The lists want the width (nine columns of the recent cases), the form less: 5 to 8.
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 8)
         splitter.setSizes([560, 840])
         # Pages: the intake, and for supervisors and monitors the dashboard (built at their first
         # login: an operator's console never loads the charts). One page: no tab bar.

@@ -162,6 +162,7 @@ def create_case(
         caller_relation=body.caller_relation,
         subject_name=body.subject_name,
         subject_phone=body.subject_phone,
+        subject_age="" if body.subject_age is None else str(body.subject_age),
         household_size="" if body.household_size is None else str(body.household_size),
         vulnerable=set(body.vulnerable),
         no_food_today=body.no_food_today,
@@ -242,6 +243,7 @@ def create_case(
         lon=case.address.point.lon if case.address.point else None,
         media_url=case.media_url,
         channel_refs=case.channel_refs.to_json(),
+        subject_age=case.subject_age,
     )
     session.add(row)
     add_event(session, row, "created", who, now, status=row.status, unit=unit)
@@ -284,6 +286,7 @@ class Presenter:
             caller_relation=row.caller_relation,
             subject_name=row.subject_name,
             subject_phone=_national(row.subject_phone),
+            subject_age=row.subject_age,
             household_size=row.household_size,
             vulnerable=[v for v in row.vulnerable.split(",") if v],
             no_food_today=row.no_food_today,

@@ -55,7 +55,7 @@ def parse_key(header: str | None) -> str:
 NOT_IDENTITY = frozenset({"ward_checked"})
 
 
-ADDED_LATER = frozenset({"caller_email", "lat", "long", "media_url", "channel_refs"})
+ADDED_LATER = frozenset({"caller_email", "lat", "long", "media_url", "channel_refs", "subject_age"})
 """Fields a body gained in a later release (Open311's e-mail, pin, photo, the app's references).
 Left empty they are not part of the identity: a case sent by a console before the server's
 upgrade, and retried after it, is still the same request."""

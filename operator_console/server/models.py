@@ -165,6 +165,7 @@ class CaseRow(Base):
     lon: Mapped[float | None] = mapped_column(Float)
     media_url: Mapped[str] = mapped_column(Text, default="", server_default="")
     channel_refs: Mapped[str] = mapped_column(Text, default="", server_default="")
+    subject_age: Mapped[int | None] = mapped_column(Integer)  # revision 0008
 
 
 # The backlog queries read open cases by unit and by ward: partial indexes hold only the open ones,

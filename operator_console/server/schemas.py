@@ -86,6 +86,7 @@ class CaseIn(Strict):
     caller_relation: Literal["self", "family", "neighbour", "other"] = "self"
     subject_name: str = Text200
     subject_phone: str = Field(default="", max_length=40)
+    subject_age: StrictInt | None = Field(default=None, ge=0, le=130, description="The person in need's age")
     address: str = Field(default="", max_length=500)
     ward: str = Text200
     district: str = Text200
@@ -181,6 +182,7 @@ class CaseOut(BaseModel):
     caller_relation: str
     subject_name: str
     subject_phone: str
+    subject_age: int | None = None
     household_size: int | None
     vulnerable: list[str]
     no_food_today: bool

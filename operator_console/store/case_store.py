@@ -536,6 +536,7 @@ def _case_values(case: Case, now: datetime) -> dict[str, Any]:
         "lon": a.point.lon if a.point else None,
         "media_url": case.media_url,
         "channel_refs": case.channel_refs.to_json(),
+        "subject_age": case.subject_age,
         "name_key": fold(f"{case.caller.name} {subject.name if subject else ''}"),
         "street_key": fold(a.street),
         "search_text": search_text(
@@ -600,6 +601,7 @@ def _case_from_row(row: CaseRow, contacts: Iterable[ContactRow], history: Iterab
         caller=Person(row.caller_name, _phone(row.caller_phone, row.caller_phone_legacy)),
         caller_relation=Relation(row.caller_relation),
         subject=subject,
+        subject_age=row.subject_age,
         household_size=row.household_size,
         vulnerable=frozenset(Vulnerability(v) for v in row.vulnerable.split(",") if v),
         no_food_today=row.no_food_today,
@@ -684,9 +686,19 @@ def _filtered(query: Any, filters: CaseFilter) -> Any:
             )
         )
     for word in fold_words(filters.text)[:MAX_FILTER_WORDS]:
-        # Plain LIKE on folded keys: the list filter's simple path; the duplicate search has its own index.
-        pattern = f"%{word.replace('%', '').replace('_', '')}%"
-        query = query.where(or_(CaseRow.name_key.like(pattern), CaseRow.street_key.like(pattern)))
+        # Plain LIKE on folded keys: the list filter's simple path; the duplicate search has its own
+        # index. Each word matches the start of a word of a name or a street ("hoa" finds Hòa, not
+        # the middle of Khoa: a hit must show why it matched), so typing "tran th" narrows as it goes.
+        word = word.replace("%", "").replace("_", "")
+        query = query.where(
+            or_(
+                *(
+                    key.like(pattern)
+                    for key in (CaseRow.name_key, CaseRow.street_key)
+                    for pattern in (f"{word}%", f"% {word}%")
+                )
+            )
+        )
     return query
 
 

@@ -68,6 +68,8 @@ class CaseRow(Base):
     lon: Mapped[float | None] = mapped_column(Float)
     media_url: Mapped[str] = mapped_column(Text, default="", server_default="")
     channel_refs: Mapped[str] = mapped_column(Text, default="", server_default="")
+    subject_age: Mapped[int | None] = mapped_column(Integer)
+    """The person in need's age, when the caller said it (revision 0009)."""
     # Folded keys (revision 0002): diacritic- and case-free, for search and duplicate scoring.
     name_key: Mapped[str] = mapped_column(Text, default="")
     street_key: Mapped[str] = mapped_column(Text, default="")

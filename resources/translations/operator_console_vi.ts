@@ -306,51 +306,56 @@
     </message>
     <message>
         <location filename="../../operator_console/gui/case_details.py" line="102"/>
+        <source>Age</source>
+        <translation>Tuổi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="103"/>
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="103"/>
+        <location filename="../../operator_console/gui/case_details.py" line="104"/>
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="105"/>
+        <location filename="../../operator_console/gui/case_details.py" line="106"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="106"/>
+        <location filename="../../operator_console/gui/case_details.py" line="107"/>
         <source>none given: a map point only</source>
         <translation>không có: chỉ có điểm trên bản đồ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="108"/>
+        <location filename="../../operator_console/gui/case_details.py" line="109"/>
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="109"/>
+        <location filename="../../operator_console/gui/case_details.py" line="110"/>
         <source>Handling unit</source>
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="110"/>
+        <location filename="../../operator_console/gui/case_details.py" line="111"/>
         <source>Repeat calls</source>
         <translation>Số lần gọi lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="119"/>
+        <location filename="../../operator_console/gui/case_details.py" line="120"/>
         <source>Contacts</source>
         <translation>Các lần liên hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="120"/>
+        <location filename="../../operator_console/gui/case_details.py" line="121"/>
         <source>No repeat call.</source>
         <translation>Chưa có lần gọi lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="121"/>
+        <location filename="../../operator_console/gui/case_details.py" line="122"/>
         <source>History</source>
         <translation>Quá trình xử lý</translation>
     </message>
@@ -368,47 +373,47 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="40"/>
+        <location filename="../../operator_console/gui/case_list.py" line="41"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="41"/>
+        <location filename="../../operator_console/gui/case_list.py" line="42"/>
         <source>Case</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="44"/>
+        <location filename="../../operator_console/gui/case_list.py" line="45"/>
         <source>Repeat calls</source>
         <translation>Gọi lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="45"/>
+        <location filename="../../operator_console/gui/case_list.py" line="46"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="46"/>
+        <location filename="../../operator_console/gui/case_list.py" line="47"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="47"/>
+        <location filename="../../operator_console/gui/case_list.py" line="48"/>
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="48"/>
+        <location filename="../../operator_console/gui/case_list.py" line="49"/>
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="42"/>
+        <location filename="../../operator_console/gui/case_list.py" line="43"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="43"/>
+        <location filename="../../operator_console/gui/case_list.py" line="44"/>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
@@ -416,12 +421,12 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="97"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="105"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="100"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="108"/>
         <source>All categories</source>
         <translation>Mọi lĩnh vực</translation>
     </message>
@@ -980,62 +985,72 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="358"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="143"/>
+        <source>Call time</source>
+        <translation>Thời gian cuộc gọi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="405"/>
         <source>— choose (digit key) —</source>
         <translation>— chọn (phím số) —</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="363"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="410"/>
         <source>Suggested</source>
         <translation>Theo đề xuất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="425"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="447"/>
+        <source>Call %1</source>
+        <translation>Cuộc gọi %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="486"/>
         <source>withheld</source>
         <translation>ẩn số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="427"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="488"/>
         <source>%1 (old number %2)</source>
         <translation>%1 (số cũ %2)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="430"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="491"/>
         <source>or the old landline %1 (F7)</source>
         <translation>hoặc số bàn cũ %1 (F7)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="488"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="560"/>
         <source>street %1 has cases here</source>
         <translation>đường %1 đã có hồ sơ ở đây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="503"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="575"/>
         <source>all its residents</source>
         <translation>toàn bộ dân cư</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="504"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="576"/>
         <source>was %1</source>
         <translation>trước là %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="515"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="587"/>
         <source>✓ %1 (chosen for “%2”)</source>
         <translation>✓ %1 (đã chọn cho «%2»)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="522"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="594"/>
         <source>“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose.</source>
         <translation>«%1» là %2 (cũ), nay chia cho %3 phường/xã: nhấn Enter rồi phím 1–%3 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="534"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="606"/>
         <source>Enter, then 1–%1 to choose.</source>
         <translation>Nhấn Enter rồi phím 1–%1 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="542"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="614"/>
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
@@ -1090,137 +1105,157 @@
         <translation>Người cần &amp;hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="31"/>
+        <location filename="../../ui/intake_form.ui" line="36"/>
         <source>when it is someone else</source>
         <translation>khi không phải người gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="31"/>
+        <location filename="../../ui/intake_form.ui" line="36"/>
         <source>Name of the person in need</source>
         <translation>Họ tên người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="33"/>
+        <location filename="../../ui/intake_form.ui" line="37"/>
+        <source>A&amp;ge</source>
+        <translation>Tuổ&amp;i</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.ui" line="38"/>
+        <source>Age of the person in need</source>
+        <translation>Tuổi của người cần hỗ trợ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.ui" line="39"/>
+        <source>Their phone/&amp;Zalo</source>
+        <translation>SĐT/&amp;Zalo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.ui" line="40"/>
+        <source>Phone of the person in need</source>
+        <translation>Số điện thoại của người cần hỗ trợ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.ui" line="47"/>
         <source>&amp;Address</source>
         <translation>Đị&amp;a chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="35"/>
+        <location filename="../../ui/intake_form.ui" line="49"/>
         <source>house/alley and street, e.g. 12/3/45 Lê Văn Sỹ</source>
         <translation>số nhà/hẻm và đường, ví dụ 12/3/45 Lê Văn Sỹ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="35"/>
+        <location filename="../../ui/intake_form.ui" line="49"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="37"/>
+        <location filename="../../ui/intake_form.ui" line="51"/>
         <source>&amp;Ward/commune</source>
         <translation>&amp;Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="39"/>
+        <location filename="../../ui/intake_form.ui" line="53"/>
         <source>today&apos;s or former name: Tân Định, P.5 Q.8…</source>
         <translation>tên mới hoặc cũ: Tân Định, P.5 Q.8…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="39"/>
+        <location filename="../../ui/intake_form.ui" line="53"/>
         <source>Ward or commune</source>
         <translation>Phường hoặc xã</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="43"/>
+        <location filename="../../ui/intake_form.ui" line="57"/>
         <source>Today&apos;s wards to choose from (digit keys)</source>
         <translation>Các phường/xã hiện nay để chọn (phím số)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="47"/>
+        <location filename="../../ui/intake_form.ui" line="61"/>
         <source>Categor&amp;y</source>
         <translation>&amp;Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="97"/>
+        <location filename="../../ui/intake_form.ui" line="111"/>
         <source>&amp;Clear (Esc)</source>
         <translation>X&amp;oá (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="49"/>
+        <location filename="../../ui/intake_form.ui" line="63"/>
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="52"/>
+        <location filename="../../ui/intake_form.ui" line="66"/>
         <source>&amp;Household size</source>
         <translation>Số &amp;người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="56"/>
+        <location filename="../../ui/intake_form.ui" line="70"/>
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="57"/>
+        <location filename="../../ui/intake_form.ui" line="71"/>
         <source>No &amp;food today</source>
         <translation>&amp;Không còn gì ăn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="63"/>
+        <location filename="../../ui/intake_form.ui" line="77"/>
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="67"/>
+        <location filename="../../ui/intake_form.ui" line="81"/>
         <source>&amp;Lone elderly</source>
         <translation>Người già n&amp;eo đơn</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="68"/>
+        <location filename="../../ui/intake_form.ui" line="82"/>
         <source>Yo&amp;ung children</source>
         <translation>T&amp;rẻ nhỏ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="69"/>
+        <location filename="../../ui/intake_form.ui" line="83"/>
         <source>D&amp;isabled</source>
         <translation>Người khu&amp;yết tật</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="70"/>
-        <source>Pre&amp;gnant</source>
+        <location filename="../../ui/intake_form.ui" line="84"/>
+        <source>Pregnant</source>
         <translation>Phụ nữ &amp;mang thai</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="71"/>
+        <location filename="../../ui/intake_form.ui" line="85"/>
         <source>Sic&amp;k</source>
         <translation>Người &amp;bệnh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="75"/>
+        <location filename="../../ui/intake_form.ui" line="89"/>
         <source>&amp;Description</source>
         <translation>Nội &amp;dung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="77"/>
+        <location filename="../../ui/intake_form.ui" line="91"/>
         <source>Description</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="79"/>
+        <location filename="../../ui/intake_form.ui" line="93"/>
         <source>Priori&amp;ty</source>
         <translation>Mức ư&amp;u tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="83"/>
+        <location filename="../../ui/intake_form.ui" line="97"/>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="88"/>
+        <location filename="../../ui/intake_form.ui" line="102"/>
         <source>Caller agrees to be called &amp;back</source>
-        <translation>Đồng ý được gọi lạ&amp;i</translation>
+        <translation>Đồng ý đượ&amp;c gọi lại</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="98"/>
+        <location filename="../../ui/intake_form.ui" line="112"/>
         <source>&amp;Save (Ctrl+Enter)</source>
         <translation>Lưu hồ &amp;sơ (Ctrl+Enter)</translation>
     </message>
@@ -1317,7 +1352,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="112"/>
-        <location filename="../../operator_console/gui/main_window.py" line="807"/>
+        <location filename="../../operator_console/gui/main_window.py" line="813"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
@@ -1327,250 +1362,250 @@
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="238"/>
+        <location filename="../../operator_console/gui/main_window.py" line="244"/>
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="259"/>
+        <location filename="../../operator_console/gui/main_window.py" line="265"/>
         <source>Call held: F3 brings it back, F8 lists them.</source>
         <translation>Đã giữ cuộc gọi: F3 lấy lại, F8 xem danh sách.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="341"/>
+        <location filename="../../operator_console/gui/main_window.py" line="347"/>
         <source>Held: %1 · latest %2 · F3, F8</source>
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="773"/>
-        <location filename="../../operator_console/gui/main_window.py" line="810"/>
+        <location filename="../../operator_console/gui/main_window.py" line="779"/>
+        <location filename="../../operator_console/gui/main_window.py" line="816"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="601"/>
+        <location filename="../../operator_console/gui/main_window.py" line="607"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="145"/>
+        <location filename="../../operator_console/gui/main_window.py" line="151"/>
         <source>Call intake and dashboard</source>
         <translation>Tiếp nhận cuộc gọi và bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="147"/>
-        <location filename="../../operator_console/gui/main_window.py" line="529"/>
+        <location filename="../../operator_console/gui/main_window.py" line="153"/>
+        <location filename="../../operator_console/gui/main_window.py" line="535"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="206"/>
+        <location filename="../../operator_console/gui/main_window.py" line="212"/>
         <source>This account (monitor) reads the figures and takes no calls: log in as an operator.</source>
         <translation>Tài khoản này (giám sát HĐND/MTTQ) chỉ xem số liệu, không nhận cuộc gọi: hãy đăng nhập tài khoản tổng đài viên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="228"/>
+        <location filename="../../operator_console/gui/main_window.py" line="234"/>
         <source>Incoming call from %1: this account (monitor) takes no calls.</source>
         <translation>Cuộc gọi đến từ %1: tài khoản giám sát HĐND/MTTQ không nhận cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="281"/>
+        <location filename="../../operator_console/gui/main_window.py" line="287"/>
         <source>No call is held.</source>
         <translation>Không có cuộc gọi nào đang giữ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="304"/>
+        <location filename="../../operator_console/gui/main_window.py" line="310"/>
         <source>The held call is back in the form.</source>
         <translation>Cuộc gọi đang giữ đã trở lại biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="317"/>
+        <location filename="../../operator_console/gui/main_window.py" line="323"/>
         <source>%1 call(s) held since an earlier shift: F8 to call back or throw away.</source>
         <translation>%1 cuộc gọi đang giữ từ ca trước: F8 để gọi lại hoặc bỏ đi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="324"/>
+        <location filename="../../operator_console/gui/main_window.py" line="330"/>
         <source>The old case store was kept aside (nothing deleted): tell IT.</source>
         <translation>Kho hồ sơ cũ đã được để riêng (không xoá gì): hãy báo IT.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="358"/>
+        <location filename="../../operator_console/gui/main_window.py" line="364"/>
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="360"/>
+        <location filename="../../operator_console/gui/main_window.py" line="366"/>
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="365"/>
+        <location filename="../../operator_console/gui/main_window.py" line="371"/>
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="399"/>
+        <location filename="../../operator_console/gui/main_window.py" line="405"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="464"/>
+        <location filename="../../operator_console/gui/main_window.py" line="470"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="482"/>
+        <location filename="../../operator_console/gui/main_window.py" line="488"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="497"/>
         <location filename="../../operator_console/gui/main_window.py" line="503"/>
+        <location filename="../../operator_console/gui/main_window.py" line="509"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="518"/>
+        <location filename="../../operator_console/gui/main_window.py" line="524"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="599"/>
+        <location filename="../../operator_console/gui/main_window.py" line="605"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="611"/>
+        <location filename="../../operator_console/gui/main_window.py" line="617"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="633"/>
+        <location filename="../../operator_console/gui/main_window.py" line="639"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="641"/>
+        <location filename="../../operator_console/gui/main_window.py" line="647"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="653"/>
+        <location filename="../../operator_console/gui/main_window.py" line="659"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="657"/>
+        <location filename="../../operator_console/gui/main_window.py" line="663"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="662"/>
+        <location filename="../../operator_console/gui/main_window.py" line="668"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="675"/>
+        <location filename="../../operator_console/gui/main_window.py" line="681"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="692"/>
+        <location filename="../../operator_console/gui/main_window.py" line="698"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="697"/>
+        <location filename="../../operator_console/gui/main_window.py" line="703"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="707"/>
+        <location filename="../../operator_console/gui/main_window.py" line="713"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="746"/>
+        <location filename="../../operator_console/gui/main_window.py" line="752"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="752"/>
+        <location filename="../../operator_console/gui/main_window.py" line="758"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="759"/>
+        <location filename="../../operator_console/gui/main_window.py" line="765"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="774"/>
+        <location filename="../../operator_console/gui/main_window.py" line="780"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="776"/>
+        <location filename="../../operator_console/gui/main_window.py" line="782"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="778"/>
+        <location filename="../../operator_console/gui/main_window.py" line="784"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="780"/>
+        <location filename="../../operator_console/gui/main_window.py" line="786"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="785"/>
+        <location filename="../../operator_console/gui/main_window.py" line="791"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="789"/>
+        <location filename="../../operator_console/gui/main_window.py" line="795"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="812"/>
+        <location filename="../../operator_console/gui/main_window.py" line="818"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="815"/>
+        <location filename="../../operator_console/gui/main_window.py" line="821"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="818"/>
+        <location filename="../../operator_console/gui/main_window.py" line="824"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="821"/>
+        <location filename="../../operator_console/gui/main_window.py" line="827"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="823"/>
+        <location filename="../../operator_console/gui/main_window.py" line="829"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="825"/>
+        <location filename="../../operator_console/gui/main_window.py" line="831"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="827"/>
+        <location filename="../../operator_console/gui/main_window.py" line="833"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="831"/>
+        <location filename="../../operator_console/gui/main_window.py" line="837"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>

@@ -81,7 +81,7 @@ def test_a_civic_app_reads_every_resource_with_the_georeport_client(server: Serv
     definition = client.get_service_definition("essential_supplies.food")
     attributes = definition["attributes"] if fmt == "json" else definition["attributes"]["attribute"]
     codes = [a["code"] for a in attributes]
-    assert codes[:3] == ["ward_code", "household_size", "vulnerable"]
+    assert codes[:3] == ["ward_code", "household_size", "vulnerable"] and "subject_age" in codes
     wards = attributes[0]["values"] if fmt == "json" else attributes[0]["values"]["value"]
     assert len(wards) == 168 and {"key": "26740", "name": "Phường Sài Gòn"} in [dict(w) for w in wards]
 
@@ -143,6 +143,7 @@ def test_everything_a_form_posts_is_kept_for_the_desk(server: Server) -> None:
         "&first_name=Lan&last_name=Ph%E1%BA%A1m&phone=0909888401&description=H%E1%BA%BFt+g%E1%BA%A1o"
         "&media_url=https%3A%2F%2Fzalo.example%2Fp%2F1.jpg&attribute[household_size]=4"
         "&attribute[vulnerable][]=children&attribute[vulnerable][]=lone_elderly&attribute[no_food_today]=yes"
+        "&attribute[subject_age]=82"
         "&attribute[app_version]=2.1"
     )
     answer = requests.post(
@@ -159,7 +160,7 @@ def test_everything_a_form_posts_is_kept_for_the_desk(server: Server) -> None:
     assert (case["lat"], case["long"]) == (10.7731, 106.7004)
     assert case["media_url"] == "https://zalo.example/p/1.jpg"
     assert case["household_size"] == 4 and sorted(case["vulnerable"]) == ["children", "lone_elderly"]
-    assert case["no_food_today"] is True and case["priority"] == "critical"
+    assert case["no_food_today"] is True and case["priority"] == "critical" and case["subject_age"] == 82
     assert case["channel_refs"] == {
         "device_id": "device-77",
         "account_id": "acct-9",

@@ -358,3 +358,23 @@ def test_without_a_token_the_worker_sends_nothing_and_asks_for_a_login(
         time.sleep(0.05)
     assert reports[-1].outbox.waiting == 0
     worker.stop()
+
+
+def test_the_person_in_needs_age_reaches_the_server_and_comes_back_to_other_desks(
+    server: Server, store: CaseStore, tmp_path: Path
+) -> None:
+    from operator_console.client.replica_sync import follow
+    from operator_console.store.replica import Replica
+
+    case = a_case("Lê Văn Tám", subject_name="Bà Lê Thị Mai", subject_age="82", subject_phone="0909 123 456")
+    store.add_case(case)
+    assert drain(store, Outbox(store.engine), logged_in(server), by="op").sent == 1
+    elsewhere = CaseStore(tmp_path / "another-desk.sqlite3")
+    follow(Replica(elsewhere.engine), logged_in(server))
+    sent = store.get_case(case.id)
+    assert sent is not None and sent.case_number
+    [copy] = [c for c in elsewhere.list_cases() if c.case_number == sent.case_number]
+    copied = elsewhere.get_case(copy.id)
+    assert copied is not None and copied.subject_age == 82
+    assert copied.subject is not None and copied.subject.phone.display == "0909 123 456"
+    elsewhere.close()

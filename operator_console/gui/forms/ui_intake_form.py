@@ -79,10 +79,50 @@ class Ui_IntakeForm(object):
 
         self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.subjectNameLabel)
 
+        self.subjectBlock = QVBoxLayout()
+        self.subjectBlock.setSpacing(2)
+        self.subjectBlock.setObjectName(u"subjectBlock")
+        self.subjectRow = QHBoxLayout()
+        self.subjectRow.setObjectName(u"subjectRow")
         self.subjectNameEdit = QLineEdit(IntakeForm)
         self.subjectNameEdit.setObjectName(u"subjectNameEdit")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.subjectNameEdit)
+        self.subjectRow.addWidget(self.subjectNameEdit)
+
+        self.subjectAgeLabel = QLabel(IntakeForm)
+        self.subjectAgeLabel.setObjectName(u"subjectAgeLabel")
+
+        self.subjectRow.addWidget(self.subjectAgeLabel)
+
+        self.subjectAgeEdit = QLineEdit(IntakeForm)
+        self.subjectAgeEdit.setObjectName(u"subjectAgeEdit")
+        self.subjectAgeEdit.setMaximumWidth(56)
+
+        self.subjectRow.addWidget(self.subjectAgeEdit)
+
+        self.subjectPhoneLabel = QLabel(IntakeForm)
+        self.subjectPhoneLabel.setObjectName(u"subjectPhoneLabel")
+
+        self.subjectRow.addWidget(self.subjectPhoneLabel)
+
+        self.subjectPhoneEdit = QLineEdit(IntakeForm)
+        self.subjectPhoneEdit.setObjectName(u"subjectPhoneEdit")
+        self.subjectPhoneEdit.setMaximumWidth(150)
+
+        self.subjectRow.addWidget(self.subjectPhoneEdit)
+
+
+        self.subjectBlock.addLayout(self.subjectRow)
+
+        self.subjectError = QLabel(IntakeForm)
+        self.subjectError.setObjectName(u"subjectError")
+        self.subjectError.setWordWrap(True)
+        self.subjectError.setVisible(False)
+
+        self.subjectBlock.addWidget(self.subjectError)
+
+
+        self.form.setLayout(5, QFormLayout.ItemRole.FieldRole, self.subjectBlock)
 
         self.addressLabel = QLabel(IntakeForm)
         self.addressLabel.setObjectName(u"addressLabel")
@@ -281,6 +321,8 @@ class Ui_IntakeForm(object):
         self.callerNameLabel.setBuddy(self.callerNameEdit)
         self.relationLabel.setBuddy(self.relationCombo)
         self.subjectNameLabel.setBuddy(self.subjectNameEdit)
+        self.subjectAgeLabel.setBuddy(self.subjectAgeEdit)
+        self.subjectPhoneLabel.setBuddy(self.subjectPhoneEdit)
         self.addressLabel.setBuddy(self.addressEdit)
         self.wardLabel.setBuddy(self.wardEdit)
         self.categoryLabel.setBuddy(self.categoryCombo)
@@ -291,7 +333,9 @@ class Ui_IntakeForm(object):
         QWidget.setTabOrder(self.phoneEdit, self.callerNameEdit)
         QWidget.setTabOrder(self.callerNameEdit, self.relationCombo)
         QWidget.setTabOrder(self.relationCombo, self.subjectNameEdit)
-        QWidget.setTabOrder(self.subjectNameEdit, self.addressEdit)
+        QWidget.setTabOrder(self.subjectNameEdit, self.subjectAgeEdit)
+        QWidget.setTabOrder(self.subjectAgeEdit, self.subjectPhoneEdit)
+        QWidget.setTabOrder(self.subjectPhoneEdit, self.addressEdit)
         QWidget.setTabOrder(self.addressEdit, self.wardEdit)
         QWidget.setTabOrder(self.wardEdit, self.wardChoices)
         QWidget.setTabOrder(self.wardChoices, self.categoryCombo)
@@ -336,6 +380,14 @@ class Ui_IntakeForm(object):
 #if QT_CONFIG(accessibility)
         self.subjectNameEdit.setAccessibleName(QCoreApplication.translate("IntakeForm", u"Name of the person in need", None))
 #endif // QT_CONFIG(accessibility)
+        self.subjectAgeLabel.setText(QCoreApplication.translate("IntakeForm", u"A&ge", None))
+#if QT_CONFIG(accessibility)
+        self.subjectAgeEdit.setAccessibleName(QCoreApplication.translate("IntakeForm", u"Age of the person in need", None))
+#endif // QT_CONFIG(accessibility)
+        self.subjectPhoneLabel.setText(QCoreApplication.translate("IntakeForm", u"Their phone/&Zalo", None))
+#if QT_CONFIG(accessibility)
+        self.subjectPhoneEdit.setAccessibleName(QCoreApplication.translate("IntakeForm", u"Phone of the person in need", None))
+#endif // QT_CONFIG(accessibility)
         self.addressLabel.setText(QCoreApplication.translate("IntakeForm", u"&Address", None))
         self.addressEdit.setPlaceholderText(QCoreApplication.translate("IntakeForm", u"house/alley and street, e.g. 12/3/45 L\u00ea V\u0103n S\u1ef9", None))
 #if QT_CONFIG(accessibility)
@@ -362,7 +414,7 @@ class Ui_IntakeForm(object):
         self.loneElderlyCheck.setText(QCoreApplication.translate("IntakeForm", u"&Lone elderly", None))
         self.childrenCheck.setText(QCoreApplication.translate("IntakeForm", u"Yo&ung children", None))
         self.disabledCheck.setText(QCoreApplication.translate("IntakeForm", u"D&isabled", None))
-        self.pregnantCheck.setText(QCoreApplication.translate("IntakeForm", u"Pre&gnant", None))
+        self.pregnantCheck.setText(QCoreApplication.translate("IntakeForm", u"Pregnant", None))
         self.sickCheck.setText(QCoreApplication.translate("IntakeForm", u"Sic&k", None))
         self.descriptionLabel.setText(QCoreApplication.translate("IntakeForm", u"&Description", None))
 #if QT_CONFIG(accessibility)

@@ -87,7 +87,7 @@ _OPEN311_NAME = {
     "channel_refs": "attribute",
     **{
         name: f"attribute[{name}]"
-        for name in ("subject_name", "subject_phone", "household_size", "ward_code")
+        for name in ("subject_name", "subject_phone", "subject_age", "household_size", "ward_code")
     },
 }
 _FORMAT_DOC = "json or xml"

@@ -106,6 +106,13 @@ _QUESTIONS = (
         _HOUSEHOLD_NEEDS,
     ),
     _Question(
+        "subject_age",
+        "number",
+        "Tuổi người cần hỗ trợ (Age of the person in need)",
+        "A whole number, 0 to 130",
+        _HOUSEHOLD_NEEDS,
+    ),
+    _Question(
         "subject_phone",
         "string",
         "Số điện thoại người cần hỗ trợ (Phone of the person in need)",
@@ -181,6 +188,10 @@ def read_answers(
         elif code == "household_size":
             if not _digits(value) or not 1 <= int(value) <= 1000:
                 raise AnswerError(code, "a whole number, 1 to 1000")
+            fields[code] = int(value)
+        elif code == "subject_age":
+            if not _digits(value) or int(value) > 130:
+                raise AnswerError(code, "a whole number, 0 to 130")
             fields[code] = int(value)
         elif code in ("no_food_today", "callback_consent"):
             if value.lower() not in _YES | _NO:
