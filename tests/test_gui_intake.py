@@ -111,7 +111,8 @@ def test_a_whole_call_entered_with_the_keyboard_is_saved_and_the_form_is_ready_a
     model = window.cases
     row = [model.data(model.index(0, col)) for col in range(model.columnCount())]
     assert row[2:5] == ["Chờ gửi", "Khẩn", ""]  # no repeat call yet
-    assert row[5:8] == ["Bà Lê Thị Mai", "0909 123 456", "Phường Chánh Hưng"]
+    assert row[5:8] == ["Bà Lê Thị Mai", "0909 123 456", "P. Chánh Hưng"]  # short in the list
+    assert model.data(model.index(0, 7), Qt.ItemDataRole.ToolTipRole) == "Phường Chánh Hưng"
     case = console.store.get_case(stored.id)
     assert case is not None and (case.address.ward_code, case.address.former_ward_code) == (27418, 27418)
     assert case.address.ward_as_said == "P.5 Q.8" and not case.address.ward_needs_check
@@ -903,3 +904,23 @@ def test_the_person_in_needs_age_and_phone_are_kept_and_enter_does_not_stop_ther
     case = console.store.get_case(console.store.list_cases()[0].id)
     assert case is not None and case.subject_age == 82
     assert case.subject is not None and case.subject.phone.display == "0909 123 456"
+
+
+def test_on_a_1366_by_768_screen_every_column_of_the_recent_cases_is_in_view(
+    console: Console, qtbot: QtBot
+) -> None:
+    save_call(console, qtbot, "0389123456", "Nguyễn Thị Phương Thảo", wardEdit="Chánh Hưng")
+    window = console.window
+    window.resize(1366, 768)
+    table = window.case_list.ui.caseTable
+    qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 1)
+    window.case_list.model.reload()  # sized again at this width
+    qtbot.waitUntil(
+        lambda: (
+            sum(table.columnWidth(c) for c in range(9) if not table.isColumnHidden(c))
+            <= table.viewport().width()
+        )
+    )
+    ward = table.columnViewportPosition(7) + table.columnWidth(7)
+    assert ward <= table.viewport().width() and not table.isColumnHidden(7)
+    assert not table.isColumnHidden(1) and not table.isColumnHidden(6)  # the number and the phone

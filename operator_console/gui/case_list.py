@@ -83,7 +83,14 @@ class CaseListModel(QAbstractTableModel):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._rows[index.row()]
-        return self._cell(row, index.column())
+        text = self._cell(row, index.column())
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == WARD_COLUMN:
+            # "P. Chánh Hưng": the kind of unit is the least of a ward's name in a narrow list
+            # (the tooltip has it whole).
+            for kind, short in (("Phường ", "P. "), ("Xã ", "X. ")):
+                if text.startswith(kind):
+                    return short + text[len(kind) :]
+        return text
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted and not self._loading
@@ -205,6 +212,9 @@ def fitted_widths(wanted: list[int], room: int, keep: frozenset[int] = frozenset
 
 KEEP_WHOLE = frozenset({0, 1, 6})
 """The case list's columns never elided: received, the case's number, the phone."""
+WARD_COLUMN = 7
+GIVE_WAY_FIRST = (3, 4)
+"""The case list's columns hidden when the list is too narrow for all: priority, repeat calls."""
 
 
 class _ColumnFitter(QObject):
@@ -223,11 +233,20 @@ class _ColumnFitter(QObject):
     def _apply(self) -> None:
         if not self._wanted:
             return
+        room = self._table.viewport().width()
+        # Too narrow for every column (the right half of a 1366 px screen): the priority and the
+        # repeat calls give way first (both are in the case's details), so that the name and the
+        # ward keep a readable width.
+        narrow = sum(self._wanted) > room
+        for column in GIVE_WAY_FIRST:
+            self._table.setColumnHidden(column, narrow)
+        shown = [0 if narrow and c in GIVE_WAY_FIRST else w for c, w in enumerate(self._wanted)]
         # What is read out to a caller stays whole: when received, the case's number, the phone.
         floor = self._table.fontMetrics().horizontalAdvance("Phường")
-        widths = fitted_widths(self._wanted, self._table.viewport().width(), KEEP_WHOLE)
+        widths = fitted_widths(shown, room, KEEP_WHOLE)
         for column, width in enumerate(widths):
-            self._table.setColumnWidth(column, max(width, min(floor, self._wanted[column])))
+            if width:
+                self._table.setColumnWidth(column, max(width, min(floor, self._wanted[column])))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

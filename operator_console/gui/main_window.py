@@ -14,9 +14,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -154,6 +156,8 @@ class MainWindow(QMainWindow):
         self.pages.tabBar().hide()
         self.pages.currentChanged.connect(self._page_changed)
         self.dashboard: Dashboard | None = None
+        self.dashboard_page: QScrollArea | None = None
+        """The dashboard's page: the dashboard in a scroll area."""
         self.setCentralWidget(self.pages)
         # The tab widget took the focus the form gave its phone field while it was on its own.
         self.form.ui.phoneEdit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -483,7 +487,7 @@ class MainWindow(QMainWindow):
 
     def toggle_dashboard(self) -> None:
         """F6: between the intake and the dashboard (supervisors; a monitor has the dashboard only)."""
-        if self.dashboard is None:
+        if self.dashboard is None or self.dashboard_page is None:
             self.statusBar().showMessage(
                 self.tr("The dashboard is for supervisor and monitor accounts."), MESSAGE_MS
             )
@@ -493,7 +497,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.intake_page)
             self.form.ui.phoneEdit.setFocus()
         else:
-            self.pages.setCurrentWidget(self.dashboard)
+            self.pages.setCurrentWidget(self.dashboard_page)
             self.dashboard.tiles["received_today"].setFocus()
 
     def dashboard_table(self, table: str) -> None:
@@ -521,12 +525,19 @@ class MainWindow(QMainWindow):
             self.dashboard = Dashboard(
                 self._runner, self.connection.new_reader, self._context.taxonomy, self._context.language
             )
-            self.pages.addTab(self.dashboard, self.tr("Supervisor's dashboard"))
-        elif not overseer and self.dashboard is not None:
+            # In a scroll area: on a 1366×768 screen the figures, tables and charts are taller than
+            # the window, and the lowest ones must still be reachable (they were cut off).
+            self.dashboard_page = QScrollArea()
+            self.dashboard_page.setWidgetResizable(True)
+            self.dashboard_page.setFrameShape(QFrame.Shape.NoFrame)
+            self.dashboard_page.setWidget(self.dashboard)
+            self.pages.addTab(self.dashboard_page, self.tr("Supervisor's dashboard"))
+        elif not overseer and self.dashboard is not None and self.dashboard_page is not None:
             self.dashboard.poller.stop()
-            self.pages.removeTab(self.pages.indexOf(self.dashboard))
-            self.dashboard.deleteLater()
+            self.pages.removeTab(self.pages.indexOf(self.dashboard_page))
+            self.dashboard_page.deleteLater()  # and the dashboard in it
             self.dashboard = None
+            self.dashboard_page = None
         self._read_only = role == "monitor"
         has_intake = self.pages.indexOf(self.intake_page) >= 0
         if self._read_only and has_intake:
@@ -534,18 +545,18 @@ class MainWindow(QMainWindow):
         elif not self._read_only and not has_intake:
             self.pages.insertTab(0, self.intake_page, self.tr("Call intake"))
         self.pages.tabBar().setVisible(self.pages.count() > 1)
-        if self.dashboard is not None:
+        if self.dashboard is not None and self.dashboard_page is not None:
             self.dashboard.poller.forget_login()
             if role != self._shown_role:
                 self.dashboard.forget_account()
-                self.pages.setCurrentWidget(self.dashboard)  # what a supervisor logs in for
+                self.pages.setCurrentWidget(self.dashboard_page)  # what a supervisor logs in for
         self._shown_role = role
         self._page_changed()
 
     def _shown_dashboard(self) -> Dashboard | None:
         """The dashboard when it is the page on screen (its keys and refresh work then only)."""
         shown = self.pages.currentWidget()
-        return self.dashboard if self.dashboard is not None and shown is self.dashboard else None
+        return self.dashboard if self.dashboard is not None and shown is self.dashboard_page else None
 
     def _page_changed(self, _index: int = -1) -> None:
         """The intake's keys work on the intake only (Esc on the dashboard must not clear a call

@@ -1351,261 +1351,261 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="112"/>
-        <location filename="../../operator_console/gui/main_window.py" line="813"/>
+        <location filename="../../operator_console/gui/main_window.py" line="114"/>
+        <location filename="../../operator_console/gui/main_window.py" line="824"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="120"/>
+        <location filename="../../operator_console/gui/main_window.py" line="122"/>
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="244"/>
+        <location filename="../../operator_console/gui/main_window.py" line="248"/>
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="265"/>
+        <location filename="../../operator_console/gui/main_window.py" line="269"/>
         <source>Call held: F3 brings it back, F8 lists them.</source>
         <translation>Đã giữ cuộc gọi: F3 lấy lại, F8 xem danh sách.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="347"/>
+        <location filename="../../operator_console/gui/main_window.py" line="351"/>
         <source>Held: %1 · latest %2 · F3, F8</source>
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="779"/>
-        <location filename="../../operator_console/gui/main_window.py" line="816"/>
+        <location filename="../../operator_console/gui/main_window.py" line="790"/>
+        <location filename="../../operator_console/gui/main_window.py" line="827"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="607"/>
+        <location filename="../../operator_console/gui/main_window.py" line="618"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="151"/>
+        <location filename="../../operator_console/gui/main_window.py" line="153"/>
         <source>Call intake and dashboard</source>
         <translation>Tiếp nhận cuộc gọi và bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="153"/>
-        <location filename="../../operator_console/gui/main_window.py" line="535"/>
+        <location filename="../../operator_console/gui/main_window.py" line="155"/>
+        <location filename="../../operator_console/gui/main_window.py" line="546"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="212"/>
+        <location filename="../../operator_console/gui/main_window.py" line="216"/>
         <source>This account (monitor) reads the figures and takes no calls: log in as an operator.</source>
         <translation>Tài khoản này (giám sát HĐND/MTTQ) chỉ xem số liệu, không nhận cuộc gọi: hãy đăng nhập tài khoản tổng đài viên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="234"/>
+        <location filename="../../operator_console/gui/main_window.py" line="238"/>
         <source>Incoming call from %1: this account (monitor) takes no calls.</source>
         <translation>Cuộc gọi đến từ %1: tài khoản giám sát HĐND/MTTQ không nhận cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="287"/>
+        <location filename="../../operator_console/gui/main_window.py" line="291"/>
         <source>No call is held.</source>
         <translation>Không có cuộc gọi nào đang giữ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="310"/>
+        <location filename="../../operator_console/gui/main_window.py" line="314"/>
         <source>The held call is back in the form.</source>
         <translation>Cuộc gọi đang giữ đã trở lại biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="323"/>
+        <location filename="../../operator_console/gui/main_window.py" line="327"/>
         <source>%1 call(s) held since an earlier shift: F8 to call back or throw away.</source>
         <translation>%1 cuộc gọi đang giữ từ ca trước: F8 để gọi lại hoặc bỏ đi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="330"/>
+        <location filename="../../operator_console/gui/main_window.py" line="334"/>
         <source>The old case store was kept aside (nothing deleted): tell IT.</source>
         <translation>Kho hồ sơ cũ đã được để riêng (không xoá gì): hãy báo IT.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="364"/>
+        <location filename="../../operator_console/gui/main_window.py" line="368"/>
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="366"/>
+        <location filename="../../operator_console/gui/main_window.py" line="370"/>
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="371"/>
+        <location filename="../../operator_console/gui/main_window.py" line="375"/>
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="405"/>
+        <location filename="../../operator_console/gui/main_window.py" line="409"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="470"/>
+        <location filename="../../operator_console/gui/main_window.py" line="474"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="488"/>
+        <location filename="../../operator_console/gui/main_window.py" line="492"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="503"/>
-        <location filename="../../operator_console/gui/main_window.py" line="509"/>
+        <location filename="../../operator_console/gui/main_window.py" line="507"/>
+        <location filename="../../operator_console/gui/main_window.py" line="513"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="524"/>
+        <location filename="../../operator_console/gui/main_window.py" line="534"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="605"/>
+        <location filename="../../operator_console/gui/main_window.py" line="616"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="617"/>
+        <location filename="../../operator_console/gui/main_window.py" line="628"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="639"/>
+        <location filename="../../operator_console/gui/main_window.py" line="650"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="647"/>
+        <location filename="../../operator_console/gui/main_window.py" line="658"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="659"/>
+        <location filename="../../operator_console/gui/main_window.py" line="670"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="663"/>
+        <location filename="../../operator_console/gui/main_window.py" line="674"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="668"/>
+        <location filename="../../operator_console/gui/main_window.py" line="679"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="681"/>
+        <location filename="../../operator_console/gui/main_window.py" line="692"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="698"/>
+        <location filename="../../operator_console/gui/main_window.py" line="709"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="703"/>
+        <location filename="../../operator_console/gui/main_window.py" line="714"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="713"/>
+        <location filename="../../operator_console/gui/main_window.py" line="724"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="752"/>
+        <location filename="../../operator_console/gui/main_window.py" line="763"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="758"/>
+        <location filename="../../operator_console/gui/main_window.py" line="769"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="765"/>
+        <location filename="../../operator_console/gui/main_window.py" line="776"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="780"/>
+        <location filename="../../operator_console/gui/main_window.py" line="791"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="782"/>
+        <location filename="../../operator_console/gui/main_window.py" line="793"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="784"/>
+        <location filename="../../operator_console/gui/main_window.py" line="795"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="786"/>
+        <location filename="../../operator_console/gui/main_window.py" line="797"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="791"/>
+        <location filename="../../operator_console/gui/main_window.py" line="802"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="795"/>
+        <location filename="../../operator_console/gui/main_window.py" line="806"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="818"/>
+        <location filename="../../operator_console/gui/main_window.py" line="829"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="821"/>
+        <location filename="../../operator_console/gui/main_window.py" line="832"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="824"/>
+        <location filename="../../operator_console/gui/main_window.py" line="835"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="827"/>
+        <location filename="../../operator_console/gui/main_window.py" line="838"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="829"/>
+        <location filename="../../operator_console/gui/main_window.py" line="840"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="831"/>
+        <location filename="../../operator_console/gui/main_window.py" line="842"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="833"/>
+        <location filename="../../operator_console/gui/main_window.py" line="844"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="837"/>
+        <location filename="../../operator_console/gui/main_window.py" line="848"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
