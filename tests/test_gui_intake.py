@@ -648,8 +648,9 @@ def test_a_call_coming_in_while_another_is_typed_waits_for_it(console: Console, 
     assert focused() is ui.callerNameEdit
 
 
-def test_enter_in_the_search_goes_to_the_list_and_enter_there_opens_the_case(
-    console: Console, qtbot: QtBot
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Down], ids=["enter", "down"])
+def test_enter_or_down_in_the_search_goes_to_the_list_and_enter_there_opens_the_case(
+    console: Console, qtbot: QtBot, key: Qt.Key
 ) -> None:
     save_call(console, qtbot, "0389123456", "Trần Văn Bình")
     panel = console.window.case_list
@@ -658,7 +659,7 @@ def test_enter_in_the_search_goes_to_the_list_and_enter_there_opens_the_case(
     opened: list[str] = []
     panel.open_case.disconnect()  # the details window is opened by the window: not wanted here
     panel.open_case.connect(opened.append)
-    qtbot.keyClick(panel.ui.textFilter, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.ui.textFilter, key)
     qtbot.waitUntil(lambda: panel.ui.caseTable.currentIndex().isValid())
     assert focused() is panel.ui.caseTable
     qtbot.keyClick(panel.ui.caseTable, Qt.Key.Key_Return)
@@ -798,23 +799,6 @@ def test_a_number_left_short_says_so_once_the_cursor_leaves_it(console: Console,
     qtbot.keyClick(ui.phoneEdit, Qt.Key.Key_Return)
     assert focused() is ui.callerNameEdit
     assert ui.phoneHint.text() not in ("", "…") and ui.phoneHint.property("tone") == "warn"
-
-
-def test_down_from_the_search_reaches_the_list_and_one_enter_opens_the_case(
-    console: Console, qtbot: QtBot
-) -> None:
-    save_call(console, qtbot, "0389123456", "Trần Văn Bình")
-    panel = console.window.case_list
-    qtbot.keyClick(console.window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(panel.ui.textFilter, "tran van")
-    opened: list[str] = []
-    panel.open_case.disconnect()  # the details window is opened by the window: not wanted here
-    panel.open_case.connect(opened.append)
-    qtbot.keyClick(panel.ui.textFilter, Qt.Key.Key_Down)
-    qtbot.waitUntil(lambda: panel.ui.caseTable.currentIndex().isValid())
-    assert focused() is panel.ui.caseTable
-    qtbot.keyClick(panel.ui.caseTable, Qt.Key.Key_Return)
-    assert opened == [panel.model.case_at(0).id]
 
 
 def test_a_case_saved_after_a_search_shows_on_top_of_the_recent_cases(console: Console, qtbot: QtBot) -> None:
