@@ -908,3 +908,14 @@ def test_on_a_1366_by_768_screen_every_column_of_the_recent_cases_is_in_view(
     ward = table.columnViewportPosition(7) + table.columnWidth(7)
     assert ward <= table.viewport().width() and not table.isColumnHidden(7)
     assert not table.isColumnHidden(1) and not table.isColumnHidden(6)  # the number and the phone
+
+
+def test_a_short_number_is_said_once_when_the_save_stops_on_it(console: Console, qtbot: QtBot) -> None:
+    ui = console.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "03891")
+    qtbot.keyClick(ui.phoneEdit, Qt.Key.Key_Return)
+    said = ui.phoneHint.text()
+    assert said.startswith("Số điện thoại quá ngắn")
+    qtbot.keyClick(console.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert ui.phoneError.isVisible() and said in ui.phoneError.text()
+    assert ui.phoneHint.text() == ""  # not twice

@@ -306,6 +306,9 @@ class IntakeForm(QWidget):
             error_label.setText(f"{error_label.text()}\n{text}".strip())
             error_label.setVisible(True)
             first = first or field_widget
+        hint, error = self.ui.phoneHint, self.ui.phoneError
+        if error.isVisibleTo(self) and hint.text() and hint.text() in error.text().splitlines():
+            hint.setText("")  # said once, in red, where the save stopped (it showed twice)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
