@@ -145,7 +145,7 @@ class _Reading:
     notes: dict[str, str]
 
     def full(self, row: CaseRow) -> bool:
-        return bool(self.channel and self.channel.full_reads and row.created_by == self.channel.key)
+        return _reads_in_full(self.channel, row)
 
     def request(self, row: CaseRow) -> ServiceRequest:
         ref, public = self.rt.reference, set(self.rt.config.open311.public_fields)
@@ -158,14 +158,13 @@ class _Reading:
         if full and row.id in self.notes:
             notes = f"{notes} · {self.notes[row.id]}"
         ward = ref.ward_name(row.ward_code)
-        refs = services_refs(row)
         hours = ref.deadlines.hours(row.category, row.priority)
         located = full or "location" in public
         return ServiceRequest(
             service_request_id=row.case_number,
             status="open" if row.status in OPEN else "closed",
             status_notes=notes,
-            service_name=services.service_name(ref.taxonomy, row.category),
+            service_name=services.category_name(ref.taxonomy, row.category),
             service_code=services.open311_code(row.category),
             description=row.description if full or "description" in public else None,
             agency_responsible=self.units.get(row.handling_unit, row.handling_unit),
@@ -174,15 +173,11 @@ class _Reading:
             expected_datetime=_time(row.received_at + timedelta(hours=hours)),
             # Ward-level at most, unless the city publishes the address (or it is the channel's own).
             address=row.address if full or "address" in public else ward,
-            address_id=(refs.get("address_id") or None) if full else None,
+            address_id=(ChannelRefs.from_json(row.channel_refs).address_id or None) if full else None,
             lat=row.lat if located else None,
             long=row.lon if located else None,
             media_url=(row.media_url or None) if full or "media_url" in public else None,
         )
-
-
-def services_refs(row: CaseRow) -> dict[str, Any]:
-    return ChannelRefs.from_json(row.channel_refs).as_dict()
 
 
 def _time(value: datetime) -> str:
@@ -469,10 +464,14 @@ def _endpoint_url(request: Request) -> str:
     return configured.rstrip("/") if configured else str(request.base_url).rstrip("/") + PREFIX
 
 
+def _reads_in_full(channel: Machine | None, row: CaseRow) -> bool:
+    """A request its own channel posted, read with a key that has full reads."""
+    return bool(channel and channel.full_reads and row.created_by == channel.key)
+
+
 def _reading(session: Session, rt: Runtime, channel: Machine | None, rows: Sequence[CaseRow]) -> _Reading:
-    reading = _Reading(rt, channel, rt.reference.unit_names(session), {})
-    own = [r.id for r in rows if reading.full(r)]
-    return _Reading(rt, channel, reading.units, _latest_notes(session, own) if own else {})
+    own = [r.id for r in rows if _reads_in_full(channel, r)]
+    return _Reading(rt, channel, rt.reference.unit_names(session), _latest_notes(session, own) if own else {})
 
 
 def _fields(pairs: list[tuple[str, str]]) -> tuple[dict[str, str], list[tuple[str, str]]]:

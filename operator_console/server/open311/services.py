@@ -54,7 +54,7 @@ def service_list(taxonomy: Taxonomy) -> list[Service]:
             description=category.label("en"),
             metadata=True,
             keywords=category.code.replace("/", ","),
-            group=_name(taxonomy, category.top),
+            group=category_name(taxonomy, category.top),
         )
         for category in taxonomy.categories
     ]
@@ -209,11 +209,7 @@ def _digits(text: str) -> bool:
     return text.isascii() and text.isdigit() and len(text) <= 9
 
 
-def _name(taxonomy: Taxonomy, code: str) -> str:
+def category_name(taxonomy: Taxonomy, code: str) -> str:
+    """A category's Vietnamese name (its code, for a category the taxonomy no longer has)."""
     category = taxonomy.get(code)
     return category.label("vi") if category else code
-
-
-def service_name(taxonomy: Taxonomy, code: str) -> str:
-    """A category's Vietnamese name (its code, for a category the taxonomy no longer has)."""
-    return _name(taxonomy, code)
