@@ -510,11 +510,10 @@ class IntakeForm(QWidget):
         completer = self.ui.wardEdit.completer()
         if found:
             completer.complete()
-            self._ward_popup_below_hint()
         else:
             completer.popup().hide()
 
-    def _ward_popup_below_hint(self) -> None:  # also called by _PopupBelowHint
+    def _ward_popup_below_hint(self) -> None:  # called by _PopupBelowHint on every show and move
         """The completion list below the ward's message, never over it: what the words mean stays
         in view. (Qt places the list under the field each time it shows it.)"""
         popup, hint = self.ui.wardEdit.completer().popup(), self.ui.wardHint
