@@ -159,10 +159,10 @@ class Keyboard:
         self.settle()
 
     def accept_completion(self, edit: QLineEdit, offered: str) -> None:
-        """Down to the offered line, Enter to take it: two keys."""
+        """Down to the offered line, Tab to take it and go on: two keys."""
         edit.setText(offered)
         self.count += 1
-        self.key(Qt.Key.Key_Return)
+        self.key(Qt.Key.Key_Tab)
 
     def settle(self, until: float = 0.0) -> None:
         deadline = time.monotonic() + until

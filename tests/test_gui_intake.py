@@ -544,9 +544,17 @@ def test_enter_in_the_ward_field_takes_the_first_offer_when_the_words_alone_lead
     ui.wardEdit.setFocus()
     qtbot.keyClicks(ui.wardEdit, "chanh hu")
     assert ui.wardEdit.completer().popup().isVisible()
-    qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Return)
+    qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Return)  # takes the line offered, and stays to show it
     assert ui.wardEdit.text() == "Phường Chánh Hưng" and ui.wardHint.text() == "✓ Phường Chánh Hưng"
+    assert focused() is ui.wardEdit and not ui.wardEdit.completer().popup().isVisible()
+    qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Return)  # the operator has read it: on
     assert focused() is ui.categoryCombo
+    ui.wardEdit.setFocus()
+    ui.wardEdit.clear()
+    qtbot.keyClicks(ui.wardEdit, "ban c")
+    assert ui.wardEdit.completer().popup().isVisible()
+    qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Tab)  # Tab takes it and goes on in one key
+    assert ui.wardEdit.text() == "Phường Bàn Cờ" and focused() is ui.categoryCombo
     ui.wardEdit.setFocus()
     ui.wardEdit.clear()
     qtbot.keyClicks(ui.wardEdit, "P.2 Q.5")  # already leads somewhere: kept as said
@@ -908,6 +916,42 @@ def test_on_a_1366_by_768_screen_every_column_of_the_recent_cases_is_in_view(
     ward = table.columnViewportPosition(7) + table.columnWidth(7)
     assert ward <= table.viewport().width() and not table.isColumnHidden(7)
     assert not table.isColumnHidden(1) and not table.isColumnHidden(6)  # the number and the phone
+
+
+def test_a_search_says_why_each_case_is_in_the_list_and_keeps_it_in_view_at_1366(
+    console: Console, qtbot: QtBot
+) -> None:
+    """Searching "tran hoa": a neighbour's call is listed under the old lady's name, yet found by the
+    caller's; a case on Trần Hưng Đạo by its street. The list says which, and the words stay in view."""
+    save_call(
+        console,
+        qtbot,
+        "0389123456",
+        "Trần Thị Hoa",
+        subjectNameEdit="Bà Lê Thị Mai",
+        addressEdit="45 Nguyễn Trãi",
+    )
+    save_call(console, qtbot, "0909123456", "Phạm Văn Hòa", addressEdit="12 Trần Hưng Đạo")
+    save_call(console, qtbot, "0912345678", "Võ Văn Tám", addressEdit="3 Lê Lợi")
+    window, panel = console.window, console.window.case_list
+    window.resize(1366, 768)
+    table, model = panel.ui.caseTable, panel.model
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert table.isColumnHidden(9)  # no search, nothing to explain
+    qtbot.keyClicks(panel.ui.textFilter, "tran hoa")
+    qtbot.waitUntil(lambda: model.rowCount() == 2 and not table.isColumnHidden(9))
+    why = {model.case_at(r).name: model.data(model.index(r, 9)) for r in range(2)}
+    assert why == {
+        "Bà Lê Thị Mai": "Người gọi: Trần Thị Hoa",
+        "Phạm Văn Hòa": "Người gọi: Phạm Văn Hòa · Địa chỉ: 12 Trần Hưng Đạo",
+    }
+    assert model.headerData(9, Qt.Orientation.Horizontal) == "Khớp với"
+    qtbot.waitUntil(
+        lambda: table.columnViewportPosition(9) + table.columnWidth(9) <= table.viewport().width()
+    )
+    assert not table.isColumnHidden(7) and not table.isColumnHidden(6)  # the ward, the phone
+    panel.ui.textFilter.clear()
+    qtbot.waitUntil(lambda: model.rowCount() == 3 and table.isColumnHidden(9))
 
 
 def test_a_short_number_is_said_once_when_the_save_stops_on_it(console: Console, qtbot: QtBot) -> None:

@@ -129,6 +129,12 @@ def fold_words(text: str | None) -> list[str]:
     return [w for w in _NON_WORD.sub(" ", fold(text)).split() if w]
 
 
+def starts_a_word(word: str, text: str | None) -> bool:
+    """Whether the folded ``word`` begins a word of ``text`` once folded: how the case list's search
+    matches ("hoa" finds Hòa, not the middle of Khoa), so that the list can say why a case is there."""
+    return bool(word) and f" {word}" in f" {fold(text)}"
+
+
 def clean_name(text: str | None) -> str:
     """A person's name as stored: cleaned, and each word capitalised when it was typed in one case.
 

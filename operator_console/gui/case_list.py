@@ -25,8 +25,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from operator_console.domain.case import label
 from operator_console.domain.interchange import HCMC_TIME
+from operator_console.domain.text import fold_words, starts_a_word
 from operator_console.gui.context import ConsoleContext
-from operator_console.store.case_store import CaseFilter, CaseSummary
+from operator_console.store.case_store import MAX_FILTER_WORDS, CaseFilter, CaseSummary
 
 PAGE = 200
 log = logging.getLogger(__name__)
@@ -47,6 +48,12 @@ class CaseListModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("CaseListModel", "Phone"),
         QT_TRANSLATE_NOOP("CaseListModel", "Ward/commune"),
         QT_TRANSLATE_NOOP("CaseListModel", "Category"),
+        QT_TRANSLATE_NOOP("CaseListModel", "Matched on"),
+    )
+    MATCHED_PARTS = (
+        QT_TRANSLATE_NOOP("CaseListModel", "Person in need"),
+        QT_TRANSLATE_NOOP("CaseListModel", "Caller"),
+        QT_TRANSLATE_NOOP("CaseListModel", "Address"),
     )
 
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None, page: int = PAGE) -> None:
@@ -60,6 +67,7 @@ class CaseListModel(QAbstractTableModel):
         )
         self._rows: list[CaseSummary] = []
         self._filter = CaseFilter()
+        self._words: list[str] = []  # the search's words, folded
         self._exhausted = False
         self._loading = False
         self._generation = 0
@@ -112,11 +120,17 @@ class CaseListModel(QAbstractTableModel):
         self.beginResetModel()
         self._generation += 1
         self._filter = filters or self._filter
+        self._words = fold_words(self._filter.text)[:MAX_FILTER_WORDS]
         self._rows = []
         self._exhausted = False
         self._loading = False
         self.endResetModel()
         self.fetchMore()
+
+    @property
+    def searching(self) -> bool:
+        """Whether the list is a search's hits (the *Matched on* column says why each is there)."""
+        return bool(self._words)
 
     def case_at(self, row: int) -> CaseSummary:
         return self._rows[row]
@@ -166,8 +180,25 @@ class CaseListModel(QAbstractTableModel):
             shown = ward.name if ward else row.ward_as_said
             # (?): the ward is for the operator to settle (a split former ward, a name not found)
             return f"{shown} (?)" if shown and (row.ward_needs_check or ward is None) else shown
-        category = self._taxonomy.get(row.category)
-        return category.label(self._language) if category else row.category
+        if column == 8:
+            category = self._taxonomy.get(row.category)
+            return category.label(self._language) if category else row.category
+        return self._matched_on(row)
+
+    def _matched_on(self, row: CaseSummary) -> str:
+        """Why a search found this case: each of its names and its address that a searched word
+        begins a word of ("Người gọi: Trần Thị Hoa · Địa chỉ: 45 Trần Hưng Đạo")."""
+        person, caller, address = (self.tr(str(part)) for part in self.MATCHED_PARTS)
+        parts = [
+            f"{title}: {shown}"
+            for title, searched, shown in (
+                (person, row.subject_name, row.subject_name),
+                (caller, row.caller_name, row.caller_name),
+                (address, row.street, row.address or row.street),
+            )
+            if searched and any(starts_a_word(word, searched) for word in self._words)
+        ]
+        return " · ".join(parts)
 
 
 def show_cases_in(table: QTableView, model: CaseListModel) -> None:
@@ -215,6 +246,9 @@ KEEP_WHOLE = frozenset({0, 1, 6})
 WARD_COLUMN = 7
 GIVE_WAY_FIRST = (3, 4)
 """The case list's columns hidden when the list is too narrow for all: priority, repeat calls."""
+CATEGORY_COLUMN, MATCHED_COLUMN = 8, 9
+"""A search's hits say why each is listed (*Matched on*); when the room is short, the category
+gives way to it (it is in the case's details)."""
 
 
 class _ColumnFitter(QObject):
@@ -225,6 +259,12 @@ class _ColumnFitter(QObject):
         table.viewport().installEventFilter(self)
 
     def fit(self) -> None:
+        # A hidden column has no size to read: show those that may give way, then measure.
+        model = self._table.model()
+        searching = isinstance(model, CaseListModel) and model.searching
+        for column in (*GIVE_WAY_FIRST, CATEGORY_COLUMN):
+            self._table.setColumnHidden(column, False)
+        self._table.setColumnHidden(MATCHED_COLUMN, not searching)
         self._table.resizeColumnsToContents()
         header = self._table.horizontalHeader()
         self._wanted = [header.sectionSize(c) for c in range(header.count())]
@@ -234,13 +274,18 @@ class _ColumnFitter(QObject):
         if not self._wanted:
             return
         room = self._table.viewport().width()
+        model = self._table.model()
+        searching = isinstance(model, CaseListModel) and model.searching
+        self._table.setColumnHidden(MATCHED_COLUMN, not searching)
+        wanted = [0 if c == MATCHED_COLUMN and not searching else w for c, w in enumerate(self._wanted)]
         # Too narrow for every column (the right half of a 1366 px screen): the priority and the
         # repeat calls give way first (both are in the case's details), so that the name and the
-        # ward keep a readable width.
-        narrow = sum(self._wanted) > room
-        for column in GIVE_WAY_FIRST:
-            self._table.setColumnHidden(column, narrow)
-        shown = [0 if narrow and c in GIVE_WAY_FIRST else w for c, w in enumerate(self._wanted)]
+        # ward keep a readable width; in a search's hits, the category too.
+        narrow = sum(wanted) > room
+        give_way = (*GIVE_WAY_FIRST, CATEGORY_COLUMN) if searching else GIVE_WAY_FIRST
+        for column in (*GIVE_WAY_FIRST, CATEGORY_COLUMN):
+            self._table.setColumnHidden(column, narrow and column in give_way)
+        shown = [0 if narrow and c in give_way else w for c, w in enumerate(wanted)]
         # What is read out to a caller stays whole: when received, the case's number, the phone.
         floor = self._table.fontMetrics().horizontalAdvance("Phường")
         widths = fitted_widths(shown, room, KEEP_WHOLE)

@@ -45,6 +45,12 @@ class CheatSheet(QDialog):
             )
         )
         rows.append(
+            (
+                self.tr("Enter / Tab"),
+                self.tr("Ward offered in the list: Enter takes it and stays, Tab takes it and goes on"),
+            )
+        )
+        rows.append(
             (self.tr("Enter, then 1 … 9"), self.tr("Ward: pick today's one when the words name several"))
         )
         rows.append((self.tr("Enter"), self.tr("On a listed case: open it")))

@@ -95,7 +95,8 @@ class IntakeForm(QWidget):
         # We filter ourselves (diacritics and old names); the completer only shows what we give it.
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.ui.wardEdit.setCompleter(completer)
-        self._popup_place = _PopupBelowHint(self)
+        self._enter_on_offer = False  # Enter came from the open completion list
+        self._popup_place = _WardList(self)
         popup = completer.popup()
         assert popup is not None  # a completer makes its list
         popup.installEventFilter(self._popup_place)
@@ -368,9 +369,14 @@ class IntakeForm(QWidget):
         return True
 
     def _ward_entered(self) -> None:
-        """Enter in the ward field: take the first completion offered when the words alone lead
-        nowhere; then on to the choices when there are some to make, else to the next field."""
+        """Enter in the ward field: with the completion list open, take the line offered and stay,
+        so that the operator reads what ward it means (a second Enter goes on; Tab takes and goes
+        on at once). Otherwise on to the choices when there are some to make, else onwards."""
+        from_list, self._enter_on_offer = self._enter_on_offer, False
         self._take_ward_offer()
+        if from_list:
+            self.ui.wardEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         if self.ui.wardChoices.isHidden():
             self.focusNextChild()
         elif self._chosen_ward is None:
@@ -513,7 +519,7 @@ class IntakeForm(QWidget):
         else:
             completer.popup().hide()
 
-    def _ward_popup_below_hint(self) -> None:  # called by _PopupBelowHint on every show and move
+    def _ward_popup_below_hint(self) -> None:  # called by _WardList on every show and move
         """The completion list below the ward's message, never over it: what the words mean stays
         in view. (Qt places the list under the field each time it shows it.)"""
         popup, hint = self.ui.wardEdit.completer().popup(), self.ui.wardHint
@@ -526,15 +532,33 @@ class IntakeForm(QWidget):
     def ward_enter_with_list_open(self) -> bool:
         if not self.ui.wardEdit.completer().popup().isVisible():
             return False
+        self._enter_on_offer = True
         self.ui.wardEdit.returnPressed.emit()
         return True
 
+    def ward_enter_in_list(self) -> None:  # the list had the key first (a platform that grabs it)
+        self._enter_on_offer = True
+
+    def ward_tab_with_list_open(self) -> bool:
+        """Tab with the completion list open takes the line offered and goes on, in one key."""
+        if not self.ui.wardEdit.completer().popup().isVisible():
+            return False
+        self._take_ward_offer()
+        self.ui.wardEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focusNextChild()
+        return True
+
     def _take_ward_offer(self) -> None:
-        """Enter in the ward field takes the first offer when the words alone lead nowhere ("chanh hu")."""
+        """The line picked in the list, else the first offer when the words alone lead nowhere
+        ("chanh hu"): words that lead somewhere ("P.1", a name several places bear) stay as said."""
         edit = self.ui.wardEdit
-        edit.completer().popup().hide()
+        popup = edit.completer().popup()
+        picked = popup.currentIndex() if popup.isVisible() else None
+        popup.hide()
         offers = self._ward_model.stringList()
-        if offers and self._gazetteer.resolve(edit.text()).status == "unknown":
+        if picked is not None and picked.isValid() and 0 <= picked.row() < len(offers):
+            edit.setText(offers[picked.row()])
+        elif offers and self._gazetteer.resolve(edit.text()).status == "unknown":
             edit.setText(offers[0])
         self._ward_model.setStringList([])
 
@@ -645,8 +669,9 @@ class _WardChoiceKeys(QObject):
         return False
 
 
-class _PopupBelowHint(QObject):
-    """Keeps the ward's completion list below the ward's message whenever Qt shows or moves it."""
+class _WardList(QObject):
+    """The ward's completion list: kept below the ward's message whenever Qt shows or moves it, and
+    its Enter and Tab told to the form."""
 
     def __init__(self, form: IntakeForm) -> None:
         super().__init__(form)
@@ -655,6 +680,12 @@ class _PopupBelowHint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Show, QEvent.Type.Move):
             self._form._ward_popup_below_hint()
+        elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            # Where the list grabs the keyboard (X11), its keys come here before the completer's.
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._form.ward_enter_in_list()
+            elif event.key() == Qt.Key.Key_Tab:
+                return self._form.ward_tab_with_list_open()
         return False
 
 
@@ -675,6 +706,8 @@ class _EnterMovesOn(QObject):
             if watched is self._form.ui.wardEdit:
                 if event.key() == Qt.Key.Key_Down:
                     return self._form.ward_down()
+                if event.key() == Qt.Key.Key_Tab and plain:
+                    return self._form.ward_tab_with_list_open()
                 return enter and self._form.ward_enter_with_list_open()
             combo = watched if isinstance(watched, QComboBox) else None
             if combo is not None and combo.view().isVisible():

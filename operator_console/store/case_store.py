@@ -57,6 +57,11 @@ class CaseSummary:
     ward_as_said: str
     repeat_count: int
     ward_needs_check: bool = False
+    # What a search matches on, so that the list can say why a case is in it.
+    caller_name: str = ""
+    subject_name: str = ""
+    street: str = ""
+    address: str = ""
 
     @property
     def reference(self) -> str:
@@ -664,6 +669,10 @@ def _summary(row: CaseRow) -> CaseSummary:
         ward_as_said=row.ward_as_said,
         repeat_count=row.repeat_count,
         ward_needs_check=row.ward_needs_check,
+        caller_name=row.caller_name,
+        subject_name=row.subject_name,
+        street=row.street,
+        address=row.address_as_said,
     )
 
 

@@ -373,47 +373,67 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="41"/>
+        <location filename="../../operator_console/gui/case_list.py" line="42"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="42"/>
+        <location filename="../../operator_console/gui/case_list.py" line="43"/>
         <source>Case</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="45"/>
+        <location filename="../../operator_console/gui/case_list.py" line="46"/>
         <source>Repeat calls</source>
         <translation>Gọi lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="46"/>
+        <location filename="../../operator_console/gui/case_list.py" line="47"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="47"/>
+        <location filename="../../operator_console/gui/case_list.py" line="48"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="48"/>
+        <location filename="../../operator_console/gui/case_list.py" line="49"/>
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="49"/>
+        <location filename="../../operator_console/gui/case_list.py" line="50"/>
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="43"/>
+        <location filename="../../operator_console/gui/case_list.py" line="51"/>
+        <source>Matched on</source>
+        <translation>Khớp với</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_list.py" line="54"/>
+        <source>Person in need</source>
+        <translation>Người cần giúp</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_list.py" line="55"/>
+        <source>Caller</source>
+        <translation>Người gọi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_list.py" line="56"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_list.py" line="44"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list.py" line="44"/>
+        <location filename="../../operator_console/gui/case_list.py" line="45"/>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
@@ -476,7 +496,7 @@
     <name>CheatSheet</name>
     <message>
         <location filename="../../operator_console/gui/cheat_sheet.py" line="38"/>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="50"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="56"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -516,33 +536,43 @@
         <translation>Ô đánh dấu: đánh hoặc bỏ theo phím số; Enter sang Nội dung</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="48"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="49"/>
+        <source>Enter / Tab</source>
+        <translation>Enter / Tab</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="50"/>
+        <source>Ward offered in the list: Enter takes it and stays, Tab takes it and goes on</source>
+        <translation>Phường/xã gợi ý trong danh sách: Enter chọn và ở lại, Tab chọn và đi tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="54"/>
         <source>Enter, then 1 … 9</source>
         <translation>Enter, rồi 1 … 9</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="48"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="54"/>
         <source>Ward: pick today&apos;s one when the words name several</source>
         <translation>Phường/xã: chọn đơn vị hiện nay khi lời nói ứng với nhiều nơi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="50"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="56"/>
         <source>On a listed case: open it</source>
         <translation>Trên một hồ sơ trong danh sách: mở hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="57"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="63"/>
         <location filename="../../ui/cheat_sheet.ui" line="6"/>
         <source>Keys</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="57"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="63"/>
         <source>What they do</source>
         <translation>Công dụng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/cheat_sheet.py" line="66"/>
+        <location filename="../../operator_console/gui/cheat_sheet.py" line="72"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -985,72 +1015,72 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="143"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="144"/>
         <source>Call time</source>
         <translation>Thời gian cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="405"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="414"/>
         <source>— choose (digit key) —</source>
         <translation>— chọn (phím số) —</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="410"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="419"/>
         <source>Suggested</source>
         <translation>Theo đề xuất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="447"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="456"/>
         <source>Call %1</source>
         <translation>Cuộc gọi %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="486"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="495"/>
         <source>withheld</source>
         <translation>ẩn số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="488"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="497"/>
         <source>%1 (old number %2)</source>
         <translation>%1 (số cũ %2)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="491"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="500"/>
         <source>or the old landline %1 (F7)</source>
         <translation>hoặc số bàn cũ %1 (F7)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="560"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="586"/>
         <source>street %1 has cases here</source>
         <translation>đường %1 đã có hồ sơ ở đây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="575"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="601"/>
         <source>all its residents</source>
         <translation>toàn bộ dân cư</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="576"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="602"/>
         <source>was %1</source>
         <translation>trước là %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="587"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="613"/>
         <source>✓ %1 (chosen for “%2”)</source>
         <translation>✓ %1 (đã chọn cho «%2»)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="594"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="620"/>
         <source>“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose.</source>
         <translation>«%1» là %2 (cũ), nay chia cho %3 phường/xã: nhấn Enter rồi phím 1–%3 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="606"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="632"/>
         <source>Enter, then 1–%1 to choose.</source>
         <translation>Nhấn Enter rồi phím 1–%1 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="614"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="640"/>
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
