@@ -102,6 +102,36 @@ def test_priority_rules(
     assert suggest_priority(category, vulnerable, no_food)[0] is expected
 
 
+@pytest.mark.parametrize(
+    ("category", "age", "expected", "rule"),
+    [
+        ("essential_supplies", 82, Priority.URGENT, "very_old"),
+        ("essential_supplies", 80, Priority.URGENT, "very_old"),
+        ("essential_supplies", 79, Priority.NORMAL, None),
+        ("policy_support", 90, Priority.URGENT, "very_old"),
+        ("vulnerable_person/street_child", 4, Priority.URGENT, "very_young"),
+        ("essential_supplies", 5, Priority.URGENT, "very_young"),
+        ("essential_supplies", 6, Priority.NORMAL, None),
+        ("traffic", 85, Priority.NORMAL, None),  # an age said on a report about a road
+        ("suggestion", 3, Priority.NORMAL, None),
+    ],
+)
+def test_the_person_in_needs_age_counts_where_the_call_is_about_a_person(
+    category: str, age: int, expected: Priority, rule: str | None
+) -> None:
+    priority, rules = suggest_priority(category, set(), False, age)
+    assert priority is expected and (rule in rules if rule else rules == [])
+
+
+def test_an_age_said_at_the_desk_reaches_the_stored_priority(
+    gazetteer: Gazetteer, taxonomy: Taxonomy
+) -> None:
+    case = build(gazetteer, taxonomy, caller_name="A", category="essential_supplies", subject_age="84")
+    assert case.priority is Priority.URGENT and case.subject_age == 84
+    case = build(gazetteer, taxonomy, caller_name="A", category="traffic", subject_age="84")
+    assert case.priority is Priority.NORMAL
+
+
 @given(
     st.sampled_from(["essential_supplies", "essential_supplies/food", "policy_support", "traffic", "other"]),
     st.sets(st.sampled_from(list(Vulnerability))),

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from operator_console.domain.case import Priority
 from operator_console.domain.intake import CaseDraft
 from operator_console.gui.actions import ACTIONS
 from operator_console.gui.app import Console, build_console
@@ -100,7 +101,8 @@ def test_a_whole_call_entered_with_the_keyboard_is_saved_and_the_form_is_ready_a
     assert focused() is ui.noFoodCheck
     qtbot.keyClick(focused(), "2")  # the tick boxes take their digits: 2 is the lone elderly
     assert ui.loneElderlyCheck.isChecked()
-    assert ui.priorityHint.text() == "đề xuất: Khẩn"  # alone; no food today would make it "Rất khẩn"
+    # Alone; no food today would make it "Rất khẩn". The hint says why.
+    assert ui.priorityHint.text() == "đề xuất: Khẩn · không tự lo được"
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.cases.rowCount() == 1)
     assert window.saved_banner.text().startswith("Đã lưu: hồ sơ ")
@@ -429,13 +431,13 @@ def test_caller_id_from_the_exchange_opens_an_intake_with_the_callers_history(
     import subprocess
     import sys
 
-    from operator_console.gui.main import _handle
+    from operator_console.gui.main import serve_handovers
     from operator_console.gui.single_instance import InstanceServer, socket_name
 
     save_call(console, qtbot, "0389 123 456", "Trần Văn Bình")
     data = Path(os.environ["OPERATOR_CONSOLE_DATA"])
     server = InstanceServer(socket_name(data))
-    server.message.connect(lambda m: _handle(console.window, m))
+    serve_handovers(server, console.window)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     exchange = subprocess.Popen(
         [str(Path(sys.executable).parent / "operator-console"), "--incoming-call", "+84 389 123 456"], env=env
@@ -890,11 +892,12 @@ def test_the_person_in_needs_age_and_phone_are_kept_and_enter_does_not_stop_ther
     qtbot.keyClick(ui.subjectAgeEdit, Qt.Key.Key_Tab)
     assert focused() is ui.subjectPhoneEdit
     qtbot.keyClicks(ui.subjectPhoneEdit, "0909 123 456")
-    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("vulnerable_person"))
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("essential_supplies"))
+    assert ui.priorityHint.text() == "đề xuất: Khẩn · 82 tuổi"  # the age counts, and says so
     qtbot.keyClick(console.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: console.store.count_cases() == 1)
     case = console.store.get_case(console.store.list_cases()[0].id)
-    assert case is not None and case.subject_age == 82
+    assert case is not None and case.subject_age == 82 and case.priority is Priority.URGENT
     assert case.subject is not None and case.subject.phone.display == "0909 123 456"
 
 

@@ -154,7 +154,7 @@ def build_case(
     if errors:
         raise InvalidCase(errors)
     assert channel is not None and relation is not None
-    suggested, _rules = suggest_priority(category, vulnerable, draft.no_food_today)
+    suggested, _rules = suggest_priority(category, vulnerable, draft.no_food_today, age)
     priority = next(iter(chosen), suggested)
     status = next(iter(given_status), status)
     operator = clean(draft.operator) or operator

@@ -9,7 +9,12 @@ Every rule that applies is reported (the form shows why); the strongest priority
    → urgent.
 3. Young children, a pregnant woman, a sick or disabled member in a household asking for essential
    supplies → urgent.
-4. Everything else → normal.
+4. The person in need is 80 or older, or under 6, in a request about a person's needs (supplies,
+   relief not received, a person in need) → urgent. 80 is the age from which the elderly without a
+   pension receive the state's social allowance, 6 the age under which children's health care is
+   free: the thresholds Vietnamese law already draws for those who cannot wait. An age said on a
+   report about a road or a suggestion changes nothing.
+5. Everything else → normal.
 
 These are the project's own rules, not the 2021 desk's: the source articles describe what the
 desk took (supplies, relief not received, people alone) and that help should come as fast as
@@ -25,10 +30,15 @@ from operator_console.domain.case import Priority, Vulnerability
 
 _ORDER = [Priority.NORMAL, Priority.URGENT, Priority.CRITICAL]
 LONE_ELDERLY_CATEGORY = "vulnerable_person/lone_elderly"
+VERY_OLD, VERY_YOUNG = 80, 6
+_ABOUT_A_PERSON = {"essential_supplies", "policy_support", "vulnerable_person"}
 
 
 def suggest_priority(
-    category: str, vulnerable: Iterable[Vulnerability], no_food_today: bool
+    category: str,
+    vulnerable: Iterable[Vulnerability],
+    no_food_today: bool,
+    subject_age: int | None = None,
 ) -> tuple[Priority, list[str]]:
     """The suggested priority and the rule codes that gave it (for the form's hint)."""
     top = category.split("/", 1)[0]
@@ -49,6 +59,12 @@ def suggest_priority(
     }
     if fragile and supplies:
         hits.append((Priority.URGENT, "fragile_members_need_supplies"))
+    if (
+        subject_age is not None
+        and top in _ABOUT_A_PERSON
+        and (subject_age >= VERY_OLD or subject_age < VERY_YOUNG)
+    ):
+        hits.append((Priority.URGENT, "very_old" if subject_age >= VERY_OLD else "very_young"))
     if not hits:
         return Priority.NORMAL, []
     best = max((p for p, _ in hits), key=_ORDER.index)

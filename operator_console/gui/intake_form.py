@@ -429,6 +429,7 @@ class IntakeForm(QWidget):
         ui.noFoodCheck.toggled.connect(self._update_priority_hint)
         for box in self._vulnerable_checks.values():
             box.toggled.connect(self._update_priority_hint)
+        ui.subjectAgeEdit.textChanged.connect(self._update_priority_hint)
         # Every field, the choices and ticks too: the draft on disk is what ``changed`` triggers,
         # and a category chosen after the last keystroke was missing from it after a stop.
         for edit in self.findChildren(QLineEdit):
@@ -634,10 +635,21 @@ class IntakeForm(QWidget):
             set_tone(ui.wardHint, "ok" if match.status == "former" else "warn")
 
     def _update_priority_hint(self) -> None:
+        """The priority suggested, and why ("gợi ý: Khẩn · 82 tuổi"): the operator sees which of
+        what the caller said made it so, and changes it knowingly."""
         draft = self.draft()
         vulnerable = {Vulnerability(v) for v in draft.vulnerable}
-        suggested, _rules = suggest_priority(draft.category, vulnerable, draft.no_food_today)
-        self.ui.priorityHint.setText(self.tr("suggested: %1").replace("%1", label(suggested, self._language)))
+        age = int(draft.subject_age) if draft.subject_age.isdigit() else None
+        suggested, rules = suggest_priority(draft.category, vulnerable, draft.no_food_today, age)
+        why = {
+            "no_food_today": self.tr("no food today"),
+            "person_alone": self.tr("cannot fend for themselves"),
+            "fragile_members_need_supplies": self.tr("children, pregnant, sick or disabled at home"),
+            "very_old": self.tr("aged %1").replace("%1", str(age)),
+            "very_young": self.tr("aged %1").replace("%1", str(age)),
+        }
+        text = self.tr("suggested: %1").replace("%1", label(suggested, self._language))
+        self.ui.priorityHint.setText(" · ".join([text, *(why[rule] for rule in rules)]))
 
 
 def _select(combo: QComboBox, data: str) -> None:

@@ -126,6 +126,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     handed = hand_over(name, message)
     if handed is Handover.DELIVERED:
         return 0  # the running console took it
+    if handed is Handover.REFUSED:
+        print(
+            "operator-console: the console running here is logged in to an account that takes no "
+            "calls (a monitor's); the call was not taken.",
+            file=sys.stderr,
+        )
+        return 3
     if handed is Handover.NO_ANSWER:
         print(
             "operator-console: the running console does not answer; try again in a moment.", file=sys.stderr
@@ -185,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     window = console.window
     started.append(window)
-    server.message.connect(lambda message: _handle(window, message))
+    serve_handovers(server, window)
     screen = app.primaryScreen().availableGeometry()
     window.resize(min(1500, screen.width()), min(920, screen.height()))
     window.show()
@@ -422,6 +429,13 @@ def _self_check(app: QApplication) -> int:
         print(f"operator-console self-check FAILED: {failure}", file=sys.stderr, flush=True)
         return 1
     return 0
+
+
+def serve_handovers(server: InstanceServer, window: MainWindow) -> None:
+    """What a second start hands over (a caller ID, "come to the front") goes to this window; a call
+    is refused, with its own exit code, where the account takes no calls."""
+    server.judge = lambda message: window.takes_calls or "incoming_call" not in message
+    server.message.connect(lambda message: _handle(window, message))
 
 
 def _handle(window: MainWindow, message: dict[str, object]) -> None:

@@ -211,6 +211,11 @@ class MainWindow(QMainWindow):
             return
         handler()
 
+    @property
+    def takes_calls(self) -> bool:
+        """False on a monitor's console: it reads the figures and takes no calls."""
+        return not self._read_only
+
     def say_read_only(self) -> None:
         self.statusBar().showMessage(
             self.tr("This account (monitor) reads the figures and takes no calls: log in as an operator."),

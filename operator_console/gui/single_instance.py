@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ class Handover(Enum):
     NO_CONSOLE = "no console"
     NO_ANSWER = "no answer"
     """A console listens but did not confirm: it is busy or hung; starting another would take its place."""
+    REFUSED = "refused"
+    """The running console cannot take it: its account takes no calls (a monitor's)."""
 
 
 def hand_over(name: str, message: dict[str, Any]) -> Handover:
@@ -40,9 +43,15 @@ def hand_over(name: str, message: dict[str, Any]) -> Handover:
         return Handover.NO_CONSOLE
     socket.write((json.dumps(message) + "\n").encode())
     socket.waitForBytesWritten(WAIT_MS)  # False when flushed already: the answer below is what counts
-    answered = socket.waitForReadyRead(WAIT_MS) and bytes(socket.readAll().data()).startswith(b"ok")
+    answer = bytes(socket.readAll().data()) if socket.waitForReadyRead(WAIT_MS) else b""
     socket.disconnectFromServer()
-    return Handover.DELIVERED if answered else Handover.NO_ANSWER
+    if answer.startswith(b"ok"):
+        return Handover.DELIVERED
+    return Handover.REFUSED if answer.startswith(b"refused") else Handover.NO_ANSWER
+
+
+Judge = Callable[[dict[str, Any]], bool]
+"""Whether the running console takes a message (a call, on an account that takes calls)."""
 
 
 class InstanceServer(QObject):
@@ -50,6 +59,7 @@ class InstanceServer(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.judge: Judge = lambda _message: True
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # A console that was killed leaves its socket file behind: take its place.
@@ -69,11 +79,14 @@ class InstanceServer(QObject):
         if not socket.canReadLine():
             return
         line = bytes(socket.readLine().data()).decode(errors="replace")
-        socket.write(b"ok\n")
-        socket.flush()
         try:
             message = json.loads(line)
         except ValueError:
-            return
+            message = None
+        taken = isinstance(message, dict) and self.judge(message)
+        # Refused, the sender says so and exits non-zero (the telephony hook's log shows why); the
+        # console still shows the message (a monitor sees that a call came and was not taken).
+        socket.write(b"ok\n" if taken or not isinstance(message, dict) else b"refused\n")
+        socket.flush()
         if isinstance(message, dict):
             self.message.emit(message)

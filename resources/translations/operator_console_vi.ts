@@ -1030,57 +1030,78 @@
         <translation>Theo đề xuất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="456"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="457"/>
         <source>Call %1</source>
         <translation>Cuộc gọi %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="495"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="496"/>
         <source>withheld</source>
         <translation>ẩn số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="497"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="498"/>
         <source>%1 (old number %2)</source>
         <translation>%1 (số cũ %2)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="500"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="501"/>
         <source>or the old landline %1 (F7)</source>
         <translation>hoặc số bàn cũ %1 (F7)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="586"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="587"/>
         <source>street %1 has cases here</source>
         <translation>đường %1 đã có hồ sơ ở đây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="601"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="602"/>
         <source>all its residents</source>
         <translation>toàn bộ dân cư</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="602"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="603"/>
         <source>was %1</source>
         <translation>trước là %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="613"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="614"/>
         <source>✓ %1 (chosen for “%2”)</source>
         <translation>✓ %1 (đã chọn cho «%2»)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="620"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="621"/>
         <source>“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose.</source>
         <translation>«%1» là %2 (cũ), nay chia cho %3 phường/xã: nhấn Enter rồi phím 1–%3 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="632"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="633"/>
         <source>Enter, then 1–%1 to choose.</source>
         <translation>Nhấn Enter rồi phím 1–%1 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="640"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="645"/>
+        <source>no food today</source>
+        <translation>không còn gì ăn hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="646"/>
+        <source>cannot fend for themselves</source>
+        <translation>không tự lo được</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="647"/>
+        <source>children, pregnant, sick or disabled at home</source>
+        <translation>có trẻ nhỏ, thai phụ, người bệnh hoặc khuyết tật</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="648"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="649"/>
+        <source>aged %1</source>
+        <translation>%1 tuổi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="651"/>
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
@@ -1382,7 +1403,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="114"/>
-        <location filename="../../operator_console/gui/main_window.py" line="824"/>
+        <location filename="../../operator_console/gui/main_window.py" line="829"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
@@ -1392,28 +1413,28 @@
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="248"/>
+        <location filename="../../operator_console/gui/main_window.py" line="253"/>
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="269"/>
+        <location filename="../../operator_console/gui/main_window.py" line="274"/>
         <source>Call held: F3 brings it back, F8 lists them.</source>
         <translation>Đã giữ cuộc gọi: F3 lấy lại, F8 xem danh sách.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="351"/>
+        <location filename="../../operator_console/gui/main_window.py" line="356"/>
         <source>Held: %1 · latest %2 · F3, F8</source>
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="790"/>
-        <location filename="../../operator_console/gui/main_window.py" line="827"/>
+        <location filename="../../operator_console/gui/main_window.py" line="795"/>
+        <location filename="../../operator_console/gui/main_window.py" line="832"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="618"/>
+        <location filename="../../operator_console/gui/main_window.py" line="623"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
@@ -1424,218 +1445,218 @@
     </message>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="155"/>
-        <location filename="../../operator_console/gui/main_window.py" line="546"/>
+        <location filename="../../operator_console/gui/main_window.py" line="551"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="216"/>
+        <location filename="../../operator_console/gui/main_window.py" line="221"/>
         <source>This account (monitor) reads the figures and takes no calls: log in as an operator.</source>
         <translation>Tài khoản này (giám sát HĐND/MTTQ) chỉ xem số liệu, không nhận cuộc gọi: hãy đăng nhập tài khoản tổng đài viên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="238"/>
+        <location filename="../../operator_console/gui/main_window.py" line="243"/>
         <source>Incoming call from %1: this account (monitor) takes no calls.</source>
         <translation>Cuộc gọi đến từ %1: tài khoản giám sát HĐND/MTTQ không nhận cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="291"/>
+        <location filename="../../operator_console/gui/main_window.py" line="296"/>
         <source>No call is held.</source>
         <translation>Không có cuộc gọi nào đang giữ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="314"/>
+        <location filename="../../operator_console/gui/main_window.py" line="319"/>
         <source>The held call is back in the form.</source>
         <translation>Cuộc gọi đang giữ đã trở lại biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="327"/>
+        <location filename="../../operator_console/gui/main_window.py" line="332"/>
         <source>%1 call(s) held since an earlier shift: F8 to call back or throw away.</source>
         <translation>%1 cuộc gọi đang giữ từ ca trước: F8 để gọi lại hoặc bỏ đi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="334"/>
+        <location filename="../../operator_console/gui/main_window.py" line="339"/>
         <source>The old case store was kept aside (nothing deleted): tell IT.</source>
         <translation>Kho hồ sơ cũ đã được để riêng (không xoá gì): hãy báo IT.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="368"/>
+        <location filename="../../operator_console/gui/main_window.py" line="373"/>
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="370"/>
+        <location filename="../../operator_console/gui/main_window.py" line="375"/>
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="375"/>
+        <location filename="../../operator_console/gui/main_window.py" line="380"/>
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="409"/>
+        <location filename="../../operator_console/gui/main_window.py" line="414"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="474"/>
+        <location filename="../../operator_console/gui/main_window.py" line="479"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="492"/>
+        <location filename="../../operator_console/gui/main_window.py" line="497"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="507"/>
-        <location filename="../../operator_console/gui/main_window.py" line="513"/>
+        <location filename="../../operator_console/gui/main_window.py" line="512"/>
+        <location filename="../../operator_console/gui/main_window.py" line="518"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="534"/>
+        <location filename="../../operator_console/gui/main_window.py" line="539"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="616"/>
+        <location filename="../../operator_console/gui/main_window.py" line="621"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="628"/>
+        <location filename="../../operator_console/gui/main_window.py" line="633"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="650"/>
+        <location filename="../../operator_console/gui/main_window.py" line="655"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="658"/>
+        <location filename="../../operator_console/gui/main_window.py" line="663"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="670"/>
+        <location filename="../../operator_console/gui/main_window.py" line="675"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="674"/>
+        <location filename="../../operator_console/gui/main_window.py" line="679"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="679"/>
+        <location filename="../../operator_console/gui/main_window.py" line="684"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="692"/>
+        <location filename="../../operator_console/gui/main_window.py" line="697"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="709"/>
+        <location filename="../../operator_console/gui/main_window.py" line="714"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="714"/>
+        <location filename="../../operator_console/gui/main_window.py" line="719"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="724"/>
+        <location filename="../../operator_console/gui/main_window.py" line="729"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="763"/>
+        <location filename="../../operator_console/gui/main_window.py" line="768"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="769"/>
+        <location filename="../../operator_console/gui/main_window.py" line="774"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="776"/>
+        <location filename="../../operator_console/gui/main_window.py" line="781"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="791"/>
+        <location filename="../../operator_console/gui/main_window.py" line="796"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="793"/>
+        <location filename="../../operator_console/gui/main_window.py" line="798"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="795"/>
+        <location filename="../../operator_console/gui/main_window.py" line="800"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="797"/>
+        <location filename="../../operator_console/gui/main_window.py" line="802"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="802"/>
+        <location filename="../../operator_console/gui/main_window.py" line="807"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="806"/>
+        <location filename="../../operator_console/gui/main_window.py" line="811"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="829"/>
+        <location filename="../../operator_console/gui/main_window.py" line="834"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="832"/>
+        <location filename="../../operator_console/gui/main_window.py" line="837"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="835"/>
+        <location filename="../../operator_console/gui/main_window.py" line="840"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="838"/>
+        <location filename="../../operator_console/gui/main_window.py" line="843"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="840"/>
+        <location filename="../../operator_console/gui/main_window.py" line="845"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="842"/>
+        <location filename="../../operator_console/gui/main_window.py" line="847"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="844"/>
+        <location filename="../../operator_console/gui/main_window.py" line="849"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="848"/>
+        <location filename="../../operator_console/gui/main_window.py" line="853"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
@@ -2474,12 +2495,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../operator_console/gui/main.py" line="222"/>
+        <location filename="../../operator_console/gui/main.py" line="229"/>
         <source>1022 Operator Console</source>
         <translation>Bàn tiếp nhận 1022</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main.py" line="223"/>
+        <location filename="../../operator_console/gui/main.py" line="230"/>
         <source>The console could not start. Nothing on this computer was deleted. Tell IT, with this report (it holds no personal data): %1</source>
         <translation>Bàn tiếp nhận không khởi động được. Không có gì trên máy này bị xoá. Hãy báo bộ phận CNTT, kèm báo cáo này (không có dữ liệu cá nhân): %1</translation>
     </message>

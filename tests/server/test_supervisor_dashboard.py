@@ -8,6 +8,9 @@ console driven with the keyboard (offscreen). Only the keyring is a stand-in, as
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -28,6 +31,8 @@ from operator_console.gui.app import Console
 from operator_console.gui.dashboard import Dashboard
 from operator_console.gui.drilldown_dialog import DrillDownDialog
 from operator_console.gui.i18n import install_translator
+from operator_console.gui.main import serve_handovers
+from operator_console.gui.single_instance import InstanceServer, socket_name
 from operator_console.gui.tasks import TaskRunner
 from operator_console.store.case_store import CaseFilter
 from tests.keyring_stand_in import MemoryKeyring
@@ -290,7 +295,21 @@ def test_a_monitor_reads_the_figures_and_cannot_take_calls(
     console.window.statusBar().clearMessage()
     qtbot.keyClicks(console.window, "0909")  # typing a number, as if into a call
     assert console.window.statusBar().currentMessage() == said
-    console.window.incoming_call("0909 123 456")
+    # The exchange hands a call over: the command says it was not taken, and exits 3.
+    server_here = InstanceServer(socket_name(Path(os.environ["OPERATOR_CONSOLE_DATA"])))
+    serve_handovers(server_here, console.window)
+    exchange = subprocess.Popen(
+        [str(Path(sys.executable).parent / "operator-console"), "--incoming-call", "0909 123 456"],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        qtbot.waitUntil(lambda: exchange.poll() is not None, timeout=20_000)
+        _out, said_by_the_command = exchange.communicate()
+    finally:
+        server_here.close()
+    assert exchange.returncode == 3 and "takes no calls" in said_by_the_command
     assert console.window.statusBar().currentMessage() == (
         "Cuộc gọi đến từ 0909 123 456: tài khoản giám sát HĐND/MTTQ không nhận cuộc gọi."
     )
