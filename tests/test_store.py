@@ -47,6 +47,50 @@ def test_a_committed_case_is_seen_by_another_process_at_once(store: CaseStore, m
     other.close()
 
 
+@pytest.mark.parametrize("few", [0, 2, 2_000], ids=["scan", "scan-when-many", "index"])
+def test_the_search_lists_the_same_cases_from_its_index_as_from_a_scan(
+    store: CaseStore,
+    make_case,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    few: int,
+) -> None:
+    """Ctrl+F reads the words' index when few cases hold the words, else scans newest first: the
+    same cases either way, and the index follows a case whose names change or that is deleted."""
+    from operator_console.store import case_store
+
+    monkeypatch.setattr(case_store, "few_hits", lambda _cases, _wanted: few)
+    people = [
+        ("Trần Thị Hoa", "45 Nguyễn Trãi"),
+        ("Trần Thị Hòa", "12/3 Lê Văn Sỹ"),
+        ("Nguyễn Thanh Khoa", "7 Trần Hưng Đạo"),
+        ("Lê Văn Sỹ", "9 Hoa Lan"),
+        ("Phạm Hoàng", "12 Lê Lợi"),
+    ]
+    cases = [make_case(caller_name=name, address=street, ward="Sài Gòn") for name, street in people]
+    for case in cases:
+        store.add_case(case)
+    ids = [c.id for c in cases]
+
+    def found(text: str) -> set[str]:
+        listed = {c.id for c in store.list_cases(CaseFilter(text=text))}
+        assert store.count_cases(CaseFilter(text=text)) == len(listed)
+        return listed
+
+    assert found("tran thi hoa") == {ids[0], ids[1]}
+    assert found("hoa") == {ids[0], ids[1], ids[3], ids[4]}  # Hoa, Hòa, Hoa Lan, Hoàng; not Khoa
+    assert found("le van sy") == {ids[1], ids[3]}  # a street, a name
+    assert found("tran hung") == {ids[2]}
+    assert found("nguyen trai") == {ids[0]}  # the street alone
+    assert found("khoa tran") == {ids[2]}
+    assert found("xuan") == set()
+    with store.engine.begin() as connection:  # a name corrected, a case gone
+        connection.exec_driver_sql("UPDATE cases SET name_key = 'vo thi xuan' WHERE id = ?", (ids[4],))
+        connection.exec_driver_sql("DELETE FROM status_history WHERE case_id = ?", (ids[0],))
+        connection.exec_driver_sql("DELETE FROM cases WHERE id = ?", (ids[0],))
+    assert found("xuan") == {ids[4]}
+    assert found("hoa") == {ids[1], ids[3]}
+
+
 def test_the_list_is_newest_first_and_filters_by_status_ward_category_text_and_phone(
     store: CaseStore,
     make_case,  # type: ignore[no-untyped-def]
