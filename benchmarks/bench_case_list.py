@@ -11,6 +11,7 @@ search, on a store filled from the sample generator; "index" or "scan" says whic
 
 from __future__ import annotations
 
+import itertools
 import statistics
 import sys
 import tempfile
@@ -43,10 +44,12 @@ def main() -> None:
     for count in sizes:
         with tempfile.TemporaryDirectory() as folder:
             store = CaseStore(Path(folder) / "list.sqlite3")
-            store.import_cases(
-                build_case(draft_from_row(r), gazetteer=gazetteer, taxonomy=taxonomy, now=now)
-                for r in generated_rows(count, seed=7)
-            )
+            rows = iter(generated_rows(count, seed=7))
+            for _ in range(0, count, 20_000):  # one import per batch, as the importer writes
+                store.import_cases(
+                    build_case(draft_from_row(r), gazetteer=gazetteer, taxonomy=taxonomy, now=now)
+                    for r in itertools.islice(rows, 20_000)
+                )
             for words in SEARCHES:
                 cap = few_hits(count, 200)
                 way = "index" if holding(store, words, cap) <= cap else "scan"

@@ -244,11 +244,10 @@ def fitted_widths(wanted: list[int], room: int, keep: frozenset[int] = frozenset
 KEEP_WHOLE = frozenset({0, 1, 6})
 """The case list's columns never elided: received, the case's number, the phone."""
 WARD_COLUMN = 7
-GIVE_WAY_FIRST = (3, 4)
-"""The case list's columns hidden when the list is too narrow for all: priority, repeat calls."""
 CATEGORY_COLUMN, MATCHED_COLUMN = 8, 9
-"""A search's hits say why each is listed (*Matched on*); when the room is short, the category
-gives way to it (it is in the case's details)."""
+GIVE_WAY = (4, 3, CATEGORY_COLUMN, MATCHED_COLUMN)
+"""The case list's columns hidden, in this order, while the list is too narrow for the rest:
+repeat calls, priority, category, and why a search's hit is listed (*Matched on*)."""
 
 
 class _ColumnFitter(QObject):
@@ -262,7 +261,7 @@ class _ColumnFitter(QObject):
         # A hidden column has no size to read: show those that may give way, then measure.
         model = self._table.model()
         searching = isinstance(model, CaseListModel) and model.searching
-        for column in (*GIVE_WAY_FIRST, CATEGORY_COLUMN):
+        for column in GIVE_WAY:
             self._table.setColumnHidden(column, False)
         self._table.setColumnHidden(MATCHED_COLUMN, not searching)
         self._table.resizeColumnsToContents()
@@ -276,16 +275,19 @@ class _ColumnFitter(QObject):
         room = self._table.viewport().width()
         model = self._table.model()
         searching = isinstance(model, CaseListModel) and model.searching
-        self._table.setColumnHidden(MATCHED_COLUMN, not searching)
         wanted = [0 if c == MATCHED_COLUMN and not searching else w for c, w in enumerate(self._wanted)]
-        # Too narrow for every column (the right half of a 1366 px screen): the priority and the
-        # repeat calls give way first (both are in the case's details), so that the name and the
-        # ward keep a readable width; in a search's hits, the category too.
-        narrow = sum(wanted) > room
-        give_way = (*GIVE_WAY_FIRST, CATEGORY_COLUMN) if searching else GIVE_WAY_FIRST
-        for column in (*GIVE_WAY_FIRST, CATEGORY_COLUMN):
-            self._table.setColumnHidden(column, narrow and column in give_way)
-        shown = [0 if narrow and c in give_way else w for c, w in enumerate(wanted)]
+        # Too narrow for every column (the right half of a 1366 px screen): the repeat calls, the
+        # priority, the category give way one by one until the rest fits (all are in the case's
+        # details; the category has its filter), so that the name and the ward keep a readable
+        # width; last, why a search's hit was found (said whole under the list as well).
+        hidden = set() if searching else {MATCHED_COLUMN}
+        for column in GIVE_WAY:
+            if sum(w for c, w in enumerate(wanted) if c not in hidden) <= room:
+                break
+            hidden.add(column)
+        for column in (*GIVE_WAY, MATCHED_COLUMN):
+            self._table.setColumnHidden(column, column in hidden)
+        shown = [0 if c in hidden else w for c, w in enumerate(wanted)]
         # What is read out to a caller stays whole: when received, the case's number, the phone.
         floor = self._table.fontMetrics().horizontalAdvance("Phường")
         widths = fitted_widths(shown, room, KEEP_WHOLE)

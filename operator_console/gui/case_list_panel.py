@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from operator_console.domain.case import Status, label
-from operator_console.gui.case_list import CaseListModel, show_cases_in
+from operator_console.gui.case_list import MATCHED_COLUMN, CaseListModel, show_cases_in
 from operator_console.gui.context import ConsoleContext
 from operator_console.gui.forms.ui_case_list_panel import Ui_CaseListPanel
 from operator_console.store.case_store import CaseFilter
@@ -40,7 +40,7 @@ class CaseListPanel(QWidget):
         self.ui.wardFilter.setMinimumWidth(metrics.horizontalAdvance("Phường/xã  "))
         for combo in (self.ui.statusFilter, self.ui.categoryFilter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(12)  # "Mọi trạng thái", "Mọi lĩnh vực" whole
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(TYPING_PAUSE_MS)
@@ -49,10 +49,21 @@ class CaseListPanel(QWidget):
             edit.textChanged.connect(self._pause.start)
         for combo in (self.ui.statusFilter, self.ui.categoryFilter):
             combo.currentIndexChanged.connect(self.apply_filters)
+        # Why the case under the cursor was found, in full under the list (its column gives way
+        # on a narrow screen, and an elided "Người gọi: Trần…" says nothing).
+        self.ui.matchedLine.hide()
+        self.ui.caseTable.selectionModel().currentRowChanged.connect(self._say_why_matched)
+        self.model.modelReset.connect(self._say_why_matched)
         # Down in a filter goes down to the list too, as in any search box.
         self._down = _DownToList(self)
         for edit in (self.ui.textFilter, self.ui.wardFilter):
             edit.installEventFilter(self._down)
+
+    def _say_why_matched(self) -> None:
+        row = self.ui.caseTable.currentIndex().row()
+        why = self.model.data(self.model.index(row, MATCHED_COLUMN)) if row >= 0 else ""
+        self.ui.matchedLine.setText(self.tr("Found by — %1").replace("%1", why) if why else "")
+        self.ui.matchedLine.setVisible(bool(why))
 
     def show_recent(self) -> None:
         """The newest cases, every filter off: after a save, the case just saved is on top."""

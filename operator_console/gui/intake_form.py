@@ -132,6 +132,9 @@ class IntakeForm(QWidget):
         self.ui.wardChoices.itemActivated.connect(
             lambda item: self.choose_ward(self.ui.wardChoices.row(item))
         )
+        # The priority's reasons wrap under it rather than widen the form past a 1366 px screen.
+        self.ui.priorityHint.setWordWrap(True)
+        self.ui.priorityHint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         # Room kept for the hints always, so that a hint appearing does not push the form down.
         for hint, lines in ((self.ui.phoneHint, 1), (self.ui.wardHint, 2)):
             hint.setMinimumHeight(lines * hint.fontMetrics().lineSpacing())
@@ -644,7 +647,7 @@ class IntakeForm(QWidget):
         why = {
             "no_food_today": self.tr("no food today"),
             "person_alone": self.tr("cannot fend for themselves"),
-            "fragile_members_need_supplies": self.tr("children, pregnant, sick or disabled at home"),
+            "fragile_members_need_supplies": self.tr("vulnerable member at home"),
             "very_old": self.tr("aged %1").replace("%1", str(age)),
             "very_young": self.tr("aged %1").replace("%1", str(age)),
         }

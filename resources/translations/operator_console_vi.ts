@@ -441,12 +441,17 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="105"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="66"/>
+        <source>Found by — %1</source>
+        <translation>Tìm thấy theo — %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="117"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="108"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="120"/>
         <source>All categories</source>
         <translation>Mọi lĩnh vực</translation>
     </message>
@@ -490,6 +495,11 @@
         <location filename="../../ui/case_list_panel.ui" line="18"/>
         <source>What the filter found</source>
         <translation>Kết quả lọc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_panel.ui" line="20"/>
+        <source>Why the selected case was found</source>
+        <translation>Vì sao hồ sơ đang chọn được tìm thấy</translation>
     </message>
 </context>
 <context>
@@ -1015,93 +1025,93 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="144"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="147"/>
         <source>Call time</source>
         <translation>Thời gian cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="414"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="417"/>
         <source>— choose (digit key) —</source>
         <translation>— chọn (phím số) —</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="419"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="422"/>
         <source>Suggested</source>
         <translation>Theo đề xuất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="457"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="460"/>
         <source>Call %1</source>
         <translation>Cuộc gọi %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="496"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="499"/>
         <source>withheld</source>
         <translation>ẩn số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="498"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="501"/>
         <source>%1 (old number %2)</source>
         <translation>%1 (số cũ %2)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="501"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="504"/>
         <source>or the old landline %1 (F7)</source>
         <translation>hoặc số bàn cũ %1 (F7)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="587"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="590"/>
         <source>street %1 has cases here</source>
         <translation>đường %1 đã có hồ sơ ở đây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="602"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="605"/>
         <source>all its residents</source>
         <translation>toàn bộ dân cư</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="603"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="606"/>
         <source>was %1</source>
         <translation>trước là %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="614"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="617"/>
         <source>✓ %1 (chosen for “%2”)</source>
         <translation>✓ %1 (đã chọn cho «%2»)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="621"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="624"/>
         <source>“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose.</source>
         <translation>«%1» là %2 (cũ), nay chia cho %3 phường/xã: nhấn Enter rồi phím 1–%3 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="633"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="636"/>
         <source>Enter, then 1–%1 to choose.</source>
         <translation>Nhấn Enter rồi phím 1–%1 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="645"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="648"/>
         <source>no food today</source>
         <translation>không còn gì ăn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="646"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="649"/>
         <source>cannot fend for themselves</source>
         <translation>không tự lo được</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="647"/>
-        <source>children, pregnant, sick or disabled at home</source>
-        <translation>có trẻ nhỏ, thai phụ, người bệnh hoặc khuyết tật</translation>
+        <location filename="../../operator_console/gui/intake_form.py" line="650"/>
+        <source>vulnerable member at home</source>
+        <translation>hộ có người dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="648"/>
-        <location filename="../../operator_console/gui/intake_form.py" line="649"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="651"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="652"/>
         <source>aged %1</source>
         <translation>%1 tuổi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="651"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="654"/>
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>

@@ -73,6 +73,12 @@ class Ui_CaseListPanel(object):
 
         self.layout.addWidget(self.caseTable)
 
+        self.matchedLine = QLabel(CaseListPanel)
+        self.matchedLine.setObjectName(u"matchedLine")
+        self.matchedLine.setWordWrap(True)
+
+        self.layout.addWidget(self.matchedLine)
+
         QWidget.setTabOrder(self.textFilter, self.wardFilter)
         QWidget.setTabOrder(self.wardFilter, self.statusFilter)
         QWidget.setTabOrder(self.statusFilter, self.categoryFilter)
@@ -104,6 +110,9 @@ class Ui_CaseListPanel(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.caseTable.setAccessibleName(QCoreApplication.translate("CaseListPanel", u"Recent cases", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.matchedLine.setAccessibleName(QCoreApplication.translate("CaseListPanel", u"Why the selected case was found", None))
 #endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi

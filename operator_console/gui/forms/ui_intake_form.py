@@ -232,17 +232,17 @@ class Ui_IntakeForm(object):
         self.disabledCheck = QCheckBox(IntakeForm)
         self.disabledCheck.setObjectName(u"disabledCheck")
 
-        self.vulnerableGrid.addWidget(self.disabledCheck, 0, 2, 1, 1)
+        self.vulnerableGrid.addWidget(self.disabledCheck, 1, 0, 1, 1)
 
         self.pregnantCheck = QCheckBox(IntakeForm)
         self.pregnantCheck.setObjectName(u"pregnantCheck")
 
-        self.vulnerableGrid.addWidget(self.pregnantCheck, 1, 0, 1, 1)
+        self.vulnerableGrid.addWidget(self.pregnantCheck, 1, 1, 1, 1)
 
         self.sickCheck = QCheckBox(IntakeForm)
         self.sickCheck.setObjectName(u"sickCheck")
 
-        self.vulnerableGrid.addWidget(self.sickCheck, 1, 1, 1, 1)
+        self.vulnerableGrid.addWidget(self.sickCheck, 2, 0, 1, 1)
 
 
         self.form.setLayout(13, QFormLayout.ItemRole.FieldRole, self.vulnerableGrid)
