@@ -599,6 +599,10 @@ def test_a_split_ward_lists_exactly_its_successors_and_one_key_picks(console: Co
     qtbot.keyClick(ui.wardChoices, Qt.Key.Key_Up)  # and Up from the first comes back to the words
     assert focused() is ui.wardEdit
     qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Return)
+    assert focused() is ui.wardChoices and ui.wardChoices.currentRow() == -1
+    qtbot.keyClick(ui.wardChoices, Qt.Key.Key_Return)  # Enter twice by habit chooses nothing
+    assert focused() is ui.wardChoices and form.draft().ward_code is None
+    qtbot.keyClick(ui.wardChoices, Qt.Key.Key_Down)
     qtbot.keyClick(ui.wardChoices, Qt.Key.Key_Down)
     qtbot.keyClick(ui.wardChoices, Qt.Key.Key_Return)  # arrows and Enter pick as well as digits
     assert form.draft().ward_code == 27424 and "Phường Bình Đông" in ui.wardHint.text()
@@ -765,6 +769,27 @@ def test_the_held_calls_list_recalls_one_and_deletes_only_when_told(
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
     assert ui.phoneEdit.text() == "0909 000 002" and window.held.calls() == []
     assert not window.held_label.isVisible()
+    # The keys are the window's again, in the call brought back (Ctrl+Enter, Alt+letters work).
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert focused() is ui.phoneEdit
+
+
+def test_after_a_dialog_the_keys_go_back_to_the_field_they_were_in(console: Console, qtbot: QtBot) -> None:
+    from operator_console.gui.held_calls import HeldCallsDialog
+
+    window, ui = console.window, console.window.form.ui
+    ui.callerNameEdit.setFocus()
+    type_text(qtbot, ui.callerNameEdit, "Lê Thị Hoa")
+    assert focused() is ui.callerNameEdit
+    qtbot.keyClick(window, Qt.Key.Key_F8)  # the held calls (none), then Esc
+    dialog = window.findChild(HeldCallsDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert focused() is ui.callerNameEdit
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)  # Alt+letters work again
+    assert focused() is ui.subjectPhoneEdit
 
 
 def test_held_calls_outlive_the_console_and_an_old_one_is_offered_at_start(
@@ -965,6 +990,17 @@ def test_a_search_says_why_each_case_is_in_the_list_at_1366_and_at_1920(
     panel.ui.textFilter.clear()
     qtbot.waitUntil(lambda: model.rowCount() == 3 and table.isColumnHidden(9))
     assert not line.isVisible()
+
+
+def test_words_typed_on_the_tick_boxes_go_to_the_description_and_tick_nothing(
+    console: Console, qtbot: QtBot
+) -> None:
+    ui = console.window.form.ui
+    ui.noFoodCheck.setFocus()
+    for key in "Het gao 3 ngay":  # each key where the cursor is, as the keyboard sends it
+        qtbot.keyClicks(focused(), key)
+    assert focused() is ui.descriptionEdit and ui.descriptionEdit.toPlainText() == "Het gao 3 ngay"
+    assert not any(box.isChecked() for box in console.window.form.tick_boxes)
 
 
 def test_a_short_number_is_said_once_when_the_save_stops_on_it(console: Console, qtbot: QtBot) -> None:

@@ -348,6 +348,12 @@ class IntakeForm(QWidget):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.ui.descriptionEdit.setFocus(Qt.FocusReason.TabFocusReason)
             return True
+        if text and text.isprintable():
+            # The operator is already telling what happened (the boxes are one stop, passed by
+            # Enter): the words go to the description, not lost, and Space ticks nothing unseen.
+            self.ui.descriptionEdit.setFocus(Qt.FocusReason.TabFocusReason)
+            self.ui.descriptionEdit.insertPlainText(text)
+            return True
         return False
 
     # the ward ---------------------------------------------------------------------------------------
@@ -391,13 +397,18 @@ class IntakeForm(QWidget):
         """Down in the ward field goes to the choices, unless the completion list is open."""
         if self.ui.wardChoices.isHidden() or self.ui.wardEdit.completer().popup().isVisible():
             return False
-        self.focus_ward_choices()
+        self.focus_ward_choices(first=True)
         return True
 
-    def focus_ward_choices(self) -> None:
+    def focus_ward_choices(self, first: bool = False) -> None:
+        """To the choices: on the one made, else on none (Enter twice by habit must not choose the
+        first for the caller: a digit, or an arrow then Enter, picks); Down lands on the first."""
         choices, codes = self.ui.wardChoices, self._choice_codes()
-        choices.setCurrentRow(codes.index(self._chosen_ward) if self._chosen_ward in codes else 0)
-        choices.setFocus(Qt.FocusReason.TabFocusReason)
+        choices.setFocus(Qt.FocusReason.TabFocusReason)  # (a list taking the focus makes its first current)
+        if self._chosen_ward in codes:
+            choices.setCurrentRow(codes.index(self._chosen_ward))
+        else:
+            choices.setCurrentRow(0 if first else -1)
 
     def show_street_known(self, street: str, asked: list[int], known: set[int]) -> None:
         """Of the wards ``asked`` about, those where this street has cases already (from the store);
@@ -677,7 +688,8 @@ class _WardChoiceKeys(QObject):
         ):
             return self._form.choose_ward(int(event.text()) - 1)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            return self._form.choose_ward(choices.currentRow())
+            # None chosen yet: Enter stays (the ward's message says to press a digit).
+            return self._form.choose_ward(choices.currentRow()) or True
         if event.key() == Qt.Key.Key_Up and choices.currentRow() <= 0:
             self._form.ui.wardEdit.setFocus(Qt.FocusReason.BacktabFocusReason)
             return True

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFrame,
     QLabel,
     QLineEdit,
@@ -322,7 +323,7 @@ class MainWindow(QMainWindow):
         """F8: the held calls; Enter brings one back."""
         dialog = HeldCallsDialog(self.held, datetime.now(UTC), self)
         dialog.recall.connect(self.recall_held)
-        dialog.open()
+        self.open_dialog(dialog)
 
     def offer_old_held_calls(self) -> None:
         """At start: calls held longer than a shift are said, never dropped."""
@@ -341,6 +342,22 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: self._back_to_intake())
         self.store_set_aside_dialog = dialog
         QTimer.singleShot(0, dialog.open)  # once the window is on screen, above it
+
+    def open_dialog(self, dialog: QDialog) -> None:
+        """Open a dialog of the window's; when it closes, the keys go back to the window and to the
+        field they were in (without a window manager, or with some, the window would stay inactive:
+        Ctrl+Enter and Alt+letters dead, no focus frame)."""
+
+        def back(_result: int) -> None:
+            self.activateWindow()
+            # The window's own focus: the field the keys were in, or the one the dialog chose
+            # (F8 brings a held call back with the cursor where it was).
+            field = self.focusWidget()
+            if field is not None:
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        dialog.finished.connect(back)
+        dialog.open()
 
     def _back_to_intake(self) -> None:
         """The keys to the form's phone field again, once a dialog the console opened by itself closes."""
@@ -427,7 +444,7 @@ class MainWindow(QMainWindow):
         dialog.link_call.connect(lambda case_id: self.link_call(case_id, reference))
         dialog.related.connect(self.save_related)
         dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.open_dialog(dialog)
 
     def _checked_case(self) -> Case | None:
         if self._saving:
@@ -582,7 +599,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         dialog = AboutDialog(self._settings, self)
         dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.open_dialog(dialog)
 
     def keep_draft_now(self) -> None:
         """The call being typed, to its draft file at once (an unexpected error: see crash_guard)."""
@@ -591,7 +608,7 @@ class MainWindow(QMainWindow):
         self._drafts.flush()
 
     def show_keys(self) -> None:
-        CheatSheet(self.form, self).exec()
+        self.open_dialog(CheatSheet(self.form, self))
 
     def edit_settings(self) -> None:
         if SettingsDialog(self._settings, self).exec():
@@ -665,9 +682,11 @@ class MainWindow(QMainWindow):
 
     def _show_case(self, case: Case | None) -> None:
         if case is not None:
-            CaseDetails(
+            details = CaseDetails(
                 case, self._context.gazetteer, self._context.taxonomy, self._context.language, self
-            ).exec()
+            )
+            details.finished.connect(details.deleteLater)
+            self.open_dialog(details)
 
     def _show_queue(self, state: OutboxState) -> None:
         if state.refused:
@@ -747,7 +766,7 @@ class MainWindow(QMainWindow):
     def _list_refused(self, items: list[tuple[int, str, str]]) -> None:
         dialog = RefusedDialog(items, self)
         dialog.open_case.connect(self.open_case)
-        dialog.open()
+        self.open_dialog(dialog)
 
     def _keep_draft(self) -> None:
         if self._restoring:
