@@ -992,6 +992,40 @@ def test_a_search_says_why_each_case_is_in_the_list_at_1366_and_at_1920(
     assert not line.isVisible()
 
 
+def test_an_error_goes_as_soon_as_it_is_answered_not_at_the_next_save(console: Console, qtbot: QtBot) -> None:
+    """Ctrl+Enter twice after a save: the empty form's errors must not stay through the next call."""
+    window, ui = console.window, console.window.form.ui
+    save_call(console, qtbot, "0389123456", "Trần Văn Bình")
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert ui.phoneError.isVisible() and ui.categoryError.isVisible()
+    qtbot.keyClicks(ui.phoneEdit, "0909")
+    assert not ui.phoneError.isVisible()
+    ui.categoryCombo.setFocus()
+    qtbot.keyClicks(ui.categoryCombo, "1")
+    assert not ui.categoryError.isVisible() and ui.categoryError.text() == ""
+
+
+def test_at_1366_by_768_the_form_scrolls_and_the_status_bar_stays_on_screen(
+    console: Console, qtbot: QtBot
+) -> None:
+    """A split ward's choices, its message and an error under every field: the window stays
+    within a 768 px screen (the status bar was pushed off its bottom), the field in use in view."""
+    window, ui = console.window, console.window.form.ui
+    window.resize(1366, 740)
+    ui.wardEdit.setFocus()
+    qtbot.keyClicks(ui.wardEdit, "P.5 Q.8")
+    qtbot.keyClicks(ui.householdEdit, "")
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert ui.phoneError.isVisible() and ui.categoryError.isVisible() and ui.wardChoices.isVisible()
+    qtbot.waitUntil(lambda: window.minimumSizeHint().height() <= 740)
+    assert window.height() <= 740 and window.statusBar().geometry().bottom() < window.height()
+    assert not window.form_area.horizontalScrollBar().isVisible()
+    ui.callbackCheck.setFocus()  # the last field: scrolled into view
+    qtbot.waitUntil(
+        lambda: ui.callbackCheck.visibleRegion().boundingRect().height() == ui.callbackCheck.height()
+    )
+
+
 def test_words_typed_on_the_tick_boxes_go_to_the_description_and_tick_nothing(
     console: Console, qtbot: QtBot
 ) -> None:

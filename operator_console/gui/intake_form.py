@@ -89,6 +89,19 @@ class IntakeForm(QWidget):
         for error_label, _ in self._error_labels.values():
             set_tone(error_label, "error")
             error_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # An error goes as soon as the operator answers it (a number typed, a category chosen):
+        # left up, it would still say "no category" on the next call, category chosen.
+        for error_label, edits in (
+            (self.ui.phoneError, (self.ui.phoneEdit, self.ui.callerNameEdit)),
+            (
+                self.ui.subjectError,
+                (self.ui.subjectAgeEdit, self.ui.subjectPhoneEdit, self.ui.subjectNameEdit),
+            ),
+            (self.ui.householdError, (self.ui.householdEdit,)),
+        ):
+            for edit in edits:
+                edit.textEdited.connect(lambda _text, shown=error_label: _answered(shown))
+        self.ui.categoryCombo.currentIndexChanged.connect(lambda _i: _answered(self.ui.categoryError))
         self._fill_choices()
         self._ward_model = QStringListModel(self)
         completer = QCompleter(self._ward_model, self)
@@ -664,6 +677,11 @@ class IntakeForm(QWidget):
         }
         text = self.tr("suggested: %1").replace("%1", label(suggested, self._language))
         self.ui.priorityHint.setText(" · ".join([text, *(why[rule] for rule in rules)]))
+
+
+def _answered(error_label: QLabel) -> None:
+    error_label.clear()
+    error_label.setVisible(False)
 
 
 def _select(combo: QComboBox, data: str) -> None:

@@ -139,8 +139,23 @@ class MainWindow(QMainWindow):
         lines = self.fontMetrics().lineSpacing()
         self.candidates.ui.candidatesTable.setMaximumHeight(lines * 10)
         self.history.ui.historyTable.setMaximumHeight(lines * 6)
+        # The form scrolls rather than grow the window past a 768 px screen (the ward's message,
+        # its choices and the errors under their fields pushed the status bar off the bottom);
+        # the field the cursor goes to is scrolled into view.
+        self.form_area = QScrollArea()
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_area.setWidget(self.form)
+        self.form_area.setAccessibleName(self.tr("Call intake form"))
+        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_area.setMinimumWidth(
+            self.form.minimumSizeHint().width() + self.form_area.verticalScrollBar().sizeHint().width()
+        )
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._keep_field_in_view)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.form)
+        splitter.addWidget(self.form_area)
         splitter.addWidget(right)
         # The lists want the width (nine columns of the recent cases), the form less: 5 to 8.
         splitter.setStretchFactor(0, 5)
@@ -342,6 +357,10 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: self._back_to_intake())
         self.store_set_aside_dialog = dialog
         QTimer.singleShot(0, dialog.open)  # once the window is on screen, above it
+
+    def _keep_field_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.form.isAncestorOf(new):
+            self.form_area.ensureWidgetVisible(new, 0, 24)
 
     def open_dialog(self, dialog: QDialog) -> None:
         """Open a dialog of the window's; when it closes, the keys go back to the window and to the

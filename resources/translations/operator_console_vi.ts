@@ -441,17 +441,17 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="66"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="65"/>
         <source>Found by — %1</source>
         <translation>Tìm thấy theo — %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="117"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="116"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="120"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="119"/>
         <source>All categories</source>
         <translation>Mọi lĩnh vực</translation>
     </message>
@@ -1025,93 +1025,93 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="147"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="160"/>
         <source>Call time</source>
         <translation>Thời gian cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="417"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="441"/>
         <source>— choose (digit key) —</source>
         <translation>— chọn (phím số) —</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="422"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="446"/>
         <source>Suggested</source>
         <translation>Theo đề xuất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="460"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="484"/>
         <source>Call %1</source>
         <translation>Cuộc gọi %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="499"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="523"/>
         <source>withheld</source>
         <translation>ẩn số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="501"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="525"/>
         <source>%1 (old number %2)</source>
         <translation>%1 (số cũ %2)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="504"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="528"/>
         <source>or the old landline %1 (F7)</source>
         <translation>hoặc số bàn cũ %1 (F7)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="590"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="614"/>
         <source>street %1 has cases here</source>
         <translation>đường %1 đã có hồ sơ ở đây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="605"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="629"/>
         <source>all its residents</source>
         <translation>toàn bộ dân cư</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="606"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="630"/>
         <source>was %1</source>
         <translation>trước là %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="617"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="641"/>
         <source>✓ %1 (chosen for “%2”)</source>
         <translation>✓ %1 (đã chọn cho «%2»)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="624"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="648"/>
         <source>“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose.</source>
         <translation>«%1» là %2 (cũ), nay chia cho %3 phường/xã: nhấn Enter rồi phím 1–%3 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="636"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="660"/>
         <source>Enter, then 1–%1 to choose.</source>
         <translation>Nhấn Enter rồi phím 1–%1 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="648"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="672"/>
         <source>no food today</source>
         <translation>không còn gì ăn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="649"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="673"/>
         <source>cannot fend for themselves</source>
         <translation>không tự lo được</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="650"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="674"/>
         <source>vulnerable member at home</source>
         <translation>hộ có người dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="651"/>
-        <location filename="../../operator_console/gui/intake_form.py" line="652"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="675"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="676"/>
         <source>aged %1</source>
         <translation>%1 tuổi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="654"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="678"/>
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
@@ -1412,261 +1412,266 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="114"/>
-        <location filename="../../operator_console/gui/main_window.py" line="829"/>
+        <location filename="../../operator_console/gui/main_window.py" line="115"/>
+        <location filename="../../operator_console/gui/main_window.py" line="867"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="122"/>
+        <location filename="../../operator_console/gui/main_window.py" line="123"/>
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="253"/>
+        <location filename="../../operator_console/gui/main_window.py" line="269"/>
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="274"/>
+        <location filename="../../operator_console/gui/main_window.py" line="290"/>
         <source>Call held: F3 brings it back, F8 lists them.</source>
         <translation>Đã giữ cuộc gọi: F3 lấy lại, F8 xem danh sách.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="356"/>
+        <location filename="../../operator_console/gui/main_window.py" line="392"/>
         <source>Held: %1 · latest %2 · F3, F8</source>
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="795"/>
-        <location filename="../../operator_console/gui/main_window.py" line="832"/>
+        <location filename="../../operator_console/gui/main_window.py" line="833"/>
+        <location filename="../../operator_console/gui/main_window.py" line="870"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="623"/>
+        <location filename="../../operator_console/gui/main_window.py" line="659"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="153"/>
+        <location filename="../../operator_console/gui/main_window.py" line="149"/>
+        <source>Call intake form</source>
+        <translation>Phiếu tiếp nhận cuộc gọi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="169"/>
         <source>Call intake and dashboard</source>
         <translation>Tiếp nhận cuộc gọi và bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="155"/>
-        <location filename="../../operator_console/gui/main_window.py" line="551"/>
+        <location filename="../../operator_console/gui/main_window.py" line="171"/>
+        <location filename="../../operator_console/gui/main_window.py" line="587"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="221"/>
+        <location filename="../../operator_console/gui/main_window.py" line="237"/>
         <source>This account (monitor) reads the figures and takes no calls: log in as an operator.</source>
         <translation>Tài khoản này (giám sát HĐND/MTTQ) chỉ xem số liệu, không nhận cuộc gọi: hãy đăng nhập tài khoản tổng đài viên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="243"/>
+        <location filename="../../operator_console/gui/main_window.py" line="259"/>
         <source>Incoming call from %1: this account (monitor) takes no calls.</source>
         <translation>Cuộc gọi đến từ %1: tài khoản giám sát HĐND/MTTQ không nhận cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="296"/>
+        <location filename="../../operator_console/gui/main_window.py" line="312"/>
         <source>No call is held.</source>
         <translation>Không có cuộc gọi nào đang giữ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="319"/>
+        <location filename="../../operator_console/gui/main_window.py" line="335"/>
         <source>The held call is back in the form.</source>
         <translation>Cuộc gọi đang giữ đã trở lại biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="332"/>
+        <location filename="../../operator_console/gui/main_window.py" line="348"/>
         <source>%1 call(s) held since an earlier shift: F8 to call back or throw away.</source>
         <translation>%1 cuộc gọi đang giữ từ ca trước: F8 để gọi lại hoặc bỏ đi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="339"/>
+        <location filename="../../operator_console/gui/main_window.py" line="355"/>
         <source>The old case store was kept aside (nothing deleted): tell IT.</source>
         <translation>Kho hồ sơ cũ đã được để riêng (không xoá gì): hãy báo IT.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="373"/>
+        <location filename="../../operator_console/gui/main_window.py" line="409"/>
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="375"/>
+        <location filename="../../operator_console/gui/main_window.py" line="411"/>
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="380"/>
+        <location filename="../../operator_console/gui/main_window.py" line="416"/>
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="414"/>
+        <location filename="../../operator_console/gui/main_window.py" line="450"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="479"/>
+        <location filename="../../operator_console/gui/main_window.py" line="515"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="497"/>
+        <location filename="../../operator_console/gui/main_window.py" line="533"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="512"/>
-        <location filename="../../operator_console/gui/main_window.py" line="518"/>
+        <location filename="../../operator_console/gui/main_window.py" line="548"/>
+        <location filename="../../operator_console/gui/main_window.py" line="554"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="539"/>
+        <location filename="../../operator_console/gui/main_window.py" line="575"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="621"/>
+        <location filename="../../operator_console/gui/main_window.py" line="657"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="633"/>
+        <location filename="../../operator_console/gui/main_window.py" line="669"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="655"/>
+        <location filename="../../operator_console/gui/main_window.py" line="691"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="663"/>
+        <location filename="../../operator_console/gui/main_window.py" line="699"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="675"/>
+        <location filename="../../operator_console/gui/main_window.py" line="713"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="679"/>
+        <location filename="../../operator_console/gui/main_window.py" line="717"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="684"/>
+        <location filename="../../operator_console/gui/main_window.py" line="722"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="697"/>
+        <location filename="../../operator_console/gui/main_window.py" line="735"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="714"/>
+        <location filename="../../operator_console/gui/main_window.py" line="752"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="719"/>
+        <location filename="../../operator_console/gui/main_window.py" line="757"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="729"/>
+        <location filename="../../operator_console/gui/main_window.py" line="767"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="768"/>
+        <location filename="../../operator_console/gui/main_window.py" line="806"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="774"/>
+        <location filename="../../operator_console/gui/main_window.py" line="812"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="781"/>
+        <location filename="../../operator_console/gui/main_window.py" line="819"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="796"/>
+        <location filename="../../operator_console/gui/main_window.py" line="834"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="798"/>
+        <location filename="../../operator_console/gui/main_window.py" line="836"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="800"/>
+        <location filename="../../operator_console/gui/main_window.py" line="838"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="802"/>
+        <location filename="../../operator_console/gui/main_window.py" line="840"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="807"/>
+        <location filename="../../operator_console/gui/main_window.py" line="845"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="811"/>
+        <location filename="../../operator_console/gui/main_window.py" line="849"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="834"/>
+        <location filename="../../operator_console/gui/main_window.py" line="872"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="837"/>
+        <location filename="../../operator_console/gui/main_window.py" line="875"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="840"/>
+        <location filename="../../operator_console/gui/main_window.py" line="878"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="843"/>
+        <location filename="../../operator_console/gui/main_window.py" line="881"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="845"/>
+        <location filename="../../operator_console/gui/main_window.py" line="883"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="847"/>
+        <location filename="../../operator_console/gui/main_window.py" line="885"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="849"/>
+        <location filename="../../operator_console/gui/main_window.py" line="887"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="853"/>
+        <location filename="../../operator_console/gui/main_window.py" line="891"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
