@@ -195,3 +195,24 @@ def test_an_age_is_a_whole_number_of_years(gazetteer: Gazetteer, taxonomy: Taxon
         with pytest.raises(InvalidCase) as refused:
             build(gazetteer, taxonomy, caller_phone="0389123456", category="other", subject_age=said)
         assert [e.field for e in refused.value.errors] == ["subject_age"], said
+
+
+def test_a_repeat_calls_note_says_groups_category_and_the_ward_picked_in_words(
+    gazetteer: Gazetteer, taxonomy: Taxonomy
+) -> None:
+    """The note a unit reads on a linked call: "Người già neo đơn", not "lone_elderly"."""
+    from operator_console.domain.intake import build_contact
+
+    draft = CaseDraft(
+        caller_phone="0389 123 456",
+        ward="P.5 Q.8",
+        ward_code=27424,  # the successor the operator picked: Bình Đông
+        vulnerable={"lone_elderly"},
+        category="vulnerable_person/lone_elderly",
+    )
+    note = build_contact(draft, now=NOW, taxonomy=taxonomy, gazetteer=gazetteer).note
+    category = taxonomy.get("vulnerable_person/lone_elderly")
+    assert category is not None
+    assert "Phường/xã: P.5 Q.8 → Phường Bình Đông" in note
+    assert "Nhóm dễ tổn thương: Người già neo đơn" in note
+    assert f"Lĩnh vực: {category.label('vi')}" in note and "lone_elderly" not in note

@@ -26,6 +26,7 @@ from operator_console.domain.case import (
     Status,
     StatusChange,
     Vulnerability,
+    label,
     new_case_id,
 )
 from operator_console.domain.gazetteer import Gazetteer
@@ -304,6 +305,7 @@ def _values(
 
 
 _E = TypeVar("_E", Channel, Relation)
+_VULNERABLE = {v.value for v in Vulnerability}
 
 
 def _choice(enum: type[_E], value: str, field_name: str, code: str, errors: list[FieldError]) -> _E | None:
@@ -315,7 +317,13 @@ def _choice(enum: type[_E], value: str, field_name: str, code: str, errors: list
         return None
 
 
-def build_contact(draft: CaseDraft, *, now: datetime) -> Contact:
+def build_contact(
+    draft: CaseDraft,
+    *,
+    now: datetime,
+    taxonomy: Taxonomy | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Contact:
     """The call in the form as a repeat call on an earlier case (the operator linked it there).
 
     Who called and how to reach them make the contact; what they said, and every other detail they
@@ -335,17 +343,24 @@ def build_contact(draft: CaseDraft, *, now: datetime) -> Contact:
         raise InvalidCase(errors)
     assert channel is not None and relation is not None
     # Every detail the caller gave stays with the call, in the desk's language (a record, not UI).
+    # Words, not codes: a unit reads this note ("Người già neo đơn", not "lone_elderly").
+    groups = [label(Vulnerability(v)) if v in _VULNERABLE else v for v in sorted(draft.vulnerable)]
+    category = taxonomy.get(clean(draft.category)) if taxonomy is not None else None
+    ward = clean(" ".join(p for p in (draft.ward, draft.district) if p))
+    chosen = gazetteer.current(draft.ward_code) if gazetteer and draft.ward_code is not None else None
+    if chosen is not None and chosen.name not in ward:
+        ward = f"{ward} → {chosen.name}" if ward else chosen.name  # the successor picked for a split ward
     said = [
         ("Người cần hỗ trợ", clean_name(draft.subject_name)),
         ("SĐT người cần hỗ trợ", clean(draft.subject_phone)),
         ("Tuổi", clean(draft.subject_age)),
         ("Địa chỉ", clean(draft.address)),
-        ("Phường/xã", clean(" ".join(p for p in (draft.ward, draft.district) if p))),
+        ("Phường/xã", ward),
         ("Mốc", clean(draft.landmark)),
         ("Số người trong hộ", clean(draft.household_size)),
-        ("Nhóm dễ tổn thương", ", ".join(sorted(draft.vulnerable))),
+        ("Nhóm dễ tổn thương", ", ".join(groups)),
         ("Không còn gì ăn hôm nay", "có" if draft.no_food_today else ""),
-        ("Lĩnh vực", clean(draft.category)),
+        ("Lĩnh vực", category.label("vi") if category is not None else clean(draft.category)),
     ]
     details = "; ".join(f"{label}: {value}" for label, value in said if value)
     note = "\n".join(part for part in (clean_block(draft.description), details) if part)

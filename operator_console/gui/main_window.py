@@ -434,7 +434,12 @@ class MainWindow(QMainWindow):
         if self._saving:
             return
         try:
-            contact = build_contact(self.form.draft(), now=datetime.now(UTC).astimezone())
+            contact = build_contact(
+                self.form.draft(),
+                now=datetime.now(UTC).astimezone(),
+                taxonomy=self._context.taxonomy,
+                gazetteer=self._context.gazetteer,
+            )
         except InvalidCase as invalid:
             self.form.show_errors(invalid.errors)
             return
