@@ -1026,6 +1026,24 @@ def test_at_1366_by_768_the_form_scrolls_and_the_status_bar_stays_on_screen(
     )
 
 
+def test_a_held_call_saved_later_is_selected_in_the_list_where_its_time_puts_it(
+    console: Console, qtbot: QtBot
+) -> None:
+    window, ui = console.window, console.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "0909000001")
+    type_text(qtbot, ui.callerNameEdit, "Dương Thị Nga")
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # held: received now, saved later
+    save_call(console, qtbot, "0389123456", "Trần Văn Bình")
+    qtbot.keyClick(focused(), Qt.Key.Key_F3)
+    assert ui.callerNameEdit.text() == "Dương Thị Nga"
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("policy_support"))
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    table, model = window.case_list.ui.caseTable, window.case_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2 and table.currentIndex().isValid())
+    assert model.case_at(0).name == "Trần Văn Bình"  # received after it
+    assert model.case_at(table.currentIndex().row()).name == "Dương Thị Nga"
+
+
 def test_words_typed_on_the_tick_boxes_go_to_the_description_and_tick_nothing(
     console: Console, qtbot: QtBot
 ) -> None:

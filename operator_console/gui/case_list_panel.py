@@ -29,6 +29,7 @@ class CaseListPanel(QWidget):
         self.ui.caseTable.activated.connect(self._activated)
         # Enter in a filter goes down to the list, on its first case; Enter there opens it.
         self._select_first = False
+        self._show_saved: str | None = None
         for edit in (self.ui.textFilter, self.ui.wardFilter):
             edit.returnPressed.connect(self._to_list)
         self.model.when_loaded(self._loaded)
@@ -65,8 +66,10 @@ class CaseListPanel(QWidget):
         self.ui.matchedLine.setText(self.tr("Found by — %1").replace("%1", why) if why else "")
         self.ui.matchedLine.setVisible(bool(why))
 
-    def show_recent(self) -> None:
-        """The newest cases, every filter off: after a save, the case just saved is on top."""
+    def show_recent(self, saved: str | None = None) -> None:
+        """The newest cases, every filter off; after a save, the case just saved (``saved``, its id)
+        is selected: on top, or where its time puts it."""
+        self._show_saved = saved
         ui = self.ui
         widgets = (ui.textFilter, ui.wardFilter, ui.statusFilter, ui.categoryFilter)
         for widget in widgets:
@@ -130,6 +133,14 @@ class CaseListPanel(QWidget):
         if self._select_first and self.model.rowCount():
             self._select_first = False
             self.ui.caseTable.selectRow(0)
+        if self._show_saved is not None:
+            # The case just saved, marked where it stands: a call held, or brought back after a
+            # restart, was received earlier than the cases saved since, and sorts below them.
+            rows = [r for r in range(self.model.rowCount()) if self.model.case_at(r).id == self._show_saved]
+            self._show_saved = None
+            if rows:
+                self.ui.caseTable.selectRow(rows[0])
+                self.ui.caseTable.scrollTo(self.model.index(rows[0], 0))
 
     def _activated(self, index: QModelIndex) -> None:
         self.open_case.emit(self.model.case_at(index.row()).id)

@@ -663,7 +663,7 @@ class MainWindow(QMainWindow):
         else:
             self.saved_banner.setText(self.tr("Saved: case %1").replace("%1", case.reference))
         self.statusBar().clearMessage()
-        self._call_done()
+        self._call_done(saved=case.id)
 
     def _linked(self, reference: str) -> None:
         log.info("repeat call added to case %s", reference)
@@ -675,11 +675,12 @@ class MainWindow(QMainWindow):
         self.candidates.clear()
         self._call_done()
 
-    def _call_done(self) -> None:
+    def _call_done(self, saved: str | None = None) -> None:
         """The call is in the store (a case or a repeat call): the form is ready for the next one."""
         self.form.clear()
         self._drafts.discard()
-        self.case_list.show_recent()  # a search made during the call would hide the case just saved
+        # A search made during the call would hide the case just saved; the case is selected.
+        self.case_list.show_recent(saved)
         self.history.show_phone("")
         self.refresh_queue()
         if self._pending_call:
