@@ -105,6 +105,8 @@ def test_an_old_landline_written_08_and_eight_digits_is_read_as_a_mobile_with_th
     assert landline is not None and landline.kind == "landline" and landline.display == "028 3823 4567"
     assert old_landline_reading(parse_phone("0389 123 456")) is None
     assert old_landline_reading(parse_phone("028 3823 4567")) is None
+    # An old 11-digit mobile (0123 → 083) lands on an 08 number too, but never was a landline.
+    assert old_landline_reading(parse_phone("0123 456 7890")) is None
 
 
 def test_every_legacy_prefix_maps_to_a_valid_number_today() -> None:

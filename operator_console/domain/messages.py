@@ -137,8 +137,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     # addresses
     "address.ward_unknown": (
-        "Không tìm thấy phường/xã «{value}»: đã giữ nguyên như người gọi nói, cần chọn phường/xã.",
-        "Ward/commune “{value}” not found: kept as the caller said it; please choose the ward.",
+        "Không tìm thấy phường/xã «{value}» (giữ nguyên như người gọi nói): sửa lại, "
+        "hoặc lưu để tổ phân loại chuyển đơn vị.",
+        "Ward/commune “{value}” not found (kept as the caller said it): correct it, "
+        "or save and the triage desk will route the case.",
     ),
     "address.ward_old": (
         "«{value}» là đơn vị cũ ({old}); phường/xã hiện nay: {current}.",

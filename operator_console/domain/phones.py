@@ -195,6 +195,8 @@ def old_landline_reading(phone: Phone) -> Phone | None:
     national = phone.national
     if phone.kind != "mobile" or len(national) != 10 or not national.startswith("08"):
         return None
+    if phone.legacy_form:
+        return None  # said as an old 11-digit mobile (0123… → 083…): it never was a landline
     try:
         landline = parse_phone(HCMC_AREA_CODE + national[2:])
     except PhoneError:

@@ -852,7 +852,10 @@ class MainWindow(QMainWindow):
         set_tone(self.held_label, "warn")
         self.held_label.setVisible(False)
         self.store_label = QLabel()
-        self.demo_label = QLabel(self.tr("DEMO: practice server, no real cases"))
+        # Short in the status bar (its messages need the room: "Call held: F3…" was cut to two
+        # words at 1366 px); in full in the window's title and the tooltip.
+        self.demo_label = QLabel(self.tr("DEMO (practice)"))
+        self.demo_label.setToolTip(self.tr("DEMO: practice server, no real cases"))
         self.demo_label.setObjectName("demo_label")
         set_tone(self.demo_label, "warn")
         self.demo_label.setVisible(False)
@@ -871,7 +874,7 @@ class MainWindow(QMainWindow):
         connection = self.connection
         demo = connection.demo is not None
         title = self.tr("1022 Operator Console")
-        self.setWindowTitle(title + " — " + self.demo_label.text() if demo else title)
+        self.setWindowTitle(title + " — " + self.demo_label.toolTip() if demo else title)
         self.demo_label.setVisible(demo)
         self.operator_label.setText(self.operator() or self.tr("(no operator set)"))
         if not connection.configured:

@@ -441,17 +441,17 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="65"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="66"/>
         <source>Found by — %1</source>
         <translation>Tìm thấy theo — %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="116"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="119"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="119"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="122"/>
         <source>All categories</source>
         <translation>Mọi lĩnh vực</translation>
     </message>
@@ -1413,7 +1413,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="115"/>
-        <location filename="../../operator_console/gui/main_window.py" line="867"/>
+        <location filename="../../operator_console/gui/main_window.py" line="876"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
@@ -1438,13 +1438,13 @@
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="833"/>
-        <location filename="../../operator_console/gui/main_window.py" line="870"/>
+        <location filename="../../operator_console/gui/main_window.py" line="839"/>
+        <location filename="../../operator_console/gui/main_window.py" line="879"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="659"/>
+        <location filename="../../operator_console/gui/main_window.py" line="664"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
@@ -1460,7 +1460,7 @@
     </message>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="171"/>
-        <location filename="../../operator_console/gui/main_window.py" line="587"/>
+        <location filename="../../operator_console/gui/main_window.py" line="592"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
@@ -1510,168 +1510,173 @@
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="450"/>
+        <location filename="../../operator_console/gui/main_window.py" line="455"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="515"/>
+        <location filename="../../operator_console/gui/main_window.py" line="520"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="533"/>
+        <location filename="../../operator_console/gui/main_window.py" line="538"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="548"/>
-        <location filename="../../operator_console/gui/main_window.py" line="554"/>
+        <location filename="../../operator_console/gui/main_window.py" line="553"/>
+        <location filename="../../operator_console/gui/main_window.py" line="559"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="575"/>
+        <location filename="../../operator_console/gui/main_window.py" line="580"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="657"/>
+        <location filename="../../operator_console/gui/main_window.py" line="662"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="669"/>
+        <location filename="../../operator_console/gui/main_window.py" line="674"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="691"/>
+        <location filename="../../operator_console/gui/main_window.py" line="697"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="699"/>
+        <location filename="../../operator_console/gui/main_window.py" line="705"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="713"/>
+        <location filename="../../operator_console/gui/main_window.py" line="719"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="717"/>
+        <location filename="../../operator_console/gui/main_window.py" line="723"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="722"/>
+        <location filename="../../operator_console/gui/main_window.py" line="728"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="735"/>
+        <location filename="../../operator_console/gui/main_window.py" line="741"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="752"/>
+        <location filename="../../operator_console/gui/main_window.py" line="758"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="757"/>
+        <location filename="../../operator_console/gui/main_window.py" line="763"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="767"/>
+        <location filename="../../operator_console/gui/main_window.py" line="773"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="806"/>
+        <location filename="../../operator_console/gui/main_window.py" line="812"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="812"/>
+        <location filename="../../operator_console/gui/main_window.py" line="818"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="819"/>
+        <location filename="../../operator_console/gui/main_window.py" line="825"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="834"/>
+        <location filename="../../operator_console/gui/main_window.py" line="840"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="836"/>
+        <location filename="../../operator_console/gui/main_window.py" line="842"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="838"/>
+        <location filename="../../operator_console/gui/main_window.py" line="844"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="840"/>
+        <location filename="../../operator_console/gui/main_window.py" line="846"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="845"/>
+        <location filename="../../operator_console/gui/main_window.py" line="851"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="849"/>
+        <location filename="../../operator_console/gui/main_window.py" line="857"/>
+        <source>DEMO (practice)</source>
+        <translation>DEMO (tập dượt)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="858"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="872"/>
+        <location filename="../../operator_console/gui/main_window.py" line="881"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="875"/>
+        <location filename="../../operator_console/gui/main_window.py" line="884"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="878"/>
+        <location filename="../../operator_console/gui/main_window.py" line="887"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="881"/>
+        <location filename="../../operator_console/gui/main_window.py" line="890"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="883"/>
+        <location filename="../../operator_console/gui/main_window.py" line="892"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="885"/>
+        <location filename="../../operator_console/gui/main_window.py" line="894"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="887"/>
+        <location filename="../../operator_console/gui/main_window.py" line="896"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="891"/>
+        <location filename="../../operator_console/gui/main_window.py" line="900"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
