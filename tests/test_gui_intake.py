@@ -1044,6 +1044,23 @@ def test_a_held_call_saved_later_is_selected_in_the_list_where_its_time_puts_it(
     assert model.case_at(table.currentIndex().row()).name == "Dương Thị Nga"
 
 
+def test_a_wrong_number_for_the_person_in_need_is_said_as_the_cursor_leaves_it(
+    console: Console, qtbot: QtBot
+) -> None:
+    ui = console.window.form.ui
+    ui.subjectPhoneEdit.setFocus()
+    qtbot.keyClicks(ui.subjectPhoneEdit, "09l9 abc")
+    assert not ui.subjectError.isVisible()  # not while typing
+    qtbot.keyClick(ui.subjectPhoneEdit, Qt.Key.Key_Tab)
+    assert ui.subjectError.isVisible() and "09l9 abc" in ui.subjectError.text()
+    ui.subjectPhoneEdit.setFocus()
+    ui.subjectPhoneEdit.selectAll()
+    qtbot.keyClicks(ui.subjectPhoneEdit, "0909 123 456")  # answered: the message goes
+    assert not ui.subjectError.isVisible()
+    qtbot.keyClick(ui.subjectPhoneEdit, Qt.Key.Key_Tab)
+    assert not ui.subjectError.isVisible()
+
+
 def test_words_typed_on_the_tick_boxes_go_to_the_description_and_tick_nothing(
     console: Console, qtbot: QtBot
 ) -> None:
@@ -1064,3 +1081,12 @@ def test_a_short_number_is_said_once_when_the_save_stops_on_it(console: Console,
     qtbot.keyClick(console.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert ui.phoneError.isVisible() and said in ui.phoneError.text()
     assert ui.phoneHint.text() == ""  # not twice
+
+    # right under the field, not a blank line lower
+    def gap() -> int:
+        below = ui.phoneEdit.mapTo(console.window, QPoint(0, ui.phoneEdit.height())).y()
+        return ui.phoneError.mapTo(console.window, QPoint(0, 0)).y() - below
+
+    qtbot.waitUntil(lambda: not ui.phoneHint.isVisible() and gap() < ui.phoneHint.fontMetrics().lineSpacing())
+    qtbot.keyClicks(ui.phoneEdit, "23456")
+    assert ui.phoneHint.isVisible() and not ui.phoneError.isVisible()

@@ -99,8 +99,9 @@ class IntakeForm(QWidget):
             ),
             (self.ui.householdError, (self.ui.householdEdit,)),
         ):
+            hint = self.ui.phoneHint if error_label is self.ui.phoneError else None
             for edit in edits:
-                edit.textEdited.connect(lambda _text, shown=error_label: _answered(shown))
+                edit.textEdited.connect(lambda _text, shown=error_label, under=hint: _answered(shown, under))
         self.ui.categoryCombo.currentIndexChanged.connect(lambda _i: _answered(self.ui.categoryError))
         self._fill_choices()
         self._ward_model = QStringListModel(self)
@@ -170,7 +171,19 @@ class IntakeForm(QWidget):
         ui.householdEdit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         # "…" says a number is still being typed; once the cursor leaves, say what is wrong with it.
         ui.phoneEdit.editingFinished.connect(self._phone_left)
+        # The person in need's own number: said wrong as the cursor leaves it, not only at the save.
+        ui.subjectPhoneEdit.editingFinished.connect(self._subject_phone_left)
         self.clear()
+
+    def _subject_phone_left(self) -> None:
+        text = self.ui.subjectPhoneEdit.text()
+        if not text.strip():
+            return
+        try:
+            parse_phone(text)
+        except PhoneError as exc:
+            self.ui.subjectError.setText(exc.message.render(self._language))
+            self.ui.subjectError.setVisible(True)
 
     def _phone_left(self) -> None:
         if self.ui.phoneHint.text() == "…":
@@ -326,6 +339,8 @@ class IntakeForm(QWidget):
         hint, error = self.ui.phoneHint, self.ui.phoneError
         if error.isVisibleTo(self) and hint.text() and hint.text() in error.text().splitlines():
             hint.setText("")  # said once, in red, where the save stopped (it showed twice)
+        # The error right under the field, not below the hint's empty line.
+        hint.setVisible(not (error.isVisibleTo(self) and not hint.text()))
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -679,9 +694,11 @@ class IntakeForm(QWidget):
         self.ui.priorityHint.setText(" · ".join([text, *(why[rule] for rule in rules)]))
 
 
-def _answered(error_label: QLabel) -> None:
+def _answered(error_label: QLabel, hint: QLabel | None = None) -> None:
     error_label.clear()
     error_label.setVisible(False)
+    if hint is not None:
+        hint.setVisible(True)  # its line back, for what the field says as it is typed
 
 
 def _select(combo: QComboBox, data: str) -> None:
