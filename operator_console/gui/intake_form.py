@@ -245,6 +245,20 @@ class IntakeForm(QWidget):
         self._started_at = draft.received_at
         self._show_clock()
 
+    def first_unanswered(self) -> QWidget:
+        """The first field a call still needs: the caller's name, the address, the ward, the
+        category; else the description."""
+        ui = self.ui
+        if not ui.callerNameEdit.text().strip():
+            return ui.callerNameEdit
+        if not ui.addressEdit.text().strip():
+            return ui.addressEdit
+        if not ui.wardEdit.text().strip():
+            return ui.wardEdit
+        if not ui.categoryCombo.currentData():
+            return ui.categoryCombo
+        return ui.descriptionEdit
+
     def fill_missing_from(self, case: Case) -> list[str]:
         """Fill the empty fields with what this caller told us last time; returns the fields filled."""
         ui = self.ui

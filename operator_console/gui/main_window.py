@@ -704,6 +704,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Filled in from case %1.").replace("%1", case.reference), MESSAGE_MS
             )
+            # On to what this call still has to say (most often: what they need this time).
+            self.form.first_unanswered().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_case(self, case: Case | None) -> None:
         if case is not None:
