@@ -21,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,6 +40,7 @@ from readme import machine, today, write_section
 from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.intake import build_case
 from operator_console.domain.interchange import draft_from_row
+from operator_console.domain.phones import parse_phone
 from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.gui.app import Console, build_console
 from operator_console.store.case_store import CaseStore
@@ -164,6 +166,13 @@ class Keyboard:
         self.count += 1
         self.key(Qt.Key.Key_Tab)
 
+    def wait_for(self, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                sys.exit("the console did not answer in time")
+            self.settle(0.005)
+
     def settle(self, until: float = 0.0) -> None:
         deadline = time.monotonic() + until
         while True:
@@ -188,7 +197,11 @@ def enter_call(console: Console, kb: Keyboard, call: Call, helped: bool, caller_
     else:
         kb.chord(Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier)
         kb.text(call.phone)
-    kb.settle(0.15)  # the caller's earlier cases arrive from the database worker
+    # The caller's earlier cases arrive from the database worker: wait for them (a fixed pause
+    # missed them on a busy machine, and the run typed out what F4 fills in).
+    kb.wait_for(
+        lambda: window.history.phone == parse_phone(call.phone).national and not window.history.model.loading
+    )
     filled = False
     if helped and window.history.model.rowCount():
         kb.chord(Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier)

@@ -2,7 +2,7 @@
 
 import sqlite3
 import stat
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -47,18 +47,26 @@ def test_a_committed_case_is_seen_by_another_process_at_once(store: CaseStore, m
     other.close()
 
 
-@pytest.mark.parametrize("few", [0, 2, 2_000], ids=["scan", "scan-when-many", "index"])
+@pytest.mark.parametrize(
+    ("few", "window"),
+    [(0, 10_000), (2, 10_000), (2_000, 10_000), (2_000, 2)],
+    ids=["scan", "scan-when-many", "index", "newest-first"],
+)
 def test_the_search_lists_the_same_cases_from_its_index_as_from_a_scan(
     store: CaseStore,
     make_case,  # type: ignore[no-untyped-def]
     monkeypatch: pytest.MonkeyPatch,
     few: int,
+    window: int,
 ) -> None:
-    """Ctrl+F reads the words' index when few cases hold the words, else scans newest first: the
-    same cases either way, and the index follows a case whose names change or that is deleted."""
+    """Ctrl+F looks among the newest cases first, then reads the words' index when few cases hold
+    the words, else scans newest first: the same cases, page by page, in the same order, whichever
+    way answers; and the index follows a case whose names change or that is deleted."""
     from operator_console.store import case_store
 
     monkeypatch.setattr(case_store, "few_hits", lambda _cases, _wanted: few)
+    monkeypatch.setattr(case_store, "NEWEST_WINDOW", window)
+    monkeypatch.setattr(case_store, "WINDOW_PER_ROW", 1)
     people = [
         ("Trần Thị Hoa", "45 Nguyễn Trãi"),
         ("Trần Thị Hòa", "12/3 Lê Văn Sỹ"),
@@ -66,15 +74,25 @@ def test_the_search_lists_the_same_cases_from_its_index_as_from_a_scan(
         ("Lê Văn Sỹ", "9 Hoa Lan"),
         ("Phạm Hoàng", "12 Lê Lợi"),
     ]
-    cases = [make_case(caller_name=name, address=street, ward="Sài Gòn") for name, street in people]
+    start = datetime(2021, 8, 29, 8, 0, tzinfo=UTC)
+    cases = [
+        make_case(caller_name=name, address=street, ward="Sài Gòn", received_at=start + timedelta(minutes=i))
+        for i, (name, street) in enumerate(people)
+    ]
     for case in cases:
         store.add_case(case)
     ids = [c.id for c in cases]
 
     def found(text: str) -> set[str]:
-        listed = {c.id for c in store.list_cases(CaseFilter(text=text))}
+        listed = [c.id for c in store.list_cases(CaseFilter(text=text))]
         assert store.count_cases(CaseFilter(text=text)) == len(listed)
-        return listed
+        paged = [
+            c.id
+            for k in range(len(listed))
+            for c in store.list_cases(CaseFilter(text=text), limit=1, offset=k)
+        ]
+        assert paged == listed  # a page at a time, as the list fetches: the same, in order
+        return set(listed)
 
     assert found("tran thi hoa") == {ids[0], ids[1]}
     assert found("hoa") == {ids[0], ids[1], ids[3], ids[4]}  # Hoa, Hòa, Hoa Lan, Hoàng; not Khoa

@@ -128,6 +128,11 @@ class CaseListModel(QAbstractTableModel):
         self.fetchMore()
 
     @property
+    def loading(self) -> bool:
+        """Whether a page is being read (the list is not yet what its filter says)."""
+        return self._loading
+
+    @property
     def searching(self) -> bool:
         """Whether the list is a search's hits (the *Matched on* column says why each is there)."""
         return bool(self._words)

@@ -249,15 +249,14 @@ class IntakeForm(QWidget):
         """The first field a call still needs: the caller's name, the address, the ward, the
         category; else the description."""
         ui = self.ui
-        if not ui.callerNameEdit.text().strip():
-            return ui.callerNameEdit
-        if not ui.addressEdit.text().strip():
-            return ui.addressEdit
-        if not ui.wardEdit.text().strip():
-            return ui.wardEdit
-        if not ui.categoryCombo.currentData():
-            return ui.categoryCombo
-        return ui.descriptionEdit
+        unanswered: list[tuple[bool, QWidget]] = [
+            (not ui.callerNameEdit.text().strip(), ui.callerNameEdit),
+            (not ui.addressEdit.text().strip(), ui.addressEdit),
+            (not ui.wardEdit.text().strip(), ui.wardEdit),
+            (not ui.categoryCombo.currentData(), ui.categoryCombo),
+            (True, ui.descriptionEdit),
+        ]
+        return next(field for empty, field in unanswered if empty)
 
     def fill_missing_from(self, case: Case) -> list[str]:
         """Fill the empty fields with what this caller told us last time; returns the fields filled."""

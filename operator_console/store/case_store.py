@@ -300,11 +300,27 @@ class CaseStore:
         self, filters: CaseFilter = CaseFilter(), *, limit: int = 100, offset: int = 0
     ) -> list[CaseSummary]:
         """Newest first; ``limit``/``offset`` let a view fetch lazily from a million cases."""
+        newest_first = (CaseRow.received_at.desc(), CaseRow.id)
         with Session(self.engine) as session:
+            if fold_words(filters.text):
+                # Common words fill a page among the newest cases: look there first (a few ms at a
+                # million cases, where asking the words' index about "nguyen van" costs a tenth of a
+                # second). The window ends at a time, ties included: a page found whole in it is
+                # the same page the whole store gives.
+                window = max(NEWEST_WINDOW, (limit + offset) * WINDOW_PER_ROW)
+                since = session.scalar(
+                    select(CaseRow.received_at)
+                    .order_by(CaseRow.received_at.desc())
+                    .offset(window - 1)
+                    .limit(1)
+                )
+                if since is not None:
+                    recent = _filtered(select(CaseRow), filters).where(CaseRow.received_at >= since)
+                    rows = session.scalars(recent.order_by(*newest_first).limit(limit).offset(offset)).all()
+                    if len(rows) == limit:
+                        return [_summary(r) for r in rows]
             match = _word_match(session, filters.text, limit + offset)
-            query = _filtered(select(CaseRow), filters, match).order_by(
-                CaseRow.received_at.desc(), CaseRow.id
-            )
+            query = _filtered(select(CaseRow), filters, match).order_by(*newest_first)
             rows = session.scalars(query.limit(limit).offset(offset)).all()
             return [_summary(r) for r in rows]
 
@@ -684,6 +700,11 @@ def _summary(row: CaseRow) -> CaseSummary:
         street=row.street,
         address=row.address_as_said,
     )
+
+
+NEWEST_WINDOW, WINDOW_PER_ROW = 5_000, 25
+"""How many of the newest cases a search reads first (at least, and per row wanted), before asking
+the words' index."""
 
 
 def few_hits(cases: int, wanted: int) -> int:
