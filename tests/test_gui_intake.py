@@ -1062,6 +1062,18 @@ def test_a_wrong_number_for_the_person_in_need_is_said_as_the_cursor_leaves_it(
     assert not ui.subjectError.isVisible()
 
 
+def test_enter_on_an_empty_category_stays_and_says_how_to_choose(console: Console, qtbot: QtBot) -> None:
+    ui = console.window.form.ui
+    ui.categoryCombo.setFocus()
+    qtbot.keyClick(ui.categoryCombo, Qt.Key.Key_Return)
+    assert focused() is ui.categoryCombo
+    assert ui.categoryError.isVisible() and ui.categoryError.text() == "Chọn lĩnh vực bằng phím số 1–9."
+    qtbot.keyClicks(ui.categoryCombo, "2")  # chosen: the words go, Enter goes on
+    assert not ui.categoryError.isVisible()
+    qtbot.keyClick(ui.categoryCombo, Qt.Key.Key_Return)
+    assert focused() is ui.householdEdit
+
+
 def test_words_typed_on_the_tick_boxes_go_to_the_description_and_tick_nothing(
     console: Console, qtbot: QtBot
 ) -> None:

@@ -376,6 +376,12 @@ class IntakeForm(QWidget):
         self.ui.categoryCombo.setCurrentIndex(self.ui.categoryCombo.findData(category.code))
         return True
 
+    def ask_for_category(self) -> bool:
+        """Enter on *Lĩnh vực* with none chosen stays there and says how (a save needs one)."""
+        self.ui.categoryError.setText(self.tr("Choose the category: its digit, 1–9."))
+        self.ui.categoryError.setVisible(True)
+        return True
+
     def _move_on(self) -> None:
         self.focusNextChild()
 
@@ -789,6 +795,8 @@ class _EnterMovesOn(QObject):
                 return False  # Enter picks the item of the open list
             if combo is self._form.ui.categoryCombo and event.text().isdigit():
                 return self._form.pick_category_by_key(event.text())
+            if combo is self._form.ui.categoryCombo and enter and plain and not combo.currentData():
+                return self._form.ask_for_category()
             if watched in self._form.tick_boxes and plain:
                 return self._form.tick_key(event)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:

@@ -1025,93 +1025,98 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="160"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="161"/>
         <source>Call time</source>
         <translation>Thời gian cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="441"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="381"/>
+        <source>Choose the category: its digit, 1–9.</source>
+        <translation>Chọn lĩnh vực bằng phím số 1–9.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="475"/>
         <source>— choose (digit key) —</source>
         <translation>— chọn (phím số) —</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="446"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="480"/>
         <source>Suggested</source>
         <translation>Theo đề xuất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="484"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="518"/>
         <source>Call %1</source>
         <translation>Cuộc gọi %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="523"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="557"/>
         <source>withheld</source>
         <translation>ẩn số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="525"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="559"/>
         <source>%1 (old number %2)</source>
         <translation>%1 (số cũ %2)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="528"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="562"/>
         <source>or the old landline %1 (F7)</source>
         <translation>hoặc số bàn cũ %1 (F7)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="614"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="648"/>
         <source>street %1 has cases here</source>
         <translation>đường %1 đã có hồ sơ ở đây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="629"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="663"/>
         <source>all its residents</source>
         <translation>toàn bộ dân cư</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="630"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="664"/>
         <source>was %1</source>
         <translation>trước là %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="641"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="675"/>
         <source>✓ %1 (chosen for “%2”)</source>
         <translation>✓ %1 (đã chọn cho «%2»)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="648"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="682"/>
         <source>“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose.</source>
         <translation>«%1» là %2 (cũ), nay chia cho %3 phường/xã: nhấn Enter rồi phím 1–%3 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="660"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="694"/>
         <source>Enter, then 1–%1 to choose.</source>
         <translation>Nhấn Enter rồi phím 1–%1 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="672"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="706"/>
         <source>no food today</source>
         <translation>không còn gì ăn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="673"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="707"/>
         <source>cannot fend for themselves</source>
         <translation>không tự lo được</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="674"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="708"/>
         <source>vulnerable member at home</source>
         <translation>hộ có người dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="675"/>
-        <location filename="../../operator_console/gui/intake_form.py" line="676"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="709"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="710"/>
         <source>aged %1</source>
         <translation>%1 tuổi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="678"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="712"/>
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
@@ -1413,7 +1418,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="115"/>
-        <location filename="../../operator_console/gui/main_window.py" line="876"/>
+        <location filename="../../operator_console/gui/main_window.py" line="878"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
@@ -1438,8 +1443,8 @@
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="839"/>
-        <location filename="../../operator_console/gui/main_window.py" line="879"/>
+        <location filename="../../operator_console/gui/main_window.py" line="841"/>
+        <location filename="../../operator_console/gui/main_window.py" line="881"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
@@ -1556,127 +1561,127 @@
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="719"/>
+        <location filename="../../operator_console/gui/main_window.py" line="721"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="723"/>
+        <location filename="../../operator_console/gui/main_window.py" line="725"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="728"/>
+        <location filename="../../operator_console/gui/main_window.py" line="730"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="741"/>
+        <location filename="../../operator_console/gui/main_window.py" line="743"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="758"/>
+        <location filename="../../operator_console/gui/main_window.py" line="760"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="763"/>
+        <location filename="../../operator_console/gui/main_window.py" line="765"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="773"/>
+        <location filename="../../operator_console/gui/main_window.py" line="775"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="812"/>
+        <location filename="../../operator_console/gui/main_window.py" line="814"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="818"/>
+        <location filename="../../operator_console/gui/main_window.py" line="820"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="825"/>
+        <location filename="../../operator_console/gui/main_window.py" line="827"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="840"/>
+        <location filename="../../operator_console/gui/main_window.py" line="842"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="842"/>
+        <location filename="../../operator_console/gui/main_window.py" line="844"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="844"/>
+        <location filename="../../operator_console/gui/main_window.py" line="846"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="846"/>
+        <location filename="../../operator_console/gui/main_window.py" line="848"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="851"/>
+        <location filename="../../operator_console/gui/main_window.py" line="853"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="857"/>
+        <location filename="../../operator_console/gui/main_window.py" line="859"/>
         <source>DEMO (practice)</source>
         <translation>DEMO (tập dượt)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="858"/>
+        <location filename="../../operator_console/gui/main_window.py" line="860"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="881"/>
+        <location filename="../../operator_console/gui/main_window.py" line="883"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="884"/>
+        <location filename="../../operator_console/gui/main_window.py" line="886"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="887"/>
+        <location filename="../../operator_console/gui/main_window.py" line="889"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="890"/>
+        <location filename="../../operator_console/gui/main_window.py" line="892"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="892"/>
+        <location filename="../../operator_console/gui/main_window.py" line="894"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="894"/>
+        <location filename="../../operator_console/gui/main_window.py" line="896"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="896"/>
+        <location filename="../../operator_console/gui/main_window.py" line="898"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="900"/>
+        <location filename="../../operator_console/gui/main_window.py" line="902"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
