@@ -479,3 +479,26 @@ def test_a_split_former_ward_lists_the_cases_said_in_it_and_flags_them(tmp_path:
     assert code == EXIT_OK and [line.split("\t")[4] for line in out.splitlines()] == ["Phường 5 (?)"]
     _code, out, _err = run("stats", "--db", db, "--lang", "vi")
     assert "Chưa xác định phường/xã          1" in out
+
+
+def test_the_list_reads_every_case_on_the_desks_clock(tmp_path: Path) -> None:
+    """A case typed at a console is kept in UTC, one from the server in +07: one clock, the city's."""
+    from datetime import UTC, datetime
+
+    from operator_console.domain.gazetteer import default_gazetteer
+    from operator_console.domain.intake import CaseDraft, build_case
+    from operator_console.domain.taxonomy import default_taxonomy
+
+    db = tmp_path / "s.sqlite3"
+    store = CaseStore(db)
+    draft = CaseDraft(
+        caller_name="Lê Thị Mai",
+        category="other",
+        received_at=datetime(2021, 8, 29, 2, 15, tzinfo=UTC),
+    )
+    store.add_case(
+        build_case(draft, gazetteer=default_gazetteer(), taxonomy=default_taxonomy(), now=draft.received_at)
+    )
+    store.close()
+    code, out, _err = run("list", "--db", str(db), "--lang", "vi")
+    assert code == EXIT_OK and out.split("\t")[0] == "2021-08-29 09:15"

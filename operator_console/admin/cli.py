@@ -32,7 +32,7 @@ from operator_console.dedupe.finder import DuplicateFinder
 from operator_console.domain.case import Case, Status, label
 from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.intake import CaseDraft
-from operator_console.domain.interchange import EXPORT_COLUMNS, row_from_case
+from operator_console.domain.interchange import EXPORT_COLUMNS, HCMC_TIME, row_from_case
 from operator_console.domain.messages import LANGUAGES, Language, Message, language_from_environment, render
 from operator_console.domain.phones import PhoneError, parse_phone
 from operator_console.domain.taxonomy import default_taxonomy
@@ -261,7 +261,9 @@ def _list(store: CaseStore, args: argparse.Namespace, lang: Language, out: TextI
         ward = gazetteer.current(case.ward_code) if case.ward_code is not None else None
         category = taxonomy.get(case.category)
         cells = [
-            case.received_at.strftime("%Y-%m-%d %H:%M"),
+            # One clock for every line, the desk's (as the console's list): a case typed here is
+            # kept in UTC, one from the server in its own offset.
+            case.received_at.astimezone(HCMC_TIME).strftime("%Y-%m-%d %H:%M"),
             case.reference,
             case.name,
             case.phone,

@@ -376,6 +376,7 @@ class MainWindow(QMainWindow):
                 field.setFocus(Qt.FocusReason.OtherFocusReason)
 
         dialog.finished.connect(back)
+        dialog.finished.connect(dialog.deleteLater)  # a new one each time it is asked for
         dialog.open()
 
     def _back_to_intake(self) -> None:
@@ -467,7 +468,6 @@ class MainWindow(QMainWindow):
         reference = case.reference
         dialog.link_call.connect(lambda case_id: self.link_call(case_id, reference))
         dialog.related.connect(self.save_related)
-        dialog.finished.connect(dialog.deleteLater)
         self.open_dialog(dialog)
 
     def _checked_case(self) -> Case | None:
@@ -621,9 +621,7 @@ class MainWindow(QMainWindow):
             self.dashboard.close_lists()  # never over the intake form
 
     def show_about(self) -> None:
-        dialog = AboutDialog(self._settings, self)
-        dialog.finished.connect(dialog.deleteLater)
-        self.open_dialog(dialog)
+        self.open_dialog(AboutDialog(self._settings, self))
 
     def keep_draft_now(self) -> None:
         """The call being typed, to its draft file at once (an unexpected error: see crash_guard)."""
@@ -712,7 +710,6 @@ class MainWindow(QMainWindow):
             details = CaseDetails(
                 case, self._context.gazetteer, self._context.taxonomy, self._context.language, self
             )
-            details.finished.connect(details.deleteLater)
             self.open_dialog(details)
 
     def _show_queue(self, state: OutboxState) -> None:
