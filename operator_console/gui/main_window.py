@@ -157,10 +157,11 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.form_area)
         splitter.addWidget(right)
-        # The lists want the width (nine columns of the recent cases), the form less: 5 to 8.
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 8)
-        splitter.setSizes([560, 840])
+        # The form keeps the width its fields need; every pixel more goes to the lists (the recent
+        # cases have nine columns: at 1920 px they showed six while the form's fields ran empty).
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([self.form_area.minimumWidth(), 10_000])
         # Pages: the intake, and for supervisors and monitors the dashboard (built at their first
         # login: an operator's console never loads the charts). One page: no tab bar.
         self.intake_page = splitter
@@ -512,7 +513,11 @@ class MainWindow(QMainWindow):
             self.login_dialog.deleteLater()
             self.login_dialog = None
         self.activateWindow()  # back to the window's keys, whatever the window manager does
-        self.form.ui.phoneEdit.setFocus()
+        # The keys where the page on screen starts: a supervisor lands on the dashboard.
+        if (dashboard := self._shown_dashboard()) is not None:
+            dashboard.tiles["received_today"].setFocus()
+        else:
+            self.form.ui.phoneEdit.setFocus()
 
     def log_out(self) -> None:
         self.connection.logout()

@@ -82,13 +82,13 @@ class Ui_IntakeForm(object):
         self.subjectBlock = QVBoxLayout()
         self.subjectBlock.setSpacing(2)
         self.subjectBlock.setObjectName(u"subjectBlock")
-        self.subjectRow = QHBoxLayout()
-        self.subjectRow.setObjectName(u"subjectRow")
         self.subjectNameEdit = QLineEdit(IntakeForm)
         self.subjectNameEdit.setObjectName(u"subjectNameEdit")
 
-        self.subjectRow.addWidget(self.subjectNameEdit)
+        self.subjectBlock.addWidget(self.subjectNameEdit)
 
+        self.subjectRow = QHBoxLayout()
+        self.subjectRow.setObjectName(u"subjectRow")
         self.subjectAgeLabel = QLabel(IntakeForm)
         self.subjectAgeLabel.setObjectName(u"subjectAgeLabel")
 
@@ -110,6 +110,10 @@ class Ui_IntakeForm(object):
         self.subjectPhoneEdit.setMaximumWidth(150)
 
         self.subjectRow.addWidget(self.subjectPhoneEdit)
+
+        self.subjectRowEnd = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.subjectRow.addItem(self.subjectRowEnd)
 
 
         self.subjectBlock.addLayout(self.subjectRow)
