@@ -45,11 +45,11 @@ class CaseListPanel(QWidget):
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(TYPING_PAUSE_MS)
-        self._pause.timeout.connect(self.apply_filters)
+        self._pause.timeout.connect(self._filters_changed)
         for edit in (self.ui.textFilter, self.ui.wardFilter):
             edit.textChanged.connect(self._pause.start)
         for combo in (self.ui.statusFilter, self.ui.categoryFilter):
-            combo.currentIndexChanged.connect(self.apply_filters)
+            combo.currentIndexChanged.connect(self._filters_changed)
         # Why the case under the cursor was found, in full under the list (its column gives way
         # on a narrow screen, and an elided "Người gọi: Trần…" says nothing).
         self.ui.matchedLine.hide()
@@ -103,6 +103,10 @@ class CaseListPanel(QWidget):
             text=ui.textFilter.text(),
         )
 
+    def _filters_changed(self) -> None:
+        self._show_saved = None  # the operator looks for something else now
+        self.apply_filters()
+
     def apply_filters(self) -> None:
         ui = self.ui
         ward_text = ui.wardFilter.text().strip()
@@ -125,6 +129,7 @@ class CaseListPanel(QWidget):
 
     def _to_list(self) -> None:
         self._pause.stop()
+        self._show_saved = None
         self._select_first = True
         self.apply_filters()
         self.ui.caseTable.setFocus()
@@ -133,11 +138,12 @@ class CaseListPanel(QWidget):
         if self._select_first and self.model.rowCount():
             self._select_first = False
             self.ui.caseTable.selectRow(0)
-        if self._show_saved is not None:
+        if self._show_saved is not None and not self.ui.caseTable.currentIndex().isValid():
             # The case just saved, marked where it stands: a call held, or brought back after a
-            # restart, was received earlier than the cases saved since, and sorts below them.
+            # restart, was received earlier than the cases saved since, and sorts below them. Kept
+            # marked through the list's own reloads (its status moves as it is sent) until the
+            # operator searches or the next case is saved.
             rows = [r for r in range(self.model.rowCount()) if self.model.case_at(r).id == self._show_saved]
-            self._show_saved = None
             if rows:
                 self.ui.caseTable.selectRow(rows[0])
                 self.ui.caseTable.scrollTo(self.model.index(rows[0], 0))

@@ -575,6 +575,7 @@ class IntakeForm(QWidget):
             else [w.label for w in self._gazetteer.complete(text, limit=12)]
         )
         self._ward_model.setStringList(found)
+        self._update_ward_hint()  # (the words were read before the offers changed)
         completer = self.ui.wardEdit.completer()
         if found:
             completer.complete()
@@ -623,6 +624,7 @@ class IntakeForm(QWidget):
         elif offers and self._gazetteer.resolve(edit.text()).status == "unknown":
             edit.setText(offers[0])
         self._ward_model.setStringList([])
+        self._update_ward_hint()
 
     def _ward_changed(self) -> None:
         match = self._gazetteer.resolve(self.ui.wardEdit.text())
@@ -645,8 +647,10 @@ class IntakeForm(QWidget):
             notes = [self._choice_note(c) for c in self._ward_match.choices if c.unit == unit]
             text = " — ".join([unit.name, *dict.fromkeys(n for n in notes if n)])
             if unit.code in self._street_known and len(self._street_known & set(self._choice_codes())) == 1:
-                text += " · " + self.tr("street %1 has cases here").replace("%1", self._typed_street())
+                # Short: the list is one line per ward (the street's name was cut off at 1366 px).
+                text += " · " + self.tr("the street has cases here")
             item = QListWidgetItem(f"{row + 1}  {text}" if row < 9 else f"    {text}")
+            item.setToolTip(text)
             if unit.code == self._chosen_ward:
                 item.setText("✓ " + item.text())
             choices.addItem(item)
@@ -679,13 +683,20 @@ class IntakeForm(QWidget):
             ui.wardHint.setText(f"✓ {match.current.name}")
             set_tone(ui.wardHint, "ok")
         elif match.status == "split" and match.former is not None:
-            text = self.tr("“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose.")
+            text = self.tr(
+                "“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose "
+                "(not known: save, and the triage desk routes it)."
+            )
             ui.wardHint.setText(
                 text.replace("%1", match.typed)
                 .replace("%2", match.former.label)
                 .replace("%3", str(len(match.choice_units)))
             )
             set_tone(ui.wardHint, "warn")
+        elif match.status == "unknown" and self._ward_model.stringList():
+            # Words still being typed, with wards offered for them: not "not found" yet.
+            ui.wardHint.setText(self.tr("Enter or Tab takes the first ward offered below."))
+            set_tone(ui.wardHint, "")
         else:
             message = match.message
             text = message.render(self._language) if message else ""

@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
         if not self.form.is_blank():
             self._hold_form()
             self.statusBar().showMessage(
-                self.tr("Call held: F3 brings it back, F8 lists them."),
+                self.tr("Call held."),  # F3 and F8 are said by the held calls' label beside it
                 MESSAGE_MS,
             )
         self.form.clear()

@@ -446,12 +446,12 @@
         <translation>Tìm thấy theo — %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="119"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="123"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_list_panel.py" line="122"/>
+        <location filename="../../operator_console/gui/case_list_panel.py" line="126"/>
         <source>All categories</source>
         <translation>Mọi lĩnh vực</translation>
     </message>
@@ -1065,58 +1065,63 @@
         <translation>hoặc số bàn cũ %1 (F7)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="648"/>
-        <source>street %1 has cases here</source>
-        <translation>đường %1 đã có hồ sơ ở đây</translation>
+        <location filename="../../operator_console/gui/intake_form.py" line="651"/>
+        <source>the street has cases here</source>
+        <translation>đường này đã có hồ sơ ở đây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="663"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="687"/>
+        <source>“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose (not known: save, and the triage desk routes it).</source>
+        <translation>«%1» là %2 (cũ), nay chia cho %3 phường/xã: nhấn Enter rồi phím 1–%3 để chọn (không rõ: cứ lưu, tổ phân loại sẽ chuyển).</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="698"/>
+        <source>Enter or Tab takes the first ward offered below.</source>
+        <translation>Enter hoặc Tab chọn phường/xã đầu tiên trong danh sách bên dưới.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="667"/>
         <source>all its residents</source>
         <translation>toàn bộ dân cư</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="664"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="668"/>
         <source>was %1</source>
         <translation>trước là %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="675"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="679"/>
         <source>✓ %1 (chosen for “%2”)</source>
         <translation>✓ %1 (đã chọn cho «%2»)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="682"/>
-        <source>“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose.</source>
-        <translation>«%1» là %2 (cũ), nay chia cho %3 phường/xã: nhấn Enter rồi phím 1–%3 để chọn.</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="694"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="705"/>
         <source>Enter, then 1–%1 to choose.</source>
         <translation>Nhấn Enter rồi phím 1–%1 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="706"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="717"/>
         <source>no food today</source>
         <translation>không còn gì ăn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="707"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="718"/>
         <source>cannot fend for themselves</source>
         <translation>không tự lo được</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="708"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="719"/>
         <source>vulnerable member at home</source>
         <translation>hộ có người dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="709"/>
-        <location filename="../../operator_console/gui/intake_form.py" line="710"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="720"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="721"/>
         <source>aged %1</source>
         <translation>%1 tuổi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="712"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="723"/>
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
@@ -1171,157 +1176,157 @@
         <translation>Người cần &amp;hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="36"/>
+        <location filename="../../ui/intake_form.ui" line="35"/>
         <source>when it is someone else</source>
         <translation>khi không phải người gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="36"/>
+        <location filename="../../ui/intake_form.ui" line="35"/>
         <source>Name of the person in need</source>
         <translation>Họ tên người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="37"/>
+        <location filename="../../ui/intake_form.ui" line="39"/>
         <source>A&amp;ge</source>
         <translation>Tuổ&amp;i</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="38"/>
+        <location filename="../../ui/intake_form.ui" line="40"/>
         <source>Age of the person in need</source>
         <translation>Tuổi của người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="39"/>
+        <location filename="../../ui/intake_form.ui" line="41"/>
         <source>Their phone/&amp;Zalo</source>
         <translation>SĐT/&amp;Zalo</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="40"/>
+        <location filename="../../ui/intake_form.ui" line="42"/>
         <source>Phone of the person in need</source>
         <translation>Số điện thoại của người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="47"/>
+        <location filename="../../ui/intake_form.ui" line="50"/>
         <source>&amp;Address</source>
         <translation>Đị&amp;a chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="49"/>
+        <location filename="../../ui/intake_form.ui" line="52"/>
         <source>house/alley and street, e.g. 12/3/45 Lê Văn Sỹ</source>
         <translation>số nhà/hẻm và đường, ví dụ 12/3/45 Lê Văn Sỹ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="49"/>
+        <location filename="../../ui/intake_form.ui" line="52"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="51"/>
+        <location filename="../../ui/intake_form.ui" line="54"/>
         <source>&amp;Ward/commune</source>
         <translation>&amp;Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="53"/>
+        <location filename="../../ui/intake_form.ui" line="56"/>
         <source>today&apos;s or former name: Tân Định, P.5 Q.8…</source>
         <translation>tên mới hoặc cũ: Tân Định, P.5 Q.8…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="53"/>
+        <location filename="../../ui/intake_form.ui" line="56"/>
         <source>Ward or commune</source>
         <translation>Phường hoặc xã</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="57"/>
+        <location filename="../../ui/intake_form.ui" line="60"/>
         <source>Today&apos;s wards to choose from (digit keys)</source>
         <translation>Các phường/xã hiện nay để chọn (phím số)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="61"/>
+        <location filename="../../ui/intake_form.ui" line="64"/>
         <source>Categor&amp;y</source>
         <translation>&amp;Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="111"/>
+        <location filename="../../ui/intake_form.ui" line="114"/>
         <source>&amp;Clear (Esc)</source>
         <translation>X&amp;oá (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="63"/>
+        <location filename="../../ui/intake_form.ui" line="66"/>
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="66"/>
+        <location filename="../../ui/intake_form.ui" line="69"/>
         <source>&amp;Household size</source>
         <translation>Số &amp;người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="70"/>
+        <location filename="../../ui/intake_form.ui" line="73"/>
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="71"/>
+        <location filename="../../ui/intake_form.ui" line="74"/>
         <source>No &amp;food today</source>
         <translation>&amp;Không còn gì ăn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="77"/>
+        <location filename="../../ui/intake_form.ui" line="80"/>
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="81"/>
+        <location filename="../../ui/intake_form.ui" line="84"/>
         <source>&amp;Lone elderly</source>
         <translation>Người già n&amp;eo đơn</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="82"/>
+        <location filename="../../ui/intake_form.ui" line="85"/>
         <source>Yo&amp;ung children</source>
         <translation>T&amp;rẻ nhỏ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="83"/>
+        <location filename="../../ui/intake_form.ui" line="86"/>
         <source>D&amp;isabled</source>
         <translation>Người khu&amp;yết tật</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="84"/>
+        <location filename="../../ui/intake_form.ui" line="87"/>
         <source>Pregnant</source>
         <translation>Phụ nữ &amp;mang thai</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="85"/>
+        <location filename="../../ui/intake_form.ui" line="88"/>
         <source>Sic&amp;k</source>
         <translation>Người &amp;bệnh</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="89"/>
+        <location filename="../../ui/intake_form.ui" line="92"/>
         <source>&amp;Description</source>
         <translation>Nội &amp;dung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="91"/>
+        <location filename="../../ui/intake_form.ui" line="94"/>
         <source>Description</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="93"/>
+        <location filename="../../ui/intake_form.ui" line="96"/>
         <source>Priori&amp;ty</source>
         <translation>Mức ư&amp;u tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="97"/>
+        <location filename="../../ui/intake_form.ui" line="100"/>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="102"/>
+        <location filename="../../ui/intake_form.ui" line="105"/>
         <source>Caller agrees to be called &amp;back</source>
         <translation>Đồng ý đượ&amp;c gọi lại</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.ui" line="112"/>
+        <location filename="../../ui/intake_form.ui" line="115"/>
         <source>&amp;Save (Ctrl+Enter)</source>
         <translation>Lưu hồ &amp;sơ (Ctrl+Enter)</translation>
     </message>
@@ -1418,7 +1423,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="115"/>
-        <location filename="../../operator_console/gui/main_window.py" line="878"/>
+        <location filename="../../operator_console/gui/main_window.py" line="880"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
@@ -1428,28 +1433,23 @@
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="269"/>
+        <location filename="../../operator_console/gui/main_window.py" line="270"/>
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="290"/>
-        <source>Call held: F3 brings it back, F8 lists them.</source>
-        <translation>Đã giữ cuộc gọi: F3 lấy lại, F8 xem danh sách.</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/main_window.py" line="392"/>
+        <location filename="../../operator_console/gui/main_window.py" line="394"/>
         <source>Held: %1 · latest %2 · F3, F8</source>
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="841"/>
-        <location filename="../../operator_console/gui/main_window.py" line="881"/>
+        <location filename="../../operator_console/gui/main_window.py" line="843"/>
+        <location filename="../../operator_console/gui/main_window.py" line="883"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="664"/>
+        <location filename="../../operator_console/gui/main_window.py" line="667"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
@@ -1459,229 +1459,234 @@
         <translation>Phiếu tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="169"/>
+        <location filename="../../operator_console/gui/main_window.py" line="170"/>
         <source>Call intake and dashboard</source>
         <translation>Tiếp nhận cuộc gọi và bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="171"/>
-        <location filename="../../operator_console/gui/main_window.py" line="592"/>
+        <location filename="../../operator_console/gui/main_window.py" line="172"/>
+        <location filename="../../operator_console/gui/main_window.py" line="597"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="237"/>
+        <location filename="../../operator_console/gui/main_window.py" line="238"/>
         <source>This account (monitor) reads the figures and takes no calls: log in as an operator.</source>
         <translation>Tài khoản này (giám sát HĐND/MTTQ) chỉ xem số liệu, không nhận cuộc gọi: hãy đăng nhập tài khoản tổng đài viên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="259"/>
+        <location filename="../../operator_console/gui/main_window.py" line="260"/>
         <source>Incoming call from %1: this account (monitor) takes no calls.</source>
         <translation>Cuộc gọi đến từ %1: tài khoản giám sát HĐND/MTTQ không nhận cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="312"/>
+        <location filename="../../operator_console/gui/main_window.py" line="291"/>
+        <source>Call held.</source>
+        <translation>Đã giữ cuộc gọi.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="313"/>
         <source>No call is held.</source>
         <translation>Không có cuộc gọi nào đang giữ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="335"/>
+        <location filename="../../operator_console/gui/main_window.py" line="336"/>
         <source>The held call is back in the form.</source>
         <translation>Cuộc gọi đang giữ đã trở lại biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="348"/>
+        <location filename="../../operator_console/gui/main_window.py" line="349"/>
         <source>%1 call(s) held since an earlier shift: F8 to call back or throw away.</source>
         <translation>%1 cuộc gọi đang giữ từ ca trước: F8 để gọi lại hoặc bỏ đi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="355"/>
+        <location filename="../../operator_console/gui/main_window.py" line="356"/>
         <source>The old case store was kept aside (nothing deleted): tell IT.</source>
         <translation>Kho hồ sơ cũ đã được để riêng (không xoá gì): hãy báo IT.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="409"/>
+        <location filename="../../operator_console/gui/main_window.py" line="411"/>
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="411"/>
+        <location filename="../../operator_console/gui/main_window.py" line="413"/>
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="416"/>
+        <location filename="../../operator_console/gui/main_window.py" line="418"/>
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="455"/>
+        <location filename="../../operator_console/gui/main_window.py" line="457"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="520"/>
+        <location filename="../../operator_console/gui/main_window.py" line="525"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="538"/>
+        <location filename="../../operator_console/gui/main_window.py" line="543"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="553"/>
-        <location filename="../../operator_console/gui/main_window.py" line="559"/>
+        <location filename="../../operator_console/gui/main_window.py" line="558"/>
+        <location filename="../../operator_console/gui/main_window.py" line="564"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="580"/>
+        <location filename="../../operator_console/gui/main_window.py" line="585"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="662"/>
+        <location filename="../../operator_console/gui/main_window.py" line="665"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="674"/>
+        <location filename="../../operator_console/gui/main_window.py" line="677"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="697"/>
+        <location filename="../../operator_console/gui/main_window.py" line="700"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="705"/>
+        <location filename="../../operator_console/gui/main_window.py" line="708"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="721"/>
+        <location filename="../../operator_console/gui/main_window.py" line="723"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="725"/>
+        <location filename="../../operator_console/gui/main_window.py" line="727"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="730"/>
+        <location filename="../../operator_console/gui/main_window.py" line="732"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="743"/>
+        <location filename="../../operator_console/gui/main_window.py" line="745"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="760"/>
+        <location filename="../../operator_console/gui/main_window.py" line="762"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="765"/>
+        <location filename="../../operator_console/gui/main_window.py" line="767"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="775"/>
+        <location filename="../../operator_console/gui/main_window.py" line="777"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="814"/>
+        <location filename="../../operator_console/gui/main_window.py" line="816"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="820"/>
+        <location filename="../../operator_console/gui/main_window.py" line="822"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="827"/>
+        <location filename="../../operator_console/gui/main_window.py" line="829"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="842"/>
+        <location filename="../../operator_console/gui/main_window.py" line="844"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="844"/>
+        <location filename="../../operator_console/gui/main_window.py" line="846"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="846"/>
+        <location filename="../../operator_console/gui/main_window.py" line="848"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="848"/>
+        <location filename="../../operator_console/gui/main_window.py" line="850"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="853"/>
+        <location filename="../../operator_console/gui/main_window.py" line="855"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="859"/>
+        <location filename="../../operator_console/gui/main_window.py" line="861"/>
         <source>DEMO (practice)</source>
         <translation>DEMO (tập dượt)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="860"/>
+        <location filename="../../operator_console/gui/main_window.py" line="862"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="883"/>
+        <location filename="../../operator_console/gui/main_window.py" line="885"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="886"/>
+        <location filename="../../operator_console/gui/main_window.py" line="888"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="889"/>
+        <location filename="../../operator_console/gui/main_window.py" line="891"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="892"/>
+        <location filename="../../operator_console/gui/main_window.py" line="894"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="894"/>
+        <location filename="../../operator_console/gui/main_window.py" line="896"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="896"/>
+        <location filename="../../operator_console/gui/main_window.py" line="898"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="898"/>
+        <location filename="../../operator_console/gui/main_window.py" line="900"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="902"/>
+        <location filename="../../operator_console/gui/main_window.py" line="904"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
