@@ -546,6 +546,9 @@ def test_enter_in_the_ward_field_takes_the_first_offer_when_the_words_alone_lead
 ) -> None:
     ui = console.window.form.ui
     ui.wardEdit.setFocus()
+    qtbot.keyClicks(ui.wardEdit, "0909 123 123")  # a number, after an Enter too many
+    assert ui.wardHint.text() == "Số này giống số điện thoại, không phải phường/xã."
+    ui.wardEdit.clear()
     qtbot.keyClicks(ui.wardEdit, "chanh hu")
     assert ui.wardEdit.completer().popup().isVisible()
     # Words still being typed, wards offered: not "not found" yet.

@@ -693,6 +693,10 @@ class IntakeForm(QWidget):
                 .replace("%3", str(len(match.choice_units)))
             )
             set_tone(ui.wardHint, "warn")
+        elif match.status == "unknown" and sum(ch.isdigit() for ch in match.typed) >= 7:
+            # A number typed here after an Enter too many: say so before it goes to triage as a ward.
+            ui.wardHint.setText(self.tr("This looks like a phone number, not a ward."))
+            set_tone(ui.wardHint, "error")
         elif match.status == "unknown" and self._ward_model.stringList():
             # Words still being typed, with wards offered for them: not "not found" yet.
             ui.wardHint.setText(self.tr("Enter or Tab takes the first ward offered below."))

@@ -1076,6 +1076,11 @@
     </message>
     <message>
         <location filename="../../operator_console/gui/intake_form.py" line="698"/>
+        <source>This looks like a phone number, not a ward.</source>
+        <translation>Số này giống số điện thoại, không phải phường/xã.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/intake_form.py" line="702"/>
         <source>Enter or Tab takes the first ward offered below.</source>
         <translation>Enter hoặc Tab chọn phường/xã đầu tiên trong danh sách bên dưới.</translation>
     </message>
@@ -1095,33 +1100,33 @@
         <translation>✓ %1 (đã chọn cho «%2»)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="705"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="709"/>
         <source>Enter, then 1–%1 to choose.</source>
         <translation>Nhấn Enter rồi phím 1–%1 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="717"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="721"/>
         <source>no food today</source>
         <translation>không còn gì ăn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="718"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="722"/>
         <source>cannot fend for themselves</source>
         <translation>không tự lo được</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="719"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="723"/>
         <source>vulnerable member at home</source>
         <translation>hộ có người dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="720"/>
-        <location filename="../../operator_console/gui/intake_form.py" line="721"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="724"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="725"/>
         <source>aged %1</source>
         <translation>%1 tuổi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="723"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="727"/>
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
