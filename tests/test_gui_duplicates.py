@@ -97,6 +97,14 @@ def test_linking_the_call_makes_it_a_repeat_call_on_the_earlier_case_not_a_new_c
     (contact,) = case.contacts
     # Nothing the caller said is lost by linking: what they told and the address they gave.
     assert contact.note == "Vẫn chưa ai đến\nĐịa chỉ: hẻm 12/3 Lê Văn Sỹ"
+    # and the case's details show it line by line, not run together ("đến Địa chỉ")
+    from operator_console.gui.case_details import CaseDetails
+
+    context = console.window._context
+    details = CaseDetails(case, context.gazetteer, context.taxonomy, "vi", window)
+    lines = details.ui.details.toPlainText().replace("\u2028", "\n").splitlines()
+    assert "Vẫn chưa ai đến" in lines and "Địa chỉ: hẻm 12/3 Lê Văn Sỹ" in lines
+    details.deleteLater()
     assert contact.caller.phone.national == "0389123456"
     assert Outbox(console.store.engine).state().waiting == 2  # the case itself, then its repeat call
 

@@ -129,7 +129,8 @@ class CaseDetails(QDialog):
                 when = contact.received_at.astimezone(HCMC_TIME).strftime("%d/%m/%Y %H:%M")
                 parts.append(
                     f"<li>{escape(when)} · {escape(label(contact.channel, language))} · {escape(who)}"
-                    f"{(' · ' + escape(contact.note)) if contact.note else ''}</li>"
+                    # What was said, then the details given, each on its own line (as stored).
+                    f"{('<br>' + escape(contact.note).replace(chr(10), '<br>')) if contact.note else ''}</li>"
                 )
             parts.append("</ul>")
         else:
