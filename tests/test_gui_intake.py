@@ -1112,3 +1112,11 @@ def test_a_short_number_is_said_once_when_the_save_stops_on_it(console: Console,
     qtbot.waitUntil(lambda: not ui.phoneHint.isVisible() and gap() < ui.phoneHint.fontMetrics().lineSpacing())
     qtbot.keyClicks(ui.phoneEdit, "23456")
     assert ui.phoneHint.isVisible() and not ui.phoneError.isVisible()
+    # The same when the number comes otherwise than typed (F3, caller ID): the hint's line is back.
+    ui.phoneEdit.setText("03891")
+    qtbot.keyClick(ui.phoneEdit, Qt.Key.Key_Return)
+    qtbot.keyClick(console.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert ui.phoneError.isVisible() and not ui.phoneHint.isVisible()
+    ui.phoneEdit.setText("0909 123 456")
+    assert ui.phoneHint.isVisible() and ui.phoneHint.text() == "✓ 0909 123 456"
+    assert not ui.phoneError.isVisible()

@@ -92,7 +92,7 @@ class IntakeForm(QWidget):
         # An error goes as soon as the operator answers it (a number typed, a category chosen):
         # left up, it would still say "no category" on the next call, category chosen.
         for error_label, edits in (
-            (self.ui.phoneError, (self.ui.phoneEdit, self.ui.callerNameEdit)),
+            (self.ui.phoneError, (self.ui.callerNameEdit,)),  # the phone's own: _update_phone_hint
             (
                 self.ui.subjectError,
                 (self.ui.subjectAgeEdit, self.ui.subjectPhoneEdit, self.ui.subjectNameEdit),
@@ -337,8 +337,7 @@ class IntakeForm(QWidget):
     def show_errors(self, errors: list[FieldError]) -> None:
         """Each error beside its field; the cursor goes to the first field in error."""
         for error_label, _ in self._error_labels.values():
-            error_label.clear()
-            error_label.setVisible(False)
+            _answered(error_label)
         first: QWidget | None = None
         order = list(self._error_labels)
         for error in sorted(errors, key=lambda e: order.index(e.field) if e.field in order else -1):
@@ -529,7 +528,9 @@ class IntakeForm(QWidget):
     def _update_phone_hint(self) -> None:
         ui = self.ui
         text = ui.phoneEdit.text()
-        ui.phoneError.setVisible(False)
+        # Another number, however it came (typed, F3, caller ID): the save's error on the last one
+        # goes, and the hint's line comes back for this one.
+        _answered(ui.phoneError, ui.phoneHint)
         phone = self._show_phone(text)
         national = phone.national if phone is not None else ""
         if national != self._known_phone:
