@@ -262,13 +262,15 @@ class _ColumnFitter(QObject):
         self._wanted: list[int] = []
         table.viewport().installEventFilter(self)
 
+    def _searching(self) -> bool:
+        model = self._table.model()
+        return isinstance(model, CaseListModel) and model.searching
+
     def fit(self) -> None:
         # A hidden column has no size to read: show those that may give way, then measure.
-        model = self._table.model()
-        searching = isinstance(model, CaseListModel) and model.searching
         for column in GIVE_WAY:
             self._table.setColumnHidden(column, False)
-        self._table.setColumnHidden(MATCHED_COLUMN, not searching)
+        self._table.setColumnHidden(MATCHED_COLUMN, not self._searching())
         self._table.resizeColumnsToContents()
         header = self._table.horizontalHeader()
         self._wanted = [header.sectionSize(c) for c in range(header.count())]
@@ -277,15 +279,12 @@ class _ColumnFitter(QObject):
     def _apply(self) -> None:
         if not self._wanted:
             return
-        room = self._table.viewport().width()
-        model = self._table.model()
-        searching = isinstance(model, CaseListModel) and model.searching
-        wanted = [0 if c == MATCHED_COLUMN and not searching else w for c, w in enumerate(self._wanted)]
+        room, wanted = self._table.viewport().width(), self._wanted
         # Too narrow for every column (the right half of a 1366 px screen): the repeat calls, the
         # priority, the category give way one by one until the rest fits (all are in the case's
         # details; the category has its filter), so that the name and the ward keep a readable
         # width; last, why a search's hit was found (said whole under the list as well).
-        hidden = set() if searching else {MATCHED_COLUMN}
+        hidden = set() if self._searching() else {MATCHED_COLUMN}
         for column in GIVE_WAY:
             if sum(w for c, w in enumerate(wanted) if c not in hidden) <= room:
                 break
