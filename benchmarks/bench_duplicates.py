@@ -180,6 +180,8 @@ def main() -> None:
         ref_times.append((time.perf_counter() - started) * 1000)
         if query.expected is not None:
             ref_hits.append(query.expected in ids)
+    if not ref_times:  # --reference 0
+        return
     ref_median, ref_p95 = statistics.median(ref_times), percentile(ref_times, 0.95)
     print(
         f"rapidfuzz full scan ({len(sample)} queries): median {ref_median:.1f} ms, p95 {ref_p95:.1f} ms, "

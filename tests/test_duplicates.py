@@ -67,7 +67,7 @@ def test_the_same_caller_again_with_another_phone_form_and_no_diacritics_is_like
     best = found(finder, caller_phone="+84 389 123 456", caller_name="nguyen van hung")[0]
     assert best.row.id == earlier and best.likely
     assert best.reasons[0] == "cùng số điện thoại 0389 123 456"
-    assert "cùng người: Nguyen Van Hung" in best.reasons
+    assert "cùng người: Nguyễn Văn Hùng" in best.reasons
 
 
 def test_the_earlier_case_shows_before_the_number_is_finished(finder: DuplicateFinder, earlier: str) -> None:
@@ -81,7 +81,7 @@ def test_a_slip_in_the_given_name_and_a_dropped_middle_name_still_meet_in_the_sa
 ) -> None:
     best = found(finder, caller_name="Nguyễn Hnùg", ward="P. Sài Gòn", address="12/3/45 Le Van Sy")[0]
     assert best.row.id == earlier and best.likely
-    assert "tên gần giống: Nguyen Van Hung" in best.reasons and "cùng nhà 12/3/45" in best.reasons
+    assert "tên gần giống: Nguyễn Văn Hùng" in best.reasons and "cùng nhà 12/3/45 Lê Văn Sỹ" in best.reasons
 
 
 def test_a_neighbour_reporting_the_same_person_finds_her_case(finder: DuplicateFinder, earlier: str) -> None:
@@ -94,7 +94,7 @@ def test_a_neighbour_reporting_the_same_person_finds_her_case(finder: DuplicateF
         ward="Phường Sài Gòn",
     )[0]
     assert best.row.id == earlier and best.likely
-    assert "cùng người: Le Thi Mai" in best.reasons
+    assert "cùng người: Lê Thị Mai" in best.reasons
 
 
 def test_another_person_of_the_household_is_related_not_the_same(
@@ -117,6 +117,98 @@ def test_the_same_common_name_in_another_ward_is_not_likely(finder: DuplicateFin
         finder, caller_name="Nguyễn Văn Hùng", caller_phone="0911 222 333", ward="Phường Tân Định"
     )
     assert not any(c.likely for c in candidates)
+
+
+def test_a_neighbour_who_knows_her_by_her_given_name_finds_her_case_likely(
+    finder: DuplicateFinder,
+    store: CaseStore,
+    make_case,  # type: ignore[no-untyped-def]
+) -> None:
+    # An hour ago a relative reported the old lady; now a neighbour calls from another phone, knows
+    # her as "bà Hoa", types the street without diacritics and the ward the old way.
+    lady = make_case(
+        caller_name="Trần Văn Bình",
+        caller_phone="0903 111 222",
+        subject_name="Lê Thị Hoa",
+        address="45 Nguyễn Trãi",
+        ward="Phường Chợ Quán",
+        category="vulnerable_person/lone_elderly",
+    )
+    store.add_case(lady)
+    for number, street in ((12, "Nguyễn Trãi"), (45, "Trần Hưng Đạo"), (7, "An Dương Vương")):
+        store.add_case(
+            make_case(caller_name="Nguyễn Thị Hoa", address=f"{number} {street}", ward="Phường Chợ Quán")
+        )
+    best = found(
+        finder,
+        caller_name="Phạm Văn Tư",
+        caller_phone="0911 333 444",
+        subject_name="bà Hoa",
+        address="45 Nguyen Trai",
+        ward="phuong 2 quan 5",
+    )[0]
+    assert best.row.id == lady.id and best.likely
+    assert best.reasons == ("cùng tên Hoa: Lê Thị Hoa", "cùng nhà 45 Nguyễn Trãi", "cùng phường/xã")
+
+
+def test_the_person_at_the_house_typed_outranks_every_namesake_in_the_ward(
+    finder: DuplicateFinder,
+    store: CaseStore,
+    make_case,  # type: ignore[no-untyped-def]
+) -> None:
+    him = make_case(caller_name="Nguyễn Văn Hùng", address="88 Lê Văn Sỹ", ward="Phường Nhiêu Lộc")
+    store.add_case(him)
+    # A slip in the street's name still says the same home.
+    (alone,) = found(finder, caller_name="Nguyễn Văn Hùng", address="88 Le Vna Sy", ward="Nhieu Loc")
+    assert alone.row.id == him.id and alone.likely and "cùng nhà 88 Lê Văn Sỹ" in alone.reasons
+    # Newer cases that flood each look-up on its own: 120 men of the same name in the ward, each
+    # at another home, and 40 other families at "88 Lê Văn Sỹ" where the street runs through the
+    # next ward. The look-ups that ask for both (the name and the house, the house in the ward)
+    # still bring him.
+    for n in range(1, 121):
+        store.add_case(
+            make_case(caller_name="Nguyễn Văn Hùng", address=f"{n} Trần Quang Diệu", ward="Phường Nhiêu Lộc")
+        )
+    for n in range(40):
+        store.add_case(
+            make_case(caller_name=f"Trần Thị Lan {n}", address="88 Lê Văn Sỹ", ward="Phường Tân Định")
+        )
+    candidates = found(finder, caller_name="Nguyen Van Hung", address="88 Le Van Sy", ward="Nhieu Loc")
+    assert candidates[0].row.id == him.id and candidates[0].likely
+    assert "cùng nhà 88 Lê Văn Sỹ" in candidates[0].reasons
+    assert not any(c.likely for c in candidates[1:])
+    assert "khác địa chỉ" in candidates[1].reasons
+
+
+def test_a_whole_name_in_the_ward_is_likely_only_while_the_ward_holds_one_such_person(
+    finder: DuplicateFinder,
+    store: CaseStore,
+    make_case,  # type: ignore[no-untyped-def]
+) -> None:
+    first = make_case(caller_name="Hồ Thị Thu Sương", caller_phone="0903 555 666", ward="Phường Bàn Cờ")
+    store.add_case(first)
+    (only,) = found(finder, caller_name="Ho Thi Thu Suong", ward="Phường Bàn Cờ")
+    assert only.row.id == first.id and only.likely
+    # A namesake in the same ward: nothing typed yet tells the two apart.
+    store.add_case(
+        make_case(caller_name="Hồ Thị Thu Sương", caller_phone="0903 777 888", ward="Phường Bàn Cờ")
+    )
+    both = found(finder, caller_name="Ho Thi Thu Suong", ward="Phường Bàn Cờ")
+    assert len(both) == 2 and not any(c.likely for c in both)
+    # Her phone tells them apart again.
+    mine = found(finder, caller_name="Ho Thi Thu Suong", caller_phone="0903555666", ward="Phường Bàn Cờ")
+    assert mine[0].row.id == first.id and mine[0].likely and not mine[1].likely
+
+
+def test_the_same_house_number_and_street_in_another_ward_is_another_home(
+    finder: DuplicateFinder,
+    store: CaseStore,
+    make_case,  # type: ignore[no-untyped-def]
+) -> None:
+    store.add_case(make_case(caller_name="Võ Văn Tâm", address="120 Nguyễn Trãi", ward="Phường Bến Thành"))
+    candidates = found(finder, caller_name="Võ Văn Tâm", address="120 Nguyễn Trãi", ward="Phường Chợ Lớn")
+    assert candidates and not any(c.likely for c in candidates)
+    assert "khác phường/xã" in candidates[0].reasons
 
 
 def test_words_that_mean_something_to_the_index_are_searched_as_text(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from operator_console.dedupe.scoring import DraftFacts, Scored, score
+from operator_console.dedupe.scoring import DraftFacts, Scored, score, without_namesakes
 from operator_console.domain.address import parse_address
 from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.intake import CaseDraft
@@ -85,8 +85,10 @@ def search_for(draft: CaseDraft, gazetteer: Gazetteer) -> Search:
     full: list[str] = []
     with_middle: list[str] = []
     with_middle_near: list[str] = []
+    named: list[str] = []
     for name in names:
         terms = name_terms(name, ward_words)
+        named += terms.citywide
         in_ward += terms.exact_in_ward
         near += terms.near_in_ward
         with_middle += terms.full_in_ward
@@ -94,6 +96,8 @@ def search_for(draft: CaseDraft, gazetteer: Gazetteer) -> Search:
         if not ward_words:  # by name city-wide only while no ward is typed: the ward narrows it
             full += terms.citywide
     street_slug = "_".join(street)
+    street_wards = tuple(f"sw_{street_slug}_{w}" for w in ward_words) if street else ()
+    anyone = (*in_ward, *near, *with_middle, *named)
     query = SearchQuery(
         phones=tuple(phones),
         phone_prefix=prefix,
@@ -103,7 +107,9 @@ def search_for(draft: CaseDraft, gazetteer: Gazetteer) -> Search:
         full_near_in_ward=tuple(dict.fromkeys(with_middle_near)),
         full_name=tuple(dict.fromkeys(full)),
         street_house=(f"sh_{street_slug}_{house[0]}",) if street and house else (),
-        street_in_ward=tuple(f"sw_{street_slug}_{w}" for w in ward_words) if street and not house else (),
+        street_in_ward=street_wards if not house else (),
+        street_wards=street_wards,
+        anyone_named=tuple(dict.fromkeys(anyone)),
     )
     facts = DraftFacts(
         phones=frozenset(phones),
@@ -132,6 +138,6 @@ class DuplicateFinder:
             for row in self._index.candidates(search.query)
             if row.id != exclude
         ]
-        scored = [s for s in scored if s.score > 0.0 and s.reasons]
+        scored = without_namesakes([s for s in scored if s.score > 0.0 and s.reasons])
         scored.sort(key=lambda s: (s.likely, s.score, s.row.received_at), reverse=True)
         return scored[:limit]

@@ -20,7 +20,7 @@ another person's need) is never *likely*.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
@@ -33,6 +33,7 @@ from operator_console.domain.search_keys import (
     name_parts,
     street_words,
     ward_slug,
+    without_honorifics,
 )
 from operator_console.store.search import CandidateRow
 
@@ -40,6 +41,10 @@ LIKELY_AT = 0.7
 SAME_PERSON = 0.75
 ANOTHER_PERSON = 0.55
 """Below this, a name typed is another person than the earlier case's: it is never *likely*."""
+STREET_SLIP = 80.0
+"""rapidfuzz's ratio from which two spellings of a street are one street mistyped."""
+GIVEN_ONLY = 0.7
+"""A given name said alone that is the earlier case's person's: at the same house, the same person."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,10 @@ class Scored:
     score: float
     likely: bool
     reasons: tuple[str, ...] = field(default=())
+    name_in_ward: bool = False
+    """The name as typed, whole, in the same ward (a namesake counts as much)."""
+    likely_by_name: bool = False
+    """*Likely* on the whole name in the ward alone: it holds only while no namesake is found."""
 
 
 _REASONS = {
@@ -70,10 +79,13 @@ _REASONS = {
     "phone_start": ("số điện thoại bắt đầu giống ({0}…)", "a phone starting the same ({0}…)"),
     "person": ("cùng người: {0}", "same person: {0}"),
     "person_near": ("tên gần giống: {0}", "a name close to it: {0}"),
+    "given": ("cùng tên {0}: {1}", "same given name {0}: {1}"),
     "family_other": ("cùng họ, khác tên: {0}", "same family name, another given name: {0}"),
-    "house": ("cùng nhà {0}", "same house {0}"),
-    "alley": ("cùng hẻm {0}", "same alley {0}"),
-    "street": ("cùng đường", "same street"),
+    "house": ("cùng nhà {0} {1}", "same house {0} {1}"),
+    "alley": ("cùng hẻm {0} {1}", "same alley {0} {1}"),
+    "street": ("cùng đường {0}", "same street {0}"),
+    "other_place": ("khác địa chỉ", "another address"),
+    "other_ward": ("khác phường/xã", "another ward"),
     "ward": ("cùng phường/xã", "same ward"),
 }
 
@@ -101,7 +113,13 @@ def _slip(a: str, b: str) -> float:
 
 def _name_match(typed: NameParts, known: NameParts) -> float:
     """1.0 the same name; 0.85 with a dropped/shortened middle name or one slip in the given name;
-    0 for another person (another family or given name); in between for partial evidence."""
+    ``GIVEN_ONLY`` for a given name said alone ("bà Hoa") that is the other's given name; 0 for
+    another person (another family or given name); in between for partial evidence."""
+    if len(typed.words) == 1 or len(known.words) == 1:
+        # "bà Hoa": the given name only, as neighbours speak of her; the family name unsaid.
+        if typed.given == known.given:
+            return GIVEN_ONLY
+        return GIVEN_ONLY * _slip(typed.given, known.given)
     if typed.family != known.family:
         return 0.0
     if typed.given == known.given:
@@ -115,6 +133,16 @@ def _name_match(typed: NameParts, known: NameParts) -> float:
         return given * (1.0 if typed_middle == known_middle else 0.9)
     same = all(any(k.startswith(t) or t.startswith(k) for k in known_middle) for t in typed_middle)
     return given if same else given * 0.6
+
+
+def _same_street(typed: tuple[str, ...], known: tuple[str, ...]) -> bool:
+    """The same street, a slip of the keys allowed ("Kinh duongf Vuong", "Tih Lo 10", "quag Trung")."""
+    if not typed or not known:
+        return False
+    if typed == known:
+        return True
+    a, b = "".join(typed), "".join(known)
+    return min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= STREET_SLIP
 
 
 def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Scored:
@@ -145,25 +173,41 @@ def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Sc
         if family is not None:
             reasons.append(_say("family_other", language, " ".join(family.words).title()))
     elif best_pair is not None:
-        shown = " ".join(best_pair[1].words).title()
-        reasons.append(_say("person" if person >= 0.9 else "person_near", language, shown))
+        typed_pair, known_pair = best_pair
+        shown = _shown_name(row, known_pair)
+        if len(typed_pair.words) == 1 or len(known_pair.words) == 1:
+            reasons.append(_say("given", language, known_pair.given.title(), shown))
+        else:
+            reasons.append(_say("person" if person >= 0.9 else "person_near", language, shown))
+    given_only = (
+        best_pair is not None and person > 0.0 and 1 in (len(best_pair[0].words), len(best_pair[1].words))
+    )
 
     place = 0.0
     same_ward = bool(facts.wards & {c for c in (row.ward_code, row.former_ward_code) if c}) or (
         bool(facts.ward_slug) and facts.ward_slug == ward_slug(row.ward_as_said)
     )
+    row_wards = {c for c in (row.ward_code, row.former_ward_code) if c}
+    # Both name a ward and not the same one: the same number on a street that crosses wards is
+    # another home.
+    other_ward = bool(facts.wards and row_wards) and not same_ward
     row_house = house_keys(row.house_number, row.alley)
     row_street = tuple(street_words(row.street))
-    same_street = bool(facts.street) and facts.street == row_street
+    same_street = not other_ward and _same_street(facts.street, row_street)
+    street_shown = row.street.strip()
     if same_street and facts.house and row_house and facts.house[0] == row_house[0]:
         place = 1.0
-        reasons.append(_say("house", language, row_house[0].replace("_", "/")))
+        reasons.append(_say("house", language, row_house[0].replace("_", "/"), street_shown))
     elif same_street and len(facts.house) > 1 and len(row_house) > 1 and facts.house[1] == row_house[1]:
         place = 0.6
-        reasons.append(_say("alley", language, row_house[1]))
+        reasons.append(_say("alley", language, row_house[1], street_shown))
     elif same_street:
         place = 0.35
-        reasons.append(_say("street", language))
+        reasons.append(_say("street", language, street_shown))
+    # Both say where they live, and it is not the same home: a namesake's, or another family's.
+    elsewhere = other_ward or (
+        bool(facts.street and row_street and facts.house and row_house) and place < 0.6
+    )
     if same_ward:
         place = max(place, 0.25) + (0.1 if place >= 0.35 else 0.0)
         reasons.append(_say("ward", language))
@@ -182,7 +226,50 @@ def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Sc
     conflict = bool(facts.names and known) and person < ANOTHER_PERSON
     if contradicted:
         total *= 0.5
+    if elsewhere:
+        # Another home outweighs a name: the namesake across the ward ranks below the person at
+        # the house typed, even with a slip in the name.
+        total *= 0.75
+        reasons.append(_say("other_ward" if other_ward else "other_place", language))
     only_phone_so_far = phone >= 1.0 and not facts.names
-    likely = not conflict and (evidence >= 2 or only_phone_so_far or (phone >= 1.0 and same_person))
+    # "bà Hoa" at the house where Hoa's need was recorded: the same person, said as neighbours do.
+    given_at_house = given_only and place >= 1.0
+    likely = not conflict and (
+        evidence >= 2 or only_phone_so_far or (phone >= 1.0 and same_person) or given_at_house
+    )
+    # The whole name in the ward and nothing typed that disagrees (another home, another phone):
+    # the same person, unless the ward holds a namesake (the finder looks across the candidates).
+    name_in_ward = person >= 1.0 and same_ward
+    other_phone = bool(facts.phones and row.phones) and phone < 1.0
+    likely_by_name = not likely and name_in_ward and not elsewhere and not other_phone and not conflict
+    likely = likely or likely_by_name
     total = max(total, LIKELY_AT) if likely else min(total, LIKELY_AT - 0.01)
-    return Scored(row=row, score=round(min(total, 1.0), 3), likely=likely, reasons=tuple(reasons))
+    return Scored(
+        row=row,
+        score=round(min(total, 1.0), 3),
+        likely=likely,
+        reasons=tuple(reasons),
+        name_in_ward=name_in_ward,
+        likely_by_name=likely_by_name,
+    )
+
+
+def without_namesakes(scored: list[Scored]) -> list[Scored]:
+    """A whole name in the ward is *likely* only when the ward holds one such person: with two or
+    more, nothing typed yet tells them apart, and each is only *possibly* the one."""
+    if sum(1 for s in scored if s.name_in_ward) < 2:
+        return scored
+    return [
+        replace(s, likely=False, likely_by_name=False, score=min(s.score, LIKELY_AT - 0.01))
+        if s.likely_by_name
+        else s
+        for s in scored
+    ]
+
+
+def _shown_name(row: CandidateRow, parts: NameParts) -> str:
+    """The earlier case's name as it was written (diacritics kept), else its folded words."""
+    for written in (row.caller_name, row.subject_name):
+        if written and name_parts(written) == parts:
+            return without_honorifics(written)
+    return " ".join(parts.words).title()

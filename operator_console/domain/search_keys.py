@@ -68,6 +68,15 @@ def ward_slug(ward_as_said: str) -> str:
     return "_".join(kept[:MAX_NAME_WORDS])
 
 
+def without_honorifics(name: str) -> str:
+    """The name as written, without how the person was spoken of before it ("Bà Lê Thị Mai" →
+    "Lê Thị Mai"; a lone "Bà" is kept: it is all there is)."""
+    words = name.split()
+    while len(words) > 1 and _NOT_TOKEN.sub("", " ".join(fold_words(words[0]))) in _HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
+
+
 @dataclass(frozen=True)
 class NameParts:
     family: str
@@ -187,6 +196,13 @@ class SearchQuery:
     street_house: tuple[str, ...] = ()
     """``sh_`` terms: this house on this street."""
     street_in_ward: tuple[str, ...] = ()
+    """``sw_`` terms: this street in one of the wards (looked up alone when no house is typed)."""
+    street_wards: tuple[str, ...] = ()
+    """``sw_`` terms for the narrowed look-ups below, whether a house is typed or not."""
+    anyone_named: tuple[str, ...] = ()
+    """Every name term above, and ``gw_`` for a given name said alone: for the narrowed look-ups
+    (a name *and* the house, a name *and* the street in the ward), which still find the right case
+    when a common name floods the name's own look-up with namesakes."""
 
     @property
     def empty(self) -> bool:

@@ -61,7 +61,17 @@ def fts_queries(query: SearchQuery) -> list[tuple[str, int]]:
         (query.street_house, 1),
         (query.street_in_ward, 1),
     )
-    return [(_any(terms), share) for terms, share in shares if terms]
+    out = [(_any(terms), share) for terms, share in shares if terms]
+    # Narrowed look-ups: each reads a short list however common the name, the street or the house
+    # number (a million cases hold dozens at "45 Nguyễn Trãi" city-wide, and dozens of one name in
+    # one ward); FTS5 intersects the lists as it reads them.
+    if query.street_house and query.street_wards:
+        out.append((f"{_any(query.street_house)} AND {_any(query.street_wards)}", 1))
+    if query.anyone_named and query.street_house:
+        out.append((f"{_any(query.anyone_named)} AND {_any(query.street_house)}", 1))
+    if query.anyone_named and query.street_wards:
+        out.append((f"{_any(query.anyone_named)} AND {_any(query.street_wards)}", 1))
+    return out
 
 
 _COLUMNS = (
