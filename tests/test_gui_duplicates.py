@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from operator_console.gui.app import Console, build_console
 from operator_console.gui.candidate_dialog import CandidateDialog
+from operator_console.gui.likely_dialog import LikelyDialog
 from operator_console.store.case_store import CaseStore
 from operator_console.store.outbox import Outbox
 from tests.keys import type_text
@@ -131,3 +132,88 @@ def test_another_need_of_the_same_household_is_a_new_case_related_to_the_earlier
     new = next(c for c in console.store.list_cases() if c.id != earlier_id)
     assert new.name == "Lê Văn Tư"
     assert console.store.links_of(new.id) == [("related", earlier_id)]
+
+
+def likely_question(console: Console) -> LikelyDialog | None:
+    return console.window.findChild(LikelyDialog)
+
+
+def type_repeat_call(console: Console, qtbot: QtBot) -> None:
+    """The caller of the earlier case again, the need typed, the earlier case shown *likely*."""
+    window, ui = console.window, console.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "0389123456")
+    ui.callerNameEdit.setFocus()
+    type_text(qtbot, ui.callerNameEdit, "Le Thi Mai")
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("essential_supplies"))
+    ui.descriptionEdit.setFocus()
+    type_text(qtbot, ui.descriptionEdit, "Vẫn chưa ai đến")
+    qtbot.waitUntil(lambda: window.candidates.first_likely() is not None)
+
+
+def test_saving_while_a_likely_case_shows_asks_first_and_enter_links_the_call(
+    console: Console, qtbot: QtBot
+) -> None:
+    window = console.window
+    type_repeat_call(console, qtbot)
+    qtbot.keyClick(window.form.ui.descriptionEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: likely_question(console) is not None)
+    question = likely_question(console)
+    assert question is not None and question.isVisible()
+    summary = question.summary.text()
+    assert "Lê Thị Mai" in summary and "cùng số điện thoại 0389 123 456" in summary
+    assert question.focusWidget() is question.link_button and question.link_button.isDefault()
+    assert console.store.count_cases() == 1  # nothing written before the answer
+    qtbot.keyClick(question.link_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.saved_banner.text().startswith("Đã ghi cuộc gọi lại vào hồ sơ"))
+    (only,) = console.store.list_cases()
+    case = console.store.get_case(only.id)
+    assert case is not None and case.repeat_count == 1 and case.contacts[0].note.startswith("Vẫn chưa ai đến")
+    assert window.form.is_blank() and window.focusWidget() is window.form.ui.phoneEdit
+
+
+def test_escape_goes_back_to_the_call_and_m_saves_a_new_case_with_the_answer_kept(
+    console: Console, qtbot: QtBot
+) -> None:
+    window, ui = console.window, console.window.form.ui
+    earlier_id = console.store.list_cases()[0].id
+    type_repeat_call(console, qtbot)
+    qtbot.keyClick(ui.descriptionEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: likely_question(console) is not None)
+    question = likely_question(console)
+    assert question is not None
+    qtbot.keyClick(question, Qt.Key.Key_Escape)  # not sure yet: back to the call, nothing lost
+    qtbot.waitUntil(lambda: likely_question(console) is None)
+    assert ui.descriptionEdit.toPlainText() == "Vẫn chưa ai đến" and console.store.count_cases() == 1
+    qtbot.waitUntil(lambda: window.focusWidget() is ui.descriptionEdit)
+    # Asked again at the next Ctrl+Enter; this time it is another need: M saves it anyway.
+    qtbot.keyClick(ui.descriptionEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: likely_question(console) is not None)
+    question = likely_question(console)
+    assert question is not None
+    qtbot.keyClick(question, Qt.Key.Key_M)
+    qtbot.waitUntil(lambda: console.store.count_cases() == 2)
+    qtbot.waitUntil(lambda: window.saved_banner.text().startswith("Đã lưu: hồ sơ"))
+    new = next(c for c in console.store.list_cases() if c.id != earlier_id)
+    assert console.store.links_of(new.id) == [("distinct", earlier_id)]
+    with console.store.engine.connect() as connection:
+        note = connection.exec_driver_sql("SELECT note FROM case_links WHERE case_id = ?", (new.id,)).scalar()
+    assert note == "Được đề xuất là rất có thể trùng: cùng số điện thoại 0389 123 456; cùng người: Lê Thị Mai"
+    # The earlier case, the new one and the answer, each to be sent to the server.
+    assert Outbox(console.store.engine).state().waiting == 3
+
+
+def test_a_fast_typist_who_saves_before_the_search_has_run_is_asked_too(
+    console: Console, qtbot: QtBot
+) -> None:
+    window, ui = console.window, console.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "0389123456")
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("essential_supplies"))
+    ui.descriptionEdit.setFocus()
+    type_text(qtbot, ui.descriptionEdit, "Vẫn chưa ai đến")
+    # Ctrl+Enter at once: the panel's pause after the last key is not over, nothing searched yet.
+    assert window.candidates.first_likely() is None
+    qtbot.keyClick(ui.descriptionEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: likely_question(console) is not None)
+    assert console.store.count_cases() == 1
+    # The candidates that made it ask are on screen behind the question.
+    assert window.candidates.model.data(window.candidates.model.index(0, 1)) == "rất có thể trùng"

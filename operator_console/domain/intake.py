@@ -89,6 +89,11 @@ class CaseDraft:
     media_url: str = ""
     channel_refs: ChannelRefs = field(default_factory=ChannelRefs)
 
+    def said(self) -> CaseDraft:
+        """The draft without the call's running clock: what the caller said, to compare two
+        moments of one call (the duration grows every second; the words may not have changed)."""
+        return replace(self, call_duration_s=None)
+
 
 # Deliberately loose (one @, a dot in the domain, no spaces): a citizen's real address must never
 # be refused by a stricter reading of RFC 5322 than the mail servers apply.

@@ -9,6 +9,7 @@ opens one, to link the call to it or mark it related), then *possibly related*; 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -136,6 +137,9 @@ class CandidatesPanel(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self._generation = 0
         self._draft: CaseDraft | None = None
+        """The draft waiting to be searched (None: nothing pending)."""
+        self._shown_for: CaseDraft | None = None
+        """The draft whose candidates the panel shows."""
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(SEARCH_PAUSE_MS)
@@ -161,7 +165,7 @@ class CandidatesPanel(QWidget):
 
     def clear(self) -> None:
         self._generation += 1
-        self._draft = None
+        self._draft = self._shown_for = None
         self._pause.stop()
         self.model.show([])
         self._summarise()
@@ -170,13 +174,41 @@ class CandidatesPanel(QWidget):
         """The ``number``-th candidate shown (1-based), if there is one."""
         return self.model.found[number - 1] if 0 < number <= len(self.model.found) else None
 
+    def first_likely(self) -> Scored | None:
+        """The best earlier case shown *likely the same need*, if one is on screen."""
+        return next((f for f in self.model.found if f.likely), None)
+
+    def check_now(self, draft: CaseDraft, answer: Callable[[Scored | None], None]) -> None:
+        """The best *likely* earlier case for exactly this draft, to ``answer``: at once when the
+        panel shows this draft's candidates, else after a search now (a fast typist presses
+        Ctrl+Enter before the pause is over). A search that fails answers None: intake goes on."""
+        if self._shown_for is not None and self._shown_for.said() == draft.said() and self._draft is None:
+            answer(self.first_likely())
+            return
+        self._pause.stop()
+        self._generation += 1
+        self._draft, generation = None, self._generation
+
+        def found(candidates: list[Scored]) -> None:
+            if generation == self._generation:
+                self._shown_for = draft
+                self.model.show(candidates)
+                self._summarise()
+            answer(next((f for f in candidates if f.likely), None))
+
+        def failed(error: BaseException) -> None:
+            self._failed(generation, error)
+            answer(None)
+
+        self._runner.run(lambda: self._finder.find(draft, limit=SHOWN), found, failed)
+
     def _search(self) -> None:
         draft, generation = self._draft, self._generation
         if draft is None:
             return
         self._runner.run(
             lambda: self._finder.find(draft, limit=SHOWN),
-            lambda found: self._found(generation, found),
+            lambda found: self._found(generation, draft, found),
             lambda error: self._failed(generation, error),
         )
 
@@ -188,9 +220,10 @@ class CandidatesPanel(QWidget):
         self.model.show([])
         self.ui.summaryLabel.setText(self.tr("The duplicate search could not run; intake goes on."))
 
-    def _found(self, generation: int, found: list[Scored]) -> None:
+    def _found(self, generation: int, draft: CaseDraft, found: list[Scored]) -> None:
         if generation != self._generation:
             return  # the operator typed on: a newer search is coming
+        self._draft, self._shown_for = None, draft
         self.model.show(found)
         self._summarise()
 

@@ -47,6 +47,7 @@ from operator_console.gui.context import ConsoleContext
 from operator_console.gui.draft_keeper import DraftKeeper
 from operator_console.gui.held_calls import SHIFT, HeldCalls, HeldCallsDialog, describe, describe_briefly
 from operator_console.gui.intake_form import IntakeForm
+from operator_console.gui.likely_dialog import LikelyDialog
 from operator_console.gui.login_dialog import LoginDialog
 from operator_console.gui.refused_dialog import RefusedDialog
 from operator_console.gui.settings_dialog import SettingsDialog
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         self._outbox = Outbox(context.store.engine)
         self.connection = connection
         self._saving = False
+        self._checking = False
+        """Ctrl+Enter was pressed: the duplicate search is asked before the case is written."""
         self._pending_call: str | None = None
         self._last_saved: Case | None = None
         """The case just saved, until the server's number for it is on the banner."""
@@ -420,10 +423,50 @@ class MainWindow(QMainWindow):
         self._runner.run_db(lambda: self._store.get_case(latest.id), self._filled_from)
 
     def save_case(self) -> None:
-        """Check the form, then write the case to the local store before anything else happens."""
+        """Check the form, then write the case to the local store before anything else happens;
+        while an earlier case is *likely the same need* (the duplicate search asked for exactly
+        what is typed), ask first: link the call to it, or save anyway."""
+        case = self._checked_case()
+        if case is None or self._checking:
+            return
+        self._checking = True
+        draft = self.form.draft()
+
+        def answered(likely: Scored | None) -> None:
+            self._checking = False
+            if self._saving:
+                return
+            if self.form.draft().said() != draft.said():
+                # Typed on, cleared or another call taken in the few milliseconds of the check:
+                # nothing is saved that the operator did not see; they save it again.
+                if not self.form.is_blank():
+                    self.statusBar().showMessage(
+                        self.tr("Not saved yet: Ctrl+Enter saves the call."), MESSAGE_MS
+                    )
+                return
+            if likely is not None:
+                self._ask_likely(likely)
+            else:
+                self._write(lambda: self._store.add_case(case), lambda: self._saved(case))
+
+        self.candidates.check_now(draft, answered)
+
+    def _ask_likely(self, found: Scored) -> None:
+        dialog = LikelyDialog(found, self)
+        dialog.link_call.connect(self.link_call)
+        dialog.save_anyway.connect(self.save_distinct)
+        self.open_dialog(dialog)
+
+    def save_distinct(self, target_id: str, reasons: str) -> None:
+        """Another need after all, said at the question: the new case, and the answer kept on it (a
+        *distinct* link to the earlier case, with what made it look the same)."""
         case = self._checked_case()
         if case is not None:
-            self._write(lambda: self._store.add_case(case), lambda: self._saved(case))
+            store, note = self._store, self.tr("Offered as likely the same: %1").replace("%1", reasons)
+            self._write(
+                lambda: store.add_related_case(case, target_id, note, kind="distinct"),
+                lambda: self._saved(case),
+            )
 
     def save_related(self, target_id: str) -> None:
         """The call is another need of an earlier case's household: a new case, marked related."""

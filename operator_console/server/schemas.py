@@ -150,7 +150,7 @@ class EventOut(BaseModel):
 class LinkOut(BaseModel):
     case_id: str
     target_id: str
-    kind: Literal["related", "merged"]
+    kind: Literal["related", "merged", "distinct"]
     note: str
     created_by: str
     created_at: datetime
@@ -232,9 +232,10 @@ class ContactIn(Strict):
 
 class LinkIn(Strict):
     target_id: str = Field(max_length=36, description="The other case's id")
-    kind: Literal["related", "merged"] = Field(
+    kind: Literal["related", "merged", "distinct"] = Field(
         description="related: same household, another need. merged: the same need; this case is "
-        "closed into the target"
+        "closed into the target. distinct: the duplicate search called the target likely the same "
+        "need and the operator saved this case as another need (the note says why it was offered)"
     )
     note: str = Field(default="", max_length=2000)
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, Engine, func, insert, literal_column, or_, select, update
 from sqlalchemy import text as text_sql
@@ -147,9 +147,13 @@ class CaseStore:
         self.engine.dispose()
 
     # writes ---------------------------------------------------------------------------------------
-    def add_related_case(self, case: Case, target_id: str, note: str = "") -> str:
+    def add_related_case(
+        self, case: Case, target_id: str, note: str = "", kind: Literal["related", "distinct"] = "related"
+    ) -> str:
         """A new case the operator marked *related* to an earlier one (the same household, another
-        need): the case, the link and both outbox items in one transaction. The link's id."""
+        need), or *distinct* from one the duplicate search called likely the same (the operator's
+        answer, kept on the case): the case, the link and both outbox items in one transaction.
+        The link's id."""
         now = _utcnow()
         link_id = new_case_id()
         with self.engine.begin() as connection:
@@ -163,7 +167,7 @@ class CaseStore:
                         "case_id": case.id,
                         "target_id": target_id,
                         "target_server_id": target_server_id,
-                        "kind": "related",
+                        "kind": kind,
                         "note": note,
                         "created_at": now,
                     }

@@ -118,7 +118,7 @@ class CaseLinkRow(Base):
     target_server_id: Mapped[str | None] = mapped_column(String(36))
     """The target's id on the server when the link was made (a copy from the feed may be forgotten
     before the link is sent; the link still knows where it points)."""
-    kind: Mapped[str] = mapped_column(String(10))  # "related"
+    kind: Mapped[str] = mapped_column(String(10))  # "related" or "distinct"
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
 

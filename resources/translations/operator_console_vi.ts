@@ -110,57 +110,57 @@
 <context>
     <name>CandidatesModel</name>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="42"/>
+        <location filename="../../operator_console/gui/candidates.py" line="43"/>
         <source>likely the same: the same person or household and the same need, by strong evidence (the phone, the person in need, the house): link the call to it (Ctrl+1…5, then Enter)</source>
         <translation>rất có thể trùng: cùng người hoặc cùng hộ và cùng nhu cầu, có bằng chứng mạnh (số điện thoại, người cần hỗ trợ, cùng nhà): nên nối cuộc gọi vào hồ sơ này (Ctrl+1…5, rồi Enter)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="47"/>
+        <location filename="../../operator_console/gui/candidates.py" line="48"/>
         <source>possibly related: some things match (a name, the street, the ward) but not enough to say it is the same need: look before saving a new case</source>
         <translation>có thể liên quan: giống một phần (họ tên, tên đường, phường) nhưng chưa đủ để nói là cùng nhu cầu: xem trước khi lưu hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="56"/>
+        <location filename="../../operator_console/gui/candidates.py" line="57"/>
         <source>Key</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="57"/>
+        <location filename="../../operator_console/gui/candidates.py" line="58"/>
         <source>Same need?</source>
         <translation>Cùng nhu cầu?</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="58"/>
+        <location filename="../../operator_console/gui/candidates.py" line="59"/>
         <source>Case</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="59"/>
+        <location filename="../../operator_console/gui/candidates.py" line="60"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="60"/>
+        <location filename="../../operator_console/gui/candidates.py" line="61"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="61"/>
+        <location filename="../../operator_console/gui/candidates.py" line="62"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="62"/>
+        <location filename="../../operator_console/gui/candidates.py" line="63"/>
         <source>Why</source>
         <translation>Vì sao</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="103"/>
+        <location filename="../../operator_console/gui/candidates.py" line="104"/>
         <source>likely the same</source>
         <translation>rất có thể trùng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="103"/>
+        <location filename="../../operator_console/gui/candidates.py" line="104"/>
         <source>possibly related</source>
         <translation>có thể liên quan</translation>
     </message>
@@ -168,24 +168,24 @@
 <context>
     <name>CandidatesPanel</name>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="146"/>
+        <location filename="../../operator_console/gui/candidates.py" line="150"/>
         <source>“likely the same”: the same person and need, by the phone, the person in need or the house · “possibly related”: partly alike, look before saving</source>
         <translation>«rất có thể trùng»: cùng người, cùng nhu cầu (theo số điện thoại, người cần hỗ trợ hoặc cùng nhà) · «có thể liên quan»: giống một phần, xem trước khi lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="189"/>
+        <location filename="../../operator_console/gui/candidates.py" line="221"/>
         <source>The duplicate search could not run; intake goes on.</source>
         <translation>Không tìm được hồ sơ trùng lúc này; vẫn tiếp nhận bình thường.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/candidates.py" line="203"/>
+        <location filename="../../operator_console/gui/candidates.py" line="236"/>
         <source>%n earlier case(s) likely the same need: Ctrl+1 opens the first.</source>
         <translation>
             <numerusform>%n hồ sơ trước rất có thể cùng nhu cầu: Ctrl+1 để mở hồ sơ đầu.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/candidates.py" line="205"/>
+        <location filename="../../operator_console/gui/candidates.py" line="238"/>
         <source>Nothing likely the same; %n possibly related.</source>
         <translation>
             <numerusform>Không có hồ sơ trùng rõ ràng; %n hồ sơ có thể liên quan.</numerusform>
@@ -1030,103 +1030,103 @@
         <translation>Thời gian cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="381"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="380"/>
         <source>Choose the category: its digit, 1–9.</source>
         <translation>Chọn lĩnh vực bằng phím số 1–9.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="475"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="474"/>
         <source>— choose (digit key) —</source>
         <translation>— chọn (phím số) —</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="480"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="479"/>
         <source>Suggested</source>
         <translation>Theo đề xuất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="518"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="517"/>
         <source>Call %1</source>
         <translation>Cuộc gọi %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="557"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="558"/>
         <source>withheld</source>
         <translation>ẩn số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="559"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="560"/>
         <source>%1 (old number %2)</source>
         <translation>%1 (số cũ %2)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="562"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="563"/>
         <source>or the old landline %1 (F7)</source>
         <translation>hoặc số bàn cũ %1 (F7)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="651"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="652"/>
         <source>the street has cases here</source>
         <translation>đường này đã có hồ sơ ở đây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="687"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="688"/>
         <source>“%1” is %2 (former), now split between %3 wards: Enter, then 1–%3 to choose (not known: save, and the triage desk routes it).</source>
         <translation>«%1» là %2 (cũ), nay chia cho %3 phường/xã: nhấn Enter rồi phím 1–%3 để chọn (không rõ: cứ lưu, tổ phân loại sẽ chuyển).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="698"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="699"/>
         <source>This looks like a phone number, not a ward.</source>
         <translation>Số này giống số điện thoại, không phải phường/xã.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="702"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="703"/>
         <source>Enter or Tab takes the first ward offered below.</source>
         <translation>Enter hoặc Tab chọn phường/xã đầu tiên trong danh sách bên dưới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="667"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="668"/>
         <source>all its residents</source>
         <translation>toàn bộ dân cư</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="668"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="669"/>
         <source>was %1</source>
         <translation>trước là %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="679"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="680"/>
         <source>✓ %1 (chosen for “%2”)</source>
         <translation>✓ %1 (đã chọn cho «%2»)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="709"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="710"/>
         <source>Enter, then 1–%1 to choose.</source>
         <translation>Nhấn Enter rồi phím 1–%1 để chọn.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="721"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="722"/>
         <source>no food today</source>
         <translation>không còn gì ăn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="722"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="723"/>
         <source>cannot fend for themselves</source>
         <translation>không tự lo được</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="723"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="724"/>
         <source>vulnerable member at home</source>
         <translation>hộ có người dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="724"/>
         <location filename="../../operator_console/gui/intake_form.py" line="725"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="726"/>
         <source>aged %1</source>
         <translation>%1 tuổi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/intake_form.py" line="727"/>
+        <location filename="../../operator_console/gui/intake_form.py" line="728"/>
         <source>suggested: %1</source>
         <translation>đề xuất: %1</translation>
     </message>
@@ -1337,6 +1337,34 @@
     </message>
 </context>
 <context>
+    <name>LikelyDialog</name>
+    <message>
+        <location filename="../../operator_console/gui/likely_dialog.py" line="39"/>
+        <source>Likely the same need</source>
+        <translation>Rất có thể trùng hồ sơ đã có</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/likely_dialog.py" line="47"/>
+        <source>This call is likely about case %1, received %2:</source>
+        <translation>Cuộc gọi này rất có thể về hồ sơ %1, nhận lúc %2:</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/likely_dialog.py" line="58"/>
+        <source>&amp;Link the call to case %1 (Enter)</source>
+        <translation>&amp;Gắn cuộc gọi vào hồ sơ %1 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/likely_dialog.py" line="60"/>
+        <source>Save as a new case anyway (M)</source>
+        <translation>Vẫn lưu thành hồ sơ mới (M)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/likely_dialog.py" line="61"/>
+        <source>Back to the form (Esc)</source>
+        <translation>Quay lại biểu mẫu (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../operator_console/gui/login_dialog.py" line="33"/>
@@ -1427,271 +1455,281 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="115"/>
-        <location filename="../../operator_console/gui/main_window.py" line="880"/>
+        <location filename="../../operator_console/gui/main_window.py" line="118"/>
+        <location filename="../../operator_console/gui/main_window.py" line="923"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="123"/>
+        <location filename="../../operator_console/gui/main_window.py" line="126"/>
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="270"/>
+        <location filename="../../operator_console/gui/main_window.py" line="273"/>
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="394"/>
+        <location filename="../../operator_console/gui/main_window.py" line="397"/>
         <source>Held: %1 · latest %2 · F3, F8</source>
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="843"/>
-        <location filename="../../operator_console/gui/main_window.py" line="883"/>
+        <location filename="../../operator_console/gui/main_window.py" line="886"/>
+        <location filename="../../operator_console/gui/main_window.py" line="926"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="667"/>
+        <location filename="../../operator_console/gui/main_window.py" line="710"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="149"/>
+        <location filename="../../operator_console/gui/main_window.py" line="152"/>
         <source>Call intake form</source>
         <translation>Phiếu tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="170"/>
+        <location filename="../../operator_console/gui/main_window.py" line="173"/>
         <source>Call intake and dashboard</source>
         <translation>Tiếp nhận cuộc gọi và bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="172"/>
-        <location filename="../../operator_console/gui/main_window.py" line="597"/>
+        <location filename="../../operator_console/gui/main_window.py" line="175"/>
+        <location filename="../../operator_console/gui/main_window.py" line="640"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="238"/>
+        <location filename="../../operator_console/gui/main_window.py" line="241"/>
         <source>This account (monitor) reads the figures and takes no calls: log in as an operator.</source>
         <translation>Tài khoản này (giám sát HĐND/MTTQ) chỉ xem số liệu, không nhận cuộc gọi: hãy đăng nhập tài khoản tổng đài viên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="260"/>
+        <location filename="../../operator_console/gui/main_window.py" line="263"/>
         <source>Incoming call from %1: this account (monitor) takes no calls.</source>
         <translation>Cuộc gọi đến từ %1: tài khoản giám sát HĐND/MTTQ không nhận cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="291"/>
+        <location filename="../../operator_console/gui/main_window.py" line="294"/>
         <source>Call held.</source>
         <translation>Đã giữ cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="313"/>
+        <location filename="../../operator_console/gui/main_window.py" line="316"/>
         <source>No call is held.</source>
         <translation>Không có cuộc gọi nào đang giữ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="336"/>
+        <location filename="../../operator_console/gui/main_window.py" line="339"/>
         <source>The held call is back in the form.</source>
         <translation>Cuộc gọi đang giữ đã trở lại biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="349"/>
+        <location filename="../../operator_console/gui/main_window.py" line="352"/>
         <source>%1 call(s) held since an earlier shift: F8 to call back or throw away.</source>
         <translation>%1 cuộc gọi đang giữ từ ca trước: F8 để gọi lại hoặc bỏ đi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="356"/>
+        <location filename="../../operator_console/gui/main_window.py" line="359"/>
         <source>The old case store was kept aside (nothing deleted): tell IT.</source>
         <translation>Kho hồ sơ cũ đã được để riêng (không xoá gì): hãy báo IT.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="411"/>
+        <location filename="../../operator_console/gui/main_window.py" line="414"/>
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="413"/>
+        <location filename="../../operator_console/gui/main_window.py" line="416"/>
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="418"/>
+        <location filename="../../operator_console/gui/main_window.py" line="421"/>
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="457"/>
+        <location filename="../../operator_console/gui/main_window.py" line="444"/>
+        <source>Not saved yet: Ctrl+Enter saves the call.</source>
+        <translation>Chưa lưu: Ctrl+Enter để lưu cuộc gọi.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="465"/>
+        <source>Offered as likely the same: %1</source>
+        <translation>Được đề xuất là rất có thể trùng: %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="500"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="525"/>
+        <location filename="../../operator_console/gui/main_window.py" line="568"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="543"/>
+        <location filename="../../operator_console/gui/main_window.py" line="586"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="558"/>
-        <location filename="../../operator_console/gui/main_window.py" line="564"/>
+        <location filename="../../operator_console/gui/main_window.py" line="601"/>
+        <location filename="../../operator_console/gui/main_window.py" line="607"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="585"/>
+        <location filename="../../operator_console/gui/main_window.py" line="628"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="665"/>
+        <location filename="../../operator_console/gui/main_window.py" line="708"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="677"/>
+        <location filename="../../operator_console/gui/main_window.py" line="720"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="700"/>
+        <location filename="../../operator_console/gui/main_window.py" line="743"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="708"/>
+        <location filename="../../operator_console/gui/main_window.py" line="751"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="723"/>
+        <location filename="../../operator_console/gui/main_window.py" line="766"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="727"/>
+        <location filename="../../operator_console/gui/main_window.py" line="770"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="732"/>
+        <location filename="../../operator_console/gui/main_window.py" line="775"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="745"/>
+        <location filename="../../operator_console/gui/main_window.py" line="788"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="762"/>
+        <location filename="../../operator_console/gui/main_window.py" line="805"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="767"/>
+        <location filename="../../operator_console/gui/main_window.py" line="810"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="777"/>
+        <location filename="../../operator_console/gui/main_window.py" line="820"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="816"/>
+        <location filename="../../operator_console/gui/main_window.py" line="859"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="822"/>
+        <location filename="../../operator_console/gui/main_window.py" line="865"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="829"/>
+        <location filename="../../operator_console/gui/main_window.py" line="872"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="844"/>
+        <location filename="../../operator_console/gui/main_window.py" line="887"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="846"/>
+        <location filename="../../operator_console/gui/main_window.py" line="889"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="848"/>
+        <location filename="../../operator_console/gui/main_window.py" line="891"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="850"/>
+        <location filename="../../operator_console/gui/main_window.py" line="893"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="855"/>
+        <location filename="../../operator_console/gui/main_window.py" line="898"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="861"/>
+        <location filename="../../operator_console/gui/main_window.py" line="904"/>
         <source>DEMO (practice)</source>
         <translation>DEMO (tập dượt)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="862"/>
+        <location filename="../../operator_console/gui/main_window.py" line="905"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="885"/>
+        <location filename="../../operator_console/gui/main_window.py" line="928"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="888"/>
+        <location filename="../../operator_console/gui/main_window.py" line="931"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="891"/>
+        <location filename="../../operator_console/gui/main_window.py" line="934"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="894"/>
+        <location filename="../../operator_console/gui/main_window.py" line="937"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="896"/>
+        <location filename="../../operator_console/gui/main_window.py" line="939"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="898"/>
+        <location filename="../../operator_console/gui/main_window.py" line="941"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="900"/>
+        <location filename="../../operator_console/gui/main_window.py" line="943"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="904"/>
+        <location filename="../../operator_console/gui/main_window.py" line="947"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>

@@ -189,6 +189,25 @@ def test_a_case_marked_related_reaches_the_server_with_its_link(server: Server, 
     assert link["target_id"] == case_server_id(store, earlier.id) and link["kind"] == "related"
 
 
+def test_an_operators_answer_another_need_after_all_reaches_the_server_with_the_reasons(
+    server: Server, store: CaseStore
+) -> None:
+    earlier = a_case("Bà Năm")
+    store.add_case(earlier)
+    # The search called hers likely the same; the operator said another need (M at the question).
+    reasons = "Được đề xuất là rất có thể trùng: cùng số điện thoại 0389 123 456"
+    new = a_case("Bà Năm", category="policy_support")
+    store.add_related_case(new, earlier.id, reasons, kind="distinct")
+    report = drain(store, Outbox(store.engine), logged_in(server), by="op")
+    assert report.sent == 3 and report.refused == 0
+    detail = server.session("supervisor").get(
+        server.api(f"/cases/{case_server_id(store, new.id)}"), timeout=30
+    )
+    (link,) = detail.json()["links"]
+    assert link["target_id"] == case_server_id(store, earlier.id)
+    assert (link["kind"], link["note"]) == ("distinct", reasons)
+
+
 def test_a_repeat_call_linked_to_a_case_from_another_desk_reaches_that_case(
     server: Server, store: CaseStore
 ) -> None:
