@@ -104,7 +104,14 @@ def slip(word: str, rng: random.Random) -> str:
 
 
 def _female(name: str) -> bool:
-    given = no_marks(name.split()[-1]).lower()
+    """How a neighbour would speak of her or him: the middle name says it (Thị, Văn), else the given
+    name when only women bear it."""
+    words = [no_marks(w).lower() for w in name.split()]
+    if "thi" in words[1:-1]:
+        return True
+    if "van" in words[1:-1]:
+        return False
+    given = words[-1]
     return any(no_marks(g).lower() == given for g in GIVEN_F) and not any(
         no_marks(g).lower() == given for g in GIVEN_M
     )
@@ -135,7 +142,9 @@ def ward_said_otherwise(row: Draft, gazetteer: Gazetteer, rng: random.Random) ->
         number = old.name.split()[-1]
         district = old.district_name or ""
         if number.isdigit() and rng.random() < 0.5:
-            ward, district = f"p{number}", district.replace("Quận ", "q").replace("Huyện ", "h ")
+            # "p10 q3", "p10 Q. Gò Vấp": the shorthand joins a number, not a name
+            short = district.replace("Quận ", "q" if district.removeprefix("Quận ").isdigit() else "Q. ")
+            ward, district = f"p{number}", short.replace("Huyện ", "H. ")
         else:
             ward = old.name.lower()
     else:

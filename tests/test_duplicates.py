@@ -211,6 +211,92 @@ def test_the_same_house_number_and_street_in_another_ward_is_another_home(
     assert "khác phường/xã" in candidates[0].reasons
 
 
+def test_the_same_volunteer_calling_about_another_person_is_another_need(
+    finder: DuplicateFinder,
+    store: CaseStore,
+    make_case,  # type: ignore[no-untyped-def]
+) -> None:
+    store.add_case(
+        make_case(
+            caller_name="Nguyễn Văn Hùng",
+            caller_phone="0903 123 999",
+            subject_name="Trần Văn Tư",
+            address="8 Trần Bình Trọng",
+            ward="Phường Chợ Quán",
+        )
+    )
+    candidates = found(
+        finder,
+        caller_name="Nguyễn Văn Hùng",
+        caller_phone="0903 123 999",
+        subject_name="Lê Thị Mai",
+        address="30 An Dương Vương",
+        ward="Phường Chợ Quán",
+    )
+    assert candidates and not any(c.likely for c in candidates)
+
+
+def test_an_honorific_that_says_a_woman_is_not_a_man_of_that_given_name(
+    finder: DuplicateFinder,
+    store: CaseStore,
+    make_case,  # type: ignore[no-untyped-def]
+) -> None:
+    him = make_case(
+        caller_name="Trần Văn Bình", caller_phone="0903 222 111", address="9 Hàm Tử", ward="Phường Chợ Quán"
+    )
+    store.add_case(him)
+    # His wife, called by her husband's name ("chị Bình"), at the same house: another person.
+    wife = found(
+        finder, caller_name="Phạm Thị Lan", subject_name="chị Bình", address="9 Hàm Tử", ward="Chợ Quán"
+    )
+    assert not any(c.likely for c in wife)
+    # "bà" alone is how she is spoken of, not her name: nothing to compare.
+    assert not any(c.likely for c in found(finder, subject_name="bà", address="9 Hàm Tử", ward="Chợ Quán"))
+    # "anh Bình" is him; the reason keeps the name's marks.
+    (same,) = found(
+        finder, caller_name="Phạm Thị Lan", subject_name="anh Bình", address="9 Ham Tu", ward="Cho Quan"
+    )
+    assert same.row.id == him.id and same.likely and "cùng tên Bình: Trần Văn Bình" in same.reasons
+    # And her given name on the number her case knows is her too.
+    (by_phone,) = found(finder, caller_phone="0903 222 111", caller_name="anh Bình")
+    assert by_phone.likely
+
+
+def test_another_street_one_letter_away_is_not_a_slip_and_an_alley_mouth_is_the_alley(
+    finder: DuplicateFinder,
+    store: CaseStore,
+    make_case,  # type: ignore[no-untyped-def]
+) -> None:
+    store.add_case(
+        make_case(caller_name="Lý Văn Sáu", address="12 Nguyễn Thái Học", ward="Phường Cầu Ông Lãnh")
+    )
+    elsewhere = found(
+        finder, caller_name="Lý Văn Sáu", address="12 Nguyễn Thái Bình", ward="Phường Cầu Ông Lãnh"
+    )
+    assert elsewhere and not any(c.likely for c in elsewhere) and "khác địa chỉ" in elsewhere[0].reasons
+    store.add_case(make_case(caller_name="Đỗ Thị Na", address="40/7/3 Cô Giang", ward="Phường Cầu Ông Lãnh"))
+    (mouth,) = found(finder, caller_name="Đỗ Thị Na", address="40 Cô Giang", ward="Phường Cầu Ông Lãnh")
+    assert mouth.likely and "cùng hẻm 40 Cô Giang" in mouth.reasons
+
+
+def test_her_own_second_case_is_not_her_namesake(
+    finder: DuplicateFinder,
+    store: CaseStore,
+    make_case,  # type: ignore[no-untyped-def]
+) -> None:
+    for category in ("essential_supplies", "policy_support"):
+        store.add_case(
+            make_case(
+                caller_name="Hồ Thị Thu Sương",
+                caller_phone="0903 555 666",
+                ward="Phường Bàn Cờ",
+                category=category,
+            )
+        )
+    both = found(finder, caller_name="Ho Thi Thu Suong", ward="Phường Bàn Cờ")
+    assert len(both) == 2 and all(c.likely for c in both)
+
+
 def test_words_that_mean_something_to_the_index_are_searched_as_text(
     finder: DuplicateFinder,
     earlier: str,

@@ -97,7 +97,7 @@ def search_for(draft: CaseDraft, gazetteer: Gazetteer) -> Search:
             full += terms.citywide
     street_slug = "_".join(street)
     street_wards = tuple(f"sw_{street_slug}_{w}" for w in ward_words) if street else ()
-    anyone = (*in_ward, *near, *with_middle, *named)
+    anyone = (*in_ward, *with_middle, *named)
     query = SearchQuery(
         phones=tuple(phones),
         phone_prefix=prefix,
@@ -120,6 +120,7 @@ def search_for(draft: CaseDraft, gazetteer: Gazetteer) -> Search:
         wards=frozenset(wards),
         ward_slug=slug,
         spelled=tuple(clean(n).lower() for n in (draft.caller_name, draft.subject_name) if clean(n)),
+        subject=name_parts(draft.subject_name),
     )
     return Search(query, facts)
 

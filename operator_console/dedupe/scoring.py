@@ -28,6 +28,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from operator_console.domain.messages import Language
 from operator_console.domain.search_keys import (
     NameParts,
+    filler_slip,
     house_keys,
     known_given_names,
     name_parts,
@@ -41,8 +42,6 @@ LIKELY_AT = 0.7
 SAME_PERSON = 0.75
 ANOTHER_PERSON = 0.55
 """Below this, a name typed is another person than the earlier case's: it is never *likely*."""
-STREET_SLIP = 80.0
-"""rapidfuzz's ratio from which two spellings of a street are one street mistyped."""
 GIVEN_ONLY = 0.7
 """A given name said alone that is the earlier case's person's: at the same house, the same person."""
 
@@ -60,6 +59,8 @@ class DraftFacts:
     ward_slug: str = ""
     spelled: tuple[str, ...] = ()
     """The names as typed, lower case, diacritics kept: Hùng and Hưng fold alike but are not."""
+    subject: NameParts | None = None
+    """The person in need, when the caller named someone else (a neighbour calling about her)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class Scored:
     """The name as typed, whole, in the same ward (a namesake counts as much)."""
     likely_by_name: bool = False
     """*Likely* on the whole name in the ward alone: it holds only while no namesake is found."""
+    named: str = ""
+    """The name typed that matched whole in the ward (folded), when ``name_in_ward``."""
 
 
 _REASONS = {
@@ -115,6 +118,8 @@ def _name_match(typed: NameParts, known: NameParts) -> float:
     """1.0 the same name; 0.85 with a dropped/shortened middle name or one slip in the given name;
     ``GIVEN_ONLY`` for a given name said alone ("bà Hoa") that is the other's given name; 0 for
     another person (another family or given name); in between for partial evidence."""
+    if typed.sex and known.sex and typed.sex != known.sex:
+        return 0.0  # "ông Hoa" is not Lê Thị Hoa; "chị Bình" is not Trần Văn Bình
     if len(typed.words) == 1 or len(known.words) == 1:
         # "bà Hoa": the given name only, as neighbours speak of her; the family name unsaid.
         if typed.given == known.given:
@@ -136,13 +141,27 @@ def _name_match(typed: NameParts, known: NameParts) -> float:
 
 
 def _same_street(typed: tuple[str, ...], known: tuple[str, ...]) -> bool:
-    """The same street, a slip of the keys allowed ("Kinh duongf Vuong", "Tih Lo 10", "quag Trung")."""
+    """The same street, one word of it mistyped by one letter ("Kinh duongf Vuong", "Tih Lo 10",
+    "quag Trung"); two real names one letter apart are rarely one street's (Thái Học and Thái
+    Bình differ by more), and the rest of the name must be the same, word for word."""
     if not typed or not known:
         return False
     if typed == known:
         return True
-    a, b = "".join(typed), "".join(known)
-    return min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= STREET_SLIP
+    if len(typed) == len(known) + 1 or len(known) == len(typed) + 1:
+        # "Kinh dong Vuong": "Dương" folds to "duong", dropped as the word for street, and its slip
+        # is one word more than the street's own.
+        longer, shorter = (typed, known) if len(typed) > len(known) else (known, typed)
+        return any(
+            longer[:i] + longer[i + 1 :] == shorter and filler_slip(longer[i]) for i in range(len(longer))
+        )
+    if len(typed) != len(known):
+        return False
+    differing = [(a, b) for a, b in zip(typed, known, strict=True) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    return min(len(a), len(b)) >= 2 and DamerauLevenshtein.distance(a, b) <= 1
 
 
 def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Scored:
@@ -176,11 +195,19 @@ def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Sc
         typed_pair, known_pair = best_pair
         shown = _shown_name(row, known_pair)
         if len(typed_pair.words) == 1 or len(known_pair.words) == 1:
-            reasons.append(_say("given", language, known_pair.given.title(), shown))
+            reasons.append(_say("given", language, shown.split()[-1] if shown else known_pair.given, shown))
         else:
             reasons.append(_say("person" if person >= 0.9 else "person_near", language, shown))
     given_only = (
         best_pair is not None and person > 0.0 and 1 in (len(best_pair[0].words), len(best_pair[1].words))
+    )
+    # The caller named the person in need, and that person is nobody of the earlier case (not even
+    # one slip away): the same caller (a volunteer who calls often) about another person is
+    # another need.
+    another_in_need = (
+        facts.subject is not None
+        and bool(known)
+        and max(_name_match(facts.subject, other) for other in known) == 0.0
     )
 
     place = 0.0
@@ -198,9 +225,10 @@ def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Sc
     if same_street and facts.house and row_house and facts.house[0] == row_house[0]:
         place = 1.0
         reasons.append(_say("house", language, row_house[0].replace("_", "/"), street_shown))
-    elif same_street and len(facts.house) > 1 and len(row_house) > 1 and facts.house[1] == row_house[1]:
+    elif same_street and facts.house and row_house and _same_alley(facts.house, row_house):
         place = 0.6
-        reasons.append(_say("alley", language, row_house[1], street_shown))
+        mouth = (facts.house[1:] or facts.house)[0] if len(facts.house) > 1 else facts.house[0]
+        reasons.append(_say("alley", language, mouth, street_shown))
     elif same_street:
         place = 0.35
         reasons.append(_say("street", language, street_shown))
@@ -223,7 +251,7 @@ def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Sc
         total += 0.04 * closest / 100
     # A name typed that is not this case's person (another given name in the family: another
     # person's need) never makes it likely, whatever else is shared.
-    conflict = bool(facts.names and known) and person < ANOTHER_PERSON
+    conflict = (bool(facts.names and known) and person < ANOTHER_PERSON) or another_in_need
     if contradicted:
         total *= 0.5
     if elsewhere:
@@ -233,14 +261,18 @@ def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Sc
         reasons.append(_say("other_ward" if other_ward else "other_place", language))
     only_phone_so_far = phone >= 1.0 and not facts.names
     # "bà Hoa" at the house where Hoa's need was recorded: the same person, said as neighbours do.
-    given_at_house = given_only and place >= 1.0
+    # Or her given name on her phone ("chị Hoa" from the number Lê Thị Hoa's case knows).
+    given_at_house = given_only and (place >= 1.0 or phone >= 1.0)
     likely = not conflict and (
         evidence >= 2 or only_phone_so_far or (phone >= 1.0 and same_person) or given_at_house
     )
     # The whole name in the ward and nothing typed that disagrees (another home, another phone):
     # the same person, unless the ward holds a namesake (the finder looks across the candidates).
     name_in_ward = person >= 1.0 and same_ward
-    other_phone = bool(facts.phones and row.phones) and phone < 1.0
+    # Another phone says another person only when the name matched is the caller's own (a
+    # neighbour calling about her gives the neighbour's number).
+    caller_matched = best_pair is not None and (facts.subject is None or best_pair[0] != facts.subject)
+    other_phone = bool(facts.phones and row.phones) and phone < 1.0 and caller_matched
     likely_by_name = not likely and name_in_ward and not elsewhere and not other_phone and not conflict
     likely = likely or likely_by_name
     total = max(total, LIKELY_AT) if likely else min(total, LIKELY_AT - 0.01)
@@ -251,20 +283,49 @@ def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Sc
         reasons=tuple(reasons),
         name_in_ward=name_in_ward,
         likely_by_name=likely_by_name,
+        named=" ".join(best_pair[0].words) if name_in_ward and best_pair is not None else "",
     )
 
 
 def without_namesakes(scored: list[Scored]) -> list[Scored]:
     """A whole name in the ward is *likely* only when the ward holds one such person: with two or
-    more, nothing typed yet tells them apart, and each is only *possibly* the one."""
-    if sum(1 for s in scored if s.name_in_ward) < 2:
+    more, nothing typed yet tells them apart, and each is only *possibly* the one. Cases that share
+    a phone or a house are one person's (her second need is not her namesake)."""
+    people: dict[str, list[list[Scored]]] = {}
+    for found in scored:
+        if not found.name_in_ward:
+            continue
+        groups = people.setdefault(found.named, [])
+        for group in groups:
+            if any(_one_person(found.row, other.row) for other in group):
+                group.append(found)
+                break
+        else:
+            groups.append([found])
+    crowded = {name for name, groups in people.items() if len(groups) > 1}
+    if not crowded:
         return scored
     return [
         replace(s, likely=False, likely_by_name=False, score=min(s.score, LIKELY_AT - 0.01))
-        if s.likely_by_name
+        if s.likely_by_name and s.named in crowded
         else s
         for s in scored
     ]
+
+
+def _one_person(a: CandidateRow, b: CandidateRow) -> bool:
+    if a.phones & b.phones:
+        return True
+    house_a, house_b = house_keys(a.house_number, a.alley), house_keys(b.house_number, b.alley)
+    return bool(house_a and house_a == house_b and street_words(a.street) == street_words(b.street))
+
+
+def _same_alley(typed: tuple[str, ...], known: list[str]) -> bool:
+    """The same alley: both give it (``12/3/45`` and ``12/3/7``), or one gives only its mouth on
+    the street (``12`` for ``12/3/45``: where a neighbour may say it)."""
+    typed_mouth = typed[1] if len(typed) > 1 else typed[0]
+    known_mouth = known[1] if len(known) > 1 else known[0]
+    return typed_mouth == known_mouth and (len(typed) > 1 or len(known) > 1)
 
 
 def _shown_name(row: CandidateRow, parts: NameParts) -> str:

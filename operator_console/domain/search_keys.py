@@ -60,6 +60,7 @@ def known_given_names() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=16_384)  # a few thousand ways of saying a ward; read for every candidate scored
 def ward_slug(ward_as_said: str) -> str:
     """The ward's words as said, folded and joined (``phuong_cho_quan``): where the gazetteer could
     not name one ward (a former name the city now has twice), the same words still meet."""
@@ -77,11 +78,27 @@ def without_honorifics(name: str) -> str:
     return " ".join(words)
 
 
+# The honorific says a woman or a man (as written, with its marks: "ba" alone is a father in the
+# South, or a given name); "Văn" and "Thị" in the middle say it too.
+_SPOKEN_OF_WOMEN = {"bà", "cô", "chị", "dì", "thím", "mẹ"}
+_SPOKEN_OF_MEN = {"ông", "chú", "anh", "bố", "cậu"}
+
+
 @dataclass(frozen=True)
 class NameParts:
     family: str
     given: str
     words: tuple[str, ...]
+    spoken_of: str = ""
+    """"f" or "m" when the honorific before the name says a woman or a man ("bà Hoa"), else ""."""
+
+    @property
+    def sex(self) -> str:
+        """ "f", "m" or "": said by the honorific, else by the middle name (Thị, Văn)."""
+        if self.spoken_of:
+            return self.spoken_of
+        middle = self.words[1:-1]
+        return "f" if "thi" in middle else "m" if "van" in middle else ""
 
 
 @lru_cache(maxsize=65_536)  # an import meets the same few thousand names again and again
@@ -90,13 +107,23 @@ def name_parts(name: str) -> NameParts | None:
     # Only a-z and 0-9 reach the index (another script's letters would split a token in FTS5).
     words = [_NOT_TOKEN.sub("", w)[:MAX_WORD] for w in fold_words(name.replace(".", ". "))]
     words = [w for w in words if w][: MAX_NAME_WORDS + 2]
-    while len(words) > 1 and words[0] in _HONORIFICS:
+    written = [w.strip(".,") for w in name.lower().split()]
+    spoken_of = ""
+    while words and words[0] in _HONORIFICS:
+        said = written[0] if written else ""
+        spoken_of = "f" if said in _SPOKEN_OF_WOMEN else "m" if said in _SPOKEN_OF_MEN else spoken_of
+        if len(words) == 1:
+            # "bà" alone says who, not her name; "ba" without its marks may be a name (Ba).
+            if said in _SPOKEN_OF_WOMEN or said in _SPOKEN_OF_MEN or said in ("cụ", "bác", "em"):
+                return None
+            break
         words.pop(0)
+        written = written[1:]
     if not words:
         return None
     if len(words) > 1 and words[0] in _FAMILY_SHORT:
         words[0] = _FAMILY_SHORT[words[0]]
-    return NameParts(family=words[0], given=words[-1], words=tuple(words))
+    return NameParts(family=words[0], given=words[-1], words=tuple(words), spoken_of=spoken_of)
 
 
 @lru_cache(maxsize=16_384)
@@ -109,19 +136,42 @@ def deletions(word: str) -> tuple[str, ...]:
 
 def house_keys(house_number: str, alley: str) -> list[str]:
     """``12/3/45`` → ``['12_3_45', '12']``: the whole number, and the alley's mouth on the street."""
+    return list(_house_keys(house_number, alley))
+
+
+@lru_cache(maxsize=65_536)  # read for every candidate the duplicate search scores
+def _house_keys(house_number: str, alley: str) -> tuple[str, ...]:
     numbers = _NUMBER.findall(f"{alley} {house_number}".lower().replace("/", " "))[:6]
     if not numbers:
-        return []
-    keys = ["_".join(numbers)]
+        return ()
     if len(numbers) > 1:
-        keys.append(numbers[0])
-    return keys
+        return ("_".join(numbers), numbers[0])
+    return ("_".join(numbers),)
 
 
 @lru_cache(maxsize=16_384)
 def street_words(street: str) -> tuple[str, ...]:
     words = (_NOT_TOKEN.sub("", w)[:MAX_WORD] for w in fold_words(street))
     return tuple(w for w in words if w and w not in _STREET_FILLER and not w.isdigit())[:MAX_NAME_WORDS]
+
+
+def filler_slip(word: str) -> bool:
+    """A word that is how a street is said, typed with a slip ("dong" for "đường"): the street's
+    words drop "duong" as filler, so the street typed with it misspelled has one word more."""
+    return any(
+        abs(len(word) - len(filler)) <= 1 and _one_edit(word, filler)
+        for filler in _STREET_FILLER
+        if len(filler) > 2
+    )
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def street_slug(street: str) -> str:

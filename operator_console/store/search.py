@@ -58,7 +58,9 @@ def fts_queries(query: SearchQuery) -> list[tuple[str, int]]:
         (query.full_in_ward, 2),
         (query.full_near_in_ward, 2),
         (query.full_name, 1),
-        (query.street_house, 1),
+        # The house city-wide only while no ward is typed: with one, the house in the ward below
+        # (the same number on a street that crosses ten wards is ten homes).
+        (query.street_house if not query.street_wards else (), 1),
         (query.street_in_ward, 1),
     )
     out = [(_any(terms), share) for terms, share in shares if terms]
