@@ -135,7 +135,15 @@ def test_another_need_of_the_same_household_is_a_new_case_related_to_the_earlier
 
 
 def likely_question(console: Console) -> LikelyDialog | None:
-    return console.window.findChild(LikelyDialog)
+    shown = [d for d in console.window.findChildren(LikelyDialog) if d.isVisible()]
+    return shown[0] if shown else None
+
+
+def writes_done(console: Console, qtbot: QtBot) -> None:
+    """Every write queued so far has run: the store's one writer took a no-op after them."""
+    done: list[bool] = []
+    console.window._runner.run_db(lambda: None, lambda _none: done.append(True))
+    qtbot.waitUntil(lambda: bool(done))
 
 
 def type_repeat_call(console: Console, qtbot: QtBot) -> None:
@@ -162,6 +170,7 @@ def test_saving_while_a_likely_case_shows_asks_first_and_enter_links_the_call(
     summary = question.summary.text()
     assert "Lê Thị Mai" in summary and "cùng số điện thoại 0389 123 456" in summary
     assert question.focusWidget() is question.link_button and question.link_button.isDefault()
+    writes_done(console, qtbot)
     assert console.store.count_cases() == 1  # nothing written before the answer
     qtbot.keyClick(question.link_button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.saved_banner.text().startswith("Đã ghi cuộc gọi lại vào hồ sơ"))
@@ -183,6 +192,7 @@ def test_escape_goes_back_to_the_call_and_m_saves_a_new_case_with_the_answer_kep
     assert question is not None
     qtbot.keyClick(question, Qt.Key.Key_Escape)  # not sure yet: back to the call, nothing lost
     qtbot.waitUntil(lambda: likely_question(console) is None)
+    writes_done(console, qtbot)
     assert ui.descriptionEdit.toPlainText() == "Vẫn chưa ai đến" and console.store.count_cases() == 1
     qtbot.waitUntil(lambda: window.focusWidget() is ui.descriptionEdit)
     # Asked again at the next Ctrl+Enter; this time it is another need: M saves it anyway.
@@ -214,6 +224,45 @@ def test_a_fast_typist_who_saves_before_the_search_has_run_is_asked_too(
     assert window.candidates.first_likely() is None
     qtbot.keyClick(ui.descriptionEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: likely_question(console) is not None)
+    writes_done(console, qtbot)
     assert console.store.count_cases() == 1
     # The candidates that made it ask are on screen behind the question.
     assert window.candidates.model.data(window.candidates.model.index(0, 1)) == "rất có thể trùng"
+
+
+def test_a_case_another_desk_saved_after_the_panel_searched_is_asked_about(
+    console: Console,
+    qtbot: QtBot,
+    make_case,  # type: ignore[no-untyped-def]
+) -> None:
+    window, ui = console.window, console.window.form.ui
+    qtbot.keyClicks(ui.phoneEdit, "0912 777 888")
+    ui.callerNameEdit.setFocus()
+    type_text(qtbot, ui.callerNameEdit, "Vũ Văn Nam")
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("essential_supplies"))
+    qtbot.waitUntil(
+        lambda: window.candidates.model.rowCount() == 0 and not window.candidates._pause.isActive()
+    )
+    # Meanwhile his case from another desk reaches this console's store.
+    console.store.add_case(make_case(caller_name="Vũ Văn Nam", caller_phone="0912 777 888"))
+    qtbot.keyClick(ui.callerNameEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: likely_question(console) is not None)
+    writes_done(console, qtbot)
+    assert console.store.count_cases() == 2  # the earlier one and his, none written by this call
+
+
+def test_a_duplicate_search_that_fails_does_not_stop_the_save(
+    console: Console, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    window, ui = console.window, console.window.form.ui
+
+    def broken(*_args: object, **_kwargs: object) -> list[object]:
+        raise OSError("disk I/O error")  # the store could not answer
+
+    monkeypatch.setattr(window.candidates._finder, "find", broken)
+    qtbot.keyClicks(ui.phoneEdit, "0389123456")
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("essential_supplies"))
+    qtbot.keyClick(ui.phoneEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: console.store.count_cases() == 2)  # saved, nothing asked
+    assert likely_question(console) is None
+    assert "duplicate search failed: OSError" in caplog.text  # the kind of error, no caller's data

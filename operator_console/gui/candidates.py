@@ -138,8 +138,6 @@ class CandidatesPanel(QWidget):
         self._generation = 0
         self._draft: CaseDraft | None = None
         """The draft waiting to be searched (None: nothing pending)."""
-        self._shown_for: CaseDraft | None = None
-        """The draft whose candidates the panel shows."""
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(SEARCH_PAUSE_MS)
@@ -165,7 +163,7 @@ class CandidatesPanel(QWidget):
 
     def clear(self) -> None:
         self._generation += 1
-        self._draft = self._shown_for = None
+        self._draft = None
         self._pause.stop()
         self.model.show([])
         self._summarise()
@@ -179,19 +177,16 @@ class CandidatesPanel(QWidget):
         return next((f for f in self.model.found if f.likely), None)
 
     def check_now(self, draft: CaseDraft, answer: Callable[[Scored | None], None]) -> None:
-        """The best *likely* earlier case for exactly this draft, to ``answer``: at once when the
-        panel shows this draft's candidates, else after a search now (a fast typist presses
-        Ctrl+Enter before the pause is over). A search that fails answers None: intake goes on."""
-        if self._shown_for is not None and self._shown_for.said() == draft.said() and self._draft is None:
-            answer(self.first_likely())
-            return
+        """The best *likely* earlier case for exactly this draft, to ``answer``, from a search run
+        now: what the panel shows may be older than the last key, or than a case another desk
+        saved since (a search costs milliseconds). A search that fails answers None: intake goes
+        on without the question."""
         self._pause.stop()
         self._generation += 1
         self._draft, generation = None, self._generation
 
         def found(candidates: list[Scored]) -> None:
             if generation == self._generation:
-                self._shown_for = draft
                 self.model.show(candidates)
                 self._summarise()
             answer(next((f for f in candidates if f.likely), None))
@@ -208,7 +203,7 @@ class CandidatesPanel(QWidget):
             return
         self._runner.run(
             lambda: self._finder.find(draft, limit=SHOWN),
-            lambda found: self._found(generation, draft, found),
+            lambda found: self._found(generation, found),
             lambda error: self._failed(generation, error),
         )
 
@@ -220,10 +215,10 @@ class CandidatesPanel(QWidget):
         self.model.show([])
         self.ui.summaryLabel.setText(self.tr("The duplicate search could not run; intake goes on."))
 
-    def _found(self, generation: int, draft: CaseDraft, found: list[Scored]) -> None:
+    def _found(self, generation: int, found: list[Scored]) -> None:
         if generation != self._generation:
             return  # the operator typed on: a newer search is coming
-        self._draft, self._shown_for = None, draft
+        self._draft = None
         self.model.show(found)
         self._summarise()
 

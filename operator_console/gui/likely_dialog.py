@@ -40,7 +40,8 @@ class LikelyDialog(QDialog):
         layout = QVBoxLayout(self)
         received = datetime.fromtimestamp(row.received_at.timestamp(), HCMC_TIME).strftime("%d/%m/%Y %H:%M")
         names = " / ".join(escape(n) for n in (row.caller_name, row.subject_name) if n)
-        where = " ".join(p for p in (row.alley + row.house_number, row.street, row.ward_as_said) if p)
+        house = "/".join(p.strip("/") for p in (row.alley, row.house_number) if p.strip("/"))
+        where = " ".join(p for p in (house, row.street, row.ward_as_said) if p)
         why = "".join(f"<li>{escape(reason)}</li>" for reason in found.reasons)
         self.summary = QLabel(
             "<p><b>"
@@ -62,6 +63,9 @@ class LikelyDialog(QDialog):
         self.back_button = QPushButton(self.tr("Back to the form (Esc)"))
         for button in (self.link_button, self.new_button, self.back_button):
             layout.addWidget(button)
+        # Enter is the link, whichever button Tab reached: the others answer to their own keys.
+        self.new_button.setAutoDefault(False)
+        self.back_button.setAutoDefault(False)
         self.link_button.setDefault(True)
         self.link_button.setFocus()
         self.link_button.clicked.connect(self._link)
@@ -72,7 +76,8 @@ class LikelyDialog(QDialog):
         # The key, not a QShortcut: it works whichever window the system thinks is active (a
         # dialog opened without a window manager may not be), from any button of the dialog.
         plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
-        if plain and event.key() == SAVE_ANYWAY_KEY:
+        # A held-down key repeating is not an answer.
+        if plain and event.key() == SAVE_ANYWAY_KEY and not event.isAutoRepeat():
             self._new()
             return
         super().keyPressEvent(event)

@@ -436,25 +436,47 @@ class MainWindow(QMainWindow):
             self._checking = False
             if self._saving:
                 return
-            if self.form.draft().said() != draft.said():
+            now = self.form.draft()
+            if now.said() != draft.said():
                 # Typed on, cleared or another call taken in the few milliseconds of the check:
-                # nothing is saved that the operator did not see; they save it again.
-                if not self.form.is_blank():
+                # nothing is saved that the operator did not see. The same call changed: say so;
+                # another call in the form (F2 held this one): its own messages stand.
+                if now.received_at == draft.received_at and not self.form.is_blank():
                     self.statusBar().showMessage(
                         self.tr("Not saved yet: Ctrl+Enter saves the call."), MESSAGE_MS
                     )
                 return
-            if likely is not None:
-                self._ask_likely(likely)
-            else:
+            if likely is None:
                 self._write(lambda: self._store.add_case(case), lambda: self._saved(case))
+            elif QApplication.activeModalWidget() is not None:
+                # Another question is open (Ctrl+1 during the check): one at a time.
+                self.statusBar().showMessage(self.tr("Not saved yet: Ctrl+Enter saves the call."), MESSAGE_MS)
+            else:
+                self._ask_likely(likely, draft)
 
         self.candidates.check_now(draft, answered)
 
-    def _ask_likely(self, found: Scored) -> None:
+    def _ask_likely(self, found: Scored, asked: CaseDraft) -> None:
         dialog = LikelyDialog(found, self)
-        dialog.link_call.connect(self.link_call)
-        dialog.save_anyway.connect(self.save_distinct)
+
+        def still_asked() -> bool:
+            # The answer is for the call it was asked about: not for one a fill-in, a held call
+            # brought back or a new call put in the form since.
+            if self._saving or self.form.draft().said() != asked.said():
+                self.statusBar().showMessage(self.tr("Not saved yet: Ctrl+Enter saves the call."), MESSAGE_MS)
+                return False
+            return True
+
+        def link(case_id: str, reference: str) -> None:
+            if still_asked():
+                self.link_call(case_id, reference)
+
+        def save_anyway(case_id: str, reasons: str) -> None:
+            if still_asked():
+                self.save_distinct(case_id, reasons)
+
+        dialog.link_call.connect(link)
+        dialog.save_anyway.connect(save_anyway)
         self.open_dialog(dialog)
 
     def save_distinct(self, target_id: str, reasons: str) -> None:

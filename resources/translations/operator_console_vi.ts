@@ -168,24 +168,24 @@
 <context>
     <name>CandidatesPanel</name>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="150"/>
+        <location filename="../../operator_console/gui/candidates.py" line="148"/>
         <source>“likely the same”: the same person and need, by the phone, the person in need or the house · “possibly related”: partly alike, look before saving</source>
         <translation>«rất có thể trùng»: cùng người, cùng nhu cầu (theo số điện thoại, người cần hỗ trợ hoặc cùng nhà) · «có thể liên quan»: giống một phần, xem trước khi lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/candidates.py" line="221"/>
+        <location filename="../../operator_console/gui/candidates.py" line="216"/>
         <source>The duplicate search could not run; intake goes on.</source>
         <translation>Không tìm được hồ sơ trùng lúc này; vẫn tiếp nhận bình thường.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/candidates.py" line="236"/>
+        <location filename="../../operator_console/gui/candidates.py" line="231"/>
         <source>%n earlier case(s) likely the same need: Ctrl+1 opens the first.</source>
         <translation>
             <numerusform>%n hồ sơ trước rất có thể cùng nhu cầu: Ctrl+1 để mở hồ sơ đầu.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/candidates.py" line="238"/>
+        <location filename="../../operator_console/gui/candidates.py" line="233"/>
         <source>Nothing likely the same; %n possibly related.</source>
         <translation>
             <numerusform>Không có hồ sơ trùng rõ ràng; %n hồ sơ có thể liên quan.</numerusform>
@@ -1344,22 +1344,22 @@
         <translation>Rất có thể trùng hồ sơ đã có</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/likely_dialog.py" line="47"/>
+        <location filename="../../operator_console/gui/likely_dialog.py" line="48"/>
         <source>This call is likely about case %1, received %2:</source>
         <translation>Cuộc gọi này rất có thể về hồ sơ %1, nhận lúc %2:</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/likely_dialog.py" line="58"/>
+        <location filename="../../operator_console/gui/likely_dialog.py" line="60"/>
         <source>&amp;Link the call to case %1 (Enter)</source>
         <translation>&amp;Gắn cuộc gọi vào hồ sơ %1 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/likely_dialog.py" line="60"/>
+        <location filename="../../operator_console/gui/likely_dialog.py" line="62"/>
         <source>Save as a new case anyway (M)</source>
         <translation>Vẫn lưu thành hồ sơ mới (M)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/likely_dialog.py" line="61"/>
+        <location filename="../../operator_console/gui/likely_dialog.py" line="63"/>
         <source>Back to the form (Esc)</source>
         <translation>Quay lại biểu mẫu (Esc)</translation>
     </message>
@@ -1456,7 +1456,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="118"/>
-        <location filename="../../operator_console/gui/main_window.py" line="923"/>
+        <location filename="../../operator_console/gui/main_window.py" line="945"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
@@ -1476,13 +1476,13 @@
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="886"/>
-        <location filename="../../operator_console/gui/main_window.py" line="926"/>
+        <location filename="../../operator_console/gui/main_window.py" line="908"/>
+        <location filename="../../operator_console/gui/main_window.py" line="948"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="710"/>
+        <location filename="../../operator_console/gui/main_window.py" line="732"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
@@ -1498,7 +1498,7 @@
     </message>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="175"/>
-        <location filename="../../operator_console/gui/main_window.py" line="640"/>
+        <location filename="../../operator_console/gui/main_window.py" line="662"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
@@ -1553,183 +1553,185 @@
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="444"/>
+        <location filename="../../operator_console/gui/main_window.py" line="446"/>
+        <location filename="../../operator_console/gui/main_window.py" line="453"/>
+        <location filename="../../operator_console/gui/main_window.py" line="466"/>
         <source>Not saved yet: Ctrl+Enter saves the call.</source>
         <translation>Chưa lưu: Ctrl+Enter để lưu cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="465"/>
+        <location filename="../../operator_console/gui/main_window.py" line="487"/>
         <source>Offered as likely the same: %1</source>
         <translation>Được đề xuất là rất có thể trùng: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="500"/>
+        <location filename="../../operator_console/gui/main_window.py" line="522"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="568"/>
+        <location filename="../../operator_console/gui/main_window.py" line="590"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="586"/>
+        <location filename="../../operator_console/gui/main_window.py" line="608"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="601"/>
-        <location filename="../../operator_console/gui/main_window.py" line="607"/>
+        <location filename="../../operator_console/gui/main_window.py" line="623"/>
+        <location filename="../../operator_console/gui/main_window.py" line="629"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="628"/>
+        <location filename="../../operator_console/gui/main_window.py" line="650"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="708"/>
+        <location filename="../../operator_console/gui/main_window.py" line="730"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="720"/>
+        <location filename="../../operator_console/gui/main_window.py" line="742"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="743"/>
+        <location filename="../../operator_console/gui/main_window.py" line="765"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="751"/>
+        <location filename="../../operator_console/gui/main_window.py" line="773"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="766"/>
+        <location filename="../../operator_console/gui/main_window.py" line="788"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="770"/>
+        <location filename="../../operator_console/gui/main_window.py" line="792"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="775"/>
+        <location filename="../../operator_console/gui/main_window.py" line="797"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="788"/>
+        <location filename="../../operator_console/gui/main_window.py" line="810"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="805"/>
+        <location filename="../../operator_console/gui/main_window.py" line="827"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="810"/>
+        <location filename="../../operator_console/gui/main_window.py" line="832"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="820"/>
+        <location filename="../../operator_console/gui/main_window.py" line="842"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="859"/>
+        <location filename="../../operator_console/gui/main_window.py" line="881"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="865"/>
+        <location filename="../../operator_console/gui/main_window.py" line="887"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="872"/>
+        <location filename="../../operator_console/gui/main_window.py" line="894"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="887"/>
+        <location filename="../../operator_console/gui/main_window.py" line="909"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="889"/>
+        <location filename="../../operator_console/gui/main_window.py" line="911"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="891"/>
+        <location filename="../../operator_console/gui/main_window.py" line="913"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="893"/>
+        <location filename="../../operator_console/gui/main_window.py" line="915"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="898"/>
+        <location filename="../../operator_console/gui/main_window.py" line="920"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="904"/>
+        <location filename="../../operator_console/gui/main_window.py" line="926"/>
         <source>DEMO (practice)</source>
         <translation>DEMO (tập dượt)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="905"/>
+        <location filename="../../operator_console/gui/main_window.py" line="927"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="928"/>
+        <location filename="../../operator_console/gui/main_window.py" line="950"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="931"/>
+        <location filename="../../operator_console/gui/main_window.py" line="953"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="934"/>
+        <location filename="../../operator_console/gui/main_window.py" line="956"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="937"/>
+        <location filename="../../operator_console/gui/main_window.py" line="959"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="939"/>
+        <location filename="../../operator_console/gui/main_window.py" line="961"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="941"/>
+        <location filename="../../operator_console/gui/main_window.py" line="963"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="943"/>
+        <location filename="../../operator_console/gui/main_window.py" line="965"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="947"/>
+        <location filename="../../operator_console/gui/main_window.py" line="969"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
