@@ -46,6 +46,7 @@ from operator_console.server.config import (
     demo_database_url,
 )
 from operator_console.server.db import migrate, open_engine, session_factory, transaction
+from operator_console.server.idempotency import release_leases
 from operator_console.server.problems import ProblemError
 from operator_console.server.routing import replace_unedited_default
 from operator_console.server.schemas import UnitIn, UserIn
@@ -348,6 +349,9 @@ def _serve(config: ServerConfig, args: argparse.Namespace) -> int:
     if args.exit_with_parent is not None:
         _exit_with_parent(args.exit_with_parent)
     runtime = build_runtime(config)
+    released = release_leases(runtime.factory, datetime.now(UTC))
+    if released:
+        log.warning("idempotency: %d request(s) in flight when the server last stopped: let go", released)
     if config.demo:
         log.warning(BANNER)
         seed_demo(runtime.factory, runtime.reference)

@@ -7,7 +7,10 @@ work, and stores its answer with the key in the work's own transaction. Then:
 - the same key with another body: 422;
 - the same key while the first request is still in flight: 409 (retry shortly);
 - the first request failed (a validation error, a crash): the key is released, a retry runs anew;
-- a worker died holding a lease: once the lease has run out, the next retry takes the key over.
+- a worker died holding a lease: once the lease has run out, the next retry takes the key over;
+- the server died (a crash, a power cut): at its next start every lease still held is let go
+  (:func:`release_leases`), so the consoles' ordered outboxes drain at once instead of waiting out
+  the lease behind a key whose request died with the server.
 
 Keys are scoped to the caller and the operation and kept for good (a unique constraint, not a
 cache that forgets after a day: a console may be offline for days before it retries).
@@ -137,6 +140,24 @@ def run_once(
             session.execute(delete(IdempotencyRow).where(*mine))
         raise
     return Outcome(status, body, replayed=False)
+
+
+def release_leases(factory: sessionmaker[Session], now: datetime) -> int:
+    """At the server's start: every key still *in flight* was claimed by a request of a process that
+    is gone (its work was rolled back with it); its lease ends now, so the next retry runs at once.
+    How many were let go.
+
+    With several servers on one database, a start also lets go of the leases of requests still
+    running on the others: a retry may then run beside one of them, and whichever finishes second
+    finds its lease taken and rolls its work back (see :func:`run_once`), so a key still makes one
+    result; a wasted request is the price, only at a start."""
+    with transaction(factory) as session:
+        result = session.execute(
+            update(IdempotencyRow)
+            .where(IdempotencyRow.state == "in_flight", IdempotencyRow.lease_until > now)
+            .values(lease_until=now)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def _claim(

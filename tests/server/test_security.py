@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +18,16 @@ from operator_console.server.idempotency import body_hash, request_identity
 from operator_console.server.models import IdempotencyRow, TokenRow, UserRow
 from operator_console.server.schemas import CaseIn
 from operator_console.server.security import digest
-from tests.server.harness import USERS, Server, key, new_case
+from tests.server.harness import (
+    USERS,
+    Server,
+    drop_database,
+    fresh_database,
+    key,
+    new_case,
+    prepare,
+    running_server,
+)
 
 ROLES = ["operator", "supervisor", "unit", "monitor", "admin"]
 # (method, path, the roles allowed); {case} is a case of unit A.
@@ -226,6 +236,32 @@ def test_a_key_whose_first_request_is_in_flight_gets_409_and_a_dead_workers_key_
     _in_flight(server, new_case(), stale, timedelta(seconds=-1))
     answer = http.post(server.api("/cases"), json=new_case(), headers={"Idempotency-Key": stale}, timeout=30)
     assert answer.status_code == 201
+
+
+def test_a_request_in_flight_when_the_server_died_is_retried_at_once_after_its_restart(
+    backend: str, tmp_path: Path
+) -> None:
+    url = fresh_database(backend, tmp_path)
+    prepare(url)
+    idem, body = key(), new_case()
+    try:
+        with running_server(backend, tmp_path / "before", database_url=url, prepared=True) as server:
+            # A request was writing this case when the server died: its key is still claimed, for
+            # a minute, and the console's retry is told to wait (its ordered outbox waits behind it).
+            _in_flight(server, body, idem, timedelta(seconds=60))
+            answer = server.session("operator").post(
+                server.api("/cases"), json=body, headers={"Idempotency-Key": idem}, timeout=30
+            )
+            assert answer.status_code == 409
+        with running_server(backend, tmp_path / "after", database_url=url, prepared=True) as restarted:
+            # The restarted server lets go of what the dead one held: the retry runs at once.
+            answer = restarted.session("operator").post(
+                restarted.api("/cases"), json=body, headers={"Idempotency-Key": idem}, timeout=30
+            )
+            assert answer.status_code == 201
+            assert "1 request(s) in flight when the server last stopped: let go" in restarted.log()
+    finally:
+        drop_database(url)
 
 
 def test_the_server_log_holds_no_callers_details(scratch_server: Server) -> None:
