@@ -63,9 +63,8 @@ class LikelyDialog(QDialog):
         self.back_button = QPushButton(self.tr("Back to the form (Esc)"))
         for button in (self.link_button, self.new_button, self.back_button):
             layout.addWidget(button)
-        # Enter is the link, whichever button Tab reached: the others answer to their own keys.
-        self.new_button.setAutoDefault(False)
-        self.back_button.setAutoDefault(False)
+        # Enter on the button the focus is on, as in every dialog (Tab, then Enter, is a choice
+        # made on purpose): the link first, so a lone Enter links.
         self.link_button.setDefault(True)
         self.link_button.setFocus()
         self.link_button.clicked.connect(self._link)
