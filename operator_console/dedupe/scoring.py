@@ -11,11 +11,14 @@ The evidence, strongest first:
   the same house number and alley (``12/3/45``), or only the same alley mouth (the same building).
 
 *Likely the same* needs two independent kinds of evidence (phone and person, person and house,
-phone and house) or a phone with nothing typed yet to contradict it; one kind alone (a common
-name in the same ward, even on the same street; a neighbour in the same building) is *possibly
-related*. A person whose
-name contradicts the earlier case's (another given name at the same number: the same household,
-another person's need) is never *likely*.
+phone and house), or a phone with nothing typed yet to contradict it, or the given name said alone
+("bà Hoa", as neighbours speak of her) at the same house or on her phone, or the whole name in the
+same ward with nothing typed that disagrees while the ward holds no namesake
+(:func:`without_namesakes`). One kind alone (a common name on the same street, a neighbour in the
+same building) is *possibly related*. Never *likely*: a name that contradicts the earlier case's
+(another given name at the same number: the same household, another person's need; "chị Bình"
+for Trần Văn Bình), or the same caller about another person in need. Another home (the same
+number in another ward, another house on the street typed) ranks below the home typed.
 """
 
 from __future__ import annotations
@@ -227,7 +230,7 @@ def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Sc
         reasons.append(_say("house", language, row_house[0].replace("_", "/"), street_shown))
     elif same_street and facts.house and row_house and _same_alley(facts.house, row_house):
         place = 0.6
-        mouth = (facts.house[1:] or facts.house)[0] if len(facts.house) > 1 else facts.house[0]
+        mouth = facts.house[1] if len(facts.house) > 1 else facts.house[0]
         reasons.append(_say("alley", language, mouth, street_shown))
     elif same_street:
         place = 0.35
