@@ -23,6 +23,7 @@ number in another ward, another house on the street typed) ranks below the home 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
@@ -214,10 +215,10 @@ def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Sc
     )
 
     place = 0.0
-    same_ward = bool(facts.wards & {c for c in (row.ward_code, row.former_ward_code) if c}) or (
+    row_wards = {c for c in (row.ward_code, row.former_ward_code) if c}
+    same_ward = bool(facts.wards & row_wards) or (
         bool(facts.ward_slug) and facts.ward_slug == ward_slug(row.ward_as_said)
     )
-    row_wards = {c for c in (row.ward_code, row.former_ward_code) if c}
     # Both name a ward and not the same one: the same number on a street that crosses wards is
     # another home.
     other_ward = bool(facts.wards and row_wards) and not same_ward
@@ -230,8 +231,7 @@ def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Sc
         reasons.append(_say("house", language, row_house[0].replace("_", "/"), street_shown))
     elif same_street and facts.house and row_house and _same_alley(facts.house, row_house):
         place = 0.6
-        mouth = facts.house[1] if len(facts.house) > 1 else facts.house[0]
-        reasons.append(_say("alley", language, mouth, street_shown))
+        reasons.append(_say("alley", language, _mouth(facts.house), street_shown))
     elif same_street:
         place = 0.35
         reasons.append(_say("street", language, street_shown))
@@ -326,9 +326,12 @@ def _one_person(a: CandidateRow, b: CandidateRow) -> bool:
 def _same_alley(typed: tuple[str, ...], known: list[str]) -> bool:
     """The same alley: both give it (``12/3/45`` and ``12/3/7``), or one gives only its mouth on
     the street (``12`` for ``12/3/45``: where a neighbour may say it)."""
-    typed_mouth = typed[1] if len(typed) > 1 else typed[0]
-    known_mouth = known[1] if len(known) > 1 else known[0]
-    return typed_mouth == known_mouth and (len(typed) > 1 or len(known) > 1)
+    return _mouth(typed) == _mouth(known) and (len(typed) > 1 or len(known) > 1)
+
+
+def _mouth(house: Sequence[str]) -> str:
+    """The alley's mouth on the street (``house_keys``' second key), or the house number itself."""
+    return house[1] if len(house) > 1 else house[0]
 
 
 def _shown_name(row: CandidateRow, parts: NameParts) -> str:

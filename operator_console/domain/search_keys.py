@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from operator_console.domain.text import fold_words
 from operator_console.paths import resource
 
@@ -158,20 +160,7 @@ def street_words(street: str) -> tuple[str, ...]:
 def filler_slip(word: str) -> bool:
     """A word that is how a street is said, typed with a slip ("dong" for "đường"): the street's
     words drop "duong" as filler, so the street typed with it misspelled has one word more."""
-    return any(
-        abs(len(word) - len(filler)) <= 1 and _one_edit(word, filler)
-        for filler in _STREET_FILLER
-        if len(filler) > 2
-    )
-
-
-def _one_edit(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    return any(Levenshtein.distance(word, filler) <= 1 for filler in _STREET_FILLER if len(filler) > 2)
 
 
 def street_slug(street: str) -> str:

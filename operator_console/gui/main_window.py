@@ -442,19 +442,20 @@ class MainWindow(QMainWindow):
                 # nothing is saved that the operator did not see. The same call changed: say so;
                 # another call in the form (F2 held this one): its own messages stand.
                 if now.received_at == draft.received_at and not self.form.is_blank():
-                    self.statusBar().showMessage(
-                        self.tr("Not saved yet: Ctrl+Enter saves the call."), MESSAGE_MS
-                    )
+                    self._not_saved_yet()
                 return
             if likely is None:
                 self._write(lambda: self._store.add_case(case), lambda: self._saved(case))
             elif QApplication.activeModalWidget() is not None:
                 # Another question is open (Ctrl+1 during the check): one at a time.
-                self.statusBar().showMessage(self.tr("Not saved yet: Ctrl+Enter saves the call."), MESSAGE_MS)
+                self._not_saved_yet()
             else:
                 self._ask_likely(likely, draft)
 
         self.candidates.check_now(draft, answered)
+
+    def _not_saved_yet(self) -> None:
+        self.statusBar().showMessage(self.tr("Not saved yet: Ctrl+Enter saves the call."), MESSAGE_MS)
 
     def _ask_likely(self, found: Scored, asked: CaseDraft) -> None:
         dialog = LikelyDialog(found, self)
@@ -463,7 +464,7 @@ class MainWindow(QMainWindow):
             # The answer is for the call it was asked about: not for one a fill-in, a held call
             # brought back or a new call put in the form since.
             if self._saving or self.form.draft().said() != asked.said():
-                self.statusBar().showMessage(self.tr("Not saved yet: Ctrl+Enter saves the call."), MESSAGE_MS)
+                self._not_saved_yet()
                 return False
             return True
 

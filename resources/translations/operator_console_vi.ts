@@ -1456,7 +1456,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="118"/>
-        <location filename="../../operator_console/gui/main_window.py" line="945"/>
+        <location filename="../../operator_console/gui/main_window.py" line="946"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
@@ -1476,13 +1476,13 @@
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="908"/>
-        <location filename="../../operator_console/gui/main_window.py" line="948"/>
+        <location filename="../../operator_console/gui/main_window.py" line="909"/>
+        <location filename="../../operator_console/gui/main_window.py" line="949"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="732"/>
+        <location filename="../../operator_console/gui/main_window.py" line="733"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
@@ -1498,7 +1498,7 @@
     </message>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="175"/>
-        <location filename="../../operator_console/gui/main_window.py" line="662"/>
+        <location filename="../../operator_console/gui/main_window.py" line="663"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
@@ -1553,185 +1553,183 @@
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="446"/>
-        <location filename="../../operator_console/gui/main_window.py" line="453"/>
-        <location filename="../../operator_console/gui/main_window.py" line="466"/>
+        <location filename="../../operator_console/gui/main_window.py" line="458"/>
         <source>Not saved yet: Ctrl+Enter saves the call.</source>
         <translation>Chưa lưu: Ctrl+Enter để lưu cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="487"/>
+        <location filename="../../operator_console/gui/main_window.py" line="488"/>
         <source>Offered as likely the same: %1</source>
         <translation>Được đề xuất là rất có thể trùng: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="522"/>
+        <location filename="../../operator_console/gui/main_window.py" line="523"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="590"/>
+        <location filename="../../operator_console/gui/main_window.py" line="591"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="608"/>
+        <location filename="../../operator_console/gui/main_window.py" line="609"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="623"/>
-        <location filename="../../operator_console/gui/main_window.py" line="629"/>
+        <location filename="../../operator_console/gui/main_window.py" line="624"/>
+        <location filename="../../operator_console/gui/main_window.py" line="630"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="650"/>
+        <location filename="../../operator_console/gui/main_window.py" line="651"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="730"/>
+        <location filename="../../operator_console/gui/main_window.py" line="731"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="742"/>
+        <location filename="../../operator_console/gui/main_window.py" line="743"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="765"/>
+        <location filename="../../operator_console/gui/main_window.py" line="766"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="773"/>
+        <location filename="../../operator_console/gui/main_window.py" line="774"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="788"/>
+        <location filename="../../operator_console/gui/main_window.py" line="789"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="792"/>
+        <location filename="../../operator_console/gui/main_window.py" line="793"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="797"/>
+        <location filename="../../operator_console/gui/main_window.py" line="798"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="810"/>
+        <location filename="../../operator_console/gui/main_window.py" line="811"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="827"/>
+        <location filename="../../operator_console/gui/main_window.py" line="828"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="832"/>
+        <location filename="../../operator_console/gui/main_window.py" line="833"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="842"/>
+        <location filename="../../operator_console/gui/main_window.py" line="843"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="881"/>
+        <location filename="../../operator_console/gui/main_window.py" line="882"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="887"/>
+        <location filename="../../operator_console/gui/main_window.py" line="888"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="894"/>
+        <location filename="../../operator_console/gui/main_window.py" line="895"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="909"/>
+        <location filename="../../operator_console/gui/main_window.py" line="910"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="911"/>
+        <location filename="../../operator_console/gui/main_window.py" line="912"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="913"/>
+        <location filename="../../operator_console/gui/main_window.py" line="914"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="915"/>
+        <location filename="../../operator_console/gui/main_window.py" line="916"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="920"/>
+        <location filename="../../operator_console/gui/main_window.py" line="921"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="926"/>
+        <location filename="../../operator_console/gui/main_window.py" line="927"/>
         <source>DEMO (practice)</source>
         <translation>DEMO (tập dượt)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="927"/>
+        <location filename="../../operator_console/gui/main_window.py" line="928"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="950"/>
+        <location filename="../../operator_console/gui/main_window.py" line="951"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="953"/>
+        <location filename="../../operator_console/gui/main_window.py" line="954"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="956"/>
+        <location filename="../../operator_console/gui/main_window.py" line="957"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="959"/>
+        <location filename="../../operator_console/gui/main_window.py" line="960"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="961"/>
+        <location filename="../../operator_console/gui/main_window.py" line="962"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="963"/>
+        <location filename="../../operator_console/gui/main_window.py" line="964"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="965"/>
+        <location filename="../../operator_console/gui/main_window.py" line="966"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="969"/>
+        <location filename="../../operator_console/gui/main_window.py" line="970"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
