@@ -135,6 +135,19 @@ def test_importing_the_same_file_twice_adds_nothing(tmp_path: Path) -> None:
     assert "Imported 0 cases, skipped 3 already present" in out
 
 
+def test_an_id_a_file_repeats_is_refused_on_every_run_and_the_rest_is_skipped(tmp_path: Path) -> None:
+    """Run again, the rows the store has are skipped without being read twice; the row that
+    repeats an id is still named, so whoever fixes the file sees it each time."""
+    rows = [*GOOD, GOOD[0] | {"description": "Gọi lại"}]
+    source = write_csv(tmp_path / "cases.csv", rows)
+    db = str(tmp_path / "s.sqlite3")
+    for imported in (3, 0):
+        code, out, err = run("import", "--db", db, str(source), "--quiet", "--lang", "en")
+        assert code == EXIT_REJECTED
+        assert f"Imported {imported} cases, skipped {3 - imported} already present, rejected 1 rows" in out
+        assert "Row 5:" in err and "“W-1” already appears on row 2 of this file" in err
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "jsonl"])
 def test_an_imported_file_exports_back_without_loss(tmp_path: Path, fmt: str) -> None:
     source = write_csv(tmp_path / "cases.csv", GOOD)

@@ -155,11 +155,15 @@ def _import(args: argparse.Namespace, db: Path, lang: Language, out: TextIO, err
             render("import.progress", lang, rows=f"{rows:,}".replace(",", ".")), end=end, file=err, flush=True
         )
 
+    def indexing() -> None:
+        if not args.quiet:
+            print(("\n" if interactive else "") + render("import.indexing", lang), file=err, flush=True)
+
     store = _open_store(db, lang, err)
     if store is None:
         return EXIT_USAGE
     try:
-        report = import_file(store, path, progress=progress)
+        report = import_file(store, path, progress=progress, indexing=indexing)
     except FileTooLarge as exc:
         print(exc.message.render(lang), file=err)
         return EXIT_USAGE

@@ -26,7 +26,7 @@ from operator_console.admin.files import BadRow, check_readable, header_of, read
 from operator_console.domain.case import Status
 from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.intake import InvalidCase, build_case
-from operator_console.domain.interchange import REQUIRED_COLUMNS, draft_from_row
+from operator_console.domain.interchange import REQUIRED_COLUMNS, cell_text, draft_from_row
 from operator_console.domain.messages import Message
 from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.store.case_store import BulkImport, CaseRecord, CaseStore, case_record
@@ -82,9 +82,11 @@ def import_file(
     *,
     operator: str = "import",
     progress: Callable[[int], None] | None = None,
+    indexing: Callable[[], None] | None = None,
     workers: int | None = None,
 ) -> ImportReport:
-    """Import ``path`` into ``store``; ``progress`` is called with the rows read so far."""
+    """Import ``path`` into ``store``; ``progress`` is called with the rows read so far, ``indexing``
+    when every row is in and the search indexes are built (an import into an empty store)."""
     started = time.perf_counter()
     check_readable(path)
     missing = [c for c in REQUIRED_COLUMNS if c not in header_of(path)]
@@ -93,25 +95,61 @@ def import_file(
     if workers is None:
         workers = (os.cpu_count() or 1) if path.stat().st_size >= PARALLEL_FROM_BYTES else 0
     build = partial(_build_chunk, operator=operator, now=datetime.now(UTC))
-    chunks = _chunked(_at_most(read_rows(path), MAX_ROWS), CHUNK_ROWS)
     report = ImportReport()
-    with store.bulk_import() as bulk:
+    first_row_of: dict[str, int] = {}  # external id → the row of the file that had it first
+    with store.bulk_import(indexing=indexing) as bulk:
+        chunks = _not_in_store(
+            _chunked(_at_most(read_rows(path), MAX_ROWS), CHUNK_ROWS), bulk, first_row_of, report, progress
+        )
         if workers > 0:
             with ProcessPoolExecutor(
                 workers, mp_context=get_context("spawn"), initializer=_end_with_parent
             ) as pool:
-                _consume(_in_order(pool, build, chunks, ahead=workers * 2), bulk, report, progress)
+                results = _in_order(pool, build, chunks, ahead=workers * 2)
+                _consume(results, bulk, first_row_of, report, progress)
         else:
-            _consume(map(build, chunks), bulk, report, progress)
+            _consume(map(build, chunks), bulk, first_row_of, report, progress)
     report.rejections.sort(key=lambda r: r.row)
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _not_in_store(
+    chunks: Iterator[list[Row]],
+    bulk: BulkImport,
+    first_row_of: dict[str, int],
+    report: ImportReport,
+    progress: Callable[[int], None] | None,
+) -> Iterator[list[Row]]:
+    """Each chunk without the rows whose case the store has (by external id), counted as skipped:
+    the same file imported again, or after a power cut, is not built a second time (a million rows
+    took as long to skip as to import). A row repeating an id earlier in the file is kept, to be
+    refused as such."""
+    for chunk in chunks:
+        ids = {n: cell_text(row.get("external_id")) for n, row in chunk if not isinstance(row, BadRow)}
+        known = bulk.known([i for i in set(ids.values()) if i])
+        kept: list[Row] = []
+        for number, row in chunk:
+            external_id = ids.get(number, "")
+            if external_id in known and external_id not in first_row_of:
+                first_row_of[external_id] = number
+                report.rows += 1
+                report.skipped += 1
+            else:
+                kept.append((number, row))
+        if kept:
+            yield kept
+        elif progress is not None:
+            progress(report.rows)
+
+
 def _consume(
-    results: Iterable[_Chunk], bulk: BulkImport, report: ImportReport, progress: Callable[[int], None] | None
+    results: Iterable[_Chunk],
+    bulk: BulkImport,
+    first_row_of: dict[str, int],
+    report: ImportReport,
+    progress: Callable[[int], None] | None,
 ) -> None:
-    first_row_of: dict[str, int] = {}
     batch: list[CaseRecord] = []
     for chunk in results:
         report.rows += chunk.rows

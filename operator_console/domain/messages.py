@@ -178,6 +178,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "({seconds:.1f} s).",
     ),
     "import.progress": ("Đã đọc {rows} dòng…", "{rows} rows read…"),
+    "import.indexing": (
+        "Đang lập chỉ mục tìm kiếm cho các hồ sơ vừa nhập (khoảng một phút cho một triệu hồ sơ)…",
+        "Building the search indexes for the imported cases (about a minute a million cases)…",
+    ),
     "export.summary": ("Đã xuất {count} hồ sơ vào {path}.", "Cases exported to {path}: {count}."),
     "import.unreadable": (
         "Không đọc được tệp «{path}»: {reason}. CSV cần mã UTF-8 (trong Excel: Lưu thành «CSV UTF-8»).",

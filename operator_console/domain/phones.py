@@ -108,8 +108,11 @@ def parse_phone(text: str | None) -> Phone:
     """
     # NFKC turns full-width digits (from some phone keyboards) into ASCII ones; copy-pasted numbers
     # may carry invisible direction or zero-width marks.
-    normalised = unicodedata.normalize("NFKC", text or "")
-    raw = "".join(ch for ch in normalised if unicodedata.category(ch) != "Cf").strip()
+    if (text or "").isascii():  # nearly every number: nothing to normalise (an import's million rows)
+        raw = (text or "").strip()
+    else:
+        normalised = unicodedata.normalize("NFKC", text or "")
+        raw = "".join(ch for ch in normalised if unicodedata.category(ch) != "Cf").strip()
     if fold(raw) in _WITHHELD_WORDS or _PLACEHOLDER.match(raw):
         return WITHHELD
     if not _ALLOWED.match(raw):

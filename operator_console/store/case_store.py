@@ -7,14 +7,26 @@ on disk (WAL, ``synchronous=FULL``). Callers in the GUI run it on the single dat
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from sqlalchemy import ColumnElement, Connection, Engine, func, insert, literal_column, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    DateTime,
+    Engine,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session
 
@@ -38,7 +50,8 @@ from operator_console.domain.case import (
 from operator_console.domain.phones import WITHHELD, Phone, stored_phone
 from operator_console.domain.search_keys import search_text
 from operator_console.domain.text import fold, fold_words
-from operator_console.store.database import migrate, open_engine
+from operator_console.store import pending_indexes
+from operator_console.store.database import migrate, open_engine, pragma
 from operator_console.store.models import CaseLinkRow, CaseRow, ContactRow, OutboxRow, StatusChangeRow
 from operator_console.store.outbox import outbox_values, record_dispatch
 
@@ -109,8 +122,9 @@ class StoreStats:
 
 
 class BulkImport:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, *, index_words: bool = True) -> None:
         self._connection = connection
+        self._index_words = index_words
 
     def add(self, records: Sequence[CaseRecord]) -> ImportCounts:
         """Insert, in one transaction, the cases whose ``external_id`` the store has not seen.
@@ -121,16 +135,27 @@ class BulkImport:
         if not records:
             return counts
         with self._connection.begin():
-            ids = [r.external_id for r in records if r.external_id]
-            by_external_id = select(CaseRow.external_id).where(CaseRow.external_id.in_(ids))
-            # A case entered in a console is exported with its own id as its external_id.
-            by_id = select(CaseRow.id).where(CaseRow.id.in_(ids))
-            known = set(self._connection.scalars(by_external_id)) | set(self._connection.scalars(by_id))
+            known = self._known([r.external_id for r in records if r.external_id])
             fresh = [r for r in records if r.external_id not in known]
-            insert_records(self._connection, fresh)
+            insert_records(self._connection, fresh, index_words=self._index_words)
         counts.imported = len(fresh)
         counts.skipped = len(records) - len(fresh)
         return counts
+
+    def known(self, external_ids: Sequence[str]) -> set[str]:
+        """Those of ``external_ids`` the store has a case for (before the rows are built: importing
+        a file again after a power cut skips what is in at the cost of a look-up)."""
+        with self._connection.begin():
+            return self._known(external_ids)
+
+    def _known(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        by_external_id = select(CaseRow.external_id).where(CaseRow.external_id.in_(ids))
+        # A case entered in a console is exported with its own id as its external_id.
+        by_id = select(CaseRow.id).where(CaseRow.id.in_(ids))
+        found = set(self._connection.scalars(by_external_id)) | set(self._connection.scalars(by_id))
+        return {i for i in found if i is not None}
 
 
 class CaseStore:
@@ -139,6 +164,7 @@ class CaseStore:
         self.engine: Engine = open_engine(path)
         try:
             migrate(self.engine)
+            pending_indexes.finish_pending(self.engine)
         except BaseException:
             self.engine.dispose()  # the file is let go of: it may have to be moved aside
             raise
@@ -202,23 +228,33 @@ class CaseStore:
             connection.execute(insert(OutboxRow), [outbox_values("case", case.id, case.id, now)])
 
     @contextmanager
-    def bulk_import(self) -> Iterator[BulkImport]:
+    def bulk_import(self, *, indexing: Callable[[], None] | None = None) -> Iterator[BulkImport]:
         """One connection for a whole import, tuned for it; durable when the block ends.
 
         A batch updates a dozen indexes: a large page cache keeps their pages in memory between
         batches, and ``synchronous=NORMAL`` skips the fsync of each batch's commit (the store stays
-        consistent after a power cut, and an import is re-runnable). At the end a full checkpoint
-        writes everything to the database file and syncs it, before the caller reports success.
+        consistent after a power cut, and an import is re-runnable). Into a store without cases the
+        indexes are built once at the end instead (``pending_indexes``), also when the import
+        fails half-way (``indexing`` is called before they are built). At the end a full
+        checkpoint writes everything to the database file and syncs it, before the caller reports
+        success.
         """
         with self.engine.connect() as connection:
-            _pragma(connection, "cache_size=-262144")
-            _pragma(connection, "synchronous=NORMAL")
+            pragma(connection, "cache_size=-262144")
+            pragma(connection, "synchronous=NORMAL")
+            deferred = pending_indexes.defer(connection)
             try:
-                yield BulkImport(connection)
+                yield BulkImport(connection, index_words=not deferred)
             finally:
-                _pragma(connection, "synchronous=FULL")
-                _pragma(connection, "cache_size=-2000")
-                _pragma(connection, "wal_checkpoint(FULL)")
+                if connection.in_transaction():
+                    connection.rollback()  # a batch the import stopped in
+                if deferred:
+                    if indexing is not None:
+                        indexing()
+                    pending_indexes.finish(connection)
+                pragma(connection, "synchronous=FULL")
+                pragma(connection, "cache_size=-2000")
+                pragma(connection, "wal_checkpoint(FULL)")
 
     def import_cases(self, cases: Iterable[Case]) -> ImportCounts:
         now = _utcnow()
@@ -451,10 +487,12 @@ def case_record(case: Case, now: datetime, *, server_id: str | None = None) -> C
 
 def _db_tuple(values: dict[str, Any], columns: Sequence[str]) -> tuple[Any, ...]:
     # Datetimes as SQLAlchemy's SQLite dialect stores them, so the ORM reads back what we wrote.
-    return tuple(
-        value.isoformat(sep=" ", timespec="microseconds") if type(value) is datetime else value
-        for value in map(values.__getitem__, columns)
-    )
+    # (Only the few datetime columns are looked at: an import builds a million of these.)
+    row = list(itemgetter(*columns)(values))
+    for index in _DATETIME_AT.get(tuple(columns), ()):
+        if type(value := row[index]) is datetime:
+            row[index] = value.isoformat(sep=" ", timespec="microseconds")
+    return tuple(row)
 
 
 def _insert_sql(table: str, columns: Sequence[str]) -> str:
@@ -464,6 +502,10 @@ def _insert_sql(table: str, columns: Sequence[str]) -> str:
 _CASE_COLUMNS = tuple(c.name for c in CaseRow.__table__.columns)
 _HISTORY_COLUMNS = ("case_id", "status", "at", "by", "reason")
 _CASE_INSERT = _insert_sql("cases", _CASE_COLUMNS)
+_DATETIME_AT = {
+    _CASE_COLUMNS: tuple(i for i, c in enumerate(CaseRow.__table__.columns) if isinstance(c.type, DateTime)),
+    _HISTORY_COLUMNS: (_HISTORY_COLUMNS.index("at"),),
+}
 _ID = _CASE_COLUMNS.index("id")
 _INDEX_NEW_CASES = (
     "INSERT INTO case_search(rowid, search_text) SELECT rowid, search_text FROM cases WHERE id IN ({marks})",
@@ -473,18 +515,12 @@ _INDEX_NEW_CASES = (
 _HISTORY_INSERT = _insert_sql("status_history", _HISTORY_COLUMNS)
 
 
-def _pragma(connection: Connection, pragma: str) -> None:
-    # On the DB-API cursor: SQLAlchemy would open a transaction around it, and a checkpoint
-    # cannot run inside one.
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(f"PRAGMA {pragma}")
-    finally:
-        cursor.close()
+def insert_records(
+    connection: Connection, records: Sequence[CaseRecord], *, index_words: bool = True
+) -> None:
+    """Plain DB-API ``executemany``: importing a million rows spends its time in SQLite, not in mapping.
 
-
-def insert_records(connection: Connection, records: Sequence[CaseRecord]) -> None:
-    """Plain DB-API ``executemany``: importing a million rows spends its time in SQLite, not in mapping."""
+    ``index_words=False``: an import into an empty store, whose word indexes are built at its end."""
     if not records:
         return
     cursor = connection.connection.cursor()
@@ -493,7 +529,7 @@ def insert_records(connection: Connection, records: Sequence[CaseRecord]) -> Non
         # The duplicate search's index, in the same transaction, by the batch's own ids (a rowid
         # range could take in another writer's rows); a statement per 500 cases, not a trigger per
         # row (which cost an import of a million cases twice its time).
-        ids = [r.case[_ID] for r in records]
+        ids = [r.case[_ID] for r in records] if index_words else []
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             for statement in _INDEX_NEW_CASES:

@@ -13,7 +13,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 
 from operator_console.paths import create_private, sync_folder
 
@@ -61,6 +61,16 @@ def open_engine(path: Path, *, transactional_ddl: bool = False) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE")  # the writer from the start: no upgrade to fail
 
     return engine
+
+
+def pragma(connection: Connection, statement: str) -> None:
+    """``PRAGMA statement`` on the DB-API cursor: SQLAlchemy would open a transaction around it, and
+    some pragmas (a checkpoint, the sorter's threads) are refused or ignored inside one."""
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA {statement}")
+    finally:
+        cursor.close()
 
 
 def alembic_config() -> Config:

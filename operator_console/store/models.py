@@ -158,6 +158,16 @@ class SyncStateRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class PendingIndexRow(Base):
+    """An index an import into an empty store dropped and has not built again yet (revision 0011)."""
+
+    __tablename__ = "pending_indexes"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    statement: Mapped[str] = mapped_column(Text)
+
+
 Index("ix_cases_status_received", CaseRow.status, CaseRow.received_at)
 Index("ix_cases_ward_status", CaseRow.ward_code, CaseRow.status)
 Index("ix_cases_street_key", CaseRow.street_key)
