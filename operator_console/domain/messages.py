@@ -177,6 +177,12 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Imported {imported} cases, skipped {skipped} already present, rejected {rejected} rows "
         "({seconds:.1f} s).",
     ),
+    "case.closed_no_change": (
+        "Hồ sơ đã đóng ({status}): không thêm ghi chú, chuyển đơn vị hay đổi mức ưu tiên được nữa. "
+        "Gọi lại cho người dân thì ghi kết quả cuộc gọi.",
+        "The case is closed ({status}): no more notes, re-routing or priority changes. "
+        "A call back to the citizen is recorded as such.",
+    ),
     "import.progress": ("Đã đọc {rows} dòng…", "{rows} rows read…"),
     "import.indexing": (
         "Đang lập chỉ mục tìm kiếm cho các hồ sơ vừa nhập (khoảng một phút cho một triệu hồ sơ)…",

@@ -102,6 +102,21 @@ IdempotencyKey = Annotated[
         description="Required. The console's local case id (a UUID), bare or as a quoted string",
     ),
 ]
+ChangeKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        description="Optional: the console's id for this change; the same change sent again (a "
+        "retry after an outage) is made once and answered with the case as it is now",
+    ),
+]
+IfMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-Match",
+        description='The ETag of the case the change was made against ("v3"); an older one: 412',
+    ),
+]
 StatusName = Literal[
     "draft",
     "queued",
@@ -499,28 +514,60 @@ def _add_api_routes(app: FastAPI) -> None:
         response_model=CaseDetail,
         responses=responses(404, *AUTH_ERRORS),
     )
-    def get_case(rt: RuntimeDep, who: Anyone, case_id: CaseId) -> CaseDetail:
-        """A case with its contacts, links and full history."""
+    def get_case(rt: RuntimeDep, who: Anyone, case_id: CaseId, response: Response) -> CaseDetail:
+        """A case with its contacts, links and full history; its version as the ``ETag``."""
         with transaction(rt.reads) as session:
             row = cases.get_visible(session, who, case_id)
-            return Presenter(session, rt.reference).detail(session, row)
+            detail = Presenter(session, rt.reference).detail(session, row)
+        response.headers["ETag"] = cases.etag(detail.version)
+        return detail
 
     @app.patch(
         f"{API}/cases/{{case_id}}",
         tags=["cases"],
         response_model=CaseDetail,
-        responses=responses(404, *AUTH_ERRORS),
+        responses=responses(400, 404, 409, 412, *AUTH_ERRORS),
     )
     def update_case(
-        rt: RuntimeDep, who: Updater, lang: LanguageDep, case_id: CaseId, body: CasePatch
+        rt: RuntimeDep,
+        who: Updater,
+        lang: LanguageDep,
+        case_id: CaseId,
+        body: CasePatch,
+        response: Response,
+        if_match: IfMatch = None,
+        idempotency_key: ChangeKey = None,
     ) -> CaseDetail:
-        """A unit accepts, notes progress, resolves or rejects (with a reason); a supervisor may re-route."""
-        with transaction(rt.factory) as session:
-            cases.patch_case(session, who, case_id, body, now_utc(), lang)
+        """A unit accepts, notes progress, resolves or rejects (with a reason); a supervisor also
+        re-routes and changes the priority; an operator records a call back. With ``If-Match``, a
+        change made against an older version of the case is refused (412, the current ``ETag``)."""
+        expected = cases.version_of(if_match)
+
+        def change(session: Session) -> tuple[int, dict[str, Any]]:
+            cases.patch_case(session, who, case_id, body, now_utc(), lang, if_match=expected)
+            return 200, {"id": case_id}
+
+        if idempotency_key is None:
+            with transaction(rt.factory) as session:
+                change(session)
+        else:
+            identity = body_hash({"if_match": expected, **request_identity(body)})
+            outcome = run_once(
+                rt.factory,
+                _key_owner(who),
+                f"PATCH /cases/{case_id}",
+                parse_key(idempotency_key),
+                identity,
+                change,
+            )
+            if outcome.replayed:
+                response.headers["Idempotent-Replayed"] = "true"
         # Read back after the commit: the history's new entry is written at the commit (the feed).
         with transaction(rt.reads) as session:
             row = cases.get_visible(session, who, case_id)
-            return Presenter(session, rt.reference).detail(session, row)
+            detail = Presenter(session, rt.reference).detail(session, row)
+        response.headers["ETag"] = cases.etag(detail.version)
+        return detail
 
     @app.post(
         f"{API}/cases/{{case_id}}/contacts",

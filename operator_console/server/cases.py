@@ -29,7 +29,7 @@ from operator_console.domain.deadlines import Deadlines, default_deadlines
 from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.intake import CaseDraft, InvalidCase, build_case
 from operator_console.domain.interchange import HCMC_TIME
-from operator_console.domain.messages import Language
+from operator_console.domain.messages import Language, Message
 from operator_console.domain.phones import PhoneError, parse_phone
 from operator_console.domain.taxonomy import Taxonomy
 from operator_console.server.db import queue_event
@@ -137,11 +137,31 @@ def add_event(
     unit: str | None = None,
     from_unit: str | None = None,
     note: str = "",
+    from_status: str | None = None,
+    priority: str | None = None,
+    from_priority: str | None = None,
+    outcome: str | None = None,
 ) -> None:
-    """Record a change of ``case``; it is written to the feed when the transaction commits."""
+    """Record a change of ``case``; it is written to the feed when the transaction commits.
+
+    Every change moves the case's version (the row is locked for the change: ``get_visible``), so
+    that a change made against an older version is refused (``If-Match``, see ``patch_case``)."""
     row = CaseEventRow(
-        case_id=case.id, at=now, by=by, kind=kind, status=status, unit=unit, from_unit=from_unit, note=note
+        case_id=case.id,
+        at=now,
+        by=by,
+        kind=kind,
+        status=status,
+        unit=unit,
+        from_unit=from_unit,
+        note=note,
+        from_status=from_status,
+        priority=priority,
+        from_priority=from_priority,
+        outcome=outcome,
     )
+    if kind != "created":
+        case.version = (case.version or 1) + 1
     queue_event(session, row)
 
 
@@ -244,6 +264,7 @@ def create_case(
         media_url=case.media_url,
         channel_refs=case.channel_refs.to_json(),
         subject_age=case.subject_age,
+        version=1,
     )
     session.add(row)
     add_event(session, row, "created", who, now, status=row.status, unit=unit)
@@ -312,6 +333,7 @@ class Presenter:
             long=row.lon,
             media_url=row.media_url,
             channel_refs=ChannelRefsOut.model_validate(ChannelRefs.from_json(row.channel_refs).as_dict()),
+            version=row.version,
         )
 
     def detail(self, session: Session, row: CaseRow) -> CaseDetail:
@@ -361,6 +383,11 @@ class Presenter:
                     status=e.status,
                     unit=e.unit,
                     note=e.note,
+                    from_status=e.from_status,
+                    from_unit=e.from_unit,
+                    priority=e.priority,
+                    from_priority=e.from_priority,
+                    outcome=e.outcome,  # type: ignore[arg-type]
                 )
                 for e in events
             ],
@@ -535,6 +562,7 @@ def add_link(
             "validation", errors=[FieldProblem(field="target_id", message="a case cannot link to itself")]
         )
     target = get_visible(session, who, body.target_id, for_update=True)
+    was = case.status
     if body.kind == "merged":
         if target.status == Status.MERGED.value:
             raise ProblemError("conflict", "the target was itself merged into another case: link to that one")
@@ -564,21 +592,40 @@ def add_link(
     )
     session.add(link)
     case.updated_at = now
-    add_event(session, case, "link", who.username, now, status=case.status, note=f"{body.kind}:{target.id}")
+    add_event(
+        session,
+        case,
+        "link",
+        who.username,
+        now,
+        status=case.status,
+        from_status=was if was != case.status else None,
+        note=f"{body.kind}:{target.id}",
+    )
     add_event(session, target, "link", who.username, now, note=f"{body.kind}<-{case.id}")
     return case, link
 
 
 def patch_case(
-    session: Session, who: Principal, case_id: str, body: CasePatch, now: datetime, language: Language
+    session: Session,
+    who: Principal,
+    case_id: str,
+    body: CasePatch,
+    now: datetime,
+    language: Language,
+    *,
+    if_match: int | None = None,
 ) -> CaseRow:
-    """Re-route, change the status, add a note: each in the history; a note is never dropped."""
+    """Re-route, change the status or the priority, add a note, record a call back: each in the
+    history with what it changed from. ``if_match``: the version the change was made against; an
+    older one is refused (412), so that nobody overwrites another person's change unseen."""
     case = get_visible(session, who, case_id, for_update=True)
+    if if_match is not None and if_match != case.version:
+        raise ProblemError("stale", headers={"ETag": etag(case.version)})
+    _check_allowed(who, case, body, language)
     note = body.note.strip()
     recorded = False
     if body.handling_unit is not None and body.handling_unit != case.handling_unit:
-        if who.role not in (Role.SUPERVISOR, Role.ADMIN):
-            raise ProblemError("forbidden", "only a supervisor re-routes a case")
         unit = session.get(UnitRow, body.handling_unit)
         if unit is None or not unit.active:
             raise ProblemError(
@@ -588,6 +635,13 @@ def patch_case(
         case.handling_unit = unit.code
         add_event(session, case, "routed", who.username, now, unit=unit.code, from_unit=left, note=note)
         recorded, note = True, ""
+    if body.priority is not None and body.priority != case.priority:
+        was = case.priority
+        case.priority = body.priority
+        add_event(
+            session, case, "priority", who.username, now, priority=body.priority, from_priority=was, note=note
+        )
+        recorded, note = True, ""
     if body.status is not None and body.status != case.status:
         try:
             check_transition(Status(case.status), Status(body.status), reason=body.reason)
@@ -595,14 +649,27 @@ def patch_case(
             wrong = "reason" if "reason" in exc.message.code else "status"
             problem = FieldProblem(field=wrong, message=exc.message.render(language))
             raise ProblemError("transition", errors=[problem]) from exc
+        was = case.status
         case.status = body.status
         case.status_reason = body.reason.strip()
         case.closed_at = now if body.status in CLOSED else None
         reason = body.reason.strip()
-        add_event(session, case, "status", who.username, now, status=body.status, note=reason or note)
+        add_event(
+            session,
+            case,
+            "status",
+            who.username,
+            now,
+            status=body.status,
+            from_status=was,
+            note=reason or note,
+        )
         recorded = True
         if not reason:
             note = ""
+    if body.callback is not None:
+        add_event(session, case, "callback", who.username, now, outcome=body.callback, note=note)
+        recorded, note = True, ""
     if note:
         add_event(session, case, "note", who.username, now, note=note)
         recorded = True
@@ -610,6 +677,48 @@ def patch_case(
         raise ProblemError("validation", errors=[FieldProblem(field="status", message="nothing to change")])
     case.updated_at = now
     return case
+
+
+def etag(version: int) -> str:
+    """The case's version as an HTTP entity tag (a strong one: the case's state is exactly it)."""
+    return f'"v{version}"'
+
+
+def version_of(if_match: str | None) -> int | None:
+    """The version an ``If-Match`` header names; None when absent or ``*`` (any version).
+
+    A header that names no version of ours (a weak or foreign tag) matches none: -1."""
+    if if_match is None or not if_match.strip() or if_match.strip() == "*":
+        return None
+    tags = [t.strip() for t in if_match.split(",")]
+    for tag in tags:
+        if tag.startswith('"v') and tag.endswith('"') and tag[2:-1].isdigit():
+            return int(tag[2:-1])
+    return -1
+
+
+def _check_allowed(who: Principal, case: CaseRow, body: CasePatch, language: Language) -> None:
+    """Who may change what: an operator records a call back (with what was said); a unit works its
+    case (status, notes, call backs); a supervisor or an admin also re-routes it and changes its
+    priority. A closed case takes call backs only (the citizen is told), nothing else."""
+    rerouted = body.handling_unit is not None and body.handling_unit != case.handling_unit
+    reprioritised = body.priority is not None and body.priority != case.priority
+    if who.role == Role.OPERATOR and (body.status is not None or rerouted or reprioritised):
+        raise ProblemError("forbidden", "an operator records a call back; the unit changes the case")
+    if who.role == Role.OPERATOR and body.note.strip() and body.callback is None:
+        raise ProblemError("forbidden", "an operator's note goes with a call back")
+    if (rerouted or reprioritised) and who.role not in (Role.SUPERVISOR, Role.ADMIN):
+        raise ProblemError("forbidden", "only a supervisor re-routes a case or changes its priority")
+    closed = case.status in CLOSED
+    changes_status = body.status is not None and body.status != case.status
+    if (
+        closed
+        and not changes_status
+        and (rerouted or reprioritised or (body.note.strip() and body.callback is None))
+    ):
+        field = "handling_unit" if rerouted else "priority" if reprioritised else "note"
+        message = Message("case.closed_no_change", {"status": case.status}).render(language)
+        raise ProblemError("transition", errors=[FieldProblem(field=field, message=message)])
 
 
 def cases_by_id(session: Session, ids: Iterable[str]) -> dict[str, CaseRow]:

@@ -21,8 +21,9 @@ WRITERS = frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN})
 """Who takes calls and records them: new cases, repeat contacts, links, heartbeats."""
 OVERSIGHT = frozenset({Role.SUPERVISOR, Role.MONITOR, Role.ADMIN})
 ADMINS = frozenset({Role.ADMIN})
-UPDATERS = frozenset({Role.UNIT, Role.SUPERVISOR, Role.ADMIN})
-"""Who moves a case along (a unit handler only its own unit's)."""
+UPDATERS = frozenset({Role.UNIT, Role.SUPERVISOR, Role.ADMIN, Role.OPERATOR})
+"""Who changes a case: a unit handler moves its own unit's along, a supervisor also re-routes and
+re-prioritises, an operator records a call back (``cases.patch_case`` says who may change what)."""
 AUTH_ERRORS = (401, 403, 413, 422, 429, 503)
 
 bearer = OAuth2PasswordBearer(tokenUrl=f"{API}/auth/token", auto_error=False)

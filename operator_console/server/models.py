@@ -166,6 +166,8 @@ class CaseRow(Base):
     media_url: Mapped[str] = mapped_column(Text, default="", server_default="")
     channel_refs: Mapped[str] = mapped_column(Text, default="", server_default="")
     subject_age: Mapped[int | None] = mapped_column(Integer)  # revision 0008
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Moves with every event of the case's history (revision 0009): the ETag a change's If-Match names."""
 
 
 # The backlog queries read open cases by unit and by ward: partial indexes hold only the open ones,
@@ -256,6 +258,12 @@ class CaseEventRow(Base):
     from_unit: Mapped[str | None] = mapped_column(String(40), index=True)
     """For a re-routing: the unit the case left (its feed must hear that it is gone). Revision 0003."""
     note: Mapped[str] = mapped_column(Text, default="")
+    # Revision 0009: what a change changed from (the status; the unit is ``from_unit``) and to (the
+    # priority), and what came of a call back to the citizen.
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    priority: Mapped[str | None] = mapped_column(String(10))
+    from_priority: Mapped[str | None] = mapped_column(String(10))
+    outcome: Mapped[str | None] = mapped_column(String(20))
 
 
 class CaseCounterRow(Base):

@@ -141,10 +141,17 @@ class EventOut(BaseModel):
     seq: int
     at: datetime
     by: str
-    kind: Literal["created", "status", "note", "contact", "link", "routed"]
-    status: str | None
-    unit: str | None
+    kind: Literal["created", "status", "note", "contact", "link", "routed", "priority", "callback"]
+    status: str | None = Field(description="created, status, link: the status after the change")
+    unit: str | None = Field(description="created, routed: the unit the case went to")
     note: str
+    from_status: str | None = Field(default=None, description="status (and a merge): the status before")
+    from_unit: str | None = Field(default=None, description="routed: the unit the case left")
+    priority: str | None = Field(default=None, description="priority: the priority after the change")
+    from_priority: str | None = Field(default=None, description="priority: the priority before")
+    outcome: Literal["reached", "not_reached", "wrong_number"] | None = Field(
+        default=None, description="callback: what came of the call to the citizen"
+    )
 
 
 class LinkOut(BaseModel):
@@ -208,6 +215,11 @@ class CaseOut(BaseModel):
     long: float | None = None
     media_url: str = ""
     channel_refs: ChannelRefsOut = Field(default_factory=lambda: ChannelRefsOut())
+    version: int = Field(
+        default=1,
+        description="Moves with every change of the case; GET /cases/{id} gives it as the ETag "
+        '("v3"), and a PATCH sent with If-Match of an older one is refused (412)',
+    )
 
 
 class CaseDetail(CaseOut):
@@ -241,13 +253,23 @@ class LinkIn(Strict):
 
 
 class CasePatch(Strict):
-    """What a unit (or a supervisor) does with a case. Every change goes into the case's history."""
+    """What a unit, a supervisor or an operator does with a case. Every change goes into the case's
+    history with who, when and what it changed from. Send ``If-Match`` with the case's ``ETag`` (its
+    version) so that a change made against an older state is refused (412) rather than applied."""
 
     status: Literal["accepted", "in_progress", "resolved", "not_eligible", "rejected"] | None = None
     reason: str = Field(default="", max_length=2000, description="Required for not_eligible and rejected")
-    note: str = Field(default="", max_length=10_000, description="A progress note")
+    note: str = Field(
+        default="", max_length=10_000, description="A progress note (with a call back: what was said)"
+    )
     handling_unit: str | None = Field(
         default=None, max_length=40, description="Re-route to another unit (supervisor, admin)"
+    )
+    priority: Literal["normal", "urgent", "critical"] | None = Field(
+        default=None, description="Change the priority (supervisor, admin)"
+    )
+    callback: Literal["reached", "not_reached", "wrong_number"] | None = Field(
+        default=None, description="A call back to the citizen and its outcome (operator, unit, supervisor)"
     )
 
 
