@@ -150,6 +150,21 @@ class ServerClient:
         """Link a case the server has to another (``related``: the same household, another need)."""
         return self._post_to_case(server_case_id, "links", body, idempotency_key)
 
+    def update_case(
+        self, server_case_id: str, body: dict[str, Any], idempotency_key: str, if_match: int | None = None
+    ) -> dict[str, Any]:
+        """``PATCH /cases/{id}``: a change made once for its key; ``if_match``: the case's version it
+        was made against (an older one than the server's: :class:`Refused` with code ``stale``)."""
+        headers = {"Idempotency-Key": idempotency_key}
+        if if_match is not None:
+            headers["If-Match"] = f'"v{if_match}"'
+        answer = self._call("PATCH", f"/api/v1/cases/{server_case_id}", json=body, headers=headers)
+        return self._json(answer)
+
+    def case_detail(self, server_case_id: str) -> dict[str, Any]:
+        """``GET /cases/{id}``: the case with its contacts, links and whole history."""
+        return self._json(self._call("GET", f"/api/v1/cases/{server_case_id}"))
+
     def _post_to_case(
         self, server_case_id: str, what: str, body: dict[str, Any], idempotency_key: str
     ) -> dict[str, Any]:

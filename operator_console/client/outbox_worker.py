@@ -153,6 +153,17 @@ def _send(
         client.add_link(item.server_case_id, body, idempotency_key=item.item_id)
         outbox.item_sent(item.seq, now)
         return
+    if item.kind == "change":
+        change = outbox.change_to_send(item.item_id)
+        if change is None:  # cannot happen (changes are never deleted): nothing to send
+            outbox.item_sent(item.seq, now)
+            return
+        if item.server_case_id is None:
+            raise Refused(422, "case_not_sent", "the case of this change was not accepted by the server")
+        body, base_version = change
+        client.update_case(item.server_case_id, body, idempotency_key=item.item_id, if_match=base_version)
+        outbox.item_sent(item.seq, now)
+        return
     contact = next((c for c in case.contacts if c.id == item.item_id), None)
     if contact is None or item.server_case_id is None:
         # The case itself was refused by the server: its repeat call cannot go on its own.

@@ -44,6 +44,14 @@ class Priority(StrEnum):
     CRITICAL = "critical"
 
 
+class CallOutcome(StrEnum):
+    """What came of a call back to the citizen (``domain/changes.py``)."""
+
+    REACHED = "reached"
+    NOT_REACHED = "not_reached"
+    WRONG_NUMBER = "wrong_number"
+
+
 class Status(StrEnum):
     DRAFT = "draft"
     QUEUED = "queued"
@@ -82,6 +90,9 @@ LABELS: dict[StrEnum, tuple[str, str]] = {
     Status.NOT_ELIGIBLE: ("Chưa đủ điều kiện", "Not eligible"),
     Status.REJECTED: ("Từ chối", "Rejected"),
     Status.MERGED: ("Đã gộp", "Merged"),
+    CallOutcome.REACHED: ("Đã gặp người dân", "Reached"),
+    CallOutcome.NOT_REACHED: ("Không liên lạc được", "Not reached"),
+    CallOutcome.WRONG_NUMBER: ("Sai số", "Wrong number"),
 }
 
 

@@ -177,6 +177,15 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Imported {imported} cases, skipped {skipped} already present, rejected {rejected} rows "
         "({seconds:.1f} s).",
     ),
+    "change.status_not_settable": (
+        "Không thể chuyển hồ sơ sang «{status}» bằng tay.",
+        "A case cannot be moved to “{status}” by hand.",
+    ),
+    "change.too_long": ("Quá dài: tối đa {limit} ký tự.", "Too long: at most {limit} characters."),
+    "change.empty": (
+        "Chưa có gì để ghi: chọn kết quả cuộc gọi, trạng thái, hoặc viết ghi chú.",
+        "Nothing to record: choose the call's outcome or a status, or write a note.",
+    ),
     "case.closed_no_change": (
         "Hồ sơ đã đóng ({status}): không thêm ghi chú, chuyển đơn vị hay đổi mức ưu tiên được nữa. "
         "Gọi lại cho người dân thì ghi kết quả cuộc gọi.",

@@ -47,12 +47,20 @@ from operator_console.domain.case import (
     check_transition,
     new_case_id,
 )
+from operator_console.domain.changes import CaseChange
 from operator_console.domain.phones import WITHHELD, Phone, stored_phone
 from operator_console.domain.search_keys import search_text
 from operator_console.domain.text import fold, fold_words
 from operator_console.store import pending_indexes
-from operator_console.store.database import migrate, open_engine, pragma
-from operator_console.store.models import CaseLinkRow, CaseRow, ContactRow, OutboxRow, StatusChangeRow
+from operator_console.store.database import migrate, naive_utc, open_engine, pragma
+from operator_console.store.models import (
+    CaseChangeRow,
+    CaseLinkRow,
+    CaseRow,
+    ContactRow,
+    OutboxRow,
+    StatusChangeRow,
+)
 from operator_console.store.outbox import outbox_values, record_dispatch
 
 
@@ -260,6 +268,43 @@ class CaseStore:
         now = _utcnow()
         with self.bulk_import() as bulk:
             return bulk.add([case_record(c, now) for c in cases])
+
+    def add_change(self, case_id: str, change: CaseChange, *, by: str) -> None:
+        """A change to a case (a call back, a note, a status…) and its outbox item, in one
+        transaction: written here before anything is sent, so that nothing said is lost."""
+        with Session(self.engine) as session, session.begin():
+            if session.get(CaseRow, case_id) is None:
+                raise KeyError(case_id)
+            session.add(
+                CaseChangeRow(
+                    id=change.id,
+                    case_id=case_id,
+                    at=naive_utc(change.at),
+                    by=by,
+                    body=change.to_json(),
+                    base_version=change.base_version,
+                )
+            )
+            session.execute(insert(OutboxRow), [outbox_values("change", case_id, change.id, _utcnow())])
+
+    def changes_of(self, case_id: str) -> list[tuple[CaseChange, str, str]]:
+        """The changes made here to a case, oldest first, each with its outbox state (waiting,
+        sent, refused) and the server's message when it was refused."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(CaseChangeRow, OutboxRow.state, OutboxRow.last_error)
+                .join(OutboxRow, (OutboxRow.item_id == CaseChangeRow.id) & (OutboxRow.kind == "change"))
+                .where(CaseChangeRow.case_id == case_id)
+                .order_by(OutboxRow.seq)
+            ).all()
+        return [
+            (
+                CaseChange.from_json(row.id, row.at.replace(tzinfo=UTC), row.body, row.base_version),
+                state,
+                error,
+            )
+            for row, state, error in rows
+        ]
 
     def add_contact(self, case_id: str, contact: Contact) -> None:
         """A repeat call about an existing case: kept as a contact, and the case's repeat count goes up."""

@@ -133,7 +133,7 @@ class OutboxRow(Base):
     __tablename__ = "outbox"
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    kind: Mapped[str] = mapped_column(String(10))  # "case", "contact" or "link"
+    kind: Mapped[str] = mapped_column(String(10))  # "case", "contact", "link" or "change"
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     item_id: Mapped[str] = mapped_column(String(36))
     """The idempotency key: the case's id, or the contact's."""
@@ -156,6 +156,20 @@ class SyncStateRow(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class CaseChangeRow(Base):
+    """A change made to a case after it was taken, kept until the server has it (revision 0012)."""
+
+    __tablename__ = "case_changes"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    by: Mapped[str] = mapped_column(String(80))
+    body: Mapped[str] = mapped_column(Text)
+    """The ``PATCH`` body as JSON (``CaseChange.to_json``)."""
+    base_version: Mapped[int | None] = mapped_column(Integer)
 
 
 class PendingIndexRow(Base):

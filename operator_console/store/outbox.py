@@ -9,6 +9,7 @@ retried at a later time, or refused by the server with its message for the opera
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from operator_console.domain.case import Status, check_transition
 from operator_console.store.database import naive_utc
-from operator_console.store.models import CaseLinkRow, CaseRow, OutboxRow, StatusChangeRow
+from operator_console.store.models import CaseChangeRow, CaseLinkRow, CaseRow, OutboxRow, StatusChangeRow
 
 WAITING, SENT, REFUSED = "waiting", "sent", "refused"
 
@@ -199,6 +200,13 @@ class Outbox:
                 .where(CaseLinkRow.id == link_id)
             ).first()
         return (found[0], found[1], found[2]) if found else None
+
+    def change_to_send(self, change_id: str) -> tuple[dict[str, Any], int | None] | None:
+        """A change's ``PATCH`` body and the version it was made against (None: it only adds);
+        None when there is no such change."""
+        with Session(self._engine) as session:
+            row = session.get(CaseChangeRow, change_id)
+            return (json.loads(row.body), row.base_version) if row is not None else None
 
     def case_item_state(self, case_id: str) -> str | None:
         """Where the case's own item is: waiting, sent or refused (None: it was never queued)."""

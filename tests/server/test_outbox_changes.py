@@ -1,0 +1,138 @@
+"""Changes made at a console to a case (a call back, a status, a priority) reach the server through
+the outbox: written locally first, sent in order and once, through outages; a decision made on a
+state someone has changed since is refused and kept, with the server's reason, for the person."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from operator_console.client.api import ServerClient
+from operator_console.client.outbox_worker import drain
+from operator_console.domain.case import CallOutcome, Priority, Status
+from operator_console.domain.changes import InvalidChange, make_change
+from operator_console.store.case_store import CaseStore
+from operator_console.store.models import CaseRow
+from operator_console.store.outbox import Outbox
+from tests.server.harness import PASSWORD, Server, free_port
+from tests.server.test_outbox import a_case
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> CaseStore:
+    return CaseStore(tmp_path / "console.sqlite3")
+
+
+def logged_in(server: Server, username: str) -> ServerClient:
+    client = ServerClient(server.url)
+    client.login(username, PASSWORD)
+    return client
+
+
+def _sent_case(server: Server, store: CaseStore, name: str) -> tuple[str, str]:
+    """A case taken at this console and sent: (its local id, its id on the server)."""
+    case = a_case(name)
+    store.add_case(case)
+    assert drain(store, Outbox(store.engine), logged_in(server, "op"), by="op").sent == 1
+    with Session(store.engine) as session:
+        server_id = session.scalar(select(CaseRow.server_id).where(CaseRow.id == case.id))
+    assert server_id is not None
+    return case.id, server_id
+
+
+def _history(server: Server, server_id: str) -> list[dict[str, Any]]:
+    detail = server.session("supervisor").get(server.api(f"/cases/{server_id}"), timeout=30).json()
+    return list(detail["history"])
+
+
+def test_a_call_back_recorded_while_the_server_is_away_reaches_it_once(
+    server: Server, store: CaseStore
+) -> None:
+    case_id, server_id = _sent_case(server, store, "Bà Tư gọi lại")
+    outbox = Outbox(store.engine)
+    change = make_change(at=datetime.now(UTC), callback=CallOutcome.REACHED, note="Đã báo: chiều nay có gạo")
+    store.add_change(case_id, change, by="op")  # written here before anything is sent
+    tried = datetime.now(UTC)
+    away = ServerClient(f"http://127.0.0.1:{free_port()}", language="en")
+    report = drain(store, outbox, away, by="op", rng=random.Random(1), now=lambda: tried)
+    assert report.sent == 0 and report.failed
+    ((kept, state, _error),) = store.changes_of(case_id)
+    assert kept == change and state == "waiting"
+
+    # The server is back; the first try had in fact reached it, and only its answer was lost.
+    client = logged_in(server, "op")
+    client.update_case(server_id, change.body(), idempotency_key=change.id)
+    report = drain(store, outbox, client, by="op", now=lambda: tried + timedelta(minutes=10))
+    assert (report.sent, report.refused) == (1, 0)
+    assert store.changes_of(case_id)[0][1] == "sent"
+    callbacks = [e for e in _history(server, server_id) if e["kind"] == "callback"]
+    assert [(e["by"], e["outcome"], e["note"]) for e in callbacks] == [
+        ("op", "reached", "Đã báo: chiều nay có gạo")
+    ]
+
+
+def test_changes_go_in_the_order_they_were_made(server: Server, store: CaseStore) -> None:
+    case_id, server_id = _sent_case(server, store, "Ông Năm")
+    supervisor = logged_in(server, "sup")
+    version = int(
+        server.session("supervisor").get(server.api(f"/cases/{server_id}"), timeout=30).json()["version"]
+    )
+    now = datetime.now(UTC)
+    first = make_change(at=now, priority=Priority.CRITICAL, note="Cụ ở một mình", base_version=version)
+    second = make_change(at=now, callback=CallOutcome.NOT_REACHED, note="Máy bận")
+    store.add_change(case_id, first, by="sup")
+    store.add_change(case_id, second, by="sup")
+    assert drain(store, Outbox(store.engine), supervisor, by="sup").sent == 2
+    kinds = [(e["kind"], e["by"]) for e in _history(server, server_id)[1:]]
+    assert kinds == [("priority", "sup"), ("callback", "sup")]
+
+
+def test_a_decision_on_a_state_changed_since_is_refused_and_kept_with_the_reason(
+    server: Server, store: CaseStore
+) -> None:
+    case_id, server_id = _sent_case(server, store, "Chị Sáu")
+    seen = int(
+        server.session("supervisor").get(server.api(f"/cases/{server_id}"), timeout=30).json()["version"]
+    )
+    # Meanwhile the unit accepts the case at its own desk.
+    accepted = server.session("unit").patch(
+        server.api(f"/cases/{server_id}"), json={"status": "accepted"}, timeout=30
+    )
+    assert accepted.status_code == 200
+    change = make_change(at=datetime.now(UTC), priority=Priority.URGENT, base_version=seen)
+    store.add_change(case_id, change, by="sup")
+    outbox = Outbox(store.engine)
+    report = drain(store, outbox, logged_in(server, "sup"), by="sup")
+    assert (report.sent, report.refused) == (0, 1)
+    ((_seq, refused_case, message),) = outbox.refused_items()
+    assert refused_case == case_id and "người khác thay đổi" in message
+    ((kept, state, error),) = store.changes_of(case_id)
+    assert kept == change and state == "refused" and error == message
+    now = server.session("supervisor").get(server.api(f"/cases/{server_id}"), timeout=30).json()
+    assert now["priority"] == "normal" and now["status"] == "accepted"  # nothing overwritten
+
+
+def test_what_a_change_must_say_is_checked_before_it_is_kept() -> None:
+    now = datetime.now(UTC)
+    with pytest.raises(InvalidChange) as empty:
+        make_change(at=now, note="   ")
+    assert empty.value.field == "note" and empty.value.message.code == "change.empty"
+    with pytest.raises(InvalidChange) as no_reason:
+        make_change(at=now, status=Status.NOT_ELIGIBLE)
+    assert no_reason.value.field == "reason"
+    with pytest.raises(InvalidChange) as by_hand:
+        make_change(at=now, status=Status.DISPATCHED)
+    assert by_hand.value.field == "status"
+    additive = make_change(at=now, callback=CallOutcome.WRONG_NUMBER, base_version=7)
+    assert additive.base_version is None  # a call back overwrites nothing: no If-Match
+    decision = make_change(at=now, status=Status.NOT_ELIGIBLE, reason=" Đã nhận  đợt 2 ", base_version=7)
+    assert decision.base_version == 7 and decision.body() == {
+        "status": "not_eligible",
+        "reason": "Đã nhận đợt 2",
+    }
