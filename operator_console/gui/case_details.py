@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from enum import StrEnum
 from html import escape
 from urllib.parse import quote
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from operator_console.client.case_history import ServerEvent, ServerHistory
 from operator_console.domain.case import Case, label
+from operator_console.domain.changes import CaseChange
 from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.messages import Language
@@ -26,6 +30,9 @@ def _href(url: str) -> str:
 
 
 class CaseDetails(QDialog):
+    callback_requested = Signal()
+    """The person asks to record a call back to the citizen (Alt+G / Alt+C)."""
+
     def __init__(
         self,
         case: Case,
@@ -37,13 +44,44 @@ class CaseDetails(QDialog):
         super().__init__(parent)
         self.ui = Ui_CaseDetails()
         self.ui.setupUi(self)
+        self._case, self._gazetteer, self._taxonomy, self._language = case, gazetteer, taxonomy, language
+        self.case_id = case.id
+        self._changes: list[tuple[CaseChange, str, str]] = []
+        self._server: ServerHistory | None = None
+        self._server_note = ""
         self.setWindowTitle(self.tr("Case %1").replace("%1", case.reference))
         # Qt's own button texts would need Qt's translations, which PySide6 does not ship for Vietnamese.
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        self.ui.details.setHtml(self.as_html(case, gazetteer, taxonomy, language))
+        self.callback_button = self.ui.buttons.addButton(
+            self.tr("Record a &call back…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.callback_button.clicked.connect(self.callback_requested)
+        self._render()
         # The map point and the photo a citizen sent open in the browser (Tab reaches them, Enter
         # opens); nothing else is a link, and only web addresses are opened.
         self.ui.details.anchorClicked.connect(self._open_link)
+
+    # what arrives after the dialog opened -------------------------------------------------------
+    def set_local_changes(self, changes: list[tuple[CaseChange, str, str]]) -> None:
+        """The changes made at this console (a call back…), each with its outbox state and the
+        server's message when refused."""
+        self._changes = changes
+        self._render()
+
+    def show_server_history(self, history: ServerHistory) -> None:
+        self._server, self._server_note = history, ""
+        self._render()
+
+    def show_server_history_pending(self, note: str) -> None:
+        """Why the server's history is not shown (yet): loading, not sent, offline."""
+        self._server_note = note
+        self._render()
+
+    def _render(self) -> None:
+        bar = self.ui.details.verticalScrollBar()
+        kept = bar.value()  # the history arriving must not move what the person is reading
+        self.ui.details.setHtml(self.as_html(self._case, self._gazetteer, self._taxonomy, self._language))
+        bar.setValue(kept)
 
     @staticmethod
     def _open_link(url: QUrl) -> None:
@@ -136,10 +174,73 @@ class CaseDetails(QDialog):
         else:
             parts.append(f"<p>{escape(no_contact)}</p>")
         parts.append(f"<h3>{escape(history_title)}</h3><ul>")
-        for change in case.history:
-            when = change.at.astimezone(HCMC_TIME).strftime("%d/%m/%Y %H:%M")
-            reason = f" — {escape(change.reason)}" if change.reason else ""
-            status = escape(label(change.status, language))
-            parts.append(f"<li>{escape(when)} · {status} · {escape(change.by)}{reason}</li>")
+        if self._server is not None:
+            parts += [f"<li>{self._event_html(e, language)}</li>" for e in self._server.events]
+        else:
+            for change in case.history:
+                when = _when(change.at)
+                reason = f" — {escape(change.reason)}" if change.reason else ""
+                status = escape(label(change.status, language))
+                parts.append(f"<li>{escape(when)} · {status} · {escape(change.by)}{reason}</li>")
+        for made_here, state, error in self._changes:
+            if state == "sent" and self._server is not None:
+                continue  # in the server's history above
+            parts.append(f"<li>{self._change_html(made_here, state, error, language)}</li>")
         parts.append("</ul>")
+        if self._server_note:
+            parts.append(f"<p><i>{escape(self._server_note)}</i></p>")
         return "".join(parts)
+
+    def _event_html(self, event: ServerEvent, language: Language) -> str:
+        """One line of the server's history: when, what changed from what to what, who, the note."""
+
+        def named(value: StrEnum | None) -> str:
+            return label(value, language) if value is not None else "?"
+
+        def unit(code: str | None) -> str:
+            return unit_name(code) if code else "?"
+
+        what = {
+            "created": self.tr("Taken, sent to %1").replace("%1", unit(event.unit)),
+            "status": f"{named(event.from_status)} → {named(event.status)}"
+            if event.from_status is not None
+            else named(event.status),
+            "routed": self.tr("Re-routed: %1 → %2")
+            .replace("%1", unit(event.from_unit))
+            .replace("%2", unit(event.unit)),
+            "priority": self.tr("Priority: %1 → %2")
+            .replace("%1", named(event.from_priority))
+            .replace("%2", named(event.priority)),
+            "callback": self.tr("Call back: %1").replace("%1", named(event.outcome)),
+            "contact": self.tr("Repeat call"),
+            "link": self.tr("Linked to another case"),
+        }.get(event.kind, self.tr("Note"))
+        # A contact's and a link's notes are ids (what they point to), not words for a person.
+        note = event.note if event.kind not in ("contact", "link") else ""
+        said = f" — {escape(note)}".replace("\n", "<br>") if note else ""
+        return f"{escape(_when(event.at))} · <b>{escape(what)}</b> · {escape(event.by)}{said}"
+
+    def _change_html(self, change: CaseChange, state: str, error: str, language: Language) -> str:
+        """A change made at this console, with where it is: waiting to be sent, sent, refused (why)."""
+        if change.callback is not None:
+            what = self.tr("Call back: %1").replace("%1", label(change.callback, language))
+        elif change.status is not None:
+            what = label(change.status, language)
+        elif change.priority is not None:
+            what = self.tr("Priority: %1").replace("%1", label(change.priority, language))
+        elif change.handling_unit is not None:
+            what = self.tr("Re-routed to %1").replace("%1", unit_name(change.handling_unit))
+        else:
+            what = self.tr("Note")
+        where = {
+            "waiting": self.tr("waiting to be sent"),
+            "sent": self.tr("sent"),
+            "refused": self.tr("refused by the server: %1").replace("%1", error),
+        }.get(state, state)
+        note = f" — {escape(change.note)}".replace("\n", "<br>") if change.note else ""
+        tone = " style='color:#b00020'" if state == "refused" else ""
+        return f"{escape(_when(change.at))} · <b>{escape(what)}</b>{note} <i{tone}>({escape(where)})</i>"
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone(HCMC_TIME).strftime("%d/%m/%Y %H:%M")

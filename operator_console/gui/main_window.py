@@ -39,8 +39,8 @@ from operator_console.gui.actions import ACTIONS, MENUS, menu_label
 from operator_console.gui.caller_history import CallerHistory
 from operator_console.gui.candidate_dialog import CandidateDialog
 from operator_console.gui.candidates import CandidatesPanel
-from operator_console.gui.case_details import CaseDetails
 from operator_console.gui.case_list_panel import CaseListPanel
+from operator_console.gui.case_viewer import CaseViewer
 from operator_console.gui.cheat_sheet import CheatSheet
 from operator_console.gui.connection import Connection
 from operator_console.gui.context import ConsoleContext
@@ -99,6 +99,14 @@ class MainWindow(QMainWindow):
         self._store, self._runner = context.store, context.runner
         self._outbox = Outbox(context.store.engine)
         self.connection = connection
+        self.case_viewer = CaseViewer(
+            self,
+            context,
+            connection,
+            self.operator,
+            self.open_dialog,
+            lambda text: self.statusBar().showMessage(text, MESSAGE_MS),
+        )
         self._saving = False
         self._checking = False
         """Ctrl+Enter was pressed: the duplicate search is asked before the case is written."""
@@ -558,7 +566,7 @@ class MainWindow(QMainWindow):
         self._runner.run_db(work, lambda _result: done(), self._save_failed)
 
     def open_case(self, case_id: str) -> None:
-        self._runner.run_db(lambda: self._store.get_case(case_id), self._show_case)
+        self.case_viewer.open(case_id)
 
     def operator(self) -> str:
         """Who is stamped on a case: the server account logged in (or last), else the settings' name."""
@@ -776,13 +784,6 @@ class MainWindow(QMainWindow):
             # On to what this call still has to say (most often: what they need this time).
             self.form.first_unanswered().setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _show_case(self, case: Case | None) -> None:
-        if case is not None:
-            details = CaseDetails(
-                case, self._context.gazetteer, self._context.taxonomy, self._context.language, self
-            )
-            self.open_dialog(details)
-
     def _show_queue(self, state: OutboxState) -> None:
         if state.refused:
             self.refused_label.setText(
@@ -806,6 +807,8 @@ class MainWindow(QMainWindow):
         self._show_queue(report.outbox)
         if report.sent or report.changed:
             self.cases.reload()
+        if report.sent or report.refused or report.changed:
+            self.case_viewer.refresh()  # a case open in full: where its changes are now
         if report.refused:
             self.statusBar().showMessage(
                 self.tr("The server refused a case: Ctrl+Shift+R shows why."), MESSAGE_MS

@@ -287,6 +287,11 @@ class CaseStore:
             )
             session.execute(insert(OutboxRow), [outbox_values("change", case_id, change.id, _utcnow())])
 
+    def server_id_of(self, case_id: str) -> str | None:
+        """The case's id on the server (for its history there), None while it has none."""
+        with Session(self.engine) as session:
+            return session.scalar(select(CaseRow.server_id).where(CaseRow.id == case_id))
+
     def changes_of(self, case_id: str) -> list[tuple[CaseChange, str, str]]:
         """The changes made here to a case, oldest first, each with its outbox state (waiting,
         sent, refused) and the server's message when it was refused."""

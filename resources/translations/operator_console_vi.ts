@@ -55,6 +55,79 @@
     </message>
 </context>
 <context>
+    <name>CallbackDialog</name>
+    <message>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="43"/>
+        <source>Call back: case %1</source>
+        <translation>Gọi lại cho người dân: hồ sơ %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="46"/>
+        <source>Caller</source>
+        <translation>Người gọi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="46"/>
+        <source>Person in need</source>
+        <translation>Người cần hỗ trợ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="51"/>
+        <source>No phone number in this case.</source>
+        <translation>Hồ sơ này không có số điện thoại.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="58"/>
+        <source>What came of the call (1, 2 or 3):</source>
+        <translation>Kết quả cuộc gọi (1, 2 hoặc 3):</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="63"/>
+        <source>&amp;1 Reached: the citizen was told</source>
+        <translation>&amp;1 Đã gặp: đã báo cho người dân</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="64"/>
+        <source>&amp;2 Not reached (no answer, busy, switched off)</source>
+        <translation>&amp;2 Không liên lạc được (không nghe máy, máy bận, tắt máy)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="65"/>
+        <source>&amp;3 Wrong number</source>
+        <translation>&amp;3 Sai số</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="78"/>
+        <source>What was said (&amp;note):</source>
+        <translation>Đã nói gì (&amp;ghi chú):</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="82"/>
+        <source>e.g. told her the ward brings rice this afternoon</source>
+        <translation>vd: đã báo bà chiều nay phường mang gạo đến</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="83"/>
+        <source>What was said</source>
+        <translation>Đã nói gì</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="93"/>
+        <source>Record (Ctrl+Enter)</source>
+        <translation>Ghi lại (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="94"/>
+        <source>Back (Esc)</source>
+        <translation>Quay lại (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="123"/>
+        <source>Choose what came of the call: 1, 2 or 3.</source>
+        <translation>Chọn kết quả cuộc gọi: 1, 2 hoặc 3.</translation>
+    </message>
+</context>
+<context>
     <name>CallerHistory</name>
     <message>
         <location filename="../../operator_console/gui/caller_history.py" line="49"/>
@@ -210,154 +283,221 @@
 <context>
     <name>CaseDetails</name>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="40"/>
+        <location filename="../../operator_console/gui/case_details.py" line="51"/>
         <source>Case %1</source>
         <translation>Hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="42"/>
+        <location filename="../../operator_console/gui/case_details.py" line="53"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="64"/>
+        <location filename="../../operator_console/gui/case_details.py" line="55"/>
+        <source>Record a &amp;call back…</source>
+        <translation>Ghi cuộc &amp;gọi lại…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="101"/>
         <source>“%1” (%2, split): to check, one of %3</source>
         <translation>«%1» (%2, đã chia): cần kiểm tra, là một trong %3</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="66"/>
+        <location filename="../../operator_console/gui/case_details.py" line="103"/>
         <source> (recorded: %1)</source>
         <translation> (đang ghi: %1)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="77"/>
+        <location filename="../../operator_console/gui/case_details.py" line="114"/>
         <source>device</source>
         <translation>thiết bị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="77"/>
+        <location filename="../../operator_console/gui/case_details.py" line="114"/>
         <source>account</source>
         <translation>tài khoản</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="78"/>
+        <location filename="../../operator_console/gui/case_details.py" line="115"/>
         <source>address id</source>
         <translation>mã địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="80"/>
+        <location filename="../../operator_console/gui/case_details.py" line="117"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="82"/>
+        <location filename="../../operator_console/gui/case_details.py" line="119"/>
         <source>Map point</source>
         <translation>Điểm trên bản đồ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="88"/>
+        <location filename="../../operator_console/gui/case_details.py" line="125"/>
         <source>Photo/file sent</source>
         <translation>Ảnh/tệp gửi kèm</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="91"/>
+        <location filename="../../operator_console/gui/case_details.py" line="128"/>
         <source>Sent by the app</source>
         <translation>Ứng dụng gửi kèm</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="94"/>
+        <location filename="../../operator_console/gui/case_details.py" line="131"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="95"/>
+        <location filename="../../operator_console/gui/case_details.py" line="132"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="96"/>
+        <location filename="../../operator_console/gui/case_details.py" line="133"/>
         <source>Channel</source>
         <translation>Kênh</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="97"/>
+        <location filename="../../operator_console/gui/case_details.py" line="134"/>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="98"/>
+        <location filename="../../operator_console/gui/case_details.py" line="135"/>
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="99"/>
+        <location filename="../../operator_console/gui/case_details.py" line="136"/>
         <source>Caller</source>
         <translation>Người gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="100"/>
+        <location filename="../../operator_console/gui/case_details.py" line="137"/>
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="101"/>
+        <location filename="../../operator_console/gui/case_details.py" line="138"/>
         <source>Person in need</source>
         <translation>Người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="102"/>
+        <location filename="../../operator_console/gui/case_details.py" line="139"/>
         <source>Age</source>
         <translation>Tuổi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="103"/>
+        <location filename="../../operator_console/gui/case_details.py" line="140"/>
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="104"/>
+        <location filename="../../operator_console/gui/case_details.py" line="141"/>
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="106"/>
+        <location filename="../../operator_console/gui/case_details.py" line="143"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="107"/>
+        <location filename="../../operator_console/gui/case_details.py" line="144"/>
         <source>none given: a map point only</source>
         <translation>không có: chỉ có điểm trên bản đồ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="109"/>
+        <location filename="../../operator_console/gui/case_details.py" line="146"/>
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="110"/>
+        <location filename="../../operator_console/gui/case_details.py" line="147"/>
         <source>Handling unit</source>
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="111"/>
+        <location filename="../../operator_console/gui/case_details.py" line="148"/>
         <source>Repeat calls</source>
         <translation>Số lần gọi lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="120"/>
+        <location filename="../../operator_console/gui/case_details.py" line="157"/>
         <source>Contacts</source>
         <translation>Các lần liên hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="121"/>
+        <location filename="../../operator_console/gui/case_details.py" line="158"/>
         <source>No repeat call.</source>
         <translation>Chưa có lần gọi lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="122"/>
+        <location filename="../../operator_console/gui/case_details.py" line="159"/>
         <source>History</source>
         <translation>Quá trình xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="203"/>
+        <source>Taken, sent to %1</source>
+        <translation>Tiếp nhận, chuyển %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="207"/>
+        <source>Re-routed: %1 → %2</source>
+        <translation>Chuyển đơn vị: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="210"/>
+        <source>Priority: %1 → %2</source>
+        <translation>Mức ưu tiên: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="213"/>
+        <location filename="../../operator_console/gui/case_details.py" line="225"/>
+        <source>Call back: %1</source>
+        <translation>Gọi lại: %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="214"/>
+        <source>Repeat call</source>
+        <translation>Người dân gọi lại</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="215"/>
+        <source>Linked to another case</source>
+        <translation>Liên kết với hồ sơ khác</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="216"/>
+        <location filename="../../operator_console/gui/case_details.py" line="233"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="229"/>
+        <source>Priority: %1</source>
+        <translation>Mức ưu tiên: %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="231"/>
+        <source>Re-routed to %1</source>
+        <translation>Chuyển cho %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="235"/>
+        <source>waiting to be sent</source>
+        <translation>chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="236"/>
+        <source>sent</source>
+        <translation>đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_details.py" line="237"/>
+        <source>refused by the server: %1</source>
+        <translation>máy chủ từ chối: %1</translation>
     </message>
     <message>
         <location filename="../../ui/case_details.ui" line="6"/>
@@ -500,6 +640,44 @@
         <location filename="../../ui/case_list_panel.ui" line="20"/>
         <source>Why the selected case was found</source>
         <translation>Vì sao hồ sơ đang chọn được tìm thấy</translation>
+    </message>
+</context>
+<context>
+    <name>CaseViewer</name>
+    <message>
+        <location filename="../../operator_console/gui/case_viewer.py" line="81"/>
+        <source>Not on the server yet: this is what this console knows.</source>
+        <translation>Hồ sơ chưa lên máy chủ: đây là những gì máy này biết.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_viewer.py" line="83"/>
+        <source>This console works without a server: this is what it knows.</source>
+        <translation>Máy này làm việc không có máy chủ: đây là những gì máy này biết.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_viewer.py" line="89"/>
+        <source>Not logged in to the server: this is what this console knows.</source>
+        <translation>Chưa đăng nhập máy chủ: đây là những gì máy này biết.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_viewer.py" line="92"/>
+        <source>Loading the history from the server…</source>
+        <translation>Đang tải lịch sử hồ sơ từ máy chủ…</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_viewer.py" line="104"/>
+        <source>The server&apos;s history could not be read (%1): this is what this console knows.</source>
+        <translation>Không đọc được lịch sử trên máy chủ (%1): đây là những gì máy này biết.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_viewer.py" line="126"/>
+        <source>Call back recorded on case %1.</source>
+        <translation>Đã ghi cuộc gọi lại vào hồ sơ %1.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_viewer.py" line="133"/>
+        <source>Not recorded: the local store failed (%1).</source>
+        <translation>Chưa ghi được: kho dữ liệu trên máy bị lỗi (%1).</translation>
     </message>
 </context>
 <context>
@@ -1455,281 +1633,281 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="118"/>
-        <location filename="../../operator_console/gui/main_window.py" line="946"/>
+        <location filename="../../operator_console/gui/main_window.py" line="126"/>
+        <location filename="../../operator_console/gui/main_window.py" line="947"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="126"/>
+        <location filename="../../operator_console/gui/main_window.py" line="134"/>
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="273"/>
+        <location filename="../../operator_console/gui/main_window.py" line="281"/>
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="397"/>
+        <location filename="../../operator_console/gui/main_window.py" line="405"/>
         <source>Held: %1 · latest %2 · F3, F8</source>
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="909"/>
-        <location filename="../../operator_console/gui/main_window.py" line="949"/>
+        <location filename="../../operator_console/gui/main_window.py" line="910"/>
+        <location filename="../../operator_console/gui/main_window.py" line="950"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="733"/>
+        <location filename="../../operator_console/gui/main_window.py" line="741"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="152"/>
+        <location filename="../../operator_console/gui/main_window.py" line="160"/>
         <source>Call intake form</source>
         <translation>Phiếu tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="173"/>
+        <location filename="../../operator_console/gui/main_window.py" line="181"/>
         <source>Call intake and dashboard</source>
         <translation>Tiếp nhận cuộc gọi và bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="175"/>
-        <location filename="../../operator_console/gui/main_window.py" line="663"/>
+        <location filename="../../operator_console/gui/main_window.py" line="183"/>
+        <location filename="../../operator_console/gui/main_window.py" line="671"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="241"/>
+        <location filename="../../operator_console/gui/main_window.py" line="249"/>
         <source>This account (monitor) reads the figures and takes no calls: log in as an operator.</source>
         <translation>Tài khoản này (giám sát HĐND/MTTQ) chỉ xem số liệu, không nhận cuộc gọi: hãy đăng nhập tài khoản tổng đài viên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="263"/>
+        <location filename="../../operator_console/gui/main_window.py" line="271"/>
         <source>Incoming call from %1: this account (monitor) takes no calls.</source>
         <translation>Cuộc gọi đến từ %1: tài khoản giám sát HĐND/MTTQ không nhận cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="294"/>
+        <location filename="../../operator_console/gui/main_window.py" line="302"/>
         <source>Call held.</source>
         <translation>Đã giữ cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="316"/>
+        <location filename="../../operator_console/gui/main_window.py" line="324"/>
         <source>No call is held.</source>
         <translation>Không có cuộc gọi nào đang giữ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="339"/>
+        <location filename="../../operator_console/gui/main_window.py" line="347"/>
         <source>The held call is back in the form.</source>
         <translation>Cuộc gọi đang giữ đã trở lại biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="352"/>
+        <location filename="../../operator_console/gui/main_window.py" line="360"/>
         <source>%1 call(s) held since an earlier shift: F8 to call back or throw away.</source>
         <translation>%1 cuộc gọi đang giữ từ ca trước: F8 để gọi lại hoặc bỏ đi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="359"/>
+        <location filename="../../operator_console/gui/main_window.py" line="367"/>
         <source>The old case store was kept aside (nothing deleted): tell IT.</source>
         <translation>Kho hồ sơ cũ đã được để riêng (không xoá gì): hãy báo IT.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="414"/>
+        <location filename="../../operator_console/gui/main_window.py" line="422"/>
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="416"/>
+        <location filename="../../operator_console/gui/main_window.py" line="424"/>
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="421"/>
+        <location filename="../../operator_console/gui/main_window.py" line="429"/>
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="458"/>
+        <location filename="../../operator_console/gui/main_window.py" line="466"/>
         <source>Not saved yet: Ctrl+Enter saves the call.</source>
         <translation>Chưa lưu: Ctrl+Enter để lưu cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="488"/>
+        <location filename="../../operator_console/gui/main_window.py" line="496"/>
         <source>Offered as likely the same: %1</source>
         <translation>Được đề xuất là rất có thể trùng: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="523"/>
+        <location filename="../../operator_console/gui/main_window.py" line="531"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="591"/>
+        <location filename="../../operator_console/gui/main_window.py" line="599"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="609"/>
+        <location filename="../../operator_console/gui/main_window.py" line="617"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="624"/>
-        <location filename="../../operator_console/gui/main_window.py" line="630"/>
+        <location filename="../../operator_console/gui/main_window.py" line="632"/>
+        <location filename="../../operator_console/gui/main_window.py" line="638"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="651"/>
+        <location filename="../../operator_console/gui/main_window.py" line="659"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="731"/>
+        <location filename="../../operator_console/gui/main_window.py" line="739"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="743"/>
+        <location filename="../../operator_console/gui/main_window.py" line="751"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="766"/>
+        <location filename="../../operator_console/gui/main_window.py" line="774"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="774"/>
+        <location filename="../../operator_console/gui/main_window.py" line="782"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="789"/>
+        <location filename="../../operator_console/gui/main_window.py" line="790"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="793"/>
+        <location filename="../../operator_console/gui/main_window.py" line="794"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="798"/>
+        <location filename="../../operator_console/gui/main_window.py" line="799"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="811"/>
+        <location filename="../../operator_console/gui/main_window.py" line="812"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="828"/>
+        <location filename="../../operator_console/gui/main_window.py" line="829"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="833"/>
+        <location filename="../../operator_console/gui/main_window.py" line="834"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="843"/>
+        <location filename="../../operator_console/gui/main_window.py" line="844"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="882"/>
+        <location filename="../../operator_console/gui/main_window.py" line="883"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="888"/>
+        <location filename="../../operator_console/gui/main_window.py" line="889"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="895"/>
+        <location filename="../../operator_console/gui/main_window.py" line="896"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="910"/>
+        <location filename="../../operator_console/gui/main_window.py" line="911"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="912"/>
+        <location filename="../../operator_console/gui/main_window.py" line="913"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="914"/>
+        <location filename="../../operator_console/gui/main_window.py" line="915"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="916"/>
+        <location filename="../../operator_console/gui/main_window.py" line="917"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="921"/>
+        <location filename="../../operator_console/gui/main_window.py" line="922"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="927"/>
+        <location filename="../../operator_console/gui/main_window.py" line="928"/>
         <source>DEMO (practice)</source>
         <translation>DEMO (tập dượt)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="928"/>
+        <location filename="../../operator_console/gui/main_window.py" line="929"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="951"/>
+        <location filename="../../operator_console/gui/main_window.py" line="952"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="954"/>
+        <location filename="../../operator_console/gui/main_window.py" line="955"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="957"/>
+        <location filename="../../operator_console/gui/main_window.py" line="958"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="960"/>
+        <location filename="../../operator_console/gui/main_window.py" line="961"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="962"/>
+        <location filename="../../operator_console/gui/main_window.py" line="963"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="964"/>
+        <location filename="../../operator_console/gui/main_window.py" line="965"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="966"/>
+        <location filename="../../operator_console/gui/main_window.py" line="967"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="970"/>
+        <location filename="../../operator_console/gui/main_window.py" line="971"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>

@@ -371,3 +371,67 @@ def test_the_demo_starts_its_own_server_logs_in_and_shows_the_whole_loop(
             qapp.removeTranslator(translator)
     with pytest.raises(requests.ConnectionError):
         requests.get(f"{demo.url}/api/v1/info", timeout=5)  # the demo server stopped with the console
+
+
+def test_an_operator_reads_what_the_unit_did_and_records_a_call_back_to_the_citizen(
+    desk_server: Server, open_console: Open, qtbot: QtBot, keyring_stand_in: MemoryKeyring
+) -> None:
+    console = online_console(desk_server, open_console, qtbot, keyring_stand_in)
+    enter_a_call(qtbot, console, "0903 555 202", "Trần Văn Bảy")
+    save(qtbot, console)
+    qtbot.waitUntil(
+        lambda: console.window.saved_banner.text().startswith("Đã gửi: hồ sơ 1022-"), timeout=WAIT_MS
+    )
+    stored = console.store.list_cases()[0]
+    server_id = console.store.server_id_of(stored.id)
+    assert server_id is not None
+    # The ward's People's Committee takes it at its own desk.
+    accepted = desk_server.session("unit").patch(
+        desk_server.api(f"/cases/{server_id}"),
+        json={"status": "accepted", "note": "Tổ dân phố đang đến"},
+        timeout=10,
+    )
+    assert accepted.status_code == 200, accepted.text
+
+    console.window.open_case(stored.id)  # Enter on the case in the list
+    viewer = console.window.case_viewer
+    qtbot.waitUntil(lambda: viewer.details is not None and viewer.details.isVisible(), timeout=WAIT_MS)
+    details = viewer.details
+    assert details is not None
+
+    def shown() -> str:
+        return details.ui.details.toPlainText()
+
+    qtbot.waitUntil(lambda: "Đã chuyển → Đơn vị đã nhận" in shown(), timeout=WAIT_MS)
+    assert "unit-a — Tổ dân phố đang đến" in shown() and "Tiếp nhận, chuyển UBND Phường Sài Gòn" in shown()
+
+    details.activateWindow()
+    qtbot.waitUntil(details.isActiveWindow)
+    qtbot.keyClick(details, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: viewer.callback is not None and viewer.callback.isVisible(), timeout=WAIT_MS)
+    dialog = viewer.callback
+    assert dialog is not None
+    assert "0903 555 202" in dialog.number.text() and "Trần Văn Bảy" in dialog.number.text()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    # Ctrl+Enter before saying what came of the call: told at the choices, nothing recorded.
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible() and dialog.outcome_error.text() == "Chọn kết quả cuộc gọi: 1, 2 hoặc 3."
+    assert console.store.changes_of(stored.id) == []
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_1)
+    assert dialog.focusWidget() is dialog.note
+    type_text(qtbot, dialog.note, "Đã báo ông chiều nay có người đến")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    qtbot.waitUntil(
+        lambda: [s for _c, s, _e in console.store.changes_of(stored.id)] == ["sent"], timeout=WAIT_MS
+    )
+    history = desk_server.session("supervisor").get(desk_server.api(f"/cases/{server_id}"), timeout=10).json()
+    callbacks = [(e["by"], e["outcome"], e["note"]) for e in history["history"] if e["kind"] == "callback"]
+    assert callbacks == [("op", "reached", "Đã báo ông chiều nay có người đến")]
+    # Once sent, the line comes from the server's history (no longer "waiting to be sent").
+    qtbot.waitUntil(
+        lambda: "Gọi lại: Đã gặp người dân · op — Đã báo ông chiều nay có người đến" in shown(),
+        timeout=WAIT_MS,
+    )
+    assert "chờ gửi" not in shown()
