@@ -9,10 +9,14 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from operator_console.admin import importer
-from operator_console.store.case_store import CaseFilter, CaseStore
+from operator_console.domain.gazetteer import default_gazetteer
+from operator_console.domain.intake import CaseDraft, build_case
+from operator_console.domain.taxonomy import default_taxonomy
+from operator_console.store.case_store import CaseFilter, CaseStore, case_record
 from tests.test_import_limits import ROW, run, write_csv
 
 
@@ -133,3 +137,42 @@ def _cases_or_zero(db: Path) -> int:
         return _cases(db)
     except sqlite3.OperationalError:
         return 0
+
+
+def test_a_console_started_during_an_import_leaves_the_indexes_to_the_import(tmp_path: Path) -> None:
+    """A second store opened while an import into the empty store loads (a console started, an
+    admin command): it must not build the listed indexes half-way, and the import's end builds them
+    for every row, those loaded after it too."""
+    expected = _every_index_of_a_new_store(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    now = datetime.now(UTC)
+    records = [
+        case_record(
+            build_case(
+                CaseDraft(
+                    caller_name="Nguyễn Văn Hùng",
+                    address=f"{i} Lê Văn Sỹ",
+                    ward="Phường Sài Gòn",
+                    category="essential_supplies",
+                    external_id=f"C-{i}",
+                ),
+                gazetteer=default_gazetteer(),
+                taxonomy=default_taxonomy(),
+                now=now,
+            ),
+            now,
+        )
+        for i in range(200)
+    ]
+    store = CaseStore(db)
+    with store.bulk_import() as bulk:
+        bulk.add(records[:100])
+        CaseStore(db).close()  # a console starting meanwhile
+        assert _pending(db) > 0 and _indexes(db) != expected  # left to the import
+        bulk.add(records[100:])
+    assert _indexes(db) == expected and _pending(db) == 0
+    try:
+        assert store.count_cases(CaseFilter(text="le van sy")) == 200
+        assert _houses_found(store, "le_van_sy", 150) == 1
+    finally:
+        store.close()

@@ -172,7 +172,7 @@ class CaseStore:
         self.engine: Engine = open_engine(path)
         try:
             migrate(self.engine)
-            pending_indexes.finish_pending(self.engine)
+            pending_indexes.finish_pending(self.engine, path)
         except BaseException:
             self.engine.dispose()  # the file is let go of: it may have to be moved aside
             raise
@@ -247,19 +247,19 @@ class CaseStore:
         checkpoint writes everything to the database file and syncs it, before the caller reports
         success.
         """
-        with self.engine.connect() as connection:
+        with pending_indexes.import_lock(self.path), self.engine.connect() as connection:
             pragma(connection, "cache_size=-262144")
             pragma(connection, "synchronous=NORMAL")
             deferred = pending_indexes.defer(connection)
             try:
-                yield BulkImport(connection, index_words=not deferred)
+                yield BulkImport(connection, index_words=deferred is None)
             finally:
                 if connection.in_transaction():
                     connection.rollback()  # a batch the import stopped in
-                if deferred:
+                if deferred is not None:
                     if indexing is not None:
                         indexing()
-                    pending_indexes.finish(connection)
+                    pending_indexes.finish(connection, deferred)
                 pragma(connection, "synchronous=FULL")
                 pragma(connection, "cache_size=-2000")
                 pragma(connection, "wal_checkpoint(FULL)")

@@ -18,8 +18,14 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from operator_console.store.database import pragma
 
@@ -36,14 +42,71 @@ _WORD_INDEXES = ("case_search", "case_words")
 _CREATE = re.compile(r"^CREATE (UNIQUE )?INDEX", re.IGNORECASE)
 
 
-def defer(connection: Connection) -> bool:
+def lock_path(store: Path) -> Path:
+    return store.with_name(store.name + ".import-lock")
+
+
+@contextmanager
+def import_lock(store: Path, *, wait: bool = True) -> Iterator[bool]:
+    """The store's import lock, held for a whole import that defers its indexes: a second import
+    waits for it (then finds the store not empty), and a start that finds the indexes listed
+    leaves them to the import that is still running (its end builds them). The operating system
+    lets go of it when the process ends, also by a power cut's kill. Yields whether it is held."""
+    path = lock_path(store)
+    handle: IO[bytes] = path.open("a+b")
+    try:
+        held = _lock(handle, wait)
+        try:
+            yield held
+        finally:
+            if held:
+                _unlock(handle)
+    finally:
+        handle.close()
+
+
+def _lock(handle: IO[bytes], wait: bool) -> bool:
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(0)
+        mode = msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK
+        try:
+            msvcrt.locking(handle.fileno(), mode, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock(handle: IO[bytes]) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        return
+    import fcntl
+
+    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def defer(connection: Connection) -> list[tuple[str, str]] | None:
     """When the store holds no case: drop the indexes an import would update row by row and list
-    them; whether it did. Commits its own transaction."""
+    them; what is to be built at the import's end (None: nothing deferred, the store has cases).
+    Commits its own transaction. Called under :func:`import_lock`."""
     with connection.begin():
         if connection.scalar(text("SELECT EXISTS (SELECT 1 FROM cases)")):
-            return False
-        if connection.scalar(text("SELECT EXISTS (SELECT 1 FROM pending_indexes)")):
-            return True  # an earlier import's, not built yet: this import builds them at its end
+            return None
+        listed = _listed(connection)
+        if listed:
+            return listed  # an earlier import's, not built yet: this import builds them at its end
         indexes = [(str(name), str(sql)) for name, sql in connection.execute(text(_DROPPABLE))]
         # Built again "if not exists": a start after a power cut between the index's creation and its
         # entry's removal (the driver commits a CREATE on its own) finds it there already.
@@ -57,7 +120,16 @@ def defer(connection: Connection) -> bool:
         )
         for name, _sql in indexes:
             connection.exec_driver_sql(f'DROP INDEX "{name}"')
-    return True
+    return entries
+
+
+def _listed(connection: Connection) -> list[tuple[str, str]]:
+    return [
+        (str(name), str(statement))
+        for name, statement in connection.execute(
+            text("SELECT name, statement FROM pending_indexes ORDER BY seq")
+        )
+    ]
 
 
 def is_pending(connection: Connection) -> bool:
@@ -65,14 +137,13 @@ def is_pending(connection: Connection) -> bool:
     return bool(connection.scalar(text("SELECT EXISTS (SELECT 1 FROM pending_indexes)")))
 
 
-def finish(connection: Connection) -> int:
-    """Build every listed index, each in its own transaction with its entry's removal; how many."""
-    entries = [
-        (str(name), str(statement))
-        for name, statement in connection.execute(
-            text("SELECT name, statement FROM pending_indexes ORDER BY seq")
-        )
-    ]
+def finish(connection: Connection, entries: list[tuple[str, str]] | None = None) -> int:
+    """Build the indexes, each in its own transaction with its entry's removal; how many.
+
+    ``entries``: what the import deferred (all of it is built again, whatever another process did
+    with the list meanwhile: every statement is safe to repeat); None: what the list holds."""
+    if entries is None:
+        entries = _listed(connection)
     if connection.in_transaction():
         connection.commit()
     # CREATE INDEX sorts the table's keys: SQLite's sorter may use a thread per core for it.
@@ -89,13 +160,28 @@ def finish(connection: Connection) -> int:
     return built
 
 
-def finish_pending(engine: Engine) -> None:
-    """At start: build what an import that died half-way left unbuilt (nothing, almost always)."""
-    with engine.connect() as connection:
-        if not is_pending(connection):
-            return
-        if connection.in_transaction():
-            connection.commit()
-        log.warning("an import into this store stopped before its indexes were built: building them now")
-        built = finish(connection)
-        log.info("%d index(es) built", built)
+def finish_pending(engine: Engine, store: Path) -> None:
+    """At start: build what an import that died half-way left unbuilt (nothing, almost always).
+
+    Left alone while an import holds the store's import lock (it builds them at its end). A
+    failure is logged, not raised: without these indexes the store still works, only slower, and
+    the next start tries again."""
+    try:
+        with engine.connect() as connection:
+            if not is_pending(connection):
+                return
+            if connection.in_transaction():
+                connection.commit()
+            with import_lock(store, wait=False) as held:
+                if not held:
+                    log.info("an import into this store is running: it builds the indexes at its end")
+                    return
+                log.warning(
+                    "an import into this store stopped before its indexes were built: building them now"
+                )
+                built = finish(connection)
+                log.info("%d index(es) built", built)
+    except (OSError, SQLAlchemyError) as exc:
+        log.error(
+            "the store's indexes could not be built (%s); the next start tries again", type(exc).__name__
+        )
