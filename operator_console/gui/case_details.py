@@ -49,6 +49,7 @@ class CaseDetails(QDialog):
         self._changes: list[tuple[CaseChange, str, str]] = []
         self._server: ServerHistory | None = None
         self._server_note = ""
+        self._history_holds_sent = False
         self.setWindowTitle(self.tr("Case %1").replace("%1", case.reference))
         # Qt's own button texts would need Qt's translations, which PySide6 does not ship for Vietnamese.
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
@@ -66,10 +67,14 @@ class CaseDetails(QDialog):
         """The changes made at this console (a call back…), each with its outbox state and the
         server's message when refused."""
         self._changes = changes
+        self._history_holds_sent = False  # the history shown may be older than these
         self._render()
 
-    def show_server_history(self, history: ServerHistory) -> None:
+    def show_server_history(self, history: ServerHistory, changes: list[tuple[CaseChange, str, str]]) -> None:
+        """The server's history, with this console's changes as they were before it was read: the
+        ones sent by then are in it and are not listed twice."""
         self._server, self._server_note = history, ""
+        self._changes, self._history_holds_sent = changes, True
         self._render()
 
     def show_server_history_pending(self, note: str) -> None:
@@ -183,7 +188,7 @@ class CaseDetails(QDialog):
                 status = escape(label(change.status, language))
                 parts.append(f"<li>{escape(when)} · {status} · {escape(change.by)}{reason}</li>")
         for made_here, state, error in self._changes:
-            if state == "sent" and self._server is not None:
+            if state == "sent" and self._server is not None and self._history_holds_sent:
                 continue  # in the server's history above
             parts.append(f"<li>{self._change_html(made_here, state, error, language)}</li>")
         parts.append("</ul>")

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
-from operator_console.client.case_history import ServerHistory, read_history
+from operator_console.client.case_history import ServerHistory, UnreadableHistory, read_history
 from operator_console.domain.case import Case
 from operator_console.domain.changes import CaseChange
 from operator_console.gui.callback_dialog import CallbackDialog
 from operator_console.gui.case_details import CaseDetails
 from operator_console.gui.connection import Connection
 from operator_console.gui.context import ConsoleContext
+from operator_console.store.outbox import WAITING, Outbox
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,9 @@ class _Snapshot:
     case: Case
     changes: list[tuple[CaseChange, str, str]]
     server_id: str | None
+    sendable: bool
+    """A change can reach the server: the case is there, or waits in the outbox to go (a case
+    imported from a file, or one the server refused, never will)."""
 
 
 class CaseViewer(QObject):
@@ -51,6 +55,8 @@ class CaseViewer(QObject):
         self._operator, self._open_dialog, self._said = operator, open_dialog, said
         self.details: CaseDetails | None = None
         self.callback: CallbackDialog | None = None
+        self._outbox = Outbox(context.store.engine)
+        self._asked = 0
 
     def open(self, case_id: str) -> None:
         self._context.runner.run_db(lambda: self._snapshot(case_id), self._show)
@@ -60,7 +66,9 @@ class CaseViewer(QObject):
         case = store.get_case(case_id)
         if case is None:
             return None
-        return _Snapshot(case, store.changes_of(case_id), store.server_id_of(case_id))
+        server_id = store.server_id_of(case_id)
+        sendable = server_id is not None or self._outbox.case_item_state(case_id) == WAITING
+        return _Snapshot(case, store.changes_of(case_id), server_id, sendable)
 
     def _show(self, snapshot: _Snapshot | None) -> None:
         if snapshot is None:
@@ -70,11 +78,16 @@ class CaseViewer(QObject):
             snapshot.case, context.gazetteer, context.taxonomy, context.language, self._window
         )
         details.set_local_changes(snapshot.changes)
+        if not snapshot.sendable:
+            details.callback_button.setEnabled(False)
+            details.callback_button.setToolTip(
+                self.tr("This case never goes to the server (imported from a file, or refused by it).")
+            )
         details.callback_requested.connect(lambda: self._ask_callback(details, snapshot.case))
         self.details = details
         details.finished.connect(lambda _result: self._closed(details))
         self._open_dialog(details)
-        self._load_history(details, snapshot.server_id)
+        self._load_history(details, snapshot.server_id, snapshot.changes)
 
     def refresh(self) -> None:
         """The outbox sent or the feed brought something: the open case shows where its changes
@@ -85,10 +98,12 @@ class CaseViewer(QObject):
         case_id = details.case_id
 
         def shown(snapshot: _Snapshot | None) -> None:
-            if snapshot is not None and self.details is details:
+            if snapshot is None or self.details is not details:
+                return
+            if snapshot.server_id is None:
                 details.set_local_changes(snapshot.changes)
-                if snapshot.server_id is not None:
-                    self._load_history(details, snapshot.server_id, quietly=True)
+            else:  # shown with the history read after it, which holds what was sent by then
+                self._load_history(details, snapshot.server_id, snapshot.changes, quietly=True)
 
         self._context.runner.run_db(lambda: self._snapshot(case_id), shown)
 
@@ -96,8 +111,17 @@ class CaseViewer(QObject):
         if self.details is details:
             self.details = None
 
-    def _load_history(self, details: CaseDetails, server_id: str | None, *, quietly: bool = False) -> None:
-        """``quietly``: a refresh, which keeps what is shown until the new history arrives."""
+    def _load_history(
+        self,
+        details: CaseDetails,
+        server_id: str | None,
+        changes: list[tuple[CaseChange, str, str]],
+        *,
+        quietly: bool = False,
+    ) -> None:
+        """The server's history, shown with ``changes`` (this console's, read before the history
+        was asked for: those sent by then are in it). ``quietly``: a refresh, which keeps what is
+        shown until the new history arrives. Only the last answer asked for is shown."""
         if server_id is None:
             details.show_server_history_pending(
                 self.tr("Not on the server yet: this is what this console knows.")
@@ -107,12 +131,15 @@ class CaseViewer(QObject):
             return
         reader = self._connection.new_reader()
         if reader is None:
+            details.set_local_changes(changes)
             details.show_server_history_pending(
                 self.tr("Not logged in to the server: this is what this console knows.")
             )
             return
         if not quietly:
             details.show_server_history_pending(self.tr("Loading the history from the server…"))
+        self._asked += 1
+        asked = self._asked
 
         def fetch() -> ServerHistory:
             try:
@@ -120,15 +147,27 @@ class CaseViewer(QObject):
             finally:
                 reader.close()
 
+        def arrived(history: ServerHistory) -> None:
+            if asked == self._asked:  # an older answer arriving late must not replace a newer one
+                details.show_server_history(history, changes)
+
         def failed(error: BaseException) -> None:
+            if asked != self._asked:
+                return
             log.info("the server's history of a case could not be read: %s", type(error).__name__)
+            why = (
+                self.tr("its answer was not understood")
+                if isinstance(error, UnreadableHistory)
+                else str(error)
+            )
+            details.set_local_changes(changes)
             details.show_server_history_pending(
                 self.tr(
                     "The server's history could not be read (%1): this is what this console knows."
-                ).replace("%1", str(error) or type(error).__name__)
+                ).replace("%1", why or type(error).__name__)
             )
 
-        self._context.runner.run_network(fetch, details.show_server_history, failed, owner=details)
+        self._context.runner.run_network(fetch, arrived, failed, owner=details)
 
     def _ask_callback(self, details: CaseDetails, case: Case) -> None:
         dialog = CallbackDialog(case, self._context.language, details)

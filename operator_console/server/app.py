@@ -541,7 +541,7 @@ def _add_api_routes(app: FastAPI) -> None:
         """A unit accepts, notes progress, resolves or rejects (with a reason); a supervisor also
         re-routes and changes the priority; an operator records a call back. With ``If-Match``, a
         change made against an older version of the case is refused (412, the current ``ETag``)."""
-        expected = cases.version_of(if_match)
+        expected = cases.versions_of(if_match)
 
         def change(session: Session) -> tuple[int, dict[str, Any]]:
             cases.patch_case(session, who, case_id, body, now_utc(), lang, if_match=expected)
@@ -551,7 +551,7 @@ def _add_api_routes(app: FastAPI) -> None:
             with transaction(rt.factory) as session:
                 change(session)
         else:
-            identity = body_hash({"if_match": expected, **request_identity(body)})
+            identity = body_hash({"if_match": sorted(expected or ()), **request_identity(body)})
             outcome = run_once(
                 rt.factory,
                 _key_owner(who),

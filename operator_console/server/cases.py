@@ -23,6 +23,7 @@ from operator_console.domain.case import (
     Status,
     TransitionError,
     check_transition,
+    label,
     new_case_id,
 )
 from operator_console.domain.deadlines import Deadlines, default_deadlines
@@ -614,15 +615,15 @@ def patch_case(
     now: datetime,
     language: Language,
     *,
-    if_match: int | None = None,
+    if_match: frozenset[int] | None = None,
 ) -> CaseRow:
     """Re-route, change the status or the priority, add a note, record a call back: each in the
     history with what it changed from. ``if_match``: the version the change was made against; an
     older one is refused (412), so that nobody overwrites another person's change unseen."""
     case = get_visible(session, who, case_id, for_update=True)
-    if if_match is not None and if_match != case.version:
+    _check_allowed(who, case, body, language)  # what this account may not do, it may not do at any version
+    if if_match is not None and case.version not in if_match:
         raise ProblemError("stale", headers={"ETag": etag(case.version)})
-    _check_allowed(who, case, body, language)
     note = body.note.strip()
     recorded = False
     if body.handling_unit is not None and body.handling_unit != case.handling_unit:
@@ -684,17 +685,16 @@ def etag(version: int) -> str:
     return f'"v{version}"'
 
 
-def version_of(if_match: str | None) -> int | None:
-    """The version an ``If-Match`` header names; None when absent or ``*`` (any version).
-
-    A header that names no version of ours (a weak or foreign tag) matches none: -1."""
+def versions_of(if_match: str | None) -> frozenset[int] | None:
+    """The versions an ``If-Match`` header names (any of them matches, RFC 9110); None when
+    absent or ``*`` (any version). Tags that are not ours (weak, foreign) name no version."""
     if if_match is None or not if_match.strip() or if_match.strip() == "*":
         return None
-    tags = [t.strip() for t in if_match.split(",")]
-    for tag in tags:
+    versions = set()
+    for tag in (t.strip() for t in if_match.split(",")):
         if tag.startswith('"v') and tag.endswith('"') and tag[2:-1].isdigit():
-            return int(tag[2:-1])
-    return -1
+            versions.add(int(tag[2:-1]))
+    return frozenset(versions)
 
 
 def _check_allowed(who: Principal, case: CaseRow, body: CasePatch, language: Language) -> None:
@@ -704,11 +704,11 @@ def _check_allowed(who: Principal, case: CaseRow, body: CasePatch, language: Lan
     rerouted = body.handling_unit is not None and body.handling_unit != case.handling_unit
     reprioritised = body.priority is not None and body.priority != case.priority
     if who.role == Role.OPERATOR and (body.status is not None or rerouted or reprioritised):
-        raise ProblemError("forbidden", "an operator records a call back; the unit changes the case")
+        raise ProblemError("forbidden")  # an operator records a call back; the unit changes the case
     if who.role == Role.OPERATOR and body.note.strip() and body.callback is None:
-        raise ProblemError("forbidden", "an operator's note goes with a call back")
+        raise ProblemError("forbidden")  # an operator's note goes with a call back
     if (rerouted or reprioritised) and who.role not in (Role.SUPERVISOR, Role.ADMIN):
-        raise ProblemError("forbidden", "only a supervisor re-routes a case or changes its priority")
+        raise ProblemError("forbidden")  # only a supervisor re-routes a case or changes its priority
     closed = case.status in CLOSED
     changes_status = body.status is not None and body.status != case.status
     if (
@@ -717,7 +717,8 @@ def _check_allowed(who: Principal, case: CaseRow, body: CasePatch, language: Lan
         and (rerouted or reprioritised or (body.note.strip() and body.callback is None))
     ):
         field = "handling_unit" if rerouted else "priority" if reprioritised else "note"
-        message = Message("case.closed_no_change", {"status": case.status}).render(language)
+        status = label(Status(case.status), language)
+        message = Message("case.closed_no_change", {"status": status}).render(language)
         raise ProblemError("transition", errors=[FieldProblem(field=field, message=message)])
 
 

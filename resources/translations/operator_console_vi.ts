@@ -57,72 +57,72 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../operator_console/gui/callback_dialog.py" line="43"/>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="49"/>
         <source>Call back: case %1</source>
         <translation>Gọi lại cho người dân: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/callback_dialog.py" line="46"/>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="52"/>
         <source>Caller</source>
         <translation>Người gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/callback_dialog.py" line="46"/>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="52"/>
         <source>Person in need</source>
         <translation>Người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/callback_dialog.py" line="51"/>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="57"/>
         <source>No phone number in this case.</source>
         <translation>Hồ sơ này không có số điện thoại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/callback_dialog.py" line="58"/>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="64"/>
         <source>What came of the call (1, 2 or 3):</source>
         <translation>Kết quả cuộc gọi (1, 2 hoặc 3):</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/callback_dialog.py" line="63"/>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="69"/>
         <source>&amp;1 Reached: the citizen was told</source>
         <translation>&amp;1 Đã gặp: đã báo cho người dân</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/callback_dialog.py" line="64"/>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="70"/>
         <source>&amp;2 Not reached (no answer, busy, switched off)</source>
         <translation>&amp;2 Không liên lạc được (không nghe máy, máy bận, tắt máy)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/callback_dialog.py" line="65"/>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="71"/>
         <source>&amp;3 Wrong number</source>
         <translation>&amp;3 Sai số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/callback_dialog.py" line="78"/>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="84"/>
         <source>What was said (&amp;note):</source>
         <translation>Đã nói gì (&amp;ghi chú):</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/callback_dialog.py" line="82"/>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="88"/>
         <source>e.g. told her the ward brings rice this afternoon</source>
         <translation>vd: đã báo bà chiều nay phường mang gạo đến</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/callback_dialog.py" line="83"/>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="89"/>
         <source>What was said</source>
         <translation>Đã nói gì</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/callback_dialog.py" line="93"/>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="99"/>
         <source>Record (Ctrl+Enter)</source>
         <translation>Ghi lại (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/callback_dialog.py" line="94"/>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="100"/>
         <source>Back (Esc)</source>
         <translation>Quay lại (Esc)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/callback_dialog.py" line="123"/>
+        <location filename="../../operator_console/gui/callback_dialog.py" line="139"/>
         <source>Choose what came of the call: 1, 2 or 3.</source>
         <translation>Chọn kết quả cuộc gọi: 1, 2 hoặc 3.</translation>
     </message>
@@ -283,219 +283,219 @@
 <context>
     <name>CaseDetails</name>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="51"/>
+        <location filename="../../operator_console/gui/case_details.py" line="53"/>
         <source>Case %1</source>
         <translation>Hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="53"/>
+        <location filename="../../operator_console/gui/case_details.py" line="55"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="55"/>
+        <location filename="../../operator_console/gui/case_details.py" line="57"/>
         <source>Record a &amp;call back…</source>
         <translation>Ghi cuộc &amp;gọi lại…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="101"/>
+        <location filename="../../operator_console/gui/case_details.py" line="107"/>
         <source>“%1” (%2, split): to check, one of %3</source>
         <translation>«%1» (%2, đã chia): cần kiểm tra, là một trong %3</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="103"/>
+        <location filename="../../operator_console/gui/case_details.py" line="109"/>
         <source> (recorded: %1)</source>
         <translation> (đang ghi: %1)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="114"/>
+        <location filename="../../operator_console/gui/case_details.py" line="120"/>
         <source>device</source>
         <translation>thiết bị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="114"/>
+        <location filename="../../operator_console/gui/case_details.py" line="120"/>
         <source>account</source>
         <translation>tài khoản</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="115"/>
+        <location filename="../../operator_console/gui/case_details.py" line="121"/>
         <source>address id</source>
         <translation>mã địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="117"/>
+        <location filename="../../operator_console/gui/case_details.py" line="123"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="119"/>
+        <location filename="../../operator_console/gui/case_details.py" line="125"/>
         <source>Map point</source>
         <translation>Điểm trên bản đồ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="125"/>
+        <location filename="../../operator_console/gui/case_details.py" line="131"/>
         <source>Photo/file sent</source>
         <translation>Ảnh/tệp gửi kèm</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="128"/>
+        <location filename="../../operator_console/gui/case_details.py" line="134"/>
         <source>Sent by the app</source>
         <translation>Ứng dụng gửi kèm</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="131"/>
+        <location filename="../../operator_console/gui/case_details.py" line="137"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="132"/>
+        <location filename="../../operator_console/gui/case_details.py" line="138"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="133"/>
+        <location filename="../../operator_console/gui/case_details.py" line="139"/>
         <source>Channel</source>
         <translation>Kênh</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="134"/>
+        <location filename="../../operator_console/gui/case_details.py" line="140"/>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="135"/>
+        <location filename="../../operator_console/gui/case_details.py" line="141"/>
         <source>Category</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="136"/>
+        <location filename="../../operator_console/gui/case_details.py" line="142"/>
         <source>Caller</source>
         <translation>Người gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="137"/>
+        <location filename="../../operator_console/gui/case_details.py" line="143"/>
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="138"/>
+        <location filename="../../operator_console/gui/case_details.py" line="144"/>
         <source>Person in need</source>
         <translation>Người cần hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="139"/>
+        <location filename="../../operator_console/gui/case_details.py" line="145"/>
         <source>Age</source>
         <translation>Tuổi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="140"/>
+        <location filename="../../operator_console/gui/case_details.py" line="146"/>
         <source>Household size</source>
         <translation>Số người trong hộ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="141"/>
+        <location filename="../../operator_console/gui/case_details.py" line="147"/>
         <source>Vulnerable</source>
         <translation>Thành viên dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="143"/>
+        <location filename="../../operator_console/gui/case_details.py" line="149"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="144"/>
+        <location filename="../../operator_console/gui/case_details.py" line="150"/>
         <source>none given: a map point only</source>
         <translation>không có: chỉ có điểm trên bản đồ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="146"/>
+        <location filename="../../operator_console/gui/case_details.py" line="152"/>
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="147"/>
+        <location filename="../../operator_console/gui/case_details.py" line="153"/>
         <source>Handling unit</source>
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="148"/>
+        <location filename="../../operator_console/gui/case_details.py" line="154"/>
         <source>Repeat calls</source>
         <translation>Số lần gọi lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="157"/>
+        <location filename="../../operator_console/gui/case_details.py" line="163"/>
         <source>Contacts</source>
         <translation>Các lần liên hệ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="158"/>
+        <location filename="../../operator_console/gui/case_details.py" line="164"/>
         <source>No repeat call.</source>
         <translation>Chưa có lần gọi lại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="159"/>
+        <location filename="../../operator_console/gui/case_details.py" line="165"/>
         <source>History</source>
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="203"/>
+        <location filename="../../operator_console/gui/case_details.py" line="209"/>
         <source>Taken, sent to %1</source>
         <translation>Tiếp nhận, chuyển %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="207"/>
+        <location filename="../../operator_console/gui/case_details.py" line="213"/>
         <source>Re-routed: %1 → %2</source>
         <translation>Chuyển đơn vị: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="210"/>
+        <location filename="../../operator_console/gui/case_details.py" line="216"/>
         <source>Priority: %1 → %2</source>
         <translation>Mức ưu tiên: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="213"/>
-        <location filename="../../operator_console/gui/case_details.py" line="225"/>
+        <location filename="../../operator_console/gui/case_details.py" line="219"/>
+        <location filename="../../operator_console/gui/case_details.py" line="231"/>
         <source>Call back: %1</source>
         <translation>Gọi lại: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="214"/>
+        <location filename="../../operator_console/gui/case_details.py" line="220"/>
         <source>Repeat call</source>
         <translation>Người dân gọi lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="215"/>
+        <location filename="../../operator_console/gui/case_details.py" line="221"/>
         <source>Linked to another case</source>
         <translation>Liên kết với hồ sơ khác</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="216"/>
-        <location filename="../../operator_console/gui/case_details.py" line="233"/>
+        <location filename="../../operator_console/gui/case_details.py" line="222"/>
+        <location filename="../../operator_console/gui/case_details.py" line="239"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="229"/>
+        <location filename="../../operator_console/gui/case_details.py" line="235"/>
         <source>Priority: %1</source>
         <translation>Mức ưu tiên: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="231"/>
+        <location filename="../../operator_console/gui/case_details.py" line="237"/>
         <source>Re-routed to %1</source>
         <translation>Chuyển cho %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="235"/>
+        <location filename="../../operator_console/gui/case_details.py" line="241"/>
         <source>waiting to be sent</source>
         <translation>chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="236"/>
+        <location filename="../../operator_console/gui/case_details.py" line="242"/>
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_details.py" line="237"/>
+        <location filename="../../operator_console/gui/case_details.py" line="243"/>
         <source>refused by the server: %1</source>
         <translation>máy chủ từ chối: %1</translation>
     </message>
@@ -645,37 +645,47 @@
 <context>
     <name>CaseViewer</name>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="81"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="84"/>
+        <source>This case never goes to the server (imported from a file, or refused by it).</source>
+        <translation>Hồ sơ này không lên máy chủ (nhập từ tệp, hoặc bị máy chủ từ chối).</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_viewer.py" line="127"/>
         <source>Not on the server yet: this is what this console knows.</source>
         <translation>Hồ sơ chưa lên máy chủ: đây là những gì máy này biết.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="83"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="129"/>
         <source>This console works without a server: this is what it knows.</source>
         <translation>Máy này làm việc không có máy chủ: đây là những gì máy này biết.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="89"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="136"/>
         <source>Not logged in to the server: this is what this console knows.</source>
         <translation>Chưa đăng nhập máy chủ: đây là những gì máy này biết.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="92"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="140"/>
         <source>Loading the history from the server…</source>
         <translation>Đang tải lịch sử hồ sơ từ máy chủ…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="104"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="159"/>
+        <source>its answer was not understood</source>
+        <translation>không hiểu được câu trả lời của máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/case_viewer.py" line="166"/>
         <source>The server&apos;s history could not be read (%1): this is what this console knows.</source>
         <translation>Không đọc được lịch sử trên máy chủ (%1): đây là những gì máy này biết.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="126"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="188"/>
         <source>Call back recorded on case %1.</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="133"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="195"/>
         <source>Not recorded: the local store failed (%1).</source>
         <translation>Chưa ghi được: kho dữ liệu trên máy bị lỗi (%1).</translation>
     </message>
@@ -1634,7 +1644,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="126"/>
-        <location filename="../../operator_console/gui/main_window.py" line="947"/>
+        <location filename="../../operator_console/gui/main_window.py" line="949"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
@@ -1654,8 +1664,8 @@
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="910"/>
-        <location filename="../../operator_console/gui/main_window.py" line="950"/>
+        <location filename="../../operator_console/gui/main_window.py" line="912"/>
+        <location filename="../../operator_console/gui/main_window.py" line="952"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
@@ -1802,112 +1812,112 @@
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="812"/>
+        <location filename="../../operator_console/gui/main_window.py" line="814"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="829"/>
+        <location filename="../../operator_console/gui/main_window.py" line="831"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="834"/>
+        <location filename="../../operator_console/gui/main_window.py" line="836"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="844"/>
+        <location filename="../../operator_console/gui/main_window.py" line="846"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="883"/>
+        <location filename="../../operator_console/gui/main_window.py" line="885"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="889"/>
+        <location filename="../../operator_console/gui/main_window.py" line="891"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="896"/>
+        <location filename="../../operator_console/gui/main_window.py" line="898"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="911"/>
+        <location filename="../../operator_console/gui/main_window.py" line="913"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="913"/>
+        <location filename="../../operator_console/gui/main_window.py" line="915"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="915"/>
+        <location filename="../../operator_console/gui/main_window.py" line="917"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="917"/>
+        <location filename="../../operator_console/gui/main_window.py" line="919"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="922"/>
+        <location filename="../../operator_console/gui/main_window.py" line="924"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="928"/>
+        <location filename="../../operator_console/gui/main_window.py" line="930"/>
         <source>DEMO (practice)</source>
         <translation>DEMO (tập dượt)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="929"/>
+        <location filename="../../operator_console/gui/main_window.py" line="931"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="952"/>
+        <location filename="../../operator_console/gui/main_window.py" line="954"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="955"/>
+        <location filename="../../operator_console/gui/main_window.py" line="957"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="958"/>
+        <location filename="../../operator_console/gui/main_window.py" line="960"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="961"/>
+        <location filename="../../operator_console/gui/main_window.py" line="963"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="963"/>
+        <location filename="../../operator_console/gui/main_window.py" line="965"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="965"/>
+        <location filename="../../operator_console/gui/main_window.py" line="967"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="967"/>
+        <location filename="../../operator_console/gui/main_window.py" line="969"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="971"/>
+        <location filename="../../operator_console/gui/main_window.py" line="973"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
