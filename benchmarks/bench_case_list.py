@@ -30,7 +30,14 @@ from operator_console.domain.intake import build_case
 from operator_console.domain.interchange import draft_from_row
 from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.domain.text import fold_words
-from operator_console.store.case_store import NEWEST_WINDOW, WINDOW_PER_ROW, CaseFilter, CaseStore, few_hits
+from operator_console.store.case_store import (
+    NEWEST_WINDOW,
+    WINDOW_PER_ROW,
+    CaseFilter,
+    CaseStore,
+    case_record,
+    few_hits,
+)
 
 SEARCHES = ("tran", "tran thi hoa", "nguyen van", "le van sy", "hoa")
 RUNS = 20
@@ -45,11 +52,19 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             store = CaseStore(Path(folder) / "list.sqlite3")
             rows = iter(generated_rows(count, seed=7))
-            for _ in range(0, count, 20_000):  # one import per batch, as the importer writes
-                store.import_cases(
-                    build_case(draft_from_row(r), gazetteer=gazetteer, taxonomy=taxonomy, now=now)
-                    for r in itertools.islice(rows, 20_000)
-                )
+            with store.bulk_import() as bulk:  # a batch at a time, as the importer writes
+                for _ in range(0, count, 20_000):
+                    bulk.add(
+                        [
+                            case_record(
+                                build_case(
+                                    draft_from_row(r), gazetteer=gazetteer, taxonomy=taxonomy, now=now
+                                ),
+                                now,
+                            )
+                            for r in itertools.islice(rows, 20_000)
+                        ]
+                    )
             for words in SEARCHES:
                 cap = few_hits(count, 200)
                 if among_newest(store, words) >= 200:

@@ -44,7 +44,7 @@ from operator_console.domain.phones import parse_phone
 from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.gui.app import Console, build_console
 from operator_console.gui.likely_dialog import LikelyDialog
-from operator_console.store.case_store import CaseStore
+from operator_console.store.case_store import CaseStore, case_record
 
 
 @dataclass(frozen=True)
@@ -301,9 +301,15 @@ def run(
     seed = CaseStore(store)
     gazetteer, taxonomy, now = default_gazetteer(), default_taxonomy(), datetime.now(UTC)
     earlier = generated_rows(20_000, seed=11)
-    seed.import_cases(
-        build_case(draft_from_row(r), gazetteer=gazetteer, taxonomy=taxonomy, now=now) for r in earlier
-    )
+    with seed.bulk_import() as bulk:  # the importer's own path
+        bulk.add(
+            [
+                case_record(
+                    build_case(draft_from_row(r), gazetteer=gazetteer, taxonomy=taxonomy, now=now), now
+                )
+                for r in earlier
+            ]
+        )
     seed.close()
     console = build_console(app, store, settings, "vi")
     console.window.resize(1500, 920)

@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from operator_console.domain.phones import (
     LEGACY_MOBILE_PREFIXES,
+    WITHHELD,
     PhoneError,
     old_landline_reading,
     parse_phone,
-    phone_key,
 )
 
 
@@ -117,10 +117,11 @@ def test_every_legacy_prefix_maps_to_a_valid_number_today() -> None:
         assert phone.kind == "mobile"
 
 
-def test_phone_key_is_none_for_what_is_not_a_number() -> None:
-    assert phone_key("0168 912 3456") == "0389123456"
-    assert phone_key("abc") is None
-    assert phone_key("") is None
+def test_an_old_number_is_keyed_by_todays_form_and_words_are_not_a_number() -> None:
+    assert parse_phone("0168 912 3456").national == "0389123456"
+    with pytest.raises(PhoneError):
+        parse_phone("abc")
+    assert parse_phone("") is WITHHELD
 
 
 mobile_prefixes = st.sampled_from(

@@ -2,14 +2,39 @@
 
 import sqlite3
 import stat
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from operator_console.domain.case import Channel, Contact, Person, Relation, Status, TransitionError
+from operator_console.domain.case import Case, Channel, Contact, Person, Relation, Status, TransitionError
 from operator_console.domain.phones import parse_phone
-from operator_console.store.case_store import CaseFilter, CaseStore
+from operator_console.store.case_store import CaseFilter, CaseStore, ImportCounts, case_record
+from operator_console.store.outbox import Outbox
+
+
+def import_cases(store: CaseStore, cases: Iterable[Case]) -> ImportCounts:
+    """Cases in through the importer's own path (one batch)."""
+    now = datetime.now(UTC)
+    with store.bulk_import() as bulk:
+        return bulk.add([case_record(c, now) for c in cases])
+
+
+def acknowledge(store: CaseStore, case_id: str, *, case_number: str, handling_unit: str) -> None:
+    """The server's answer to the case's outbox item, as the outbox worker records it."""
+    outbox = Outbox(store.engine)
+    item = outbox.next_item()  # the oldest waiting: the tests acknowledge in order
+    assert item is not None and item.case_id == case_id
+    outbox.case_sent(
+        item.seq,
+        case_id,
+        server_id=f"server-{case_id}",
+        case_number=case_number,
+        handling_unit=handling_unit,
+        by="sync",
+        now=datetime.now(UTC),
+    )
 
 
 def test_a_saved_case_reads_back_exactly(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
@@ -149,7 +174,7 @@ def test_the_list_is_newest_first_and_filters_by_status_ward_category_text_and_p
 
 def test_paging_walks_every_case_once(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
     cases = [make_case(caller_name=f"Người {i}") for i in range(25)]
-    store.import_cases(cases)
+    import_cases(store, cases)
     seen = [c.id for offset in range(0, 30, 10) for c in store.list_cases(limit=10, offset=offset)]
     assert sorted(seen) == sorted(c.id for c in cases)
 
@@ -188,8 +213,8 @@ def test_every_status_change_is_kept_with_who_and_why(store: CaseStore, make_cas
 
 def test_importing_the_same_cases_twice_adds_nothing(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
     cases = [make_case(caller_name=f"N {i}", external_id=f"X-{i}") for i in range(5)]
-    assert store.import_cases(cases).imported == 5
-    again = store.import_cases([make_case(caller_name=f"N {i}", external_id=f"X-{i}") for i in range(6)])
+    assert import_cases(store, cases).imported == 5
+    again = import_cases(store, [make_case(caller_name=f"N {i}", external_id=f"X-{i}") for i in range(6)])
     assert (again.imported, again.skipped) == (1, 5)
     assert store.count_cases() == 6
 
@@ -207,9 +232,7 @@ def test_a_store_reopened_keeps_everything(tmp_path: Path, make_case) -> None:  
 def test_a_dispatched_case_carries_the_servers_number_and_unit(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
     case = make_case(caller_name="A")
     store.add_case(case)
-    store.mark_dispatched(
-        case.id, case_number="1022-2026-000123", handling_unit="UBND Phường Chánh Hưng", by="sync"
-    )
+    acknowledge(store, case.id, case_number="1022-2026-000123", handling_unit="UBND Phường Chánh Hưng")
     store.change_status(case.id, Status.ACCEPTED, by="unit", handling_unit="UBND Phường Chánh Hưng")
     stored = store.get_case(case.id)
     assert stored is not None
@@ -240,12 +263,13 @@ def test_local_references_of_cases_saved_together_differ(make_case) -> None:  # 
 
 
 def test_the_queue_says_how_many_wait_and_since_when(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
-    assert store.queue_state().waiting == 0 and store.queue_state().oldest is None
+    outbox = Outbox(store.engine)
+    assert outbox.state().waiting == 0 and outbox.state().oldest is None
     first, second = make_case(caller_name="A"), make_case(caller_name="B")
     store.add_case(first)
     store.add_case(second)
-    store.mark_dispatched(second.id, case_number="1022-2026-000001", handling_unit=None, by="sync")
-    state = store.queue_state()
+    acknowledge(store, first.id, case_number="1022-2026-000001", handling_unit="ubnd-26740")
+    state = outbox.state()
     assert state.waiting == 1 and state.oldest is not None
 
 
@@ -283,5 +307,5 @@ def test_a_saved_case_and_a_repeat_call_are_queued_for_the_server_in_the_same_wr
     first = outbox.next_item()
     assert first is not None and (first.kind, first.item_id) == ("case", case.id)
     assert outbox.state().waiting == 2
-    store.import_cases([make_case(external_id="imported-1", caller_name="Trần Thị Bé")])
+    import_cases(store, [make_case(external_id="imported-1", caller_name="Trần Thị Bé")])
     assert outbox.state().waiting == 2, "imported history is not sent to the server"

@@ -214,12 +214,3 @@ def stored_phone(national: str, legacy_form: str | None = None) -> Phone:
     """
     kind: PhoneKind = "landline" if national.startswith("02") else "mobile"
     return Phone(e164="+84" + national[1:], national=national, kind=kind, legacy_form=legacy_form)
-
-
-def phone_key(text: str | None) -> str | None:
-    """The national form when the text is a valid number, else ``None``: for indexing and search."""
-    try:
-        phone = parse_phone(text)
-    except PhoneError:
-        return None
-    return phone.national or None

@@ -61,7 +61,7 @@ from operator_console.store.models import (
     OutboxRow,
     StatusChangeRow,
 )
-from operator_console.store.outbox import outbox_values, record_dispatch
+from operator_console.store.outbox import outbox_values
 
 
 @dataclass(frozen=True)
@@ -103,15 +103,6 @@ class CaseFilter:
     """A national number (``0389123456``): caller's, subject's or a repeat caller's."""
     former_ward_code: int | None = None
     """Cases said in this former ward (a split one: "P.5 Q.8", whichever ward of today they got)."""
-
-
-@dataclass(frozen=True)
-class QueueState:
-    """Cases saved here and not yet acknowledged by the server (status *queued*)."""
-
-    waiting: int
-    oldest: datetime | None
-    """When the oldest of them was saved (UTC), or None when nothing waits."""
 
 
 @dataclass
@@ -210,14 +201,6 @@ class CaseStore:
             connection.execute(insert(OutboxRow), [outbox_values("link", case.id, link_id, now)])
         return link_id
 
-    def links_of(self, case_id: str) -> list[tuple[str, str]]:
-        """(kind, the other case's id) of every link made from this case."""
-        with Session(self.engine) as session:
-            rows = session.execute(
-                select(CaseLinkRow.kind, CaseLinkRow.target_id).where(CaseLinkRow.case_id == case_id)
-            ).all()
-        return [(kind, target) for kind, target in rows]
-
     def add_case(self, case: Case) -> None:
         """Store a case taken at this desk, and queue it for the server, in one transaction.
 
@@ -263,11 +246,6 @@ class CaseStore:
                 pragma(connection, "synchronous=FULL")
                 pragma(connection, "cache_size=-2000")
                 pragma(connection, "wal_checkpoint(FULL)")
-
-    def import_cases(self, cases: Iterable[Case]) -> ImportCounts:
-        now = _utcnow()
-        with self.bulk_import() as bulk:
-            return bulk.add([case_record(c, now) for c in cases])
 
     def add_change(self, case_id: str, change: CaseChange, *, by: str) -> None:
         """A change to a case (a call back, a note, a status…) and its outbox item, in one
@@ -350,22 +328,6 @@ class CaseStore:
             if handling_unit:
                 row.handling_unit = handling_unit
             session.add(StatusChangeRow(case_id=case_id, status=new.value, at=now, by=by, reason=reason))
-
-    def mark_dispatched(self, case_id: str, *, case_number: str, handling_unit: str | None, by: str) -> None:
-        """The server acknowledged the case: it now carries the server's number and its unit."""
-        with Session(self.engine) as session, session.begin():
-            row = session.get(CaseRow, case_id)
-            if row is None:
-                raise KeyError(case_id)
-            record_dispatch(
-                session,
-                row,
-                case_number=case_number,
-                handling_unit=handling_unit,
-                server_id=None,
-                by=by,
-                now=datetime.now(UTC),
-            )
 
     # reads ----------------------------------------------------------------------------------------
     def get_case(self, case_id: str) -> Case | None:
@@ -451,15 +413,6 @@ class CaseStore:
                 cases = [_case_from_row(r, contacts.get(r.id, []), history.get(r.id, [])) for r in rows]
                 last = (rows[-1].received_at, rows[-1].id)
             yield from cases
-
-    def queue_state(self) -> QueueState:
-        with Session(self.engine) as session:
-            waiting, oldest = session.execute(
-                select(func.count(), func.min(CaseRow.created_at)).where(
-                    CaseRow.status == Status.QUEUED.value
-                )
-            ).one()
-        return QueueState(int(waiting), oldest.replace(tzinfo=UTC) if oldest else None)
 
     def known_streets(self, typed: str, ward_code: int | None = None, limit: int = 8) -> list[str]:
         """Streets already recorded (in that ward, when given) whose folded name starts with ``typed``.
