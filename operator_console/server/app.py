@@ -516,11 +516,7 @@ def _add_api_routes(app: FastAPI) -> None:
     )
     def get_case(rt: RuntimeDep, who: Anyone, case_id: CaseId, response: Response) -> CaseDetail:
         """A case with its contacts, links and full history; its version as the ``ETag``."""
-        with transaction(rt.reads) as session:
-            row = cases.get_visible(session, who, case_id)
-            detail = Presenter(session, rt.reference).detail(session, row)
-        response.headers["ETag"] = cases.etag(detail.version)
-        return detail
+        return _detail_with_etag(rt, who, case_id, response)
 
     @app.patch(
         f"{API}/cases/{{case_id}}",
@@ -563,11 +559,7 @@ def _add_api_routes(app: FastAPI) -> None:
             if outcome.replayed:
                 response.headers["Idempotent-Replayed"] = "true"
         # Read back after the commit: the history's new entry is written at the commit (the feed).
-        with transaction(rt.reads) as session:
-            row = cases.get_visible(session, who, case_id)
-            detail = Presenter(session, rt.reference).detail(session, row)
-        response.headers["ETag"] = cases.etag(detail.version)
-        return detail
+        return _detail_with_etag(rt, who, case_id, response)
 
     @app.post(
         f"{API}/cases/{{case_id}}/contacts",
@@ -803,6 +795,15 @@ def _case_once(
     also_same = [body_hash(form) for form in earlier_forms]
     outcome = run_once(rt.factory, _key_owner(who), scope, key, request, work, also_same)
     return _idempotent_response(outcome, f"{API}/cases/{outcome.body['id']}")
+
+
+def _detail_with_etag(rt: Runtime, who: Principal, case_id: str, response: Response) -> CaseDetail:
+    """The case in full as this account may see it, its version in the ``ETag`` header."""
+    with transaction(rt.reads) as session:
+        row = cases.get_visible(session, who, case_id)
+        detail = Presenter(session, rt.reference).detail(session, row)
+    response.headers["ETag"] = cases.etag(detail.version)
+    return detail
 
 
 def _key_owner(who: Principal) -> str:

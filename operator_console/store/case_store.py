@@ -483,16 +483,18 @@ def case_record(case: Case, now: datetime, *, server_id: str | None = None) -> C
         values |= {"server_id": server_id, "from_server": True}
     return CaseRecord(
         external_id=case.external_id,
-        case=_db_tuple(values, _CASE_COLUMNS),
-        history=tuple(_db_tuple(_history_values(case.id, h), _HISTORY_COLUMNS) for h in case.history),
+        case=_db_tuple(values, _CASE_COLUMNS, _CASE_DATETIMES),
+        history=tuple(
+            _db_tuple(_history_values(case.id, h), _HISTORY_COLUMNS, _HISTORY_DATETIMES) for h in case.history
+        ),
     )
 
 
-def _db_tuple(values: dict[str, Any], columns: Sequence[str]) -> tuple[Any, ...]:
+def _db_tuple(values: dict[str, Any], columns: Sequence[str], datetimes: Sequence[int]) -> tuple[Any, ...]:
     # Datetimes as SQLAlchemy's SQLite dialect stores them, so the ORM reads back what we wrote.
-    # (Only the few datetime columns are looked at: an import builds a million of these.)
+    # (Only the datetime columns, at ``datetimes``, are looked at: an import builds a million rows.)
     row = list(itemgetter(*columns)(values))
-    for index in _DATETIME_AT.get(tuple(columns), ()):
+    for index in datetimes:
         if type(value := row[index]) is datetime:
             row[index] = value.isoformat(sep=" ", timespec="microseconds")
     return tuple(row)
@@ -505,10 +507,8 @@ def _insert_sql(table: str, columns: Sequence[str]) -> str:
 _CASE_COLUMNS = tuple(c.name for c in CaseRow.__table__.columns)
 _HISTORY_COLUMNS = ("case_id", "status", "at", "by", "reason")
 _CASE_INSERT = _insert_sql("cases", _CASE_COLUMNS)
-_DATETIME_AT = {
-    _CASE_COLUMNS: tuple(i for i, c in enumerate(CaseRow.__table__.columns) if isinstance(c.type, DateTime)),
-    _HISTORY_COLUMNS: (_HISTORY_COLUMNS.index("at"),),
-}
+_CASE_DATETIMES = tuple(i for i, c in enumerate(CaseRow.__table__.columns) if isinstance(c.type, DateTime))
+_HISTORY_DATETIMES = (_HISTORY_COLUMNS.index("at"),)
 _ID = _CASE_COLUMNS.index("id")
 _INDEX_NEW_CASES = (
     "INSERT INTO case_search(rowid, search_text) SELECT rowid, search_text FROM cases WHERE id IN ({marks})",

@@ -132,18 +132,11 @@ def _listed(connection: Connection) -> list[tuple[str, str]]:
     ]
 
 
-def is_pending(connection: Connection) -> bool:
-    """Whether indexes wait to be built (the duplicate search's words are then not filled row by row)."""
-    return bool(connection.scalar(text("SELECT EXISTS (SELECT 1 FROM pending_indexes)")))
-
-
-def finish(connection: Connection, entries: list[tuple[str, str]] | None = None) -> int:
+def finish(connection: Connection, entries: list[tuple[str, str]]) -> int:
     """Build the indexes, each in its own transaction with its entry's removal; how many.
 
-    ``entries``: what the import deferred (all of it is built again, whatever another process did
-    with the list meanwhile: every statement is safe to repeat); None: what the list holds."""
-    if entries is None:
-        entries = _listed(connection)
+    ``entries``: what the import deferred, or what the list holds at a start (all of it is built
+    again, whatever another process did with the list meanwhile: every statement is safe to repeat)."""
     if connection.in_transaction():
         connection.commit()
     # CREATE INDEX sorts the table's keys: SQLite's sorter may use a thread per core for it.
@@ -168,7 +161,8 @@ def finish_pending(engine: Engine, store: Path) -> None:
     the next start tries again."""
     try:
         with engine.connect() as connection:
-            if not is_pending(connection):
+            entries = _listed(connection)
+            if not entries:
                 return
             if connection.in_transaction():
                 connection.commit()
@@ -179,7 +173,7 @@ def finish_pending(engine: Engine, store: Path) -> None:
                 log.warning(
                     "an import into this store stopped before its indexes were built: building them now"
                 )
-                built = finish(connection)
+                built = finish(connection, entries)
                 log.info("%d index(es) built", built)
     except (OSError, SQLAlchemyError) as exc:
         log.error(
