@@ -134,7 +134,7 @@ class CaseDetails(QDialog):
             (self.tr("Sent by the app"), escape("; ".join(f"{k}: {v}" for k, v in sent if v))),
         ]
         rows = [
-            (self.tr("Received"), case.received_at.astimezone(HCMC_TIME).strftime("%d/%m/%Y %H:%M")),
+            (self.tr("Received"), _when(case.received_at)),
             (self.tr("Status"), label(case.status, language)),
             (self.tr("Channel"), label(case.channel, language)),
             (self.tr("Priority"), label(case.priority, language)),
@@ -169,7 +169,7 @@ class CaseDetails(QDialog):
             parts.append("<ul>")
             for contact in case.contacts:
                 who = f"{contact.caller.name} {contact.caller.phone.display}".strip()
-                when = contact.received_at.astimezone(HCMC_TIME).strftime("%d/%m/%Y %H:%M")
+                when = _when(contact.received_at)
                 parts.append(
                     f"<li>{escape(when)} · {escape(label(contact.channel, language))} · {escape(who)}"
                     # What was said, then the details given, each on its own line (as stored).
