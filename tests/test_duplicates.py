@@ -20,8 +20,9 @@ from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.intake import CaseDraft
 from operator_console.store.case_store import CaseStore
 from operator_console.store.outbox import Outbox
-from operator_console.store.replica import Replica, ServerCase
+from operator_console.store.replica import Replica
 from operator_console.store.search import CandidateIndex
+from operator_console.store.server_state import ServerCase
 
 EARLIER = {
     "caller_phone": "0168 912 3456",  # the old 11-digit form of 0389 123 456

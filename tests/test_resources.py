@@ -56,7 +56,7 @@ def test_every_string_of_the_interface_has_a_vietnamese_translation() -> None:
 def test_no_visible_string_is_missing_from_the_translation_source(tmp_path: Path) -> None:
     """lupdate over today's code finds no text the .ts file does not already hold."""
     fresh = tmp_path / "fresh.ts"
-    sources = [str(p) for p in sorted((ROOT / "operator_console" / "gui").glob("*.py"))]
+    sources = [str(p) for p in sorted((ROOT / "operator_console" / "gui").rglob("*.py"))]
     sources += [str(p) for p in sorted((ROOT / "ui").glob("*.ui"))]
     subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     wanted = {(m.findtext("source"), _context(fresh, m)) for m in ET.parse(fresh).iter("message")}

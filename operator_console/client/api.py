@@ -14,6 +14,7 @@ Idempotency-Key, after a pause it decides. Each failure is classified for that w
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -70,6 +71,54 @@ class Login:
     role: str
     unit_code: str | None
     expires_in: int
+    duties: frozenset[str] = frozenset()
+
+    @property
+    def account(self) -> Account:
+        return Account(self.role, self.unit_code, self.duties)
+
+
+@dataclass(frozen=True)
+class ChangeAnswer:
+    """The server's answer to a change: the case as it is now, and the versions the change was
+    made on and made (None from servers that do not say)."""
+
+    case: dict[str, Any]
+    applied_from: int | None
+    applied_to: int | None
+
+
+@dataclass(frozen=True)
+class Account:
+    """What the server says an account is: its role, its unit (a unit's focal point) and its
+    duties on top of the role (``triage``). The console shows the pages that go with it."""
+
+    role: str = ""
+    unit_code: str | None = None
+    duties: frozenset[str] = frozenset()
+
+    @property
+    def routes_triage(self) -> bool:
+        """The triage desk is theirs: supervisors and admins, and operators on triage duty."""
+        return self.role in ("supervisor", "admin") or (self.role == "operator" and "triage" in self.duties)
+
+    def as_text(self) -> str:
+        """Kept in the settings, so that a console started offline opens the right pages."""
+        return json.dumps({"role": self.role, "unit_code": self.unit_code, "duties": sorted(self.duties)})
+
+    @classmethod
+    def from_text(cls, text: str) -> Account:
+        """What :meth:`as_text` wrote; a bare role (what releases before units' worklists kept) is
+        read as that role alone."""
+        try:
+            data = json.loads(text)
+            return cls(str(data["role"]), data.get("unit_code"), frozenset(map(str, data.get("duties", ()))))
+        except (ValueError, KeyError, TypeError):
+            return cls(text) if text.isalpha() else cls()
+
+
+def _duties(value: object) -> frozenset[str]:
+    return frozenset(str(d) for d in value) if isinstance(value, list) else frozenset()
 
 
 @dataclass(frozen=True)
@@ -121,6 +170,7 @@ class ServerClient:
                 role=str(body["role"]),
                 unit_code=body.get("unit_code"),
                 expires_in=int(body["expires_in"]),
+                duties=_duties(body.get("duties")),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise Unreachable(_garbage(self.language)) from exc
@@ -151,15 +201,24 @@ class ServerClient:
         return self._post_to_case(server_case_id, "links", body, idempotency_key)
 
     def update_case(
-        self, server_case_id: str, body: dict[str, Any], idempotency_key: str, if_match: int | None = None
-    ) -> dict[str, Any]:
-        """``PATCH /cases/{id}``: a change made once for its key; ``if_match``: the case's version it
-        was made against (an older one than the server's: :class:`Refused` with code ``stale``)."""
+        self,
+        server_case_id: str,
+        body: dict[str, Any],
+        idempotency_key: str,
+        if_match: Collection[int] | int | None = None,
+    ) -> ChangeAnswer:
+        """``PATCH /cases/{id}``: a change made once for its key; ``if_match``: the case's version(s)
+        it may be made on (the server's is none of them: :class:`Refused` with code ``stale``)."""
         headers = {"Idempotency-Key": idempotency_key}
         if if_match is not None:
-            headers["If-Match"] = f'"v{if_match}"'
+            versions = [if_match] if isinstance(if_match, int) else sorted(if_match)
+            headers["If-Match"] = ", ".join(f'"v{v}"' for v in versions)
         answer = self._call("PATCH", f"/api/v1/cases/{server_case_id}", json=body, headers=headers)
-        return self._json(answer)
+        case = self._json(answer)
+        applied = (answer.headers.get("Applied-From-Version"), answer.headers.get("Applied-To-Version"))
+        if all(v is not None and v.isdigit() for v in applied):
+            return ChangeAnswer(case, int(applied[0] or 0), int(applied[1] or 0))
+        return ChangeAnswer(case, None, None)  # a server before these headers
 
     def case_detail(self, server_case_id: str) -> dict[str, Any]:
         """``GET /cases/{id}``: the case with its contacts, links and whole history."""
@@ -182,12 +241,13 @@ class ServerClient:
             raise Unreachable(_garbage(self.language))
         return page
 
-    def me(self) -> str:
-        """The logged-in account's role (a kept token does not say it)."""
-        role = self._json(self._call("GET", "/api/v1/me")).get("role")
-        if not isinstance(role, str):
+    def me(self) -> Account:
+        """The logged-in account's role, unit and duties (a kept token does not say them)."""
+        body = self._json(self._call("GET", "/api/v1/me"))
+        role, unit = body.get("role"), body.get("unit_code")
+        if not isinstance(role, str) or not isinstance(unit, str | None):
             raise Unreachable(_garbage(self.language))
-        return role
+        return Account(role, unit, _duties(body.get("duties")))
 
     def queue_figures(self) -> QueueFigures:
         """The supervisor's figures (supervisor, monitor and admin accounts)."""

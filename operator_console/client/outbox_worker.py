@@ -24,9 +24,11 @@ from typing import Any
 
 from operator_console.client.api import AuthenticationNeeded, Refused, ServerClient, Unreachable
 from operator_console.client.payload import case_body
+from operator_console.client.replica_sync import case_from_server
 from operator_console.domain.case import Contact
 from operator_console.store.case_store import CaseStore
 from operator_console.store.outbox import Outbox, OutboxItem
+from operator_console.store.server_state import ServerCase
 
 log = logging.getLogger(__name__)
 
@@ -160,9 +162,17 @@ def _send(
             return
         if item.server_case_id is None:
             raise Refused(422, "case_not_sent", "the case of this change was not accepted by the server")
-        body, base_version = change
-        client.update_case(item.server_case_id, body, idempotency_key=item.item_id, if_match=base_version)
-        outbox.item_sent(item.seq, now)
+        body, versions = change
+        changed = client.update_case(
+            item.server_case_id, body, idempotency_key=item.item_id, if_match=versions
+        )
+        try:
+            now_on_server: ServerCase | None = case_from_server(changed.case)
+        except Unreachable:
+            now_on_server = None  # made on the server all the same; the feed brings its state
+        outbox.change_sent(
+            item.seq, item.item_id, now_on_server, (changed.applied_from, changed.applied_to), now
+        )
         return
     contact = next((c for c in case.contacts if c.id == item.item_id), None)
     if contact is None or item.server_case_id is None:

@@ -22,7 +22,8 @@ from operator_console.domain.case import (
     Vulnerability,
 )
 from operator_console.domain.phones import WITHHELD, Phone, PhoneError, parse_phone
-from operator_console.store.replica import Replica, ServerCase
+from operator_console.store.replica import Replica
+from operator_console.store.server_state import ServerCase
 
 WINDOW = timedelta(days=90)
 
@@ -95,7 +96,13 @@ def case_from_server(data: dict[str, Any]) -> ServerCase:
             repeat_count=int(data["repeat_count"]),
             history=(StatusChange(Status(data["status"]), updated, "server"),),
         )
-        return ServerCase(server_id=str(data["id"]), source_key=str(data["source_key"]), case=case)
+        version = data.get("version")
+        return ServerCase(
+            server_id=str(data["id"]),
+            source_key=str(data["source_key"]),
+            case=case,
+            version=int(version) if version is not None else None,
+        )
     except (KeyError, TypeError, ValueError) as exc:
         raise Unreachable("the server's feed holds a case this console cannot read") from exc
 
@@ -125,12 +132,18 @@ def follow(
         if not items:
             break
         latest: dict[str, ServerCase] = {}
+        gone: dict[str, None] = {}
         for item in items:
             if isinstance(item, dict) and item.get("case"):
                 case = case_from_server(item["case"])
+                gone.pop(case.server_id, None)
                 if case.case.received_at >= now - window:
                     latest[case.server_id] = case  # a later change of the same case wins
-        added += replica.apply(list(latest.values()), answer["next_after"], now)
+            elif isinstance(item, dict) and isinstance(item.get("case_id"), str):
+                # The account no longer sees it (a unit's case re-routed away): off its worklist.
+                gone[item["case_id"]] = None
+                latest.pop(item["case_id"], None)
+        added += replica.apply(list(latest.values()), answer["next_after"], now, gone=list(gone))
         applied += len(items)
         cursor = answer["next_after"]
     replica.forget_older_than(now - window)

@@ -76,6 +76,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("F6",),
         "view",
     ),
+    ActionSpec(
+        "view.worklist",
+        str(QT_TRANSLATE_NOOP("actions", "&Worklist / triage desk / call intake")),
+        ("F9",),
+        "view",
+    ),
     # The dashboard's tables, straight to their first row (Enter there lists the row's cases).
     ActionSpec("dashboard.units", str(QT_TRANSLATE_NOOP("actions", "Backlog by &unit")), ("Alt+1",), "view"),
     ActionSpec("dashboard.wards", str(QT_TRANSLATE_NOOP("actions", "Backlog by &ward")), ("Alt+2",), "view"),

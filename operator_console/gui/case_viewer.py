@@ -58,8 +58,11 @@ class CaseViewer(QObject):
         self._outbox = Outbox(context.store.engine)
         self._asked = 0
 
-    def open(self, case_id: str) -> None:
-        self._context.runner.run_db(lambda: self._snapshot(case_id), self._show)
+    def open(self, case_id: str, call_back: bool = False) -> None:
+        """The case in full; ``call_back``: its call back dialog over it at once (G in a worklist)."""
+        self._context.runner.run_db(
+            lambda: self._snapshot(case_id), lambda found: self._show(found, call_back)
+        )
 
     def _snapshot(self, case_id: str) -> _Snapshot | None:
         store = self._context.store
@@ -70,7 +73,7 @@ class CaseViewer(QObject):
         sendable = server_id is not None or self._outbox.case_item_state(case_id) == WAITING
         return _Snapshot(case, store.changes_of(case_id), server_id, sendable)
 
-    def _show(self, snapshot: _Snapshot | None) -> None:
+    def _show(self, snapshot: _Snapshot | None, call_back: bool = False) -> None:
         if snapshot is None:
             return
         context = self._context
@@ -88,6 +91,8 @@ class CaseViewer(QObject):
         details.finished.connect(lambda _result: self._closed(details))
         self._open_dialog(details)
         self._load_history(details, snapshot.server_id, snapshot.changes)
+        if call_back and snapshot.sendable:
+            self._ask_callback(details, snapshot.case)
 
     def refresh(self) -> None:
         """The outbox sent or the feed brought something: the open case shows where its changes

@@ -28,7 +28,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from operator_console import __version__
-from operator_console.client.api import Login, ServerClient, ServerError
+from operator_console.client.api import Account, Login, ServerClient, ServerError
 from operator_console.client.credentials import InsecureKeyring, TokenVault
 from operator_console.client.embedded import DEMO_PASSWORD, DEMO_USER, EmbeddedServer
 from operator_console.client.sync_worker import SyncReport, SyncWorker
@@ -75,8 +75,9 @@ class Connection(QObject):
         self.url = settings.get(S.SERVER_URL)
         self.username = settings.get(S.SERVER_USER)
         self.logged_in = False
-        self.role = ""
-        """The account's role on the server ('' until known): supervisors and monitors get the dashboard."""
+        self.account = Account()
+        """The account's role, unit and duties on the server (role '' until known): supervisors and
+        monitors get the dashboard, a unit's focal point its worklist, the triage duty the desk."""
         self.demo: EmbeddedServer | None = None
         self.problem = ""
         """Why there is no connection at all (a bad address, the demo server failed), or ''."""
@@ -86,6 +87,11 @@ class Connection(QObject):
         self._from_worker.connect(self._note)
 
     # what the window asks -------------------------------------------------------------------------
+    @property
+    def role(self) -> str:
+        """The account's role on the server ('' until known)."""
+        return self.account.role
+
     @property
     def configured(self) -> bool:
         return bool(self.url) or self.demo is not None
@@ -120,7 +126,7 @@ class Connection(QObject):
             return
         self._retire_worker()
         self.url, self.logged_in, self.last_report, self._asked_login = url, False, None, False
-        self.role = ""
+        self.account = Account()
         self.changed.emit()
         self.start()
 
@@ -175,7 +181,7 @@ class Connection(QObject):
         token, url, user = self.worker.client.token, self.url, self.username
         settings = self._connection_settings()
         self.worker.set_token(None)
-        self.logged_in, self.role = False, ""
+        self.logged_in, self.account = False, Account()
         self._settings.set(S.SERVER_ROLE, "")
         self._asked_login = True  # the operator chose this: no dialog pops up for it
 
@@ -295,7 +301,7 @@ class Connection(QObject):
         if token:
             self.worker.by = self.username
             self.logged_in = True
-            self.role = self._settings.get(S.SERVER_ROLE)  # until the server says it again
+            self.account = Account.from_text(self._settings.get(S.SERVER_ROLE))  # until the server says it
             self.changed.emit()
             self._learn_role()
         else:
@@ -306,11 +312,11 @@ class Connection(QObject):
         if self.demo is None:
             self._settings.keep(S.SERVER_URL, url)  # not pinned when it is IT's address
             self._settings.set(S.SERVER_USER, session.username)
-            self._settings.set(S.SERVER_ROLE, session.role)
+            self._settings.set(S.SERVER_ROLE, session.account.as_text())
             self._settings.sync()
         if self._open(url, session.token) and self.worker is not None:
             self.worker.by = session.username
-        self.logged_in, self.role = True, session.role
+        self.logged_in, self.account = True, session.account
         self._asked_login = False
         self.last_report = None  # what was known of the old login no longer holds
         self.changed.emit()
@@ -332,20 +338,20 @@ class Connection(QObject):
         self._asking_role = True
         asked_with = reader.token
 
-        def ask() -> str:
+        def ask() -> Account:
             try:
                 return reader.me()
             finally:
                 reader.close()
 
-        def learned(role: str) -> None:
+        def learned(account: Account) -> None:
             self._asking_role = False
             if self.worker is None or self.worker.client.token != asked_with:
                 return  # another login since: its own role holds
             if self.demo is None:
-                self._settings.set(S.SERVER_ROLE, role)
-            if self.logged_in and role != self.role:
-                self.role = role
+                self._settings.set(S.SERVER_ROLE, account.as_text())
+            if self.logged_in and account != self.account:
+                self.account = account
                 self.changed.emit()
 
         def unknown(error: BaseException) -> None:
@@ -371,7 +377,7 @@ class Connection(QObject):
             self.reported.emit(report)
             return
         self.last_report = report
-        if report.online and self.logged_in and not self.role:
+        if report.online and self.logged_in and not self.account.role:
             self._learn_role()  # the server was down when the kept token was first used
         if report.needs_login:
             if self.logged_in:

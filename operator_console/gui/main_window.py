@@ -54,6 +54,7 @@ from operator_console.gui.settings_dialog import SettingsDialog
 from operator_console.gui.store_set_aside_dialog import StoreSetAsideDialog
 from operator_console.gui.street_completion import StreetCompletion
 from operator_console.gui.tone import set_tone
+from operator_console.gui.worklist.page import TRIAGE, UNIT, WorklistPage
 from operator_console.store.outbox import REFUSED, Outbox, OutboxState
 from operator_console.store.set_aside import SetAside
 
@@ -219,6 +220,8 @@ class MainWindow(QMainWindow):
         self._queue_timer.start()
         self._shown_role = ""
         self._read_only = False
+        self.worklists: dict[str, WorklistPage] = {}
+        """The unit's worklist and the triage desk, for the accounts they are for (``_apply_role``)."""
         connection.changed.connect(self._show_connection)
         connection.changed.connect(self._apply_role)
         connection.reported.connect(self._synced)
@@ -607,6 +610,8 @@ class MainWindow(QMainWindow):
         if (dashboard := self._shown_dashboard()) is not None:
             dashboard.poller.poll_now()
             return
+        if (worklist := self._shown_worklist()) is not None:
+            worklist.reload()
         self.case_list.apply_filters()
         self.connection.wake(follow_now=True)
 
@@ -664,11 +669,17 @@ class MainWindow(QMainWindow):
             self.dashboard = None
             self.dashboard_page = None
         self._read_only = role == "monitor"
+        # A unit's focal point works the unit's cases and takes no calls: no intake form for them.
+        takes_calls = role not in ("monitor", "unit")
         has_intake = self.pages.indexOf(self.intake_page) >= 0
-        if self._read_only and has_intake:
+        if not takes_calls and has_intake:
             self.pages.removeTab(self.pages.indexOf(self.intake_page))
-        elif not self._read_only and not has_intake:
+        elif takes_calls and not has_intake:
             self.pages.insertTab(0, self.intake_page, self.tr("Call intake"))
+        account = self.connection.account
+        unit_code = account.unit_code if role == "unit" else None
+        self._show_worklist(UNIT, frozenset({unit_code}) if unit_code else None, first=True)
+        self._show_worklist(TRIAGE, frozenset() if account.routes_triage else None)
         self.pages.tabBar().setVisible(self.pages.count() > 1)
         if self.dashboard is not None and self.dashboard_page is not None:
             self.dashboard.poller.forget_login()
@@ -677,6 +688,60 @@ class MainWindow(QMainWindow):
                 self.pages.setCurrentWidget(self.dashboard_page)  # what a supervisor logs in for
         self._shown_role = role
         self._page_changed()
+
+    def _show_worklist(self, kind: str, units: frozenset[str] | None, *, first: bool = False) -> None:
+        """The page of ``kind`` for ``units`` (the triage desk knows its own), or none (None)."""
+        page = self.worklists.get(kind)
+        if units is None:
+            if page is not None:
+                self.pages.removeTab(self.pages.indexOf(page))
+                page.deleteLater()
+                del self.worklists[kind]
+            return
+        if page is None:
+            page = WorklistPage(
+                kind,
+                self._context,
+                self.operator,
+                self.case_viewer.open,
+                self.open_dialog,
+                lambda text: self.statusBar().showMessage(text, MESSAGE_MS),
+                self.connection.wake,
+            )
+            title = self.tr("Triage desk") if kind == TRIAGE else self.tr("Unit's worklist")
+            self.pages.insertTab(0 if first else self.pages.count(), page, title)
+            self.worklists[kind] = page
+            if first:
+                self.pages.setCurrentWidget(page)
+                page.focus_list()  # what a unit's focal point logs in for
+        if kind == UNIT:
+            page.set_units(units)
+        page.reload()
+
+    def toggle_worklist(self) -> None:
+        """F9: on to the next worklist (the unit's, the triage desk), then back to the intake."""
+        pages = [p for p in (self.worklists.get(UNIT), self.worklists.get(TRIAGE)) if p is not None]
+        if not pages:
+            self.statusBar().showMessage(
+                self.tr("Worklists are for unit accounts and the triage desk (supervisors, triage duty)."),
+                MESSAGE_MS,
+            )
+            return
+        shown = self.pages.currentWidget()
+        later = pages[pages.index(shown) + 1 :] if shown in pages else pages
+        if later:
+            self.pages.setCurrentWidget(later[0])
+            later[0].focus_list()
+        elif self.pages.indexOf(self.intake_page) >= 0:
+            self.pages.setCurrentWidget(self.intake_page)
+            self.form.ui.phoneEdit.setFocus()
+        else:
+            self.pages.setCurrentWidget(pages[0])
+            pages[0].focus_list()
+
+    def _shown_worklist(self) -> WorklistPage | None:
+        shown = self.pages.currentWidget()
+        return shown if isinstance(shown, WorklistPage) else None
 
     def _shown_dashboard(self) -> Dashboard | None:
         """The dashboard when it is the page on screen (its keys and refresh work then only)."""
@@ -687,6 +752,9 @@ class MainWindow(QMainWindow):
         """The intake's keys work on the intake only (Esc on the dashboard must not clear a call
         hidden behind it); the dashboard asks the server only while it is on screen."""
         on_intake = self.pages.currentWidget() is self.intake_page
+        if _index >= 0 and (worklist := self._shown_worklist()) is not None:
+            worklist.reload()  # a page turned to (not a role applied again): the keys go to its list
+            worklist.focus_list()
         for action_id, action in self.actions_by_id.items():
             if action_id.startswith(INTAKE_ACTIONS):
                 # A monitor's keys for taking a call stay live, to say why nothing happens.
@@ -809,6 +877,8 @@ class MainWindow(QMainWindow):
             self.cases.reload()
         if report.sent or report.refused or report.changed:
             self.case_viewer.refresh()  # a case open in full: where its changes are now
+            for worklist in self.worklists.values():
+                worklist.reload()
         if report.refused:
             self.statusBar().showMessage(
                 self.tr("The server refused a case: Ctrl+Shift+R shows why."), MESSAGE_MS
@@ -997,6 +1067,7 @@ class MainWindow(QMainWindow):
             "cases.find": self.case_list.focus_filter,
             "cases.refresh": self.refresh,
             "view.dashboard": self.toggle_dashboard,
+            "view.worklist": self.toggle_worklist,
             "view.export_xlsx": partial(self.export_dashboard, "xlsx"),
             "view.export_csv": partial(self.export_dashboard, "csv"),
             **{

@@ -58,7 +58,8 @@ SERVER_USER = Setting(
 SERVER_ROLE = Setting(
     "server/role",
     "",
-    "That account's role as the server last said (a monitor's console opens read-only at once)",
+    "That account's role, unit and duties as the server last said (a monitor's console opens "
+    "read-only at once, a unit's on its worklist)",
 )
 CA_BUNDLE = Setting(
     "server/ca_bundle",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import delete, select
@@ -11,8 +12,16 @@ from sqlalchemy.orm import Session
 from operator_console.paths import resource
 from operator_console.server.models import ClientKeyRow, TokenRow, UnitRow, UserRow
 from operator_console.server.problems import FieldProblem, ProblemError
-from operator_console.server.schemas import UnitIn, UserIn
-from operator_console.server.security import MIN_PASSWORD_LENGTH, Role, digest, hash_password, new_secret
+from operator_console.server.schemas import UnitIn, UserIn, UserOut
+from operator_console.server.security import (
+    DUTIES,
+    MIN_PASSWORD_LENGTH,
+    Role,
+    digest,
+    duties_of,
+    hash_password,
+    new_secret,
+)
 
 CHANNELS_FOR_KEYS = ("web", "zalo", "app")
 
@@ -52,11 +61,13 @@ def create_user(session: Session, body: UserIn, now: datetime) -> UserRow:
         raise ProblemError("validation", errors=[FieldProblem(field="unit_code", message="no such unit")])
     if session.scalars(select(UserRow).where(UserRow.username == body.username)).first() is not None:
         raise ProblemError("conflict", f"user {body.username} exists already")
+    _check_duties(body.role, body.duties)
     row = UserRow(
         username=body.username,
         display_name=body.display_name.strip(),
         role=body.role,
         unit_code=body.unit_code if body.role == Role.UNIT.value else None,
+        duties=",".join(sorted(set(body.duties))),
         password_hash=hash_password(body.password),
         active=True,
         created_at=now,
@@ -64,6 +75,37 @@ def create_user(session: Session, body: UserIn, now: datetime) -> UserRow:
     session.add(row)
     session.flush()
     return row
+
+
+def _check_duties(role: str, duties: Iterable[str]) -> None:
+    # Triage is an operator's extra duty: a supervisor routes every case already, and a unit's
+    # focal point or a monitor routing the city's unrouted cases would be a mistake to refuse.
+    unknown = set(duties) - set(DUTIES)
+    if unknown or (duties and role != Role.OPERATOR.value):
+        message = "unknown duty" if unknown else "triage is a duty for an operator (supervisors route anyway)"
+        raise ProblemError("validation", errors=[FieldProblem(field="duties", message=message)])
+
+
+def set_duties(session: Session, username: str, duties: Iterable[str]) -> UserRow:
+    """Give an account its duties (replacing the ones it had): effective at its next request."""
+    row = session.scalars(select(UserRow).where(UserRow.username == username)).first()
+    if row is None:
+        raise ProblemError("not_found", f"no user {username}")
+    wanted = sorted(set(duties))
+    _check_duties(row.role, wanted)
+    row.duties = ",".join(wanted)
+    return row
+
+
+def user_out(row: UserRow) -> UserOut:
+    return UserOut(
+        username=row.username,
+        display_name=row.display_name,
+        role=row.role,
+        unit_code=row.unit_code,
+        active=row.active,
+        duties=sorted(duties_of(row.duties)),
+    )
 
 
 def create_client_key(

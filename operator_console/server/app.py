@@ -78,6 +78,7 @@ from operator_console.server.schemas import (
     UnitOut,
     UserIn,
     UserOut,
+    UserPatch,
     check_time,
 )
 from operator_console.server.security import (
@@ -85,6 +86,7 @@ from operator_console.server.security import (
     Principal,
     begin_attempt,
     check_password,
+    duties_of,
     issue_token,
     login_succeeded,
     revoke,
@@ -388,6 +390,7 @@ def _add_api_routes(app: FastAPI) -> None:
                 role=user.role,
                 unit_code=user.unit_code,
                 username=user.username,
+                duties=sorted(duties_of(user.duties)),
             )
         log.info("login failed")
         raise ProblemError("login_failed", headers={"WWW-Authenticate": "Bearer"})
@@ -405,13 +408,7 @@ def _add_api_routes(app: FastAPI) -> None:
         with transaction(rt.reads) as session:
             user = session.get(UserRow, who.user_id)
             assert user is not None
-            return UserOut(
-                username=user.username,
-                display_name=user.display_name,
-                role=user.role,
-                unit_code=user.unit_code,
-                active=user.active,
-            )
+            return accounts.user_out(user)
 
     @app.post(
         f"{API}/cases",
@@ -540,12 +537,13 @@ def _add_api_routes(app: FastAPI) -> None:
         expected = cases.versions_of(if_match)
 
         def change(session: Session) -> tuple[int, dict[str, Any]]:
-            cases.patch_case(session, who, case_id, body, now_utc(), lang, if_match=expected)
-            return 200, {"id": case_id}
+            before = cases.get_visible(session, who, case_id, for_update=True).version  # locked: exact
+            after = cases.patch_case(session, who, case_id, body, now_utc(), lang, if_match=expected).version
+            return 200, {"id": case_id, "from_version": before, "to_version": after}
 
         if idempotency_key is None:
             with transaction(rt.factory) as session:
-                change(session)
+                _status, applied = change(session)
         else:
             identity = body_hash({"if_match": sorted(expected or ()), **request_identity(body)})
             outcome = run_once(
@@ -556,8 +554,14 @@ def _add_api_routes(app: FastAPI) -> None:
                 identity,
                 change,
             )
+            applied = outcome.body
             if outcome.replayed:
                 response.headers["Idempotent-Replayed"] = "true"
+        # Which version the change was made on and which it made (a later one may be current): a
+        # console chains its own changes made offline on them (``If-Match`` of each that follows).
+        if "from_version" in applied:
+            response.headers["Applied-From-Version"] = str(applied["from_version"])
+            response.headers["Applied-To-Version"] = str(applied["to_version"])
         # Read back after the commit: the history's new entry is written at the commit (the feed).
         return _detail_with_etag(rt, who, case_id, response)
 
@@ -654,16 +658,7 @@ def _add_api_routes(app: FastAPI) -> None:
     @app.get(f"{API}/users", tags=["admin"], response_model=list[UserOut], responses=responses(*AUTH_ERRORS))
     def users(rt: RuntimeDep, _who: Admin) -> list[UserOut]:
         with transaction(rt.reads) as session:
-            return [
-                UserOut(
-                    username=u.username,
-                    display_name=u.display_name,
-                    role=u.role,
-                    unit_code=u.unit_code,
-                    active=u.active,
-                )
-                for u in session.scalars(select(UserRow).order_by(UserRow.username))
-            ]
+            return [accounts.user_out(u) for u in session.scalars(select(UserRow).order_by(UserRow.username))]
 
     @app.post(
         f"{API}/users",
@@ -674,14 +669,20 @@ def _add_api_routes(app: FastAPI) -> None:
     )
     def create_user(rt: RuntimeDep, _who: Admin, body: UserIn) -> UserOut:
         with transaction(rt.factory) as session:
-            u = accounts.create_user(session, body, now_utc())
-            return UserOut(
-                username=u.username,
-                display_name=u.display_name,
-                role=u.role,
-                unit_code=u.unit_code,
-                active=u.active,
-            )
+            return accounts.user_out(accounts.create_user(session, body, now_utc()))
+
+    @app.patch(
+        f"{API}/users/{{username}}",
+        tags=["admin"],
+        response_model=UserOut,
+        responses=responses(404, *AUTH_ERRORS),
+    )
+    def change_user(
+        rt: RuntimeDep, _who: Admin, username: Annotated[str, PathParam(max_length=80)], body: UserPatch
+    ) -> UserOut:
+        """Give an account its duties (``triage``: an operator routes the cases waiting at triage)."""
+        with transaction(rt.factory) as session:
+            return accounts.user_out(accounts.set_duties(session, username, body.duties))
 
     @app.get(f"{API}/routing-rules", tags=["reference"], responses=responses(*AUTH_ERRORS))
     def routing_rules(rt: RuntimeDep, _who: Anyone) -> dict[str, Any]:

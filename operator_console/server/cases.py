@@ -621,7 +621,10 @@ def patch_case(
     history with what it changed from. ``if_match``: the version the change was made against; an
     older one is refused (412), so that nobody overwrites another person's change unseen."""
     case = get_visible(session, who, case_id, for_update=True)
-    _check_allowed(who, case, body, language)  # what this account may not do, it may not do at any version
+    here = session.get(UnitRow, case.handling_unit)
+    _check_allowed(
+        who, case, body, language, at_triage=here is not None and here.kind == "triage"
+    )  # what this account may not do, it may not do at any version
     if if_match is not None and case.version not in if_match:
         raise ProblemError("stale", headers={"ETag": etag(case.version)})
     note = body.note.strip()
@@ -697,18 +700,24 @@ def versions_of(if_match: str | None) -> frozenset[int] | None:
     return frozenset(versions)
 
 
-def _check_allowed(who: Principal, case: CaseRow, body: CasePatch, language: Language) -> None:
+def _check_allowed(
+    who: Principal, case: CaseRow, body: CasePatch, language: Language, *, at_triage: bool
+) -> None:
     """Who may change what: an operator records a call back (with what was said); a unit works its
     case (status, notes, call backs); a supervisor or an admin also re-routes it and changes its
-    priority. A closed case takes call backs only (the citizen is told), nothing else."""
+    priority. An operator on triage duty routes a case waiting at triage, with a note. A closed case
+    takes call backs only (the citizen is told), nothing else."""
     rerouted = body.handling_unit is not None and body.handling_unit != case.handling_unit
     reprioritised = body.priority is not None and body.priority != case.priority
-    if who.role == Role.OPERATOR and (body.status is not None or rerouted or reprioritised):
+    triage = who.role == Role.OPERATOR and "triage" in who.duties and at_triage and rerouted
+    if who.role == Role.OPERATOR and (body.status is not None or reprioritised or (rerouted and not triage)):
         raise ProblemError("forbidden")  # an operator records a call back; the unit changes the case
-    if who.role == Role.OPERATOR and body.note.strip() and body.callback is None:
-        raise ProblemError("forbidden")  # an operator's note goes with a call back
-    if (rerouted or reprioritised) and who.role not in (Role.SUPERVISOR, Role.ADMIN):
-        raise ProblemError("forbidden")  # only a supervisor re-routes a case or changes its priority
+    if who.role == Role.OPERATOR and body.note.strip() and body.callback is None and not triage:
+        raise ProblemError("forbidden")  # an operator's note goes with a call back (or a routing)
+    if reprioritised and who.role not in (Role.SUPERVISOR, Role.ADMIN):
+        raise ProblemError("forbidden")  # only a supervisor changes a case's priority
+    if rerouted and not triage and who.role not in (Role.SUPERVISOR, Role.ADMIN):
+        raise ProblemError("forbidden")  # a supervisor re-routes a case (triage: one at triage)
     closed = case.status in CLOSED
     changes_status = body.status is not None and body.status != case.status
     if (

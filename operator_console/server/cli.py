@@ -4,6 +4,7 @@
     operator-console-server create-unit CODE NAME [--kind K] [--ward-code N]
     operator-console-server create-user NAME --role ROLE [--unit CODE]   (password from stdin)
     operator-console-server disable-user NAME | set-password NAME (password from stdin)
+    operator-console-server set-duties NAME [--duty triage]   (none: the duties taken away)
     operator-console-server create-key NAME --kind channel|exchange [--channel web|zalo|app] [--full-reads]
     operator-console-server revoke-key NAME
     operator-console-server key-reads NAME full|public
@@ -58,6 +59,7 @@ COMMANDS = (
     "create-user",
     "disable-user",
     "set-password",
+    "set-duties",
     "create-key",
     "revoke-key",
     "key-reads",
@@ -130,6 +132,14 @@ def _parser() -> argparse.ArgumentParser:
     user.add_argument("--role", required=True, choices=["operator", "supervisor", "unit", "monitor", "admin"])
     user.add_argument("--unit", default=None)
     user.add_argument("--display-name", default="")
+    user.add_argument(
+        "--duty", action="append", default=[], choices=["triage"], help="triage: an operator who routes"
+    )
+    duties = sub.add_parser(
+        "set-duties", help="give an operator duties (repeat --duty; none: take them away)"
+    )
+    duties.add_argument("username")
+    duties.add_argument("--duty", action="append", default=[], choices=["triage"])
     disable = sub.add_parser("disable-user", help="stop an account (a person who left, a leaked password)")
     disable.add_argument("username")
     reset = sub.add_parser("set-password", help="give a user a new password (read from stdin)")
@@ -230,6 +240,7 @@ def _manage(factory: Any, args: argparse.Namespace) -> int:
                     role=args.role,
                     unit_code=args.unit,
                     display_name=args.display_name,
+                    duties=args.duty,
                 )
                 accounts.create_user(session, body, now)
                 print(f"user {args.username} ({args.role}) created")
@@ -245,6 +256,9 @@ def _manage(factory: Any, args: argparse.Namespace) -> int:
                 password = sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else getpass.getpass()
                 accounts.set_password(session, args.username, password)
                 print(f"password of {args.username} changed; their tokens no longer work")
+            elif args.command == "set-duties":
+                accounts.set_duties(session, args.username, args.duty)
+                print(f"duties of {args.username}: {', '.join(sorted(set(args.duty))) or 'none'}")
             elif args.command == "key-reads":
                 accounts.set_key_reads(session, args.name, full=args.reads == "full")
                 what = "in full what it posted" if args.reads == "full" else "what is public"

@@ -24,9 +24,10 @@ from operator_console.samples import rows
 from operator_console.server import cases
 from operator_console.server.cases import Reference
 from operator_console.server.db import insert_for, transaction
-from operator_console.server.models import CallRow, CaseRow, HeartbeatRow
+from operator_console.server.models import CallRow, CaseRow, HeartbeatRow, UserRow
 from operator_console.server.problems import ProblemError
-from operator_console.server.schemas import CaseIn
+from operator_console.server.schemas import CaseIn, CasePatch
+from operator_console.server.security import Principal, Role
 
 log = logging.getLogger(__name__)
 EXCHANGE = "demo-pbx"
@@ -36,10 +37,21 @@ COLLEAGUES = (
     ("operator4", "Tổng đài viên 4"),
 )
 """Simulated desks (no accounts: nobody logs in as them); ``operator1`` is the demo's real login."""
+UNIT_HANDS = Principal(user_id=0, username="ubnd-demo", role=Role.ADMIN, unit_code=None)
+"""The simulated ward units' focal points (no account either)."""
 TICK_S = 5.0
 NEW_CALL_CHANCE = 0.22
 """Per tick: about 2.6 calls a minute for three operators who each take about 2 minutes a call,
 so a queue forms now and then, as it did in 2021."""
+UNIT_STEP_CHANCE = 0.35
+"""Per tick: a simulated ward unit moves one of its cases a step (accepts, notes, resolves), so that
+statuses move on the consoles; the units that demo accounts log in to are left to the people."""
+UNIT_STEPS = (
+    ("dispatched", CasePatch(status="accepted")),
+    ("accepted", CasePatch(status="in_progress", note="Tổ dân phố đang đến nhà")),
+    ("in_progress", CasePatch(status="resolved", note="Đã trao gạo và nhu yếu phẩm")),
+)
+NOT_ELIGIBLE = CasePatch(status="not_eligible", reason="Đã nhận hỗ trợ đợt 2 tại phường")
 
 
 def case_body(row: dict[str, str], received_at: datetime, operator: str, duration_s: int) -> CaseIn:
@@ -152,6 +164,8 @@ class DemoDesk(threading.Thread):
             self._give_up(session, now)
             for colleague in self._colleagues:
                 self._work(session, colleague, now)
+            if self._rng.random() < UNIT_STEP_CHANCE:
+                self._unit_step(session, now)
 
     def _heartbeats(self, session: Session, now: datetime) -> None:
         for i, colleague in enumerate(self._colleagues, start=2):
@@ -191,6 +205,28 @@ class DemoDesk(threading.Thread):
             colleague.call, colleague.answered_at = call_id, now
             colleague.busy_until = now + timedelta(seconds=self._rng.randrange(45, 180))
             self._update(session, call_id, answered_at=now, operator=colleague.username)
+
+    def _unit_step(self, session: Session, now: datetime) -> None:
+        """A simulated ward unit works its oldest case a step (never a unit a person logs in to)."""
+        staffed = select(UserRow.unit_code).where(UserRow.unit_code.is_not(None))
+        step = self._rng.choice(UNIT_STEPS)
+        case = session.scalars(
+            select(CaseRow)
+            .where(
+                CaseRow.status == step[0],
+                CaseRow.handling_unit.like("ubnd-%"),
+                CaseRow.handling_unit.not_in(staffed),
+            )
+            .order_by(CaseRow.received_at)
+            .limit(1)
+        ).first()
+        if case is None:
+            return
+        change = step[1]
+        if step[0] == "in_progress" and self._rng.random() < 0.3:
+            change = NOT_ELIGIBLE  # the seeds' most common outcome in 2021
+        with contextlib.suppress(ProblemError):
+            cases.patch_case(session, UNIT_HANDS, case.id, change, now, "vi")
 
     def _save_case(self, session: Session, colleague: _Colleague, now: datetime) -> None:
         row = dict(self._samples[self._made % len(self._samples)])

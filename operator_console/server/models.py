@@ -74,6 +74,8 @@ class UserRow(Base):
     display_name: Mapped[str] = mapped_column(String(200), default="")
     role: Mapped[str] = mapped_column(String(20))
     unit_code: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
+    duties: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    """Duties on top of the role, comma-separated (``triage``): see ``security.DUTIES``."""
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

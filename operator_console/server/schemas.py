@@ -296,6 +296,7 @@ class TokenOut(BaseModel):
     role: str
     unit_code: str | None
     username: str
+    duties: list[str] = []
 
 
 class UnitOut(BaseModel):
@@ -319,6 +320,15 @@ class UserIn(Strict):
     role: Literal["operator", "supervisor", "unit", "monitor", "admin"]
     unit_code: str | None = Field(default=None, max_length=40, description="Required for the unit role")
     display_name: str = Text200
+    duties: list[Literal["triage"]] = Field(
+        default=[], max_length=1, description="On top of the role: triage (route the cases without a unit)"
+    )
+
+
+class UserPatch(Strict):
+    duties: list[Literal["triage"]] = Field(
+        max_length=1, description="The account's duties, replacing the ones it had ([] takes them away)"
+    )
 
 
 class UserOut(BaseModel):
@@ -327,6 +337,7 @@ class UserOut(BaseModel):
     role: str
     unit_code: str | None
     active: bool
+    duties: list[str] = []
 
 
 class HeartbeatIn(Strict):

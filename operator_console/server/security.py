@@ -50,6 +50,15 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+DUTIES = ("triage",)
+"""Duties an admin gives an account on top of its role. ``triage``: an operator who routes the cases
+waiting at the triage desk (a supervisor routes any case anyway)."""
+
+
+def duties_of(text: str) -> frozenset[str]:
+    return frozenset(d for d in text.split(",") if d in DUTIES)
+
+
 @dataclass(frozen=True)
 class Principal:
     """Who is asking: a logged-in user."""
@@ -58,6 +67,7 @@ class Principal:
     username: str
     role: Role
     unit_code: str | None
+    duties: frozenset[str] = frozenset()
 
     @property
     def key(self) -> str:
@@ -172,7 +182,7 @@ def principal_for(session: Session, token: str, now: datetime) -> Principal:
     user = session.get(UserRow, row.user_id)
     if user is None or not user.active:
         raise TokenProblem("token_invalid")
-    return Principal(user.id, user.username, Role(user.role), user.unit_code)
+    return Principal(user.id, user.username, Role(user.role), user.unit_code, duties_of(user.duties))
 
 
 def revoke(session: Session, token: str) -> None:

@@ -476,11 +476,14 @@ class CaseRecord(NamedTuple):
     history: tuple[tuple[Any, ...], ...]
 
 
-def case_record(case: Case, now: datetime, *, server_id: str | None = None) -> CaseRecord:
-    """``server_id``: a copy of a case taken elsewhere, from the server's feed (see ``replica``)."""
+def case_record(
+    case: Case, now: datetime, *, server_id: str | None = None, server_version: int | None = None
+) -> CaseRecord:
+    """``server_id``: a copy of a case taken elsewhere, from the server's feed (see ``replica``),
+    at the server's ``server_version``."""
     values = _case_values(case, now)
     if server_id is not None:
-        values |= {"server_id": server_id, "from_server": True}
+        values |= {"server_id": server_id, "from_server": True, "server_version": server_version}
     return CaseRecord(
         external_id=case.external_id,
         case=_db_tuple(values, _CASE_COLUMNS, _CASE_DATETIMES),
@@ -563,6 +566,7 @@ def _case_values(case: Case, now: datetime) -> dict[str, Any]:
     a = case.address
     return {
         "id": case.id,
+        "server_version": None,
         "external_id": case.external_id,
         "case_number": case.case_number,
         "received_at": received,

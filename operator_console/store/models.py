@@ -70,6 +70,9 @@ class CaseRow(Base):
     channel_refs: Mapped[str] = mapped_column(Text, default="", server_default="")
     subject_age: Mapped[int | None] = mapped_column(Integer)
     """The person in need's age, when the caller said it (revision 0009)."""
+    server_version: Mapped[int | None] = mapped_column(Integer)
+    """The case's version on the server as last known here (revision 0013): a decision made from
+    the worklist is sent with it (``If-Match``)."""
     # Folded keys (revision 0002): diacritic- and case-free, for search and duplicate scoring.
     name_key: Mapped[str] = mapped_column(Text, default="")
     street_key: Mapped[str] = mapped_column(Text, default="")
@@ -170,6 +173,9 @@ class CaseChangeRow(Base):
     body: Mapped[str] = mapped_column(Text)
     """The ``PATCH`` body as JSON (``CaseChange.to_json``)."""
     base_version: Mapped[int | None] = mapped_column(Integer)
+    applied_from: Mapped[int | None] = mapped_column(Integer)
+    """The server's version it was applied on, and the one it made (revision 0013)."""
+    applied_to: Mapped[int | None] = mapped_column(Integer)
 
 
 class PendingIndexRow(Base):
@@ -186,3 +192,4 @@ Index("ix_cases_status_received", CaseRow.status, CaseRow.received_at)
 Index("ix_cases_ward_status", CaseRow.ward_code, CaseRow.status)
 Index("ix_cases_street_key", CaseRow.street_key)
 Index("ix_cases_former_ward", CaseRow.former_ward_code)  # revision 0007: the list's "P.5 Q.8" filter
+Index("ix_cases_unit_status", CaseRow.handling_unit, CaseRow.status)  # revision 0013: the worklists

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from operator_console.domain.case import Status, check_transition
 from operator_console.store.database import naive_utc
 from operator_console.store.models import CaseChangeRow, CaseLinkRow, CaseRow, OutboxRow, StatusChangeRow
+from operator_console.store.server_state import ServerCase, update_row
 
 WAITING, SENT, REFUSED = "waiting", "sent", "refused"
 
@@ -185,6 +186,28 @@ class Outbox:
         with Session(self._engine) as session, session.begin():
             self._done(session, seq, now)
 
+    def change_sent(
+        self,
+        seq: int,
+        change_id: str,
+        now_on_server: ServerCase | None,
+        applied: tuple[int | None, int | None],
+        now: datetime,
+    ) -> None:
+        """A change the server made (on version ``applied[0]``, making ``applied[1]``), and the case
+        as the server answered (its status, unit, priority, version), in one transaction: the
+        worklist shows the outcome at once rather than when the feed brings it."""
+        with Session(self._engine) as session, session.begin():
+            self._done(session, seq, now)
+            change = session.get(CaseChangeRow, change_id)
+            if change is None:
+                return
+            change.applied_from, change.applied_to = applied
+            case_id = change.case_id
+            row = session.get(CaseRow, case_id)
+            if row is not None and now_on_server is not None:
+                update_row(session, row, now_on_server, now)
+
     def link_to_send(self, link_id: str) -> tuple[str | None, str, str] | None:
         """A link's target as the server knows it (its server id, None while it has none), kind
         and note; None when there is no such link."""
@@ -201,12 +224,36 @@ class Outbox:
             ).first()
         return (found[0], found[1], found[2]) if found else None
 
-    def change_to_send(self, change_id: str) -> tuple[dict[str, Any], int | None] | None:
-        """A change's ``PATCH`` body and the version it was made against (None: it only adds);
-        None when there is no such change."""
+    def change_to_send(self, change_id: str) -> tuple[dict[str, Any], frozenset[int] | None] | None:
+        """A change's ``PATCH`` body and the versions it may be made on (None: it only adds, on any);
+        None when there is no such change.
+
+        The versions: the one the person saw, and each one this desk's own earlier changes to the
+        case made from there, in order (accepted, then resolved before the feed came round, or
+        offline): a change of this desk's is not someone else's. A change of someone else's in
+        between breaks the chain, and the server refuses (412) rather than overwrite it."""
         with Session(self._engine) as session:
             row = session.get(CaseChangeRow, change_id)
-            return (json.loads(row.body), row.base_version) if row is not None else None
+            if row is None:
+                return None
+            body = json.loads(row.body)
+            if row.base_version is None:
+                return body, None
+            versions = {row.base_version}
+            earlier = session.execute(
+                select(CaseChangeRow.applied_from, CaseChangeRow.applied_to)
+                .join(OutboxRow, (OutboxRow.item_id == CaseChangeRow.id) & (OutboxRow.kind == "change"))
+                .where(
+                    CaseChangeRow.case_id == row.case_id,
+                    OutboxRow.state == SENT,
+                    CaseChangeRow.applied_to.is_not(None),
+                )
+                .order_by(OutboxRow.seq)
+            ).all()
+            for applied_from, applied_to in earlier:
+                if applied_from in versions and applied_to is not None:
+                    versions.add(applied_to)
+            return body, frozenset(versions)
 
     def case_item_state(self, case_id: str) -> str | None:
         """Where the case's own item is: waiting, sent or refused (None: it was never queued)."""

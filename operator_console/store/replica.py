@@ -11,25 +11,24 @@ transaction: a crash halfway replays the page, never skips it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import Engine, delete, or_, select
+from sqlalchemy import ColumnElement, Engine, delete, exists, or_, select, update
 from sqlalchemy.orm import Session
 
-from operator_console.domain.case import Case
 from operator_console.store.case_store import CaseRecord, case_record, insert_records
 from operator_console.store.database import naive_utc
-from operator_console.store.models import CaseRow, StatusChangeRow, SyncStateRow
+from operator_console.store.models import CaseChangeRow, CaseRow, SyncStateRow
+from operator_console.store.server_state import ServerCase, update_row
 
 CURSOR_KEY = "changes_cursor"
 
 
-@dataclass(frozen=True)
-class ServerCase:
-    server_id: str
-    source_key: str
-    case: Case
+def _changed_here() -> ColumnElement[bool]:
+    """A copy a person at this desk changed: its changes (and their outbox items) are never dropped
+    with it (the foreign keys would take them along)."""
+    return exists().where(CaseChangeRow.case_id == CaseRow.id)
 
 
 class Replica:
@@ -41,10 +40,18 @@ class Replica:
             row = session.get(SyncStateRow, CURSOR_KEY)
             return int(row.value) if row else 0
 
-    def apply(self, cases: Sequence[ServerCase], cursor: int, now: datetime) -> int:
-        """Apply one page of the feed and move the cursor, in one transaction; cases added."""
+    def apply(self, cases: Sequence[ServerCase], cursor: int, now: datetime, gone: Sequence[str] = ()) -> int:
+        """Apply one page of the feed and move the cursor, in one transaction; cases added.
+        ``gone``: server ids of cases this account no longer sees (a unit's case re-routed to
+        another unit): a copy is dropped, a case taken here stays (its caller's record)."""
         added: list[CaseRecord] = []
         with Session(self._engine) as session, session.begin():
+            if gone:
+                copies = CaseRow.from_server.is_(True) & CaseRow.server_id.in_(list(gone))
+                session.execute(delete(CaseRow).where(copies, ~_changed_here()))
+                # A copy someone changed here keeps those changes (sent or not): it only leaves the
+                # worklist, its unit now unknown to this account.
+                session.execute(update(CaseRow).where(copies).values(handling_unit=""))
             for item in cases:
                 row = session.scalars(
                     select(CaseRow).where(
@@ -55,33 +62,24 @@ class Replica:
                     # The copy's id is the server's; it starts without history rows (``_update``
                     # records each later change of its status).
                     copy = replace(item.case, id=item.server_id, history=())
-                    added.append(case_record(copy, naive_utc(now), server_id=item.server_id))
+                    added.append(
+                        case_record(
+                            copy, naive_utc(now), server_id=item.server_id, server_version=item.version
+                        )
+                    )
                     continue
-                self._update(session, row, item, now)
+                update_row(session, row, item, now)
             session.flush()
             insert_records(session.connection(), added)
             session.merge(SyncStateRow(key=CURSOR_KEY, value=str(cursor)))
         return len(added)
 
-    @staticmethod
-    def _update(session: Session, row: CaseRow, item: ServerCase, now: datetime) -> None:
-        case = item.case
-        if row.status != case.status.value:
-            session.add(
-                StatusChangeRow(case_id=row.id, status=case.status.value, at=naive_utc(now), by="server")
-            )
-        row.status = case.status.value
-        row.server_id = item.server_id
-        row.case_number = case.case_number
-        row.handling_unit = case.handling_unit
-        row.repeat_count = case.repeat_count
-        row.merged_into = case.merged_into
-        row.updated_at = naive_utc(now)
-
     def forget_older_than(self, moment: datetime) -> int:
         """Drop copies of other desks' cases received before ``moment`` (the replica's window)."""
         with Session(self._engine) as session, session.begin():
             result = session.execute(
-                delete(CaseRow).where(CaseRow.from_server.is_(True), CaseRow.received_at < naive_utc(moment))
+                delete(CaseRow).where(
+                    CaseRow.from_server.is_(True), CaseRow.received_at < naive_utc(moment), ~_changed_here()
+                )
             )
             return int(result.rowcount)  # type: ignore[attr-defined]

@@ -645,47 +645,47 @@
 <context>
     <name>CaseViewer</name>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="84"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="87"/>
         <source>This case never goes to the server (imported from a file, or refused by it).</source>
         <translation>Hồ sơ này không lên máy chủ (nhập từ tệp, hoặc bị máy chủ từ chối).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="127"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="132"/>
         <source>Not on the server yet: this is what this console knows.</source>
         <translation>Hồ sơ chưa lên máy chủ: đây là những gì máy này biết.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="129"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="134"/>
         <source>This console works without a server: this is what it knows.</source>
         <translation>Máy này làm việc không có máy chủ: đây là những gì máy này biết.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="136"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="141"/>
         <source>Not logged in to the server: this is what this console knows.</source>
         <translation>Chưa đăng nhập máy chủ: đây là những gì máy này biết.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="140"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="145"/>
         <source>Loading the history from the server…</source>
         <translation>Đang tải lịch sử hồ sơ từ máy chủ…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="159"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="164"/>
         <source>its answer was not understood</source>
         <translation>không hiểu được câu trả lời của máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="166"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="171"/>
         <source>The server&apos;s history could not be read (%1): this is what this console knows.</source>
         <translation>Không đọc được lịch sử trên máy chủ (%1): đây là những gì máy này biết.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="188"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="193"/>
         <source>Call back recorded on case %1.</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/case_viewer.py" line="195"/>
+        <location filename="../../operator_console/gui/case_viewer.py" line="200"/>
         <source>Not recorded: the local store failed (%1).</source>
         <translation>Chưa ghi được: kho dữ liệu trên máy bị lỗi (%1).</translation>
     </message>
@@ -783,12 +783,12 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="245"/>
+        <location filename="../../operator_console/gui/connection.py" line="251"/>
         <source>The server address is not valid (it must start with https://).</source>
         <translation>Địa chỉ máy chủ không hợp lệ (phải bắt đầu bằng https://).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/connection.py" line="363"/>
+        <location filename="../../operator_console/gui/connection.py" line="369"/>
         <source>The demo server did not start: %1</source>
         <translation>Máy chủ demo không khởi động được: %1</translation>
     </message>
@@ -1072,6 +1072,150 @@
         <location filename="../../operator_console/gui/dashboard.py" line="627"/>
         <source>Open cases</source>
         <translation>Hồ sơ đang mở</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="56"/>
+        <source>Progress note</source>
+        <translation>Ghi tiến độ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="57"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="177"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="58"/>
+        <source>Resolved</source>
+        <translation>Đã giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="61"/>
+        <source>Not eligible</source>
+        <translation>Không đủ điều kiện</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="64"/>
+        <source>Rejected</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="65"/>
+        <source>Route to a unit</source>
+        <translation>Chuyển đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="67"/>
+        <source>Change the priority</source>
+        <translation>Đổi mức ưu tiên</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="71"/>
+        <source>Escalate</source>
+        <translation>Chuyển cấp</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="79"/>
+        <source>Already received relief (on the ward&apos;s list)</source>
+        <translation>Đã nhận hỗ trợ (có trong danh sách của phường)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="80"/>
+        <source>Not in the groups this relief covers</source>
+        <translation>Không thuộc diện được hỗ trợ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="81"/>
+        <source>Could not be reached after three calls</source>
+        <translation>Gọi ba lần không liên lạc được</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="82"/>
+        <source>The same need as another case</source>
+        <translation>Trùng nhu cầu với hồ sơ khác</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="143"/>
+        <source>Ward (old names too) or unit, e.g. phuong 2 quan 5</source>
+        <translation>Phường/xã (cả tên cũ) hoặc đơn vị, vd. phuong 2 quan 5</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="144"/>
+        <source>Ward or unit</source>
+        <translation>Phường/xã hoặc đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="145"/>
+        <source>Units offered</source>
+        <translation>Các đơn vị gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="148"/>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="160"/>
+        <source>&amp;Priority:</source>
+        <translation>Mức ư&amp;u tiên:</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="170"/>
+        <source>Required: the caller is told why</source>
+        <translation>Bắt buộc: người dân được báo lý do</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="171"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="172"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="179"/>
+        <source>Required</source>
+        <translation>Bắt buộc</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="179"/>
+        <source>Optional: for the history</source>
+        <translation>Không bắt buộc: ghi vào lịch sử hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="181"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="188"/>
+        <source>Record (Ctrl+Enter)</source>
+        <translation>Ghi nhận (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="189"/>
+        <source>Back (Esc)</source>
+        <translation>Quay lại (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="273"/>
+        <source>No unit matches these words: type the ward (old names too) or the unit&apos;s name.</source>
+        <translation>Không có đơn vị nào khớp: gõ tên phường/xã (cả tên cũ) hoặc tên đơn vị.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="275"/>
+        <source>Type the ward or the unit to route to.</source>
+        <translation>Gõ phường/xã hoặc đơn vị cần chuyển đến.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="299"/>
+        <source>Write the note: it goes into the case&apos;s history.</source>
+        <translation>Cần ghi nội dung: ghi chú được lưu vào lịch sử hồ sơ.</translation>
     </message>
 </context>
 <context>
@@ -1643,281 +1787,296 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="126"/>
-        <location filename="../../operator_console/gui/main_window.py" line="949"/>
+        <location filename="../../operator_console/gui/main_window.py" line="127"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1019"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="134"/>
+        <location filename="../../operator_console/gui/main_window.py" line="135"/>
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="281"/>
+        <location filename="../../operator_console/gui/main_window.py" line="284"/>
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="405"/>
+        <location filename="../../operator_console/gui/main_window.py" line="408"/>
         <source>Held: %1 · latest %2 · F3, F8</source>
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="912"/>
-        <location filename="../../operator_console/gui/main_window.py" line="952"/>
+        <location filename="../../operator_console/gui/main_window.py" line="982"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1022"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="741"/>
+        <location filename="../../operator_console/gui/main_window.py" line="809"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="160"/>
+        <location filename="../../operator_console/gui/main_window.py" line="161"/>
         <source>Call intake form</source>
         <translation>Phiếu tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="181"/>
+        <location filename="../../operator_console/gui/main_window.py" line="182"/>
         <source>Call intake and dashboard</source>
         <translation>Tiếp nhận cuộc gọi và bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="183"/>
-        <location filename="../../operator_console/gui/main_window.py" line="671"/>
+        <location filename="../../operator_console/gui/main_window.py" line="184"/>
+        <location filename="../../operator_console/gui/main_window.py" line="678"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="249"/>
+        <location filename="../../operator_console/gui/main_window.py" line="252"/>
         <source>This account (monitor) reads the figures and takes no calls: log in as an operator.</source>
         <translation>Tài khoản này (giám sát HĐND/MTTQ) chỉ xem số liệu, không nhận cuộc gọi: hãy đăng nhập tài khoản tổng đài viên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="271"/>
+        <location filename="../../operator_console/gui/main_window.py" line="274"/>
         <source>Incoming call from %1: this account (monitor) takes no calls.</source>
         <translation>Cuộc gọi đến từ %1: tài khoản giám sát HĐND/MTTQ không nhận cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="302"/>
+        <location filename="../../operator_console/gui/main_window.py" line="305"/>
         <source>Call held.</source>
         <translation>Đã giữ cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="324"/>
+        <location filename="../../operator_console/gui/main_window.py" line="327"/>
         <source>No call is held.</source>
         <translation>Không có cuộc gọi nào đang giữ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="347"/>
+        <location filename="../../operator_console/gui/main_window.py" line="350"/>
         <source>The held call is back in the form.</source>
         <translation>Cuộc gọi đang giữ đã trở lại biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="360"/>
+        <location filename="../../operator_console/gui/main_window.py" line="363"/>
         <source>%1 call(s) held since an earlier shift: F8 to call back or throw away.</source>
         <translation>%1 cuộc gọi đang giữ từ ca trước: F8 để gọi lại hoặc bỏ đi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="367"/>
+        <location filename="../../operator_console/gui/main_window.py" line="370"/>
         <source>The old case store was kept aside (nothing deleted): tell IT.</source>
         <translation>Kho hồ sơ cũ đã được để riêng (không xoá gì): hãy báo IT.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="422"/>
+        <location filename="../../operator_console/gui/main_window.py" line="425"/>
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="424"/>
+        <location filename="../../operator_console/gui/main_window.py" line="427"/>
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="429"/>
+        <location filename="../../operator_console/gui/main_window.py" line="432"/>
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="466"/>
+        <location filename="../../operator_console/gui/main_window.py" line="469"/>
         <source>Not saved yet: Ctrl+Enter saves the call.</source>
         <translation>Chưa lưu: Ctrl+Enter để lưu cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="496"/>
+        <location filename="../../operator_console/gui/main_window.py" line="499"/>
         <source>Offered as likely the same: %1</source>
         <translation>Được đề xuất là rất có thể trùng: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="531"/>
+        <location filename="../../operator_console/gui/main_window.py" line="534"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="599"/>
+        <location filename="../../operator_console/gui/main_window.py" line="602"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="617"/>
+        <location filename="../../operator_console/gui/main_window.py" line="622"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="632"/>
-        <location filename="../../operator_console/gui/main_window.py" line="638"/>
+        <location filename="../../operator_console/gui/main_window.py" line="637"/>
+        <location filename="../../operator_console/gui/main_window.py" line="643"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="659"/>
+        <location filename="../../operator_console/gui/main_window.py" line="664"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="739"/>
+        <location filename="../../operator_console/gui/main_window.py" line="711"/>
+        <source>Triage desk</source>
+        <translation>Bàn phân loại</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="711"/>
+        <source>Unit&apos;s worklist</source>
+        <translation>Việc của đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="726"/>
+        <source>Worklists are for unit accounts and the triage desk (supervisors, triage duty).</source>
+        <translation>Danh sách việc dành cho tài khoản đơn vị và bàn phân loại (giám sát, người được giao phân loại).</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="807"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="751"/>
+        <location filename="../../operator_console/gui/main_window.py" line="819"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="774"/>
+        <location filename="../../operator_console/gui/main_window.py" line="842"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="782"/>
+        <location filename="../../operator_console/gui/main_window.py" line="850"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="790"/>
+        <location filename="../../operator_console/gui/main_window.py" line="858"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="794"/>
+        <location filename="../../operator_console/gui/main_window.py" line="862"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="799"/>
+        <location filename="../../operator_console/gui/main_window.py" line="867"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="814"/>
+        <location filename="../../operator_console/gui/main_window.py" line="884"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="831"/>
+        <location filename="../../operator_console/gui/main_window.py" line="901"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="836"/>
+        <location filename="../../operator_console/gui/main_window.py" line="906"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="846"/>
+        <location filename="../../operator_console/gui/main_window.py" line="916"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="885"/>
+        <location filename="../../operator_console/gui/main_window.py" line="955"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="891"/>
+        <location filename="../../operator_console/gui/main_window.py" line="961"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="898"/>
+        <location filename="../../operator_console/gui/main_window.py" line="968"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="913"/>
+        <location filename="../../operator_console/gui/main_window.py" line="983"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="915"/>
+        <location filename="../../operator_console/gui/main_window.py" line="985"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="917"/>
+        <location filename="../../operator_console/gui/main_window.py" line="987"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="919"/>
+        <location filename="../../operator_console/gui/main_window.py" line="989"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="924"/>
+        <location filename="../../operator_console/gui/main_window.py" line="994"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="930"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1000"/>
         <source>DEMO (practice)</source>
         <translation>DEMO (tập dượt)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="931"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1001"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="954"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1024"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="957"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1027"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="960"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1030"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="963"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1033"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="965"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1035"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="967"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1037"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="969"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1039"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="973"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1043"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
@@ -2218,6 +2377,237 @@
     </message>
 </context>
 <context>
+    <name>WorklistModel</name>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="27"/>
+        <source>Deadline</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="28"/>
+        <source>Priority</source>
+        <translation>Ưu tiên</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="29"/>
+        <source>Case</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="30"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="31"/>
+        <source>Person in need</source>
+        <translation>Người cần hỗ trợ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="32"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="33"/>
+        <source>What the caller said</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="34"/>
+        <source>Calls</source>
+        <translation>Số cuộc gọi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="82"/>
+        <source>(not on the server yet)</source>
+        <translation>(chưa lên máy chủ)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="86"/>
+        <source>%1 · refused: open it</source>
+        <translation>%1 · máy chủ không nhận: mở để xem</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="87"/>
+        <source>%1 · waiting to send</source>
+        <translation>%1 · chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="103"/>
+        <source>Received %1; deadline %2</source>
+        <translation>Tiếp nhận %1; hạn %2</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="108"/>
+        <source>At %1</source>
+        <translation>Tại %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="115"/>
+        <source>%1 late</source>
+        <translation>quá hạn %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="115"/>
+        <source>%1 left</source>
+        <translation>còn %1</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="120"/>
+        <source>%1 min</source>
+        <translation>%1 phút</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="122"/>
+        <source>%1 h %2</source>
+        <translation>%1 giờ %2</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/model.py" line="123"/>
+        <source>%1 days</source>
+        <translation>%1 ngày</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPage</name>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="64"/>
+        <source>Enter open</source>
+        <translation>Enter mở hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="65"/>
+        <source>Enter route</source>
+        <translation>Enter chuyển đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="66"/>
+        <source>O open</source>
+        <translation>O mở hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="67"/>
+        <source>A accept</source>
+        <translation>A nhận</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="68"/>
+        <source>N progress note</source>
+        <translation>N ghi tiến độ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="69"/>
+        <source>R resolved</source>
+        <translation>R đã giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="70"/>
+        <source>E not eligible</source>
+        <translation>E không đủ điều kiện</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="71"/>
+        <source>J rejected</source>
+        <translation>J từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="72"/>
+        <source>G call back</source>
+        <translation>G gọi lại</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="110"/>
+        <source>Fi&amp;lter:</source>
+        <translation>&amp;Lọc:</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="112"/>
+        <source>number, name, street, words (no diacritics needed)</source>
+        <translation>số hồ sơ, tên, đường, từ khoá (không cần dấu)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="114"/>
+        <source>Filter the list</source>
+        <translation>Lọc danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="129"/>
+        <source>Triage list</source>
+        <translation>Danh sách chờ phân loại</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="129"/>
+        <source>Worklist</source>
+        <translation>Danh sách việc</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="139"/>
+        <source>Shift+↓ / Ctrl+A several  ·  Alt+L filter  ·  F5 read again</source>
+        <translation>Shift+↓ / Ctrl+A chọn nhiều  ·  Alt+L lọc  ·  F5 tải lại</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="188"/>
+        <source>The list could not be read from the local store (%1).</source>
+        <translation>Không đọc được danh sách từ kho trên máy (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="224"/>
+        <source>Triage desk: %1 cases without a unit</source>
+        <translation>Bàn phân loại: %1 hồ sơ chưa có đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="226"/>
+        <source>(unit not known yet)</source>
+        <translation>(chưa biết đơn vị)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="227"/>
+        <source>%1: %2 open cases</source>
+        <translation>%1: %2 hồ sơ đang mở</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="229"/>
+        <source> (%1 shown)</source>
+        <translation> (đang hiện %1)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="248"/>
+        <source>The list is empty: nothing to act on.</source>
+        <translation>Danh sách trống: không có hồ sơ để xử lý.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="264"/>
+        <source>%1 cases</source>
+        <translation>%1 hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="306"/>
+        <source>Nothing recorded: %1 cannot go there from where it is.</source>
+        <translation>Không ghi nhận: %1 không thể chuyển sang trạng thái đó từ trạng thái hiện tại.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="323"/>
+        <source>Left as they were: %1.</source>
+        <translation>Giữ nguyên: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="331"/>
+        <source>Not recorded: the local store failed (%1).</source>
+        <translation>Chưa ghi nhận: kho trên máy bị lỗi (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="339"/>
+        <source>%1 case(s) routed to %2; sent to the server in order.</source>
+        <translation>Đã chuyển %1 hồ sơ đến %2; đang gửi lên máy chủ theo thứ tự.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/page.py" line="343"/>
+        <source>Recorded on %1 case(s); sent to the server in order.</source>
+        <translation>Đã ghi nhận cho %1 hồ sơ; đang gửi lên máy chủ theo thứ tự.</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <location filename="../../operator_console/gui/actions.py" line="30"/>
@@ -2275,67 +2665,72 @@
         <translation>&amp;Bảng giám sát / tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="80"/>
+        <location filename="../../operator_console/gui/actions.py" line="81"/>
+        <source>&amp;Worklist / triage desk / call intake</source>
+        <translation>Danh sách &amp;việc / bàn phân loại / tiếp nhận cuộc gọi</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/actions.py" line="86"/>
         <source>Backlog by &amp;unit</source>
         <translation>Tồn đọng theo đơn &amp;vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="81"/>
+        <location filename="../../operator_console/gui/actions.py" line="87"/>
         <source>Backlog by &amp;ward</source>
         <translation>Tồn đọng theo &amp;phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="83"/>
+        <location filename="../../operator_console/gui/actions.py" line="89"/>
         <source>Cases &amp;past deadline</source>
         <translation>Hồ sơ &amp;quá hạn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="86"/>
+        <location filename="../../operator_console/gui/actions.py" line="92"/>
         <source>&amp;Operators on shift</source>
         <translation>Tổng đài viên trong &amp;ca</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="90"/>
+        <location filename="../../operator_console/gui/actions.py" line="96"/>
         <source>&amp;Export the dashboard to Excel…</source>
         <translation>&amp;Xuất bảng giám sát ra Excel…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="96"/>
+        <location filename="../../operator_console/gui/actions.py" line="102"/>
         <source>Export the dashboard to CS&amp;V…</source>
         <translation>Xuất bảng giám sát ra CS&amp;V…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="101"/>
+        <location filename="../../operator_console/gui/actions.py" line="107"/>
         <source>Candidate &amp;1…</source>
         <translation>Hồ sơ gợi ý &amp;1…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="102"/>
+        <location filename="../../operator_console/gui/actions.py" line="108"/>
         <source>Candidate &amp;2…</source>
         <translation>Hồ sơ gợi ý &amp;2…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="103"/>
+        <location filename="../../operator_console/gui/actions.py" line="109"/>
         <source>Candidate &amp;3…</source>
         <translation>Hồ sơ gợi ý &amp;3…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="104"/>
+        <location filename="../../operator_console/gui/actions.py" line="110"/>
         <source>Candidate &amp;4…</source>
         <translation>Hồ sơ gợi ý &amp;4…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="105"/>
+        <location filename="../../operator_console/gui/actions.py" line="111"/>
         <source>Candidate &amp;5…</source>
         <translation>Hồ sơ gợi ý &amp;5…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="107"/>
+        <location filename="../../operator_console/gui/actions.py" line="113"/>
         <source>About the console…</source>
         <translation>Giới thiệu bàn tiếp nhận…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="114"/>
+        <location filename="../../operator_console/gui/actions.py" line="120"/>
         <source>Help</source>
         <translation>Trợ giúp</translation>
     </message>
@@ -2360,17 +2755,17 @@
         <translation>Hồ sơ máy chủ từ &amp;chối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="106"/>
+        <location filename="../../operator_console/gui/actions.py" line="112"/>
         <source>&amp;Keys (cheat sheet)</source>
         <translation>&amp;Bảng phím tắt</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="111"/>
+        <location filename="../../operator_console/gui/actions.py" line="117"/>
         <source>&amp;Operator</source>
         <translation>Tổng đài &amp;viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/actions.py" line="112"/>
+        <location filename="../../operator_console/gui/actions.py" line="118"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>

@@ -179,3 +179,42 @@ def test_the_changes_feed_carries_each_cases_version(server: Server) -> None:
     versions = {i["case"]["version"] for i in page["items"] if i["case_id"] == case["id"]}
     assert versions == {accepted.json()["version"]}
     assert accepted.headers["ETag"] == f'"v{accepted.json()["version"]}"'
+
+
+def test_an_operator_on_triage_duty_routes_what_waits_at_triage_and_nothing_else(server: Server) -> None:
+    admin = server.session("admin")
+    waiting = _create(server, ward="", address="gần chợ")  # no ward: the triage desk routes it
+    assert waiting["handling_unit"] == "1022-triage"
+    url = server.api(f"/cases/{waiting['id']}")
+    route = {"handling_unit": UNIT_A, "note": "Người gọi nói ở gần chợ Bến Thành"}
+    assert _patch(server.session("operator2"), url, route).status_code == 403  # no duty yet
+
+    given = admin.patch(server.api("/users/op2"), json={"duties": ["triage"]}, timeout=30)
+    assert given.status_code == 200, given.text
+    assert given.json()["duties"] == ["triage"]
+    triager = server.session("operator2")
+    assert triager.get(server.api("/me"), timeout=30).json()["duties"] == ["triage"]
+    routed = _patch(triager, url, route, etag=f'"v{waiting["version"]}"')
+    assert routed.status_code == 200, routed.text
+    assert routed.json()["handling_unit"] == UNIT_A
+    event = routed.json()["history"][-1]
+    assert (event["kind"], event["by"], event["from_unit"], event["unit"]) == (
+        "routed",
+        "op2",
+        "1022-triage",
+        UNIT_A,
+    )
+    assert event["note"] == route["note"]
+    # Routed, it is the unit's: the duty does not re-route it, nor change anything else.
+    for body in ({"handling_unit": UNIT_B}, {"priority": "urgent"}, {"status": "accepted"}):
+        assert _patch(triager, url, body).status_code == 403, body
+    another = server.api(f"/cases/{_create(server, ward='')['id']}")
+    assert _patch(server.session("operator"), another, route).status_code == 403  # an operator without it
+
+    # Triage is an operator's duty; a unit's focal point is refused it, at the field.
+    refused = admin.patch(server.api("/users/unit-a"), json={"duties": ["triage"]}, timeout=30)
+    assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "duties"
+    taken_away = admin.patch(server.api("/users/op2"), json={"duties": []}, timeout=30)
+    assert taken_away.json()["duties"] == []
+    other = _create(server, ward="")
+    assert _patch(triager, server.api(f"/cases/{other['id']}"), route).status_code == 403

@@ -118,6 +118,66 @@ def test_a_decision_on_a_state_changed_since_is_refused_and_kept_with_the_reason
     assert now["priority"] == "normal" and now["status"] == "accepted"  # nothing overwritten
 
 
+def _work_offline(store: CaseStore, case_id: str, seen: int) -> None:
+    """A unit's focal point works the case from the list while the server is away: accepts it, notes
+    progress, resolves it; each decision made on the version the list showed."""
+    at = datetime.now(UTC)
+    for change in (
+        make_change(at=at, status=Status.ACCEPTED, base_version=seen),
+        make_change(at=at, note="Tổ dân phố đã đến, cụ cần gạo và thuốc"),
+        make_change(at=at, status=Status.RESOLVED, note="Đã trao gạo và thuốc", base_version=seen),
+    ):
+        store.add_change(case_id, change, by="unit-a")
+    away = ServerClient(f"http://127.0.0.1:{free_port()}", language="en")
+    report = drain(store, Outbox(store.engine), away, by="unit-a", rng=random.Random(1))
+    assert report.sent == 0 and report.failed
+    assert [s for _c, s, _e in store.changes_of(case_id)] == ["waiting"] * 3
+
+
+def test_a_unit_working_offline_sends_its_changes_after_the_outage_in_order_and_once(
+    server: Server, store: CaseStore
+) -> None:
+    case_id, server_id = _sent_case(server, store, "Cụ Năm ở một mình")
+    seen = int(server.session("unit").get(server.api(f"/cases/{server_id}"), timeout=30).json()["version"])
+    _work_offline(store, case_id, seen)
+    # The server is back: the three go in order, each on the version the one before it made
+    # (the desk's own accept is not someone else's change).
+    outbox = Outbox(store.engine)
+    later = datetime.now(UTC) + timedelta(minutes=10)
+    report = drain(store, outbox, logged_in(server, "unit-a"), by="unit-a", now=lambda: later)
+    assert (report.sent, report.refused) == (3, 0)
+    assert drain(store, outbox, logged_in(server, "unit-a"), by="unit-a", now=lambda: later).sent == 0
+    history = [(e["kind"], e["by"], e.get("status"), e["note"]) for e in _history(server, server_id)[1:]]
+    assert history == [
+        ("status", "unit-a", "accepted", ""),
+        ("note", "unit-a", None, "Tổ dân phố đã đến, cụ cần gạo và thuốc"),
+        ("status", "unit-a", "resolved", "Đã trao gạo và thuốc"),
+    ]
+    with Session(store.engine) as session:  # the local copy as the server answered the last one
+        row = session.get(CaseRow, case_id)
+        assert row is not None and (row.status, row.server_version) == ("resolved", seen + 3)
+
+
+def test_someone_elses_change_during_the_outage_breaks_the_chain_and_nothing_is_overwritten(
+    server: Server, store: CaseStore
+) -> None:
+    case_id, server_id = _sent_case(server, store, "Anh Tám")
+    seen = int(server.session("unit").get(server.api(f"/cases/{server_id}"), timeout=30).json()["version"])
+    _work_offline(store, case_id, seen)
+    # Meanwhile a supervisor raises its priority.
+    moved = server.session("supervisor").patch(
+        server.api(f"/cases/{server_id}"), json={"priority": "urgent"}, timeout=30
+    )
+    assert moved.status_code == 200
+    later = datetime.now(UTC) + timedelta(minutes=10)
+    report = drain(store, Outbox(store.engine), logged_in(server, "unit-a"), by="unit-a", now=lambda: later)
+    # The note overwrites nothing and goes; both decisions were made on a state that is gone.
+    assert (report.sent, report.refused) == (1, 2)
+    assert [s for _c, s, _e in store.changes_of(case_id)] == ["refused", "sent", "refused"]
+    now = server.session("supervisor").get(server.api(f"/cases/{server_id}"), timeout=30).json()
+    assert (now["status"], now["priority"]) == ("dispatched", "urgent")
+
+
 def test_what_a_change_must_say_is_checked_before_it_is_kept() -> None:
     now = datetime.now(UTC)
     with pytest.raises(InvalidChange) as empty:

@@ -1,0 +1,152 @@
+"""The cases waiting for someone at this desk: a unit's open cases, the triage desk's unrouted ones.
+
+Read from the local replica (the changes feed keeps it within a minute; offline, it is what the
+console last knew), with the changes made here and not yet on the server laid over it: a case
+routed or closed here leaves the list at once, not when the feed brings it back. Each item carries
+the server's version it shows, which a decision made from the list is sent with (``If-Match``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from operator_console.domain.case import Priority, Status
+from operator_console.domain.changes import CaseChange
+from operator_console.domain.deadlines import Deadlines
+from operator_console.store.models import CaseChangeRow, CaseRow, OutboxRow
+from operator_console.store.outbox import REFUSED, SENT, WAITING
+
+MAX_ITEMS = 2_000
+PRIORITY_RANK = {Priority.CRITICAL: 0, Priority.URGENT: 1, Priority.NORMAL: 2}
+
+
+class Order(StrEnum):
+    DEADLINE = "deadline"
+    """A unit's list: the deadline nearest (or longest past) first, then the higher priority."""
+    RECEIVED = "received"
+    """The triage desk: the higher priority first, then the oldest."""
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    case_id: str
+    server_id: str | None
+    number: str
+    received_at: datetime
+    category: str
+    priority: Priority
+    status: Status
+    handling_unit: str
+    ward_code: int | None
+    ward: str
+    address: str
+    person: str
+    """The person in need (or the caller when they are the one)."""
+    caller_phone: str
+    description: str
+    repeat_count: int
+    version: int | None
+    """The server's version of the case this item shows (None: not known here)."""
+    deadline: datetime
+    waiting: bool = False
+    """A change made here is on its way to the server."""
+    refused: str = ""
+    """The server's words on the last change made here, when it refused it (and nothing since)."""
+
+
+def worklist(
+    engine: Engine,
+    units: Collection[str],
+    statuses: Collection[Status],
+    deadlines: Deadlines,
+    *,
+    order: Order = Order.DEADLINE,
+    limit: int = MAX_ITEMS,
+) -> list[WorkItem]:
+    """The open cases of ``units`` in ``statuses``, as this desk last knew them and changed them."""
+    if not units or not statuses:
+        return []
+    wanted = {s.value for s in statuses}
+    with Session(engine) as session:
+        rows = session.scalars(
+            select(CaseRow).where(
+                CaseRow.handling_unit.in_(list(units)),
+                CaseRow.status.in_(list(wanted)),
+                CaseRow.merged_into.is_(None),
+            )
+        ).all()
+        changes = _changes_by_case(session, [r.id for r in rows])
+    items = []
+    for row in rows:
+        item = _overlay(_item(row, deadlines), changes.get(row.id, ()))
+        hours = deadlines.hours(item.category, item.priority.value)  # a priority changed here counts
+        item = replace(item, deadline=item.received_at + timedelta(hours=hours))
+        if item.handling_unit in units and item.status.value in wanted:
+            items.append(item)
+    if order is Order.DEADLINE:
+        items.sort(key=lambda i: (i.deadline, PRIORITY_RANK[i.priority], i.received_at))
+    else:
+        items.sort(key=lambda i: (PRIORITY_RANK[i.priority], i.received_at))
+    return items[:limit]
+
+
+def _item(row: CaseRow, deadlines: Deadlines) -> WorkItem:
+    received = row.received_at.replace(tzinfo=UTC)
+    priority = Priority(row.priority)
+    hours = deadlines.hours(row.category, priority.value)
+    return WorkItem(
+        case_id=row.id,
+        server_id=row.server_id,
+        number=row.case_number or "",
+        received_at=received,
+        category=row.category,
+        priority=priority,
+        status=Status(row.status),
+        handling_unit=row.handling_unit or "",
+        ward_code=row.ward_code,
+        ward=", ".join(p for p in (row.ward_as_said, row.district_as_said) if p),
+        address=row.address_as_said,
+        person=(row.subject_name if row.has_subject and row.subject_name else row.caller_name),
+        caller_phone=row.caller_phone or row.caller_phone_legacy or "",
+        description=row.description,
+        repeat_count=row.repeat_count,
+        version=row.server_version,
+        deadline=received + timedelta(hours=hours),
+    )
+
+
+def _changes_by_case(session: Session, case_ids: list[str]) -> dict[str, list[tuple[CaseChange, str, str]]]:
+    found: dict[str, list[tuple[CaseChange, str, str]]] = {}
+    for start in range(0, len(case_ids), 500):
+        chunk = case_ids[start : start + 500]
+        for row, state, error in session.execute(
+            select(CaseChangeRow, OutboxRow.state, OutboxRow.last_error)
+            .join(OutboxRow, (OutboxRow.item_id == CaseChangeRow.id) & (OutboxRow.kind == "change"))
+            .where(CaseChangeRow.case_id.in_(chunk))
+            .order_by(OutboxRow.seq)
+        ):
+            change = CaseChange.from_json(row.id, row.at.replace(tzinfo=UTC), row.body, row.base_version)
+            found.setdefault(row.case_id, []).append((change, state, error))
+    return found
+
+
+def _overlay(item: WorkItem, changes: Collection[tuple[CaseChange, str, str]]) -> WorkItem:
+    """What the changes still waiting here make of the case; the last refused one's words."""
+    refused = ""
+    for change, state, error in changes:
+        if state == WAITING:
+            item = replace(
+                item,
+                status=change.status or item.status,
+                handling_unit=change.handling_unit or item.handling_unit,
+                priority=change.priority or item.priority,
+                waiting=True,
+            )
+        refused = error if state == REFUSED else "" if state == SENT else refused
+    return replace(item, refused=refused)
