@@ -41,7 +41,7 @@ from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import Taxonomy
 from operator_console.gui import figure_text as ft
 from operator_console.gui.breaches import tone
-from operator_console.gui.drilldown_dialog import DrillDownDialog
+from operator_console.gui.drilldown_dialog import Act, DrillDownDialog
 from operator_console.gui.figure_charts import (
     OPEN_STATUSES,
     Ageing,
@@ -163,9 +163,12 @@ class Dashboard(QWidget):
         taxonomy: Taxonomy,
         language: Language,
         parent: QWidget | None = None,
+        act: Act | None = None,
     ) -> None:
+        """``act``: a supervisor's decisions on the cases of a drill-down (None: read only)."""
         super().__init__(parent)
         self.setObjectName("dashboard")
+        self.act = act
         self._runner, self._reader, self._taxonomy, self._language = runner, reader, taxonomy, language
         self.poller = FiguresPoller(runner, reader, parent=self)
         self.poller.updated.connect(self.show_figures)
@@ -453,7 +456,7 @@ class Dashboard(QWidget):
 
     def drill(self, title: str, filters: Filters) -> DrillDownDialog:
         dialog = DrillDownDialog(
-            title, filters, self._reader, self._runner, self._taxonomy, self._language, self
+            title, filters, self._reader, self._runner, self._taxonomy, self._language, self, self.act
         )
         # Deleted when closed (WA_DeleteOnClose): forgotten as it closes, never touched after.
         self.drilldowns.append(dialog)

@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -26,9 +28,12 @@ from operator_console.gui.breaches import tone
 from operator_console.gui.figure_tables import Column, RowsModel, table_for
 from operator_console.gui.tasks import TaskRunner
 from operator_console.gui.tone import set_tone
+from operator_console.gui.worklist.server_cases import KEYS as ACTION_KEYS
 
 PAGE = 200
 Case = dict[str, Any]
+Act = Callable[[str, list[Case], QWidget, Callable[[str], None]], None]
+"""A supervisor's decision on cases of the list: (action, cases, over which widget, say a line)."""
 
 
 def _when(case: Case) -> datetime:
@@ -120,7 +125,10 @@ class DrillDownDialog(QDialog):
         taxonomy: Taxonomy,
         language: Language,
         parent: QWidget | None = None,
+        act: Act | None = None,
     ) -> None:
+        """``act``: a supervisor's decisions on the cases chosen (keys in ``server_cases.KEYS``);
+        None: the list is read-only (a monitor)."""
         super().__init__(parent)
         self.setObjectName("drilldown_dialog")
         self.setWindowTitle(self.tr("Cases: %1").replace("%1", title))
@@ -152,10 +160,42 @@ class DrillDownDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
+        if act is not None:
+            self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            hints = {
+                "route": self.tr("U re-route"),
+                "priority": self.tr("P priority"),
+                "note": self.tr("N note"),
+                "escalate": self.tr("X escalate (department, more urgent)"),
+            }
+            for action_id, shortcut in ACTION_KEYS:
+                action = QAction(hints[action_id], self)
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                action.triggered.connect(
+                    lambda _c=False, a=action_id: act(a, self.chosen(), self, self._said)
+                )
+                self.table.addAction(action)
+            keys = QLabel(
+                "  ·  ".join(hints[a] for a, _k in ACTION_KEYS) + "  ·  " + self.tr("Shift+↓ several")
+            )
+            keys.setObjectName("drilldown_keys")
+            keys.setWordWrap(True)
+            layout.addWidget(keys)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.table.setFocus()
         self.load_more()
+
+    def chosen(self) -> list[Case]:
+        """The cases selected (or the current one), as the server listed them."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [self.model.rows[r] for r in rows if r < len(self.model.rows)]
+
+    def _said(self, text: str) -> None:
+        self._say(text, "")
 
     def load_more(self) -> None:
         if self._loading:

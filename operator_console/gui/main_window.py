@@ -55,6 +55,7 @@ from operator_console.gui.store_set_aside_dialog import StoreSetAsideDialog
 from operator_console.gui.street_completion import StreetCompletion
 from operator_console.gui.tone import set_tone
 from operator_console.gui.worklist.page import TRIAGE, UNIT, WorklistPage
+from operator_console.gui.worklist.server_cases import ServerCaseActions
 from operator_console.store.outbox import REFUSED, Outbox, OutboxState
 from operator_console.store.set_aside import SetAside
 
@@ -220,6 +221,10 @@ class MainWindow(QMainWindow):
         self._queue_timer.start()
         self._shown_role = ""
         self._read_only = False
+        self.server_cases = ServerCaseActions(
+            context, self.operator, self._why_not_decide, self.connection.wake, self
+        )
+        """A supervisor's decisions from the dashboard's drill-downs."""
         self.worklists: dict[str, WorklistPage] = {}
         """The unit's worklist and the triage desk, for the accounts they are for (``_apply_role``)."""
         connection.changed.connect(self._show_connection)
@@ -653,7 +658,10 @@ class MainWindow(QMainWindow):
             from operator_console.gui.dashboard import Dashboard
 
             self.dashboard = Dashboard(
-                self._runner, self.connection.new_reader, self._context.taxonomy, self._context.language
+                self._runner,
+                self.connection.new_reader,
+                self._context.taxonomy,
+                self._context.language,
             )
             # In a scroll area: on a 1366×768 screen the figures, tables and charts are taller than
             # the window, and the lowest ones must still be reachable (they were cut off).
@@ -681,6 +689,9 @@ class MainWindow(QMainWindow):
         self._show_worklist(UNIT, frozenset({unit_code}) if unit_code else None, first=True)
         self._show_worklist(TRIAGE, frozenset() if account.routes_triage else None)
         self.pages.tabBar().setVisible(self.pages.count() > 1)
+        if self.dashboard is not None:
+            # The drill-downs' keys (re-route, escalate…) for those who may; a monitor's lists read only.
+            self.dashboard.act = self.server_cases.act if not self._why_not_decide() else None
         if self.dashboard is not None and self.dashboard_page is not None:
             self.dashboard.poller.forget_login()
             if role != self._shown_role:
@@ -717,6 +728,12 @@ class MainWindow(QMainWindow):
         if kind == UNIT:
             page.set_units(units)
         page.reload()
+
+    def _why_not_decide(self) -> str:
+        """'' when this account re-routes and escalates from the drill-downs, else why not."""
+        if self.connection.role in ("supervisor", "admin"):
+            return ""
+        return self.tr("This account reads the figures: re-routing and escalating are for supervisors.")
 
     def toggle_worklist(self) -> None:
         """F9: on to the next worklist (the unit's, the triage desk), then back to the intake."""

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, Engine, delete, exists, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from operator_console.store.case_store import CaseRecord, case_record, insert_records
@@ -73,6 +74,30 @@ class Replica:
             insert_records(session.connection(), added)
             session.merge(SyncStateRow(key=CURSOR_KEY, value=str(cursor)))
         return len(added)
+
+    def keep(self, item: ServerCase, now: datetime) -> str:
+        """The local id of a case listed from the server (a supervisor's drill-down), a copy made
+        now if this console has none (older than the replica's window): a change made to it is
+        kept locally with its outbox item like any other. The feed's cursor does not move."""
+        try:
+            return self._keep(item, now)
+        except IntegrityError:
+            # The feed's pass copied the same case between this look-up and this insert: it is
+            # there now.
+            return self._keep(item, now)
+
+    def _keep(self, item: ServerCase, now: datetime) -> str:
+        with Session(self._engine) as session, session.begin():
+            row = session.scalars(
+                select(CaseRow).where(or_(CaseRow.server_id == item.server_id, CaseRow.id == item.source_key))
+            ).first()
+            if row is not None:
+                update_row(session, row, item, now)
+                return row.id
+            copy = replace(item.case, id=item.server_id, history=())
+            record = case_record(copy, naive_utc(now), server_id=item.server_id, server_version=item.version)
+            insert_records(session.connection(), [record])
+            return item.server_id
 
     def forget_older_than(self, moment: datetime) -> int:
         """Drop copies of other desks' cases received before ``moment`` (the replica's window)."""

@@ -22,7 +22,6 @@ from operator_console.domain.deadlines import Deadlines
 from operator_console.store.models import CaseChangeRow, CaseRow, OutboxRow
 from operator_console.store.outbox import REFUSED, SENT, WAITING
 
-MAX_ITEMS = 2_000
 PRIORITY_RANK = {Priority.CRITICAL: 0, Priority.URGENT: 1, Priority.NORMAL: 2}
 
 
@@ -67,9 +66,9 @@ def worklist(
     deadlines: Deadlines,
     *,
     order: Order = Order.DEADLINE,
-    limit: int = MAX_ITEMS,
 ) -> list[WorkItem]:
-    """The open cases of ``units`` in ``statuses``, as this desk last knew them and changed them."""
+    """The open cases of ``units`` in ``statuses``, as this desk last knew them and changed them:
+    all of them (a list cut short would hide the newest at triage, the latest deadlines at a unit)."""
     if not units or not statuses:
         return []
     wanted = {s.value for s in statuses}
@@ -93,7 +92,7 @@ def worklist(
         items.sort(key=lambda i: (i.deadline, PRIORITY_RANK[i.priority], i.received_at))
     else:
         items.sort(key=lambda i: (PRIORITY_RANK[i.priority], i.received_at))
-    return items[:limit]
+    return items
 
 
 def _item(row: CaseRow, deadlines: Deadlines) -> WorkItem:

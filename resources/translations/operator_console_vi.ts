@@ -836,240 +836,240 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="177"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="180"/>
         <source>Fetching the figures…</source>
         <translation>Đang lấy số liệu…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="180"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="183"/>
         <source>&amp;Refresh now</source>
         <translation>&amp;Làm mới ngay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="182"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="185"/>
         <source>Export to &amp;Excel…</source>
         <translation>Xuất &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="184"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="187"/>
         <source>Export to CS&amp;V…</source>
         <translation>Xuất CS&amp;V…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="199"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="202"/>
         <source>Cases</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="200"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="203"/>
         <source>Phone queue (from the exchange)</source>
         <translation>Hàng đợi điện thoại (theo tổng đài)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="225"/>
-        <location filename="../../operator_console/gui/dashboard.py" line="596"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="228"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="599"/>
         <source>Past deadline</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="223"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="226"/>
         <source>By unit</source>
         <translation>Theo đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="218"/>
-        <location filename="../../operator_console/gui/dashboard.py" line="219"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="221"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="222"/>
         <source>Where cases are stuck</source>
         <translation>Hồ sơ đang tồn ở đâu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="224"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="227"/>
         <source>By ward</source>
         <translation>Theo phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="226"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="229"/>
         <source>Operators</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="389"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="392"/>
         <source>Figures of %1 · refreshed every %2 s</source>
         <translation>Số liệu lúc %1 · tự cập nhật mỗi %2 giây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="397"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="400"/>
         <source>No figures yet: %1</source>
         <translation>Chưa có số liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="400"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="403"/>
         <source>%1 The figures shown are of %2.</source>
         <translation>%1 Số liệu đang hiện là lúc %2.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="482"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="485"/>
         <source>There are no figures to export yet.</source>
         <translation>Chưa có số liệu để xuất.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="488"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="491"/>
         <source>Export the dashboard</source>
         <translation>Xuất bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="498"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="501"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="499"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="502"/>
         <source>File name</source>
         <translation>Tên tệp</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="500"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="503"/>
         <source>File type</source>
         <translation>Loại tệp</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="501"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="504"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="502"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="505"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="494"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="497"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Sổ tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="494"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="497"/>
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV, UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="516"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="519"/>
         <source>Writing %1…</source>
         <translation>Đang ghi %1…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="520"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="523"/>
         <source>Exported to %1</source>
         <translation>Đã xuất ra %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="524"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="527"/>
         <source>the folder does not exist</source>
         <translation>thư mục không tồn tại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="525"/>
-        <location filename="../../operator_console/gui/dashboard.py" line="526"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="528"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="529"/>
         <source>no permission to write there</source>
         <translation>không có quyền ghi vào đó</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="527"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="530"/>
         <source>the disk is full</source>
         <translation>ổ đĩa đã đầy</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="534"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="537"/>
         <source>%1 could not be written (%2).</source>
         <translation>Không ghi được %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="543"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="546"/>
         <source>seconds</source>
         <translation>giây</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="563"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="566"/>
         <source>available</source>
         <translation>sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="578"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="581"/>
         <source>1022 hotline: supervisor&apos;s figures of %1</source>
         <translation>Đường dây 1022: số liệu giám sát lúc %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="585"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="588"/>
         <source>Summary</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="586"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="589"/>
         <source>Figure</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="586"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="589"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="586"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="589"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="586"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="589"/>
         <source>Unit</source>
         <translation>Đơn vị đo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="586"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="589"/>
         <source>Shown as</source>
         <translation>Hiển thị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="594"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="597"/>
         <source>Backlog by unit</source>
         <translation>Tồn đọng theo đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="595"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="598"/>
         <source>Backlog by ward</source>
         <translation>Tồn đọng theo phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="597"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="600"/>
         <source>Operators on shift</source>
         <translation>Tổng đài viên trong ca</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="610"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="613"/>
         <source>Arrivals per hour</source>
         <translation>Tiếp nhận theo giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="611"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="614"/>
         <source>Hour</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="611"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="614"/>
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="626"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="629"/>
         <source>Ageing</source>
         <translation>Tuổi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="627"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="630"/>
         <source>Open for</source>
         <translation>Đã mở</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="627"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="630"/>
         <source>Open cases</source>
         <translation>Hồ sơ đang mở</translation>
     </message>
@@ -1221,46 +1221,71 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="126"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="134"/>
         <source>Cases: %1</source>
         <translation>Hồ sơ: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="145"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="153"/>
         <source>Load &amp;more</source>
         <translation>Tải &amp;thêm</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="149"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="157"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="165"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="166"/>
+        <source>U re-route</source>
+        <translation>U chuyển đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="167"/>
+        <source>P priority</source>
+        <translation>P mức ưu tiên</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="168"/>
+        <source>N note</source>
+        <translation>N ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="169"/>
+        <source>X escalate (department, more urgent)</source>
+        <translation>X chuyển cấp (lên Sở, khẩn hơn)</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="180"/>
+        <source>Shift+↓ several</source>
+        <translation>Shift+↓ chọn nhiều</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="205"/>
         <source>Not logged in to the server: the cases cannot be listed.</source>
         <translation>Chưa đăng nhập máy chủ: không lấy được danh sách hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="169"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="209"/>
         <source>Loading the cases…</source>
         <translation>Đang tải hồ sơ…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="188"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="228"/>
         <source>%n case(s).</source>
         <translation>
             <numerusform>%n hồ sơ.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="190"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="230"/>
         <source>The first %n case(s), newest first; more with Alt+M.</source>
         <translation>
             <numerusform>%n hồ sơ đầu tiên, mới nhất trước; Alt+T để tải thêm.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="199"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="239"/>
         <source>The cases could not be listed: %1</source>
         <translation>Không lấy được danh sách hồ sơ: %1</translation>
     </message>
@@ -1787,296 +1812,301 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="127"/>
-        <location filename="../../operator_console/gui/main_window.py" line="1019"/>
+        <location filename="../../operator_console/gui/main_window.py" line="128"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1036"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="135"/>
+        <location filename="../../operator_console/gui/main_window.py" line="136"/>
         <source>Number of the case just saved</source>
         <translation>Số hồ sơ vừa lưu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="284"/>
+        <location filename="../../operator_console/gui/main_window.py" line="289"/>
         <source>Incoming call from %1: F2 to take it</source>
         <translation>Cuộc gọi đến từ %1: bấm F2 để nhận</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="408"/>
+        <location filename="../../operator_console/gui/main_window.py" line="413"/>
         <source>Held: %1 · latest %2 · F3, F8</source>
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="982"/>
-        <location filename="../../operator_console/gui/main_window.py" line="1022"/>
+        <location filename="../../operator_console/gui/main_window.py" line="999"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1039"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="809"/>
+        <location filename="../../operator_console/gui/main_window.py" line="826"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="161"/>
+        <location filename="../../operator_console/gui/main_window.py" line="162"/>
         <source>Call intake form</source>
         <translation>Phiếu tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="182"/>
+        <location filename="../../operator_console/gui/main_window.py" line="183"/>
         <source>Call intake and dashboard</source>
         <translation>Tiếp nhận cuộc gọi và bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="184"/>
-        <location filename="../../operator_console/gui/main_window.py" line="678"/>
+        <location filename="../../operator_console/gui/main_window.py" line="185"/>
+        <location filename="../../operator_console/gui/main_window.py" line="686"/>
         <source>Call intake</source>
         <translation>Tiếp nhận cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="252"/>
+        <location filename="../../operator_console/gui/main_window.py" line="257"/>
         <source>This account (monitor) reads the figures and takes no calls: log in as an operator.</source>
         <translation>Tài khoản này (giám sát HĐND/MTTQ) chỉ xem số liệu, không nhận cuộc gọi: hãy đăng nhập tài khoản tổng đài viên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="274"/>
+        <location filename="../../operator_console/gui/main_window.py" line="279"/>
         <source>Incoming call from %1: this account (monitor) takes no calls.</source>
         <translation>Cuộc gọi đến từ %1: tài khoản giám sát HĐND/MTTQ không nhận cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="305"/>
+        <location filename="../../operator_console/gui/main_window.py" line="310"/>
         <source>Call held.</source>
         <translation>Đã giữ cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="327"/>
+        <location filename="../../operator_console/gui/main_window.py" line="332"/>
         <source>No call is held.</source>
         <translation>Không có cuộc gọi nào đang giữ.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="350"/>
+        <location filename="../../operator_console/gui/main_window.py" line="355"/>
         <source>The held call is back in the form.</source>
         <translation>Cuộc gọi đang giữ đã trở lại biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="363"/>
+        <location filename="../../operator_console/gui/main_window.py" line="368"/>
         <source>%1 call(s) held since an earlier shift: F8 to call back or throw away.</source>
         <translation>%1 cuộc gọi đang giữ từ ca trước: F8 để gọi lại hoặc bỏ đi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="370"/>
+        <location filename="../../operator_console/gui/main_window.py" line="375"/>
         <source>The old case store was kept aside (nothing deleted): tell IT.</source>
         <translation>Kho hồ sơ cũ đã được để riêng (không xoá gì): hãy báo IT.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="425"/>
+        <location filename="../../operator_console/gui/main_window.py" line="430"/>
         <source>The call you were typing is back: nothing was lost.</source>
         <translation>Đã khôi phục cuộc gọi đang nhập dở: không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="427"/>
+        <location filename="../../operator_console/gui/main_window.py" line="432"/>
         <source>Unfinished call restored: Ctrl+Enter saves it, Esc clears it</source>
         <translation>Đã khôi phục cuộc gọi nhập dở: Ctrl+Enter để lưu, Esc để xoá</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="432"/>
+        <location filename="../../operator_console/gui/main_window.py" line="437"/>
         <source>This number has no earlier case.</source>
         <translation>Số này chưa có hồ sơ nào trước đây.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="469"/>
+        <location filename="../../operator_console/gui/main_window.py" line="474"/>
         <source>Not saved yet: Ctrl+Enter saves the call.</source>
         <translation>Chưa lưu: Ctrl+Enter để lưu cuộc gọi.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="499"/>
+        <location filename="../../operator_console/gui/main_window.py" line="504"/>
         <source>Offered as likely the same: %1</source>
         <translation>Được đề xuất là rất có thể trùng: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="534"/>
+        <location filename="../../operator_console/gui/main_window.py" line="539"/>
         <source>No candidate %1.</source>
         <translation>Không có hồ sơ gợi ý số %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="602"/>
+        <location filename="../../operator_console/gui/main_window.py" line="607"/>
         <source>Logged out. Cases are still saved here and sent after the next login.</source>
         <translation>Đã đăng xuất. Hồ sơ vẫn được lưu ở đây và được gửi sau lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="622"/>
+        <location filename="../../operator_console/gui/main_window.py" line="627"/>
         <source>The dashboard is for supervisor and monitor accounts.</source>
         <translation>Bảng giám sát dành cho tài khoản giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="637"/>
-        <location filename="../../operator_console/gui/main_window.py" line="643"/>
+        <location filename="../../operator_console/gui/main_window.py" line="642"/>
+        <location filename="../../operator_console/gui/main_window.py" line="648"/>
         <source>Open the dashboard first (F6).</source>
         <translation>Hãy mở bảng giám sát trước (F6).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="664"/>
+        <location filename="../../operator_console/gui/main_window.py" line="672"/>
         <source>Supervisor&apos;s dashboard</source>
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="711"/>
+        <location filename="../../operator_console/gui/main_window.py" line="722"/>
         <source>Triage desk</source>
         <translation>Bàn phân loại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="711"/>
+        <location filename="../../operator_console/gui/main_window.py" line="722"/>
         <source>Unit&apos;s worklist</source>
         <translation>Việc của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="726"/>
+        <location filename="../../operator_console/gui/main_window.py" line="736"/>
+        <source>This account reads the figures: re-routing and escalating are for supervisors.</source>
+        <translation>Tài khoản này chỉ xem số liệu: chuyển đơn vị và chuyển cấp dành cho giám sát.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/main_window.py" line="743"/>
         <source>Worklists are for unit accounts and the triage desk (supervisors, triage duty).</source>
         <translation>Danh sách việc dành cho tài khoản đơn vị và bàn phân loại (giám sát, người được giao phân loại).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="807"/>
+        <location filename="../../operator_console/gui/main_window.py" line="824"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="819"/>
+        <location filename="../../operator_console/gui/main_window.py" line="836"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="842"/>
+        <location filename="../../operator_console/gui/main_window.py" line="859"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="850"/>
+        <location filename="../../operator_console/gui/main_window.py" line="867"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="858"/>
+        <location filename="../../operator_console/gui/main_window.py" line="875"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="862"/>
+        <location filename="../../operator_console/gui/main_window.py" line="879"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="867"/>
+        <location filename="../../operator_console/gui/main_window.py" line="884"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="884"/>
+        <location filename="../../operator_console/gui/main_window.py" line="901"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="901"/>
+        <location filename="../../operator_console/gui/main_window.py" line="918"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="906"/>
+        <location filename="../../operator_console/gui/main_window.py" line="923"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="916"/>
+        <location filename="../../operator_console/gui/main_window.py" line="933"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="955"/>
+        <location filename="../../operator_console/gui/main_window.py" line="972"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="961"/>
+        <location filename="../../operator_console/gui/main_window.py" line="978"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="968"/>
+        <location filename="../../operator_console/gui/main_window.py" line="985"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="983"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1000"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="985"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1002"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="987"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1004"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="989"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1006"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="994"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1011"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1000"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1017"/>
         <source>DEMO (practice)</source>
         <translation>DEMO (tập dượt)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1001"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1018"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1024"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1041"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1027"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1044"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1030"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1047"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1033"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1050"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1035"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1052"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1037"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1054"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1039"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1056"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1043"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1060"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
@@ -2112,6 +2142,34 @@
         <location filename="../../operator_console/gui/refused_dialog.py" line="52"/>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>ServerCaseActions</name>
+    <message>
+        <location filename="../../operator_console/gui/worklist/server_cases.py" line="66"/>
+        <source>Choose a case in the list first.</source>
+        <translation>Chọn một hồ sơ trong danh sách trước.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/server_cases.py" line="72"/>
+        <source>%1 cases</source>
+        <translation>%1 hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/server_cases.py" line="105"/>
+        <source>Recorded on %1 case(s); sent to the server in order.</source>
+        <translation>Đã ghi nhận cho %1 hồ sơ; đang gửi lên máy chủ theo thứ tự.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/server_cases.py" line="107"/>
+        <source>Left as they were: %1.</source>
+        <translation>Giữ nguyên: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/server_cases.py" line="112"/>
+        <source>Not recorded: the local store failed (%1).</source>
+        <translation>Chưa ghi nhận: kho trên máy bị lỗi (%1).</translation>
     </message>
 </context>
 <context>
@@ -2582,27 +2640,27 @@
         <translation>%1 hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="306"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="284"/>
         <source>Nothing recorded: %1 cannot go there from where it is.</source>
         <translation>Không ghi nhận: %1 không thể chuyển sang trạng thái đó từ trạng thái hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="323"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="301"/>
         <source>Left as they were: %1.</source>
         <translation>Giữ nguyên: %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="331"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="309"/>
         <source>Not recorded: the local store failed (%1).</source>
         <translation>Chưa ghi nhận: kho trên máy bị lỗi (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="339"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="317"/>
         <source>%1 case(s) routed to %2; sent to the server in order.</source>
         <translation>Đã chuyển %1 hồ sơ đến %2; đang gửi lên máy chủ theo thứ tự.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="343"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="321"/>
         <source>Recorded on %1 case(s); sent to the server in order.</source>
         <translation>Đã ghi nhận cho %1 hồ sơ; đang gửi lên máy chủ theo thứ tự.</translation>
     </message>
@@ -2838,211 +2896,211 @@
         <translation>Không phải hồ sơ trên máy chủ: chỉ số này không có danh sách.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="313"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="316"/>
         <source>oldest open %1</source>
         <translation>lâu nhất %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="315"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="318"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="320"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="323"/>
         <source>%1 of %3 contacts today were repeats, about %2 cases</source>
         <translation>%1 / %3 lượt liên hệ hôm nay là gọi lại, về %2 hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="328"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="331"/>
         <source>%1 consoles on shift</source>
         <translation>%1 bàn trong ca</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="331"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="334"/>
         <source>oldest %1</source>
         <translation>lâu nhất %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="342"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="345"/>
         <source>longest wait %1</source>
         <translation>chờ lâu nhất %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="349"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="352"/>
         <source>%1 of %2 calls (hang-ups within 5 s left out)</source>
         <translation>%1 / %2 cuộc (không tính gác máy trong 5 giây)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="356"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="359"/>
         <source>%1 calls answered today</source>
         <translation>%1 cuộc đã trả lời hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="363"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="366"/>
         <source>%1 of calls offered</source>
         <translation>%1 số cuộc gọi đến</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="370"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="373"/>
         <source>talk and hold, answered calls today</source>
         <translation>đàm thoại và giữ máy, hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="373"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="376"/>
         <source>%1 available</source>
         <translation>%1 sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="376"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="379"/>
         <source>%1 on a call · %2 after-call work</source>
         <translation>%1 đang nghe · %2 sau cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="429"/>
-        <location filename="../../operator_console/gui/dashboard.py" line="649"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="432"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="652"/>
         <source>Ward not known</source>
         <translation>Chưa rõ phường</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="435"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="438"/>
         <source>Past deadline: %1, %2</source>
         <translation>Quá hạn: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="448"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="451"/>
         <source>Saved today by %1</source>
         <translation>Hồ sơ %1 lưu hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="639"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="642"/>
         <source>Oldest open for</source>
         <translation>Hồ sơ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="648"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="651"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="648"/>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="102"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="651"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="107"/>
         <source>Ward/commune</source>
         <translation>Phường/xã</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="653"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="656"/>
         <source>Open</source>
         <translation>Đang mở</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="681"/>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="91"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="684"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="96"/>
         <source>Category</source>
         <translation>Loại yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="686"/>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="83"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="689"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="88"/>
         <source>Priority</source>
         <translation>Mức ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="695"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="698"/>
         <source>Deadline</source>
         <translation>Hạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="700"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="703"/>
         <source>Deadline (hours)</source>
         <translation>Hạn xử lý (giờ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="703"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="706"/>
         <source>Past deadline</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="715"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="718"/>
         <source>Available</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="716"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="719"/>
         <source>On a call</source>
         <translation>Đang nghe</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="717"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="720"/>
         <source>After-call work</source>
         <translation>Sau cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="721"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="724"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="726"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="729"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="731"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="734"/>
         <source>Last hour</source>
         <translation>HS giờ qua</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="737"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="740"/>
         <source>Today</source>
         <translation>HS hôm nay</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="743"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="746"/>
         <source>Avg. handling</source>
         <translation>TG nhập TB</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/dashboard.py" line="748"/>
+        <location filename="../../operator_console/gui/dashboard.py" line="751"/>
         <source>Avg. handling (seconds)</source>
         <translation>TG nhập TB (giây)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="51"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="56"/>
         <source>map point %1</source>
         <translation>điểm bản đồ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="64"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="69"/>
         <source>Case</source>
         <translation>Số hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="67"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="72"/>
         <source>Received</source>
         <translation>Tiếp nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="72"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="77"/>
         <source>Waiting for</source>
         <translation>Đã chờ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="78"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="83"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="93"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="98"/>
         <source>Channel</source>
         <translation>Kênh</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="98"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="103"/>
         <source>Handling unit</source>
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/drilldown_dialog.py" line="104"/>
+        <location filename="../../operator_console/gui/drilldown_dialog.py" line="109"/>
         <source>Caller</source>
         <translation>Người gọi</translation>
     </message>

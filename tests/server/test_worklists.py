@@ -9,6 +9,7 @@ Only the OS keyring is a stand-in (none runs on a headless machine).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from operator_console.gui.worklist.decision_dialog import DecisionDialog
 from operator_console.gui.worklist.page import TRIAGE, UNIT, WorklistPage
 from tests.keyring_stand_in import MemoryKeyring
 from tests.keys import type_text
-from tests.server.harness import PASSWORD, UNIT_A, Server
+from tests.server.harness import PASSWORD, UNIT_A, Server, new_case
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 60_000  # a ceiling for a loaded machine; waits end when their condition holds
@@ -85,15 +86,19 @@ def numbers(worklist: WorklistPage) -> list[str]:
     return [i.number for i in worklist.model.items()]
 
 
-def read_again_until(
-    qtbot: QtBot, console: Console, worklist: WorklistPage, holds: Callable[[], bool]
-) -> None:
-    """F5 (the server's latest changes now) until the list shows what is expected."""
+def read_again_until(qtbot: QtBot, console: Console, holds: Callable[[], bool]) -> None:
+    """F5 (the server's latest changes now) until the list shows what is expected: pressed again
+    only once the console has reported the pass the last one asked for."""
+    passes = [0]
+    console.window.connection.reported.connect(lambda _report: passes.__setitem__(0, passes[0] + 1))
+    asked_at = [-1]
 
     def check() -> bool:
         if holds():
             return True
-        key(qtbot, console, Qt.Key.Key_F5)
+        if passes[0] > asked_at[0]:
+            asked_at[0] = passes[0]
+            key(qtbot, console, Qt.Key.Key_F5)
         return False
 
     qtbot.waitUntil(check, timeout=WAIT_MS)
@@ -148,7 +153,7 @@ def test_a_call_nobody_could_place_is_triaged_worked_by_its_unit_and_its_outcome
     key(qtbot, supervisor, Qt.Key.Key_F9)
     triage = page(supervisor, TRIAGE)
     assert supervisor.window.pages.currentWidget() is triage
-    read_again_until(qtbot, supervisor, triage, lambda: number in numbers(triage))
+    read_again_until(qtbot, supervisor, lambda: number in numbers(triage))
     # Meanwhile someone changes the case (a supervisor on another desk raises its priority).
     raised = server.session("admin").patch(
         server.api(f"/cases/{server_id}"), json={"priority": "urgent"}, timeout=30
@@ -183,7 +188,7 @@ def test_a_call_nobody_could_place_is_triaged_worked_by_its_unit_and_its_outcome
             and _cell(triage, number, 1) == label(Priority.URGENT)  # what the other person did
         )
 
-    read_again_until(qtbot, supervisor, triage, shows_the_newer_state)
+    read_again_until(qtbot, supervisor, shows_the_newer_state)
     still = server.session("admin").get(server.api(f"/cases/{server_id}"), timeout=30).json()
     assert still["handling_unit"] == "1022-triage" and still["priority"] == "urgent"
     # Read again, the desk routes it from the case as it is now.
@@ -205,7 +210,7 @@ def test_a_call_nobody_could_place_is_triaged_worked_by_its_unit_and_its_outcome
 
     # The ward's focal point: the case on the worklist, A accepts, E not eligible with the reason.
     worklist = page(unit, UNIT)
-    read_again_until(qtbot, unit, worklist, lambda: number in numbers(worklist))
+    read_again_until(qtbot, unit, lambda: number in numbers(worklist))
     worklist.view.selectRow(numbers(worklist).index(number))
     key(qtbot, unit, Qt.Key.Key_A)
     unit_id = worklist.model.item(numbers(worklist).index(number)).case_id
@@ -230,12 +235,9 @@ def test_a_call_nobody_could_place_is_triaged_worked_by_its_unit_and_its_outcome
     # The operator's console has the outcome after its next pass of the feed (F5: now).
     def operator_knows() -> bool:
         case = operator.store.get_case(taken.id)
-        if case is not None and case.status is Status.NOT_ELIGIBLE:
-            return True
-        key(qtbot, operator, Qt.Key.Key_F5)
-        return False
+        return case is not None and case.status is Status.NOT_ELIGIBLE
 
-    qtbot.waitUntil(operator_knows, timeout=WAIT_MS)
+    read_again_until(qtbot, operator, operator_knows)
 
 
 def _cell(worklist: WorklistPage, number: str, column: int) -> str:
@@ -245,3 +247,46 @@ def _cell(worklist: WorklistPage, number: str, column: int) -> str:
 
 def _status_cell(worklist: WorklistPage, number: str) -> str:
     return _cell(worklist, number, 3)
+
+
+def test_a_supervisor_escalates_a_case_past_its_deadline_from_the_drill_down_in_one_step(
+    server: Server, desk: Desk, qtbot: QtBot
+) -> None:
+    late = server.session("operator").post(
+        server.api("/cases"),
+        json=new_case(caller_phone="0903 777 303", caller_name="Bà Chín"),  # received days ago
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+        timeout=30,
+    )
+    assert late.status_code == 201, late.text
+    supervisor = desk("sup")
+    key(qtbot, supervisor, Qt.Key.Key_F6)
+    dashboard = supervisor.window.dashboard
+    assert dashboard is not None and dashboard.act is not None
+    # Enter on the dashboard's "past deadline" figure lists them; here, for this caller's only.
+    drill = dashboard.drill("Quá hạn", {"past_deadline": True, "phone": "0903 777 303"})
+    qtbot.waitUntil(lambda: len(drill.model.rows) == 1, timeout=WAIT_MS)
+    drill.activateWindow()
+    qtbot.waitUntil(drill.isActiveWindow)
+    drill.table.setFocus()
+    qtbot.keyClick(drill.table, Qt.Key.Key_X)
+    dialog = dialog_of(qtbot)
+    chosen = dialog.chosen_unit()
+    assert chosen is not None and chosen.code == "so-ldtbxh"  # the department unless another is picked
+    assert dialog.priority_box.currentData() == "urgent"  # one step up from normal
+    assert dialog.focusWidget() is dialog.unit_edit
+    key(qtbot, supervisor, Qt.Key.Key_Return)
+    key(qtbot, supervisor, Qt.Key.Key_Return)
+    assert dialog.focusWidget() is dialog.note_edit
+    type_text(qtbot, dialog.note_edit, "Quá hạn 12 ngày, phường chưa xử lý")
+    key(qtbot, supervisor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Đã ghi nhận cho 1 hồ sơ" in drill.status.text(), timeout=WAIT_MS)
+
+    def escalated() -> bool:
+        now = server.session("admin").get(server.api(f"/cases/{late.json()['id']}"), timeout=30).json()
+        return bool(now["handling_unit"] == "so-ldtbxh" and now["priority"] == "urgent")
+
+    qtbot.waitUntil(escalated, timeout=WAIT_MS)  # one change, both in the history
+    history = server.session("admin").get(server.api(f"/cases/{late.json()['id']}"), timeout=30).json()
+    assert [(e["kind"], e["by"]) for e in history["history"][1:]] == [("routed", "sup"), ("priority", "sup")]
+    assert history["history"][1]["note"] == "Quá hạn 12 ngày, phường chưa xử lý"

@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operator_console.domain.case import OPEN_STATUSES, Status, TransitionError, check_transition
-from operator_console.domain.changes import CaseChange, make_change
+from operator_console.domain.case import OPEN_STATUSES, Status
 from operator_console.domain.deadlines import default_deadlines
 from operator_console.domain.units import triage_codes, unit_name
 from operator_console.gui.context import ConsoleContext
 from operator_console.gui.worklist.decision_dialog import DECISIONS, Decided, DecisionDialog
+from operator_console.gui.worklist.decisions import Target, changes_for
 from operator_console.gui.worklist.model import WorklistModel
 from operator_console.store.worklist import Order, WorkItem, worklist
 
@@ -101,6 +101,7 @@ class WorklistPage(QWidget):
         self._deadlines = default_deadlines()
         self._units: frozenset[str] = triage_codes() if kind == TRIAGE else frozenset()
         self._asked = 0
+        self._shown = 0
         self.setObjectName(f"{kind}_worklist")
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -179,7 +180,11 @@ class WorklistPage(QWidget):
             return worklist(engine, units, statuses, deadlines, order=order)
 
         def arrived(items: list[WorkItem]) -> None:
-            if asked == self._asked:  # a later read is on its way: it shows
+            # Reads run one after another on the store's thread: each answer is newer than the one
+            # shown before it and shows (waiting for the last one asked would show nothing while
+            # F5 or the sync keep asking faster than a read answers).
+            if asked > self._shown:
+                self._shown = asked
                 self._show(items)
 
         def failed(error: BaseException) -> None:
@@ -277,30 +282,8 @@ class WorklistPage(QWidget):
 
     def _decide(self, items: Sequence[WorkItem], decided: Decided) -> None:
         """One change per case, each with the version the list showed; written in one go."""
-        at = datetime.now(UTC)
-        changes: list[tuple[WorkItem, CaseChange]] = []
-        skipped: list[str] = []
-        for item in items:
-            if decided.status is not None:
-                try:
-                    check_transition(item.status, decided.status, reason=decided.reason)
-                except TransitionError:
-                    skipped.append(item.number or item.person)
-                    continue
-            changes.append(
-                (
-                    item,
-                    make_change(
-                        at=at,
-                        status=decided.status,
-                        reason=decided.reason,
-                        note=decided.note,
-                        priority=decided.priority,
-                        handling_unit=decided.unit.code if decided.unit is not None else None,
-                        base_version=item.version,
-                    ),
-                )
-            )
+        targets = [Target(i.case_id, i.number or i.person, i.status, i.version) for i in items]
+        changes, skipped = changes_for(targets, decided, datetime.now(UTC))
         if not changes:
             self._said(
                 self.tr("Nothing recorded: %1 cannot go there from where it is.").replace(
@@ -311,8 +294,8 @@ class WorklistPage(QWidget):
         store, by = self._context.store, self._operator()
 
         def write() -> int:
-            for item, change in changes:
-                store.add_change(item.case_id, change, by=by)
+            for case_id, change in changes:
+                store.add_change(case_id, change, by=by)
             return len(changes)
 
         def written(count: int) -> None:
