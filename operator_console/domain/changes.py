@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from operator_console.domain.case import CallOutcome, Priority, Status, new_case_id
+from operator_console.domain.case import CallOutcome, Priority, Status, label, new_case_id
 from operator_console.domain.messages import Message
 from operator_console.domain.text import clean, clean_block
 
@@ -99,7 +99,7 @@ def make_change(
     if status is not None and status not in SETTABLE:
         raise InvalidChange("status", Message("change.status_not_settable", {"status": status.value}))
     if status in NEEDS_REASON and not reason:
-        raise InvalidChange("reason", Message("case.reason_required", {"status": status.value}))
+        raise InvalidChange("reason", Message("case.reason_required", {"status": label(status)}))
     if len(reason) > MAX_REASON:
         raise InvalidChange("reason", Message("change.too_long", {"limit": MAX_REASON}))
     if len(note) > MAX_NOTE:

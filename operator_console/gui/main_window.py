@@ -725,6 +725,8 @@ class MainWindow(QMainWindow):
             if first:
                 self.pages.setCurrentWidget(page)
                 page.focus_list()  # what a unit's focal point logs in for
+                # and again once the login dialog has handed the keys back to the window
+                QTimer.singleShot(0, page.focus_list)
         if kind == UNIT:
             page.set_units(units)
         page.reload()

@@ -142,6 +142,10 @@ class WorklistPage(QWidget):
         self.keys_hint.setObjectName("worklist_keys")
         self.keys_hint.setWordWrap(True)
         layout.addWidget(self.keys_hint)
+        # The list first in the focus chain: the page's keys are letters, and a letter meant for
+        # the list must never land in the filter (Alt+L goes there).
+        QWidget.setTabOrder(self.view, self.filter)
+        self.setFocusProxy(self.view)
         self.filter.textChanged.connect(self._filter)
         self.filter.returnPressed.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.actions_by_id: dict[str, QAction] = {}
@@ -200,6 +204,7 @@ class WorklistPage(QWidget):
     def _show(self, items: list[WorkItem]) -> None:
         chosen = {i.case_id for i in self.selected()}
         current = self._current()
+        was_at = self.view.currentIndex().row()
         self.model.set_items(items, datetime.now(UTC))
         selection = self.view.selectionModel()
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
@@ -208,7 +213,7 @@ class WorklistPage(QWidget):
                 selection.select(self.model.index(row, 0), flags)
         row = self.model.row_of(current.case_id) if current is not None else None
         if row is None and self.model.rowCount():
-            row = 0
+            row = min(max(was_at, 0), self.model.rowCount() - 1)  # a case gone: the next one
         if row is not None:
             selection.setCurrentIndex(
                 self.model.index(row, 0),
