@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from operator_console.domain.case import Priority
@@ -32,6 +32,8 @@ def console(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[Consol
     _window[:] = [built.window]
     yield built
     _window.clear()
+    for dialog in built.window.findChildren(QDialog):
+        dialog.close()  # a case's details left open is modal: it would hold the keys of the next test
     built.shutdown()
     for translator in qapp.findChildren(__import__("PySide6.QtCore").QtCore.QTranslator):
         qapp.removeTranslator(translator)

@@ -141,6 +141,7 @@ def _send(
             handling_unit=answer["handling_unit"],
             by=by,
             now=now,
+            version=answer["version"] if isinstance(answer.get("version"), int) else None,
         )
         return
     if item.kind == "link":

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from operator_console.domain.messages import Language, Message
+from operator_console.domain.messages import Language, Message, Words
 from operator_console.domain.phones import WITHHELD, Phone
 
 
@@ -141,7 +141,7 @@ def check_transition(old: Status, new: Status, reason: str = "", merged_into: st
     if new not in TRANSITIONS[old]:
         raise TransitionError(Message("case.transition", {"old": label(old), "new": label(new)}))
     if new in REASON_REQUIRED and not reason.strip():
-        raise TransitionError(Message("case.reason_required", {"status": label(new)}))
+        raise TransitionError(Message("case.reason_required", {"status": Words(*LABELS[new])}))
     if new is Status.MERGED and not merged_into:
         raise TransitionError(Message("case.merge_target"))
 

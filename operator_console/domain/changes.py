@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from operator_console.domain.case import CallOutcome, Priority, Status, label, new_case_id
-from operator_console.domain.messages import Message
+from operator_console.domain.case import LABELS, CallOutcome, Priority, Status, new_case_id
+from operator_console.domain.messages import Message, Words
 from operator_console.domain.text import clean, clean_block
 
 MAX_NOTE = 10_000
@@ -99,7 +99,7 @@ def make_change(
     if status is not None and status not in SETTABLE:
         raise InvalidChange("status", Message("change.status_not_settable", {"status": status.value}))
     if status in NEEDS_REASON and not reason:
-        raise InvalidChange("reason", Message("case.reason_required", {"status": label(status)}))
+        raise InvalidChange("reason", Message("case.reason_required", {"status": Words(*LABELS[status])}))
     if len(reason) > MAX_REASON:
         raise InvalidChange("reason", Message("change.too_long", {"limit": MAX_REASON}))
     if len(note) > MAX_NOTE:

@@ -251,10 +251,22 @@ class Message:
         return render(self.code, language, **self.params)
 
 
+@dataclass(frozen=True)
+class Words:
+    """A parameter that is itself words in both languages (a status's name): rendered in the
+    message's language, so that an English message never carries a Vietnamese status."""
+
+    vi: str
+    en: str
+
+
 def render(code: str, language: Language = "vi", /, **params: object) -> str:
     vi, en = _CATALOG[code]
     template = vi if language == "vi" else en
-    return template.format(**params)
+    said = {
+        k: ((v.vi if language == "vi" else v.en) if isinstance(v, Words) else v) for k, v in params.items()
+    }
+    return template.format(**said)
 
 
 def language_from_environment() -> Language:

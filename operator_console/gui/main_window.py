@@ -685,8 +685,10 @@ class MainWindow(QMainWindow):
         elif takes_calls and not has_intake:
             self.pages.insertTab(0, self.intake_page, self.tr("Call intake"))
         account = self.connection.account
-        unit_code = account.unit_code if role == "unit" else None
-        self._show_worklist(UNIT, frozenset({unit_code}) if unit_code else None, first=True)
+        # A unit's page as soon as the role is known, its unit once the server says it (a console
+        # upgraded from a release that kept only the role, started offline, says so on the page).
+        units = frozenset({account.unit_code} if account.unit_code else ()) if role == "unit" else None
+        self._show_worklist(UNIT, units, first=True)
         self._show_worklist(TRIAGE, frozenset() if account.routes_triage else None)
         self.pages.tabBar().setVisible(self.pages.count() > 1)
         if self.dashboard is not None:
@@ -896,8 +898,8 @@ class MainWindow(QMainWindow):
             self.cases.reload()
         if report.sent or report.refused or report.changed:
             self.case_viewer.refresh()  # a case open in full: where its changes are now
-            for worklist in self.worklists.values():
-                worklist.reload()
+            if (worklist := self._shown_worklist()) is not None:
+                worklist.reload()  # (one not on screen reads again when it is turned to)
         if report.refused:
             self.statusBar().showMessage(
                 self.tr("The server refused a case: Ctrl+Shift+R shows why."), MESSAGE_MS

@@ -250,20 +250,20 @@ class CaseStore:
     def add_change(self, case_id: str, change: CaseChange, *, by: str) -> None:
         """A change to a case (a call back, a note, a status…) and its outbox item, in one
         transaction: written here before anything is sent, so that nothing said is lost."""
+        if self.add_changes([(case_id, change)], by=by):
+            raise KeyError(case_id)
+
+    def add_changes(self, changes: Sequence[tuple[str, CaseChange]], *, by: str) -> list[str]:
+        """One decision on several cases, all in one transaction (all kept, or none); the ids of
+        cases this store no longer holds (a copy dropped meanwhile), whose change is not kept."""
+        missing = []
         with Session(self.engine) as session, session.begin():
-            if session.get(CaseRow, case_id) is None:
-                raise KeyError(case_id)
-            session.add(
-                CaseChangeRow(
-                    id=change.id,
-                    case_id=case_id,
-                    at=naive_utc(change.at),
-                    by=by,
-                    body=change.to_json(),
-                    base_version=change.base_version,
-                )
-            )
-            session.execute(insert(OutboxRow), [outbox_values("change", case_id, change.id, _utcnow())])
+            for case_id, change in changes:
+                if session.get(CaseRow, case_id) is None:
+                    missing.append(case_id)
+                    continue
+                add_change_rows(session, case_id, change, by)
+        return missing
 
     def server_id_of(self, case_id: str) -> str | None:
         """The case's id on the server (for its history there), None while it has none."""
@@ -468,6 +468,21 @@ class CaseStore:
 
 
 # mapping between the domain and the rows ------------------------------------------------------------
+def add_change_rows(session: Session, case_id: str, change: CaseChange, by: str) -> None:
+    """The change and its outbox item, in the caller's transaction."""
+    session.add(
+        CaseChangeRow(
+            id=change.id,
+            case_id=case_id,
+            at=naive_utc(change.at),
+            by=by,
+            body=change.to_json(),
+            base_version=change.base_version,
+        )
+    )
+    session.execute(insert(OutboxRow), [outbox_values("change", case_id, change.id, _utcnow())])
+
+
 class CaseRecord(NamedTuple):
     """A case as the values of its rows: cheap to pickle, so import workers can build them in parallel."""
 

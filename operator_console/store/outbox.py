@@ -163,12 +163,16 @@ class Outbox:
         handling_unit: str,
         by: str,
         now: datetime,
+        version: int | None = None,
     ) -> None:
-        """The server acknowledged the case: its number, its unit and the item's end, in one transaction."""
+        """The server acknowledged the case: its number, its unit, its version and the item's end,
+        in one transaction."""
         with Session(self._engine) as session, session.begin():
             row = session.get(CaseRow, case_id)
             if row is None:
                 raise KeyError(case_id)
+            if version is not None and (row.server_version is None or row.server_version < version):
+                row.server_version = version  # a decision on it carries it (If-Match)
             # The replica may have brought the server's later status first: that one stays.
             record_dispatch(
                 session,

@@ -18,18 +18,21 @@ from sqlalchemy import ColumnElement, Engine, delete, exists, or_, select, updat
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from operator_console.store.case_store import CaseRecord, case_record, insert_records
+from operator_console.domain.changes import CaseChange
+from operator_console.store.case_store import CaseRecord, add_change_rows, case_record, insert_records
 from operator_console.store.database import naive_utc
-from operator_console.store.models import CaseChangeRow, CaseRow, SyncStateRow
+from operator_console.store.models import CaseChangeRow, CaseRow, OutboxRow, SyncStateRow
 from operator_console.store.server_state import ServerCase, update_row
 
 CURSOR_KEY = "changes_cursor"
 
 
 def _changed_here() -> ColumnElement[bool]:
-    """A copy a person at this desk changed: its changes (and their outbox items) are never dropped
-    with it (the foreign keys would take them along)."""
-    return exists().where(CaseChangeRow.case_id == CaseRow.id)
+    """A copy a person at this desk changed or added to (a change, a repeat call: anything with an
+    outbox item, sent or not): never dropped, for the foreign keys would take those along."""
+    return exists().where(CaseChangeRow.case_id == CaseRow.id) | exists().where(
+        OutboxRow.case_id == CaseRow.id
+    )
 
 
 class Replica:
@@ -75,29 +78,41 @@ class Replica:
             session.merge(SyncStateRow(key=CURSOR_KEY, value=str(cursor)))
         return len(added)
 
-    def keep(self, item: ServerCase, now: datetime) -> str:
-        """The local id of a case listed from the server (a supervisor's drill-down), a copy made
-        now if this console has none (older than the replica's window): a change made to it is
-        kept locally with its outbox item like any other. The feed's cursor does not move."""
+    def keep_with_changes(
+        self, changes: Sequence[tuple[ServerCase, CaseChange]], now: datetime, *, by: str
+    ) -> None:
+        """Changes to cases listed from the server (a supervisor's drill-down), in one transaction
+        with the copies they need: a case this console has no copy of (older than the replica's
+        window) is copied now, so that its change is kept locally with its outbox item like any
+        other (and the copy is never forgotten while it has one). The feed's cursor does not move."""
         try:
-            return self._keep(item, now)
+            self._keep_with_changes(changes, now, by)
         except IntegrityError:
-            # The feed's pass copied the same case between this look-up and this insert: it is
-            # there now.
-            return self._keep(item, now)
+            # The feed's pass copied one of them between this look-up and this insert: it is
+            # there now (the whole transaction was rolled back; nothing is doubled).
+            self._keep_with_changes(changes, now, by)
 
-    def _keep(self, item: ServerCase, now: datetime) -> str:
+    def _keep_with_changes(
+        self, changes: Sequence[tuple[ServerCase, CaseChange]], now: datetime, by: str
+    ) -> None:
         with Session(self._engine) as session, session.begin():
-            row = session.scalars(
-                select(CaseRow).where(or_(CaseRow.server_id == item.server_id, CaseRow.id == item.source_key))
-            ).first()
-            if row is not None:
-                update_row(session, row, item, now)
-                return row.id
-            copy = replace(item.case, id=item.server_id, history=())
-            record = case_record(copy, naive_utc(now), server_id=item.server_id, server_version=item.version)
-            insert_records(session.connection(), [record])
-            return item.server_id
+            for item, change in changes:
+                row = session.scalars(
+                    select(CaseRow).where(
+                        or_(CaseRow.server_id == item.server_id, CaseRow.id == item.source_key)
+                    )
+                ).first()
+                if row is not None:
+                    update_row(session, row, item, now)
+                    case_id = row.id
+                else:
+                    copy = replace(item.case, id=item.server_id, history=())
+                    record = case_record(
+                        copy, naive_utc(now), server_id=item.server_id, server_version=item.version
+                    )
+                    insert_records(session.connection(), [record])
+                    case_id = item.server_id
+                add_change_rows(session, case_id, change, by)
 
     def forget_older_than(self, moment: datetime) -> int:
         """Drop copies of other desks' cases received before ``moment`` (the replica's window)."""

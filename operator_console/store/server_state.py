@@ -37,5 +37,6 @@ def update_row(session: Session, row: CaseRow, item: ServerCase, now: datetime) 
     row.repeat_count = case.repeat_count
     row.merged_into = case.merged_into
     row.priority = case.priority.value
-    row.server_version = item.version
+    if item.version is not None:  # (a server before versions says none: what was known stays)
+        row.server_version = item.version
     row.updated_at = naive_utc(now)

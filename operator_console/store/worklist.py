@@ -12,8 +12,9 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import ColumnElement, Engine, select
 from sqlalchemy.orm import Session
 
 from operator_console.domain.case import Priority, Status
@@ -72,20 +73,27 @@ def worklist(
     if not units or not statuses:
         return []
     wanted = {s.value for s in statuses}
+    where = (
+        CaseRow.handling_unit.in_(list(units)),
+        CaseRow.status.in_(list(wanted)),
+        CaseRow.merged_into.is_(None),
+    )
     with Session(engine) as session:
-        rows = session.scalars(
-            select(CaseRow).where(
-                CaseRow.handling_unit.in_(list(units)),
-                CaseRow.status.in_(list(wanted)),
-                CaseRow.merged_into.is_(None),
-            )
-        ).all()
-        changes = _changes_by_case(session, [r.id for r in rows])
+        # The columns the list shows, as plain tuples (not ORM rows): a triage queue in a surge
+        # holds thousands, and the list is read again after every pass of the sync.
+        rows = session.connection().execute(select(*_COLUMNS).where(*where)).all()
+        changes = _changes_by_case(session, where)
     items = []
     for row in rows:
-        item = _overlay(_item(row, deadlines), changes.get(row.id, ()))
-        hours = deadlines.hours(item.category, item.priority.value)  # a priority changed here counts
-        item = replace(item, deadline=item.received_at + timedelta(hours=hours))
+        item = _item(tuple(row), deadlines)
+        mine = changes.get(item.case_id)
+        if mine is None:
+            items.append(item)  # (it was read for these units and statuses)
+            continue
+        item = _overlay(item, mine)
+        if item.priority != row.priority:  # a priority changed here moves the deadline
+            hours = deadlines.hours(item.category, item.priority.value)
+            item = replace(item, deadline=item.received_at + timedelta(hours=hours))
         if item.handling_unit in units and item.status.value in wanted:
             items.append(item)
     if order is Order.DEADLINE:
@@ -95,43 +103,91 @@ def worklist(
     return items
 
 
-def _item(row: CaseRow, deadlines: Deadlines) -> WorkItem:
-    received = row.received_at.replace(tzinfo=UTC)
-    priority = Priority(row.priority)
-    hours = deadlines.hours(row.category, priority.value)
+_COLUMNS = (
+    CaseRow.id,
+    CaseRow.server_id,
+    CaseRow.case_number,
+    CaseRow.received_at,
+    CaseRow.category,
+    CaseRow.priority,
+    CaseRow.status,
+    CaseRow.handling_unit,
+    CaseRow.ward_code,
+    CaseRow.ward_as_said,
+    CaseRow.district_as_said,
+    CaseRow.address_as_said,
+    CaseRow.has_subject,
+    CaseRow.subject_name,
+    CaseRow.caller_name,
+    CaseRow.caller_phone,
+    CaseRow.caller_phone_legacy,
+    CaseRow.description,
+    CaseRow.repeat_count,
+    CaseRow.server_version,
+)
+
+
+def _item(row: tuple[Any, ...], deadlines: Deadlines) -> WorkItem:
+    """``row``: the columns of :data:`_COLUMNS`, in their order."""
+    (
+        case_id,
+        server_id,
+        number,
+        received_at,
+        category,
+        priority_value,
+        status,
+        unit,
+        ward_code,
+        ward,
+        district,
+        address,
+        has_subject,
+        subject_name,
+        caller_name,
+        caller_phone,
+        caller_phone_legacy,
+        description,
+        repeat_count,
+        version,
+    ) = row
+    received = received_at.replace(tzinfo=UTC)
+    priority = Priority(priority_value)
     return WorkItem(
-        case_id=row.id,
-        server_id=row.server_id,
-        number=row.case_number or "",
+        case_id=case_id,
+        server_id=server_id,
+        number=number or "",
         received_at=received,
-        category=row.category,
+        category=category,
         priority=priority,
-        status=Status(row.status),
-        handling_unit=row.handling_unit or "",
-        ward_code=row.ward_code,
-        ward=", ".join(p for p in (row.ward_as_said, row.district_as_said) if p),
-        address=row.address_as_said,
-        person=(row.subject_name if row.has_subject and row.subject_name else row.caller_name),
-        caller_phone=row.caller_phone or row.caller_phone_legacy or "",
-        description=row.description,
-        repeat_count=row.repeat_count,
-        version=row.server_version,
-        deadline=received + timedelta(hours=hours),
+        status=Status(status),
+        handling_unit=unit or "",
+        ward_code=ward_code,
+        ward=f"{ward}, {district}" if ward and district else ward or district,
+        address=address,
+        person=subject_name if has_subject and subject_name else caller_name,
+        caller_phone=caller_phone or caller_phone_legacy or "",
+        description=description,
+        repeat_count=repeat_count,
+        version=version,
+        deadline=received + timedelta(hours=deadlines.hours(category, priority_value)),
     )
 
 
-def _changes_by_case(session: Session, case_ids: list[str]) -> dict[str, list[tuple[CaseChange, str, str]]]:
+def _changes_by_case(
+    session: Session, where: tuple[ColumnElement[bool], ...]
+) -> dict[str, list[tuple[CaseChange, str, str]]]:
+    """The changes made here to the listed cases (few: this desk's own), with their outbox state."""
     found: dict[str, list[tuple[CaseChange, str, str]]] = {}
-    for start in range(0, len(case_ids), 500):
-        chunk = case_ids[start : start + 500]
-        for row, state, error in session.execute(
-            select(CaseChangeRow, OutboxRow.state, OutboxRow.last_error)
-            .join(OutboxRow, (OutboxRow.item_id == CaseChangeRow.id) & (OutboxRow.kind == "change"))
-            .where(CaseChangeRow.case_id.in_(chunk))
-            .order_by(OutboxRow.seq)
-        ):
-            change = CaseChange.from_json(row.id, row.at.replace(tzinfo=UTC), row.body, row.base_version)
-            found.setdefault(row.case_id, []).append((change, state, error))
+    for row, state, error in session.execute(
+        select(CaseChangeRow, OutboxRow.state, OutboxRow.last_error)
+        .join(OutboxRow, (OutboxRow.item_id == CaseChangeRow.id) & (OutboxRow.kind == "change"))
+        .join(CaseRow, CaseRow.id == CaseChangeRow.case_id)
+        .where(*where)
+        .order_by(OutboxRow.seq)
+    ):
+        change = CaseChange.from_json(row.id, row.at.replace(tzinfo=UTC), row.body, row.base_version)
+        found.setdefault(row.case_id, []).append((change, state, error))
     return found
 
 

@@ -1083,7 +1083,7 @@
     </message>
     <message>
         <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="57"/>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="177"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="179"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -1138,82 +1138,82 @@
         <translation>Trùng nhu cầu với hồ sơ khác</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="143"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="145"/>
         <source>Ward (old names too) or unit, e.g. phuong 2 quan 5</source>
         <translation>Phường/xã (cả tên cũ) hoặc đơn vị, vd. phuong 2 quan 5</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="144"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="146"/>
         <source>Ward or unit</source>
         <translation>Phường/xã hoặc đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="145"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="147"/>
         <source>Units offered</source>
         <translation>Các đơn vị gợi ý</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="148"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="150"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="160"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="162"/>
         <source>&amp;Priority:</source>
         <translation>Mức ư&amp;u tiên:</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="170"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="172"/>
         <source>Required: the caller is told why</source>
         <translation>Bắt buộc: người dân được báo lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="171"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="173"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="172"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="174"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="179"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="181"/>
         <source>Required</source>
         <translation>Bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="179"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="181"/>
         <source>Optional: for the history</source>
         <translation>Không bắt buộc: ghi vào lịch sử hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="181"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="183"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="188"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="190"/>
         <source>Record (Ctrl+Enter)</source>
         <translation>Ghi nhận (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="189"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="191"/>
         <source>Back (Esc)</source>
         <translation>Quay lại (Esc)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="273"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="275"/>
         <source>No unit matches these words: type the ward (old names too) or the unit&apos;s name.</source>
         <translation>Không có đơn vị nào khớp: gõ tên phường/xã (cả tên cũ) hoặc tên đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="275"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="277"/>
         <source>Type the ward or the unit to route to.</source>
         <translation>Gõ phường/xã hoặc đơn vị cần chuyển đến.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="299"/>
+        <location filename="../../operator_console/gui/worklist/decision_dialog.py" line="302"/>
         <source>Write the note: it goes into the case&apos;s history.</source>
         <translation>Cần ghi nội dung: ghi chú được lưu vào lịch sử hồ sơ.</translation>
     </message>
@@ -1813,7 +1813,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../operator_console/gui/main_window.py" line="128"/>
-        <location filename="../../operator_console/gui/main_window.py" line="1036"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1040"/>
         <source>1022 Operator Console</source>
         <translation>Tổng đài 1022 – Bàn tiếp nhận</translation>
     </message>
@@ -1833,13 +1833,13 @@
         <translation>Đang giữ: %1 · gần nhất %2 · F3, F8</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="999"/>
-        <location filename="../../operator_console/gui/main_window.py" line="1039"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1003"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1043"/>
         <source>(no operator set)</source>
         <translation>(chưa đặt tên tổng đài viên)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="826"/>
+        <location filename="../../operator_console/gui/main_window.py" line="830"/>
         <source>Saved: case %1</source>
         <translation>Đã lưu: hồ sơ %1</translation>
     </message>
@@ -1946,167 +1946,167 @@
         <translation>Bảng giám sát</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="722"/>
+        <location filename="../../operator_console/gui/main_window.py" line="724"/>
         <source>Triage desk</source>
         <translation>Bàn phân loại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="722"/>
+        <location filename="../../operator_console/gui/main_window.py" line="724"/>
         <source>Unit&apos;s worklist</source>
         <translation>Việc của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="736"/>
+        <location filename="../../operator_console/gui/main_window.py" line="740"/>
         <source>This account reads the figures: re-routing and escalating are for supervisors.</source>
         <translation>Tài khoản này chỉ xem số liệu: chuyển đơn vị và chuyển cấp dành cho giám sát.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="743"/>
+        <location filename="../../operator_console/gui/main_window.py" line="747"/>
         <source>Worklists are for unit accounts and the triage desk (supervisors, triage duty).</source>
         <translation>Danh sách việc dành cho tài khoản đơn vị và bàn phân loại (giám sát, người được giao phân loại).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="824"/>
+        <location filename="../../operator_console/gui/main_window.py" line="828"/>
         <source>Saved: case %1 · sending…</source>
         <translation>Đã lưu: hồ sơ %1 · đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="836"/>
+        <location filename="../../operator_console/gui/main_window.py" line="840"/>
         <source>Repeat call added to case %1</source>
         <translation>Đã ghi cuộc gọi lại vào hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="859"/>
+        <location filename="../../operator_console/gui/main_window.py" line="863"/>
         <source>Not saved: the local store failed (%1). The form is kept.</source>
         <translation>Chưa lưu được: lỗi kho dữ liệu trên máy (%1). Biểu mẫu vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="867"/>
+        <location filename="../../operator_console/gui/main_window.py" line="871"/>
         <source>Filled in from case %1.</source>
         <translation>Đã điền theo hồ sơ %1.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="875"/>
+        <location filename="../../operator_console/gui/main_window.py" line="879"/>
         <source>Refused by the server: %1 (Ctrl+Shift+R)</source>
         <translation>Máy chủ từ chối: %1 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="879"/>
+        <location filename="../../operator_console/gui/main_window.py" line="883"/>
         <source>Nothing waiting to be sent</source>
         <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="884"/>
+        <location filename="../../operator_console/gui/main_window.py" line="888"/>
         <source>Waiting to be sent: %1 (oldest %2 min)</source>
         <translation>Chờ gửi: %1 (lâu nhất %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="901"/>
+        <location filename="../../operator_console/gui/main_window.py" line="905"/>
         <source>The server refused a case: Ctrl+Shift+R shows why.</source>
         <translation>Máy chủ từ chối một hồ sơ: Ctrl+Shift+R để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="918"/>
+        <location filename="../../operator_console/gui/main_window.py" line="922"/>
         <source>The server refused case %1: Ctrl+Shift+R shows why</source>
         <translation>Máy chủ từ chối hồ sơ %1: Ctrl+Shift+R để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="923"/>
+        <location filename="../../operator_console/gui/main_window.py" line="927"/>
         <source>Sent: case %1 → %2</source>
         <translation>Đã gửi: hồ sơ %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="933"/>
+        <location filename="../../operator_console/gui/main_window.py" line="937"/>
         <source>The server asks you to log in again: Ctrl+L (after this call is fine).</source>
         <translation>Máy chủ yêu cầu đăng nhập lại: Ctrl+L (xong cuộc gọi này cũng được).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="972"/>
+        <location filename="../../operator_console/gui/main_window.py" line="976"/>
         <source>The case list could not be read (%1).</source>
         <translation>Không đọc được danh sách hồ sơ (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="978"/>
+        <location filename="../../operator_console/gui/main_window.py" line="982"/>
         <source>Cases in this console: %1</source>
         <translation>Hồ sơ trên máy này: %1</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="985"/>
+        <location filename="../../operator_console/gui/main_window.py" line="989"/>
         <source>F7 reads a number 08 + 8 digits as the old landline 028 + 8 digits.</source>
         <translation>F7 đọc số 08 + 8 chữ số thành số bàn cũ 028 + 8 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1000"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1004"/>
         <source>Operator</source>
         <translation>Tổng đài viên</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1002"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1006"/>
         <source>Server connection</source>
         <translation>Kết nối máy chủ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1004"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1008"/>
         <source>Cases waiting to be sent</source>
         <translation>Hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1006"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1010"/>
         <source>Items the server refused</source>
         <translation>Mục bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1011"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1015"/>
         <source>Held calls</source>
         <translation>Cuộc gọi đang giữ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1017"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1021"/>
         <source>DEMO (practice)</source>
         <translation>DEMO (tập dượt)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1018"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1022"/>
         <source>DEMO: practice server, no real cases</source>
         <translation>DEMO: máy chủ tập dượt, không nhập hồ sơ thật</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1041"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1045"/>
         <source>This workstation only (no server set)</source>
         <translation>Chỉ lưu trên máy này (chưa đặt máy chủ)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1044"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1048"/>
         <source>demo server</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1047"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1051"/>
         <source>Server %1: %2</source>
         <translation>Máy chủ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1050"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1054"/>
         <source>Server %1: starting…</source>
         <translation>Máy chủ %1: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1052"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1056"/>
         <source>Server %1: not logged in, cases wait here (Ctrl+L)</source>
         <translation>Máy chủ %1: chưa đăng nhập, hồ sơ chờ ở máy này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1054"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1058"/>
         <source>Server %1: connecting…</source>
         <translation>Máy chủ %1: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1056"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1060"/>
         <source>Server %1: online</source>
         <translation>Máy chủ %1: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/main_window.py" line="1060"/>
+        <location filename="../../operator_console/gui/main_window.py" line="1064"/>
         <source>Server %1: offline (%2), cases wait here; next try %3</source>
         <translation>Máy chủ %1: mất kết nối (%2), hồ sơ chờ ở máy này; thử lại lúc %3</translation>
     </message>
@@ -2147,27 +2147,22 @@
 <context>
     <name>ServerCaseActions</name>
     <message>
-        <location filename="../../operator_console/gui/worklist/server_cases.py" line="66"/>
+        <location filename="../../operator_console/gui/worklist/server_cases.py" line="67"/>
         <source>Choose a case in the list first.</source>
         <translation>Chọn một hồ sơ trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/server_cases.py" line="72"/>
+        <location filename="../../operator_console/gui/worklist/server_cases.py" line="73"/>
         <source>%1 cases</source>
         <translation>%1 hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/server_cases.py" line="105"/>
+        <location filename="../../operator_console/gui/worklist/server_cases.py" line="114"/>
         <source>Recorded on %1 case(s); sent to the server in order.</source>
         <translation>Đã ghi nhận cho %1 hồ sơ; đang gửi lên máy chủ theo thứ tự.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/server_cases.py" line="107"/>
-        <source>Left as they were: %1.</source>
-        <translation>Giữ nguyên: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/worklist/server_cases.py" line="112"/>
+        <location filename="../../operator_console/gui/worklist/server_cases.py" line="119"/>
         <source>Not recorded: the local store failed (%1).</source>
         <translation>Chưa ghi nhận: kho trên máy bị lỗi (%1).</translation>
     </message>
@@ -2435,6 +2430,24 @@
     </message>
 </context>
 <context>
+    <name>Worklist</name>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decisions.py" line="79"/>
+        <source>Left as they were (their status cannot go there): %1.</source>
+        <translation>Giữ nguyên (không thể chuyển sang trạng thái đó từ trạng thái hiện tại): %1.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decisions.py" line="82"/>
+        <source>Not recorded, their state on the server not known here yet (F5, then again): %1.</source>
+        <translation>Chưa ghi nhận vì máy này chưa biết trạng thái mới nhất trên máy chủ (nhấn F5 rồi làm lại): %1.</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decisions.py" line="87"/>
+        <source>No longer on this console (moved to another unit): %1.</source>
+        <translation>Không còn trên máy này (đã chuyển sang đơn vị khác): %1.</translation>
+    </message>
+</context>
+<context>
     <name>WorklistModel</name>
     <message>
         <location filename="../../operator_console/gui/worklist/model.py" line="27"/>
@@ -2575,92 +2588,82 @@
         <translation>G gọi lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="110"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="111"/>
         <source>Fi&amp;lter:</source>
         <translation>&amp;Lọc:</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="112"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="113"/>
         <source>number, name, street, words (no diacritics needed)</source>
         <translation>số hồ sơ, tên, đường, từ khoá (không cần dấu)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="114"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="115"/>
         <source>Filter the list</source>
         <translation>Lọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="129"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="130"/>
         <source>Triage list</source>
         <translation>Danh sách chờ phân loại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="129"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="130"/>
         <source>Worklist</source>
         <translation>Danh sách việc</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="139"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="140"/>
         <source>Shift+↓ / Ctrl+A several  ·  Alt+L filter  ·  F5 read again</source>
         <translation>Shift+↓ / Ctrl+A chọn nhiều  ·  Alt+L lọc  ·  F5 tải lại</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="188"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="197"/>
         <source>The list could not be read from the local store (%1).</source>
         <translation>Không đọc được danh sách từ kho trên máy (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="224"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="234"/>
         <source>Triage desk: %1 cases without a unit</source>
         <translation>Bàn phân loại: %1 hồ sơ chưa có đơn vị</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="226"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="236"/>
         <source>(unit not known yet)</source>
         <translation>(chưa biết đơn vị)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="227"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="237"/>
         <source>%1: %2 open cases</source>
         <translation>%1: %2 hồ sơ đang mở</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="229"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="239"/>
         <source> (%1 shown)</source>
         <translation> (đang hiện %1)</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="248"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="258"/>
         <source>The list is empty: nothing to act on.</source>
         <translation>Danh sách trống: không có hồ sơ để xử lý.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="264"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="274"/>
         <source>%1 cases</source>
         <translation>%1 hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="284"/>
-        <source>Nothing recorded: %1 cannot go there from where it is.</source>
-        <translation>Không ghi nhận: %1 không thể chuyển sang trạng thái đó từ trạng thái hiện tại.</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="301"/>
-        <source>Left as they were: %1.</source>
-        <translation>Giữ nguyên: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="309"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="315"/>
         <source>Not recorded: the local store failed (%1).</source>
         <translation>Chưa ghi nhận: kho trên máy bị lỗi (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="317"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="323"/>
         <source>%1 case(s) routed to %2; sent to the server in order.</source>
         <translation>Đã chuyển %1 hồ sơ đến %2; đang gửi lên máy chủ theo thứ tự.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="321"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="327"/>
         <source>Recorded on %1 case(s); sent to the server in order.</source>
         <translation>Đã ghi nhận cho %1 hồ sơ; đang gửi lên máy chủ theo thứ tự.</translation>
     </message>

@@ -205,6 +205,9 @@ def test_an_operator_on_triage_duty_routes_what_waits_at_triage_and_nothing_else
         UNIT_A,
     )
     assert event["note"] == route["note"]
+    # A second triager who had it open at the same time is told it changed (not that they may not).
+    late = _patch(triager, url, {"handling_unit": UNIT_B}, etag=f'"v{waiting["version"]}"')
+    assert late.status_code == 412 and late.json()["code"] == "stale"
     # Routed, it is the unit's: the duty does not re-route it, nor change anything else.
     for body in ({"handling_unit": UNIT_B}, {"priority": "urgent"}, {"status": "accepted"}):
         assert _patch(triager, url, body).status_code == 403, body

@@ -5,23 +5,34 @@ state someone has changed since is refused and kept, with the server's reason, f
 from __future__ import annotations
 
 import random
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from operator_console.client.api import ServerClient
 from operator_console.client.outbox_worker import drain
 from operator_console.domain.case import CallOutcome, Priority, Status
 from operator_console.domain.changes import InvalidChange, make_change
+from operator_console.server.db import open_engine
 from operator_console.store.case_store import CaseStore
 from operator_console.store.models import CaseRow
 from operator_console.store.outbox import Outbox
-from tests.server.harness import PASSWORD, Server, free_port
+from tests.server.harness import (
+    PASSWORD,
+    Server,
+    drop_database,
+    free_port,
+    fresh_database,
+    prepare,
+    running_server,
+)
 from tests.server.test_outbox import a_case
+from tests.server.test_security import _wait_for_claim
 
 
 @pytest.fixture
@@ -196,3 +207,51 @@ def test_what_a_change_must_say_is_checked_before_it_is_kept() -> None:
         "status": "not_eligible",
         "reason": "Đã nhận đợt 2",
     }
+
+
+def test_a_change_in_flight_when_the_server_died_goes_through_at_its_first_try_after_the_restart(
+    backend: str, tmp_path: Path, store: CaseStore
+) -> None:
+    """A unit's accept is being written when the server loses its power: after the restart, the
+    console's next try is made at once (its key is not left claimed for the lease's minute, with
+    the ordered outbox waiting behind it), and the change is made once."""
+    if backend != "postgresql":
+        pytest.skip("holding a request mid-write needs PostgreSQL's row lock (SQLite: test_security)")
+    url = fresh_database(backend, tmp_path)
+    prepare(url)
+    engine = open_engine(url)
+    outbox = Outbox(store.engine)
+    try:
+        with running_server(backend, tmp_path / "before", database_url=url, prepared=True) as server:
+            case_id, server_id = _sent_case(server, store, "Cụ Mười")
+            seen = int(
+                server.session("unit").get(server.api(f"/cases/{server_id}"), timeout=30).json()["version"]
+            )
+            accept = make_change(at=datetime.now(UTC), status=Status.ACCEPTED, base_version=seen)
+            store.add_change(case_id, accept, by="unit-a")
+            blocker = engine.connect()
+            blocker.begin()  # someone else's transaction holds the case: the accept waits in the server
+            blocker.execute(text("SELECT id FROM cases WHERE id = :id FOR UPDATE"), {"id": server_id})
+            with ThreadPoolExecutor(1) as pool:
+                sending = pool.submit(drain, store, outbox, logged_in(server, "unit-a"), by="unit-a")
+                _wait_for_claim(engine, accept.id)
+                server.process.kill()  # the power cut, with the accept in flight
+                server.process.wait()
+                blocker.rollback()
+                blocker.close()
+                first = sending.result()
+            assert first.failed and first.sent == 0
+            with engine.connect() as connection:  # where the kill landed: the key claimed, not done
+                state = connection.execute(
+                    text("SELECT state FROM idempotency_keys WHERE key = :k"), {"k": accept.id}
+                ).scalar_one()
+            assert state == "in_flight"
+        with running_server(backend, tmp_path / "after", database_url=url, prepared=True) as restarted:
+            later = datetime.now(UTC) + timedelta(minutes=10)  # the outbox's pause is over
+            report = drain(store, outbox, logged_in(restarted, "unit-a"), by="unit-a", now=lambda: later)
+            assert (report.sent, report.refused, report.failed) == (1, 0, False)  # its first try
+            accepted = [e for e in _history(restarted, server_id) if e["kind"] == "status"]
+            assert [(e["by"], e["status"]) for e in accepted] == [("unit-a", "accepted")]
+    finally:
+        engine.dispose()
+        drop_database(url)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from operator_console.client.credentials import SERVICE
@@ -57,9 +57,23 @@ def desk(
 
     yield start
     for console in opened:
+        for dialog in console.window.findChildren(QDialog):
+            dialog.close()  # modal: it would hold the keys of the next test
         console.shutdown()
     for translator in qapp.findChildren(QTranslator):
         qapp.removeTranslator(translator)
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    def active() -> bool:
+        # Three consoles' windows on one screen: another may take the activation after it was
+        # asked for (a window shown, a dialog closed), so it is asked again until it holds.
+        if not window.isActiveWindow():
+            window.activateWindow()
+            return False
+        return True
+
+    qtbot.waitUntil(active)
 
 
 def key(
@@ -68,10 +82,12 @@ def key(
     key: Qt.Key,
     modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
 ) -> None:
-    """A key to whatever has the focus in the console's active window (a dialog over it too)."""
-    window = QApplication.activeModalWidget() or console.window
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    """A key to whatever has the focus in the console's active window (a dialog of its over it too;
+    never one another test left open)."""
+    dialogs = [d for d in console.window.findChildren(QDialog) if d.isVisible() and d.isModal()]
+    window: QWidget = dialogs[-1] if dialogs else console.window
+
+    activate(qtbot, window)
     target = window.focusWidget() or window
     qtbot.keyClick(target, key, modifiers)
 
@@ -104,11 +120,14 @@ def read_again_until(qtbot: QtBot, console: Console, holds: Callable[[], bool]) 
     qtbot.waitUntil(check, timeout=WAIT_MS)
 
 
-def dialog_of(qtbot: QtBot) -> DecisionDialog:
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), DecisionDialog), timeout=WAIT_MS)
-    dialog = QApplication.activeModalWidget()
-    assert isinstance(dialog, DecisionDialog)
-    return dialog
+def dialog_of(qtbot: QtBot, console: Console) -> DecisionDialog:
+    """The decision dialog open over this console."""
+
+    def shown() -> list[DecisionDialog]:
+        return [d for d in console.window.findChildren(DecisionDialog) if d.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) == 1, timeout=WAIT_MS)
+    return shown()[0]
 
 
 def sent(console: Console, case_id: str, count: int) -> Callable[[], bool]:
@@ -154,14 +173,15 @@ def test_a_call_nobody_could_place_is_triaged_worked_by_its_unit_and_its_outcome
     triage = page(supervisor, TRIAGE)
     assert supervisor.window.pages.currentWidget() is triage
     read_again_until(qtbot, supervisor, lambda: number in numbers(triage))
-    # Meanwhile someone changes the case (a supervisor on another desk raises its priority).
+    triage.view.selectRow(numbers(triage).index(number))
+    local_id = triage.selected()[0].case_id
+    key(qtbot, supervisor, Qt.Key.Key_Return)  # Enter routes
+    dialog = dialog_of(qtbot, supervisor)
+    # While the desk has it open, someone changes the case (another supervisor raises its priority).
     raised = server.session("admin").patch(
         server.api(f"/cases/{server_id}"), json={"priority": "urgent"}, timeout=30
     )
     assert raised.status_code == 200, raised.text
-    triage.view.selectRow(numbers(triage).index(number))
-    key(qtbot, supervisor, Qt.Key.Key_Return)  # Enter routes
-    dialog = dialog_of(qtbot)
     assert dialog.unit_edit.text() == "gần chợ"  # the ward as the caller said it, to start from
     assert dialog.chosen_unit() is None
     key(qtbot, supervisor, Qt.Key.Key_Return)  # no unit for those words: said at the field
@@ -177,7 +197,6 @@ def test_a_call_nobody_could_place_is_triaged_worked_by_its_unit_and_its_outcome
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
     # Made against the version the list showed, before the priority changed: refused, nothing
     # overwritten, and the list says so on the case.
-    local_id = triage.model.item(numbers(triage).index(number)).case_id
     qtbot.waitUntil(
         lambda: [s for _c, s, _e in supervisor.store.changes_of(local_id)] == ["refused"], timeout=WAIT_MS
     )
@@ -194,7 +213,7 @@ def test_a_call_nobody_could_place_is_triaged_worked_by_its_unit_and_its_outcome
     # Read again, the desk routes it from the case as it is now.
     triage.view.selectRow(numbers(triage).index(number))
     key(qtbot, supervisor, Qt.Key.Key_Return)
-    dialog = dialog_of(qtbot)
+    dialog = dialog_of(qtbot, supervisor)
     dialog.unit_edit.selectAll()
     type_text(qtbot, dialog.unit_edit, "sai gon")
     key(qtbot, supervisor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # records from anywhere
@@ -218,7 +237,7 @@ def test_a_call_nobody_could_place_is_triaged_worked_by_its_unit_and_its_outcome
     qtbot.waitUntil(lambda: "Đơn vị đã nhận" in _status_cell(worklist, number), timeout=WAIT_MS)
     worklist.view.selectRow(numbers(worklist).index(number))
     key(qtbot, unit, Qt.Key.Key_E)
-    dialog = dialog_of(qtbot)
+    dialog = dialog_of(qtbot, unit)
     assert dialog.focusWidget() is dialog.reason_box
     key(qtbot, unit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # no reason: said at the field
     assert dialog.isVisible() and dialog.reason_error.isVisible()
@@ -266,11 +285,10 @@ def test_a_supervisor_escalates_a_case_past_its_deadline_from_the_drill_down_in_
     # Enter on the dashboard's "past deadline" figure lists them; here, for this caller's only.
     drill = dashboard.drill("Quá hạn", {"past_deadline": True, "phone": "0903 777 303"})
     qtbot.waitUntil(lambda: len(drill.model.rows) == 1, timeout=WAIT_MS)
-    drill.activateWindow()
-    qtbot.waitUntil(drill.isActiveWindow)
+    activate(qtbot, drill)
     drill.table.setFocus()
     qtbot.keyClick(drill.table, Qt.Key.Key_X)
-    dialog = dialog_of(qtbot)
+    dialog = dialog_of(qtbot, supervisor)
     chosen = dialog.chosen_unit()
     assert chosen is not None and chosen.code == "so-ldtbxh"  # the department unless another is picked
     assert dialog.priority_box.currentData() == "urgent"  # one step up from normal

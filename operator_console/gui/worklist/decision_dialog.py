@@ -100,6 +100,8 @@ class Decided:
     note: str = ""
     priority: Priority | None = None
     unit: Unit | None = None
+    escalate: bool = False
+    """Each case one step more urgent than it is (at least ``priority``), never less."""
 
 
 def _records(event: QKeyEvent) -> bool:
@@ -286,6 +288,7 @@ class DecisionDialog(QDialog):
             note=self.note_edit.text(),
             priority=priority,
             unit=self.chosen_unit() if self.decision.picks_unit else None,
+            escalate=self.decision.raises_priority,
         )
 
     def record(self) -> None:

@@ -40,7 +40,7 @@ from operator_console.domain.deadlines import default_deadlines
 from operator_console.domain.units import triage_codes, unit_name
 from operator_console.gui.context import ConsoleContext
 from operator_console.gui.worklist.decision_dialog import DECISIONS, Decided, DecisionDialog
-from operator_console.gui.worklist.decisions import Target, changes_for
+from operator_console.gui.worklist.decisions import Target, changes_for, left_out
 from operator_console.gui.worklist.model import WorklistModel
 from operator_console.store.worklist import Order, WorkItem, worklist
 
@@ -286,30 +286,26 @@ class WorklistPage(QWidget):
         self._open_dialog(dialog)
 
     def _decide(self, items: Sequence[WorkItem], decided: Decided) -> None:
-        """One change per case, each with the version the list showed; written in one go."""
-        targets = [Target(i.case_id, i.number or i.person, i.status, i.version) for i in items]
-        changes, skipped = changes_for(targets, decided, datetime.now(UTC))
-        if not changes:
-            self._said(
-                self.tr("Nothing recorded: %1 cannot go there from where it is.").replace(
-                    "%1", ", ".join(skipped)
-                )
-            )
+        """One change per case, each with the version the list showed; all written in one go."""
+        targets = [Target(i.case_id, i.number or i.person, i.status, i.version, i.priority) for i in items]
+        outcome = changes_for(targets, decided, datetime.now(UTC))
+        names = {t.case_id: t.name for t in targets}
+        if not outcome.changes:
+            self._said(left_out(outcome.cannot, outcome.unknown, []))
             return
-        store, by = self._context.store, self._operator()
+        store, by, changes = self._context.store, self._operator(), outcome.changes
 
-        def write() -> int:
-            for case_id, change in changes:
-                store.add_change(case_id, change, by=by)
-            return len(changes)
+        def write() -> list[str]:
+            return store.add_changes(changes, by=by)
 
-        def written(count: int) -> None:
+        def written(missing: list[str]) -> None:
+            count = len(changes) - len(missing)
             log.info("%d change(s) recorded from the %s worklist", count, self.kind)
-            self._sent()
+            if count:
+                self._sent()
             text = self._done_text(decided, count)
-            if skipped:
-                text += " " + self.tr("Left as they were: %1.").replace("%1", ", ".join(skipped))
-            self._said(text)
+            extra = left_out(outcome.cannot, outcome.unknown, [names[m] for m in missing])
+            self._said(f"{text} {extra}".strip())
             self.recorded.emit(count)
             self.reload()
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
@@ -21,7 +22,7 @@ from operator_console.client.api import Unreachable
 from operator_console.client.replica_sync import case_from_server
 from operator_console.gui.context import ConsoleContext
 from operator_console.gui.worklist.decision_dialog import DECISIONS, Decided, DecisionDialog
-from operator_console.gui.worklist.decisions import Target, changes_for
+from operator_console.gui.worklist.decisions import Target, changes_for, left_out
 from operator_console.store.replica import Replica
 from operator_console.store.server_state import ServerCase
 
@@ -79,36 +80,42 @@ class ServerCaseActions(QObject):
             over,
             priority=first.case.priority,
         )
-        dialog.decided.connect(lambda decided: self._record(cases, decided, say))
+        dialog.decided.connect(lambda decided: self._record(cases, decided, over, say))
         self.dialog = dialog
         dialog.open()
 
-    def _record(self, cases: list[ServerCase], decided: Decided, say: Callable[[str], None]) -> None:
-        store, replica, by = self._context.store, self._replica, self._operator()
+    def _record(
+        self, cases: list[ServerCase], decided: Decided, over: QWidget, say: Callable[[str], None]
+    ) -> None:
+        replica, by = self._replica, self._operator()
+        targets = [
+            Target(c.server_id, c.case.case_number or c.server_id, c.case.status, c.version, c.case.priority)
+            for c in cases
+        ]
+        outcome = changes_for(targets, decided, datetime.now(UTC))
+        by_id = {c.server_id: c for c in cases}
+        pairs = [(by_id[case_id], change) for case_id, change in outcome.changes]
 
-        def write() -> tuple[int, list[str]]:
-            now = datetime.now(UTC)
-            targets = [
-                Target(replica.keep(c, now), c.case.case_number or c.server_id, c.case.status, c.version)
-                for c in cases
-            ]
-            changes, skipped = changes_for(targets, decided, now)
-            for case_id, change in changes:
-                store.add_change(case_id, change, by=by)
-            return len(changes), skipped
+        def tell(text: str) -> None:
+            if shiboken6.isValid(over):  # the list may have been closed meanwhile
+                say(text)
 
-        def written(outcome: tuple[int, list[str]]) -> None:
-            count, skipped = outcome
+        if not pairs:
+            tell(left_out(outcome.cannot, outcome.unknown, []))
+            return
+
+        def write() -> int:
+            replica.keep_with_changes(pairs, datetime.now(UTC), by=by)
+            return len(pairs)
+
+        def written(count: int) -> None:
             log.info("%d change(s) recorded from a drill-down", count)
-            if count:
-                self._sent()
+            self._sent()
             text = self.tr("Recorded on %1 case(s); sent to the server in order.").replace("%1", str(count))
-            if skipped:
-                text += " " + self.tr("Left as they were: %1.").replace("%1", ", ".join(skipped))
-            say(text)
+            tell(f"{text} {left_out(outcome.cannot, outcome.unknown, [])}".strip())
 
         def failed(error: BaseException) -> None:
             log.error("the local store did not keep the decision", exc_info=error)
-            say(self.tr("Not recorded: the local store failed (%1).").replace("%1", type(error).__name__))
+            tell(self.tr("Not recorded: the local store failed (%1).").replace("%1", type(error).__name__))
 
         self._context.runner.run_db(write, written, failed)

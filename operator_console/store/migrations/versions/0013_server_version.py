@@ -30,6 +30,9 @@ def upgrade() -> None:
     # one after another (offline, or faster than the feed) are sent on the chain they make.
     op.add_column("case_changes", sa.Column("applied_from", sa.Integer(), nullable=True))
     op.add_column("case_changes", sa.Column("applied_to", sa.Integer(), nullable=True))
+    # The cases already copied have no version yet: the feed is read again from its start (page
+    # by page, as at a first start), so that each gets the server's version before anyone decides.
+    op.execute("DELETE FROM sync_state WHERE key = 'changes_cursor'")
 
 
 def downgrade() -> None:
