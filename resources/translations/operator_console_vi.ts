@@ -2152,17 +2152,12 @@
         <translation>Chọn một hồ sơ trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/server_cases.py" line="73"/>
-        <source>%1 cases</source>
-        <translation>%1 hồ sơ</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/worklist/server_cases.py" line="114"/>
+        <location filename="../../operator_console/gui/worklist/server_cases.py" line="109"/>
         <source>Recorded on %1 case(s); sent to the server in order.</source>
         <translation>Đã ghi nhận cho %1 hồ sơ; đang gửi lên máy chủ theo thứ tự.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/server_cases.py" line="119"/>
+        <location filename="../../operator_console/gui/worklist/server_cases.py" line="114"/>
         <source>Not recorded: the local store failed (%1).</source>
         <translation>Chưa ghi nhận: kho trên máy bị lỗi (%1).</translation>
     </message>
@@ -2446,6 +2441,16 @@
         <source>No longer on this console (moved to another unit): %1.</source>
         <translation>Không còn trên máy này (đã chuyển sang đơn vị khác): %1.</translation>
     </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decisions.py" line="97"/>
+        <source>%1 cases</source>
+        <translation>%1 hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../operator_console/gui/worklist/decisions.py" line="98"/>
+        <source>(not on the server yet)</source>
+        <translation>(chưa lên máy chủ)</translation>
+    </message>
 </context>
 <context>
     <name>WorklistModel</name>
@@ -2648,22 +2653,17 @@
         <translation>Danh sách trống: không có hồ sơ để xử lý.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="274"/>
-        <source>%1 cases</source>
-        <translation>%1 hồ sơ</translation>
-    </message>
-    <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="315"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="310"/>
         <source>Not recorded: the local store failed (%1).</source>
         <translation>Chưa ghi nhận: kho trên máy bị lỗi (%1).</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="323"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="318"/>
         <source>%1 case(s) routed to %2; sent to the server in order.</source>
         <translation>Đã chuyển %1 hồ sơ đến %2; đang gửi lên máy chủ theo thứ tự.</translation>
     </message>
     <message>
-        <location filename="../../operator_console/gui/worklist/page.py" line="327"/>
+        <location filename="../../operator_console/gui/worklist/page.py" line="322"/>
         <source>Recorded on %1 case(s); sent to the server in order.</source>
         <translation>Đã ghi nhận cho %1 hồ sơ; đang gửi lên máy chủ theo thứ tự.</translation>
     </message>

@@ -89,3 +89,11 @@ def left_out(cannot: Sequence[str], unknown: Sequence[str], gone: Sequence[str])
         )
         said.append(text.replace("%1", ", ".join(gone)))
     return " ".join(said)
+
+
+def about(number: str, person: str, count: int) -> str:
+    """What a decision is about, for its dialog's title: the case, or how many."""
+    if count != 1:
+        return QCoreApplication.translate("Worklist", "%1 cases").replace("%1", str(count))
+    shown = number or QCoreApplication.translate("Worklist", "(not on the server yet)")
+    return f"{shown} · {person}"

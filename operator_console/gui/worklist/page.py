@@ -40,7 +40,7 @@ from operator_console.domain.deadlines import default_deadlines
 from operator_console.domain.units import triage_codes, unit_name
 from operator_console.gui.context import ConsoleContext
 from operator_console.gui.worklist.decision_dialog import DECISIONS, Decided, DecisionDialog
-from operator_console.gui.worklist.decisions import Target, changes_for, left_out
+from operator_console.gui.worklist.decisions import Target, about, changes_for, left_out
 from operator_console.gui.worklist.model import WorklistModel
 from operator_console.store.worklist import Order, WorkItem, worklist
 
@@ -268,14 +268,9 @@ class WorklistPage(QWidget):
 
     def _ask(self, action: str, items: Sequence[WorkItem]) -> None:
         first = items[0]
-        about = (
-            f"{first.number or self.tr('(not on the server yet)')} · {first.person}"
-            if len(items) == 1
-            else self.tr("%1 cases").replace("%1", str(len(items)))
-        )
         dialog = DecisionDialog(
             DECISIONS[action],
-            about,
+            about(first.number, first.person, len(items)),
             self._context.gazetteer,
             self._context.language,
             self,

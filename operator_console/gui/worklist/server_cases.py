@@ -22,7 +22,7 @@ from operator_console.client.api import Unreachable
 from operator_console.client.replica_sync import case_from_server
 from operator_console.gui.context import ConsoleContext
 from operator_console.gui.worklist.decision_dialog import DECISIONS, Decided, DecisionDialog
-from operator_console.gui.worklist.decisions import Target, changes_for, left_out
+from operator_console.gui.worklist.decisions import Target, about, changes_for, left_out
 from operator_console.store.replica import Replica
 from operator_console.store.server_state import ServerCase
 
@@ -67,14 +67,9 @@ class ServerCaseActions(QObject):
             say(self.tr("Choose a case in the list first."))
             return
         first = cases[0]
-        about = (
-            f"{first.case.case_number} · {first.case.needy.name}"
-            if len(cases) == 1
-            else self.tr("%1 cases").replace("%1", str(len(cases)))
-        )
         dialog = DecisionDialog(
             DECISIONS[action],
-            about,
+            about(first.case.case_number or "", first.case.needy.name, len(cases)),
             self._context.gazetteer,
             self._context.language,
             over,
