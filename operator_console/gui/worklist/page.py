@@ -161,7 +161,8 @@ class WorklistPage(QWidget):
             self.actions_by_id[key.action] = action
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.reload)
+        # Only the list on screen moves its deadlines on (one turned to is read again at once).
+        self._timer.timeout.connect(lambda: self.reload() if self.isVisible() else None)
         self._timer.start()
         self._show_title()
 
