@@ -122,3 +122,30 @@ def test_a_drill_down_decision_copies_the_case_and_keeps_the_change_in_one_go(st
     with Session(store.engine) as session:
         row = session.get(CaseRow, late.server_id)
         assert row is not None and row.from_server and row.server_version == 7
+
+
+def test_a_drill_down_decision_racing_the_feeds_copy_of_the_same_case_is_kept_once(
+    store: CaseStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The feed's pass copies the case between the decision's look-up and its own copy: the
+    decision's transaction is rolled back whole and made again on the feed's copy."""
+    from operator_console.store import replica as replica_module
+
+    replica, now = Replica(store.engine), datetime.now(UTC)
+    late = from_the_feed("Cụ Mười Một", 6, days_ago=10)
+    real_insert = replica_module.insert_records
+    raced: list[bool] = []
+
+    def feed_first(connection: object, records: object) -> None:
+        if not raced:
+            raced.append(True)
+            Replica(CaseStore(Path(str(store.engine.url.database))).engine).apply([late], 1, now)
+        real_insert(connection, records)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(replica_module, "insert_records", feed_first)
+    note = make_change(at=now, note="Quá hạn, đã báo Sở")
+    replica.keep_with_changes([(late, note)], now, by="sup")
+    assert raced == [True]
+    assert [c.id for c, _s, _e in store.changes_of(late.server_id)] == [note.id]
+    with Session(store.engine) as session:
+        assert session.query(CaseRow).filter(CaseRow.server_id == late.server_id).count() == 1

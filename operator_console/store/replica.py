@@ -10,6 +10,7 @@ transaction: a crash halfway replays the page, never skips it.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -87,9 +88,10 @@ class Replica:
         other (and the copy is never forgotten while it has one). The feed's cursor does not move."""
         try:
             self._keep_with_changes(changes, now, by)
-        except IntegrityError:
-            # The feed's pass copied one of them between this look-up and this insert: it is
-            # there now (the whole transaction was rolled back; nothing is doubled).
+        except (IntegrityError, sqlite3.IntegrityError):
+            # The feed's pass copied one of them between this look-up and this insert (the copy
+            # is inserted on the DB-API cursor: SQLite's own error, unwrapped): it is there now
+            # (the whole transaction was rolled back; nothing is doubled).
             self._keep_with_changes(changes, now, by)
 
     def _keep_with_changes(
