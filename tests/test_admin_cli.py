@@ -416,6 +416,27 @@ def test_a_row_with_more_cells_than_the_header_is_rejected_not_cut(tmp_path: Pat
     assert "Row 2: The row has more cells than the header" in err
 
 
+def test_a_bad_row_is_named_by_the_row_a_spreadsheet_shows_and_short_rows_import(tmp_path: Path) -> None:
+    """A blank line counts as a row (the spreadsheet shows it), and a row cut short of the
+    header's last columns has them empty."""
+    path = tmp_path / "c.csv"
+    header = ",".join(COLUMNS)
+    path.write_text(
+        f"{header}\n"
+        "R-1,2021-08-29T09:15:00+07:00,phone,0389123456,Lê Thị Mai,,,,,other,2\n"
+        "\n"
+        "R-2,hôm qua,phone,0389123457,A,,,,,other,2,\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("import", "--db", str(tmp_path / "s.sqlite3"), str(path), "--quiet", "--lang", "en")
+    assert code == EXIT_REJECTED and "Imported 1 cases" in out
+    assert "Row 4: " in err and "Row 3" not in err
+    store = CaseStore(tmp_path / "s.sqlite3")
+    (case,) = store.iter_cases()
+    store.close()
+    assert case.caller.name == "Lê Thị Mai" and case.description == ""
+
+
 def test_a_file_that_is_not_utf8_or_not_a_spreadsheet_is_refused_before_anything_is_written(
     tmp_path: Path,
 ) -> None:

@@ -91,7 +91,8 @@ def clean(text: str | None) -> str:
     """Text as we store it: NFC, trimmed, inner white space collapsed to single spaces."""
     if not text:
         return ""
-    return " ".join(repair(text).split())
+    # ASCII needs no repair (the common cell of an import: a phone, a code, a date)
+    return " ".join((text if text.isascii() else repair(text)).split())
 
 
 def clean_block(text: str | None) -> str:

@@ -6,6 +6,7 @@ on disk (WAL, ``synchronous=FULL``). Callers in the GUI run it on the single dat
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -120,6 +121,12 @@ class StoreStats:
     unresolved_wards: int
 
 
+_KNOWN_IDS = (
+    "SELECT external_id FROM cases WHERE external_id IN (SELECT value FROM json_each(?1)) "
+    "UNION SELECT id FROM cases WHERE id IN (SELECT value FROM json_each(?1))"
+)
+
+
 class BulkImport:
     def __init__(self, connection: Connection, *, index_words: bool = True) -> None:
         self._connection = connection
@@ -150,10 +157,10 @@ class BulkImport:
     def _known(self, ids: Sequence[str]) -> set[str]:
         if not ids:
             return set()
-        by_external_id = select(CaseRow.external_id).where(CaseRow.external_id.in_(ids))
-        # A case entered in a console is exported with its own id as its external_id.
-        by_id = select(CaseRow.id).where(CaseRow.id.in_(ids))
-        found = set(self._connection.scalars(by_external_id)) | set(self._connection.scalars(by_id))
+        # One JSON parameter, not an IN list: SQLAlchemy compiling 2,000 bound values per chunk
+        # cost a million-row import some 13 s of its writing process. A case entered in a console
+        # is exported with its own id as its external_id, hence the two columns.
+        found = self._connection.exec_driver_sql(_KNOWN_IDS, (json.dumps(list(ids)),)).scalars()
         return {i for i in found if i is not None}
 
 
