@@ -2,6 +2,9 @@
 
 Anything missing or of the wrong type is garbage (:class:`ValueError`): the dashboard keeps the
 figures it had and says the server's answer was not understood, rather than showing half a view.
+The fields read here are held to the server's published schema (``QueueStats`` in
+``docs/openapi.json``) by ``tests/test_figures_contract.py``: a field read that the schema does not
+promise, or a type it allows that this reader refuses, fails there.
 """
 
 from __future__ import annotations

@@ -47,6 +47,7 @@ from operator_console.server.deps import (
     bearer,
     now_utc,
 )
+from operator_console.server.figures_schemas import QueueStats, RoutingRules
 from operator_console.server.idempotency import body_hash, parse_key, request_identity, run_once
 from operator_console.server.limits import BodyLimit, RateLimiter, credential_key
 from operator_console.server.models import CaseRow, HeartbeatRow, ServerStateRow, UnitRow, UserRow
@@ -684,11 +685,16 @@ def _add_api_routes(app: FastAPI) -> None:
         with transaction(rt.factory) as session:
             return accounts.user_out(accounts.set_duties(session, username, body.duties))
 
-    @app.get(f"{API}/routing-rules", tags=["reference"], responses=responses(*AUTH_ERRORS))
-    def routing_rules(rt: RuntimeDep, _who: Anyone) -> dict[str, Any]:
+    @app.get(
+        f"{API}/routing-rules",
+        tags=["reference"],
+        response_model=RoutingRules,
+        responses=responses(*AUTH_ERRORS),
+    )
+    def routing_rules(rt: RuntimeDep, _who: Anyone) -> RoutingRules:
         """The rules in force (reloaded from their file when it changes), and the last reload error."""
         rules = rt.reference.routing.current()
-        return rules.as_json() | {"last_error": rt.reference.routing.last_error}
+        return RoutingRules.model_validate(rules.as_json() | {"last_error": rt.reference.routing.last_error})
 
     @app.get(
         f"{API}/categories",
@@ -702,12 +708,18 @@ def _add_api_routes(app: FastAPI) -> None:
             for c in rt.reference.taxonomy.categories  # each top level followed by its sub-categories
         ]
 
-    @app.get(f"{API}/stats/queue", tags=["supervision"], responses=responses(*AUTH_ERRORS))
-    def stats_queue(rt: RuntimeDep, _who: Overseer) -> dict[str, Any]:
+    @app.get(
+        f"{API}/stats/queue",
+        tags=["supervision"],
+        response_model=QueueStats,
+        responses=responses(*AUTH_ERRORS),
+    )
+    def stats_queue(rt: RuntimeDep, _who: Overseer) -> QueueStats:
         """The supervisor's figures: arrivals, open cases, backlog by unit and ward, consoles, calls."""
         with transaction(rt.reads) as session:
             names = rt.reference.unit_names(session)
-            return queue_stats(session, now_utc(), names, rt.reference.ward_name, rt.reference.deadlines)
+            figures = queue_stats(session, now_utc(), names, rt.reference.ward_name, rt.reference.deadlines)
+        return QueueStats.model_validate(figures)
 
     @app.post(f"{API}/heartbeat", tags=["supervision"], response_model=Ack, responses=responses(*AUTH_ERRORS))
     def heartbeat(rt: RuntimeDep, who: Writer, body: HeartbeatIn) -> Ack:
