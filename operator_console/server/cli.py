@@ -335,9 +335,10 @@ def _wait_for_process_windows(pid: int) -> None:
 def _serve(config: ServerConfig, args: argparse.Namespace) -> int:
     import uvicorn
 
-    from operator_console.server.app import build_runtime, create_app
+    from operator_console.server.app import create_app
     from operator_console.server.demo import BANNER, seed_demo
     from operator_console.server.demo_desk import DemoDesk
+    from operator_console.server.runtime import build_runtime
 
     rules = Path(config.routing_rules)
     if not rules.exists():
@@ -403,8 +404,9 @@ def app_from_environment() -> Any:
 
 
 def _openapi(out: Path | None) -> int:
-    from operator_console.server.app import build_runtime, create_app
+    from operator_console.server.app import create_app
     from operator_console.server.openapi import document
+    from operator_console.server.runtime import build_runtime
 
     # The document does not depend on the data: an empty in-memory database will do.
     config = ServerConfig(database_url="sqlite://", routing_rules=str(resource("data", "routing_rules.json")))
