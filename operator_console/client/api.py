@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import requests
 
 from operator_console.client.queue_figures import QueueFigures, parse_queue_figures
+from operator_console.domain.messages import render
 
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 20.0
@@ -371,21 +372,8 @@ def _retry_after(answer: requests.Response) -> float | None:
         return None  # an HTTP date: the worker's own backoff will do
 
 
-_TEXTS = {
-    "offline": ("Không kết nối được máy chủ.", "Cannot reach the server."),
-    "timeout": ("Máy chủ không trả lời kịp.", "The server did not answer in time."),
-    "tls": (
-        "Không xác minh được chứng chỉ của máy chủ (TLS).",
-        "The server's certificate could not be verified (TLS).",
-    ),
-    "garbage": ("Máy chủ trả lời không đúng định dạng.", "The server's answer is not what was expected."),
-    "refused": ("Máy chủ từ chối yêu cầu.", "The server refused the request."),
-}
-
-
 def _text(key: str, language: str) -> str:
-    vi, en = _TEXTS[key]
-    return vi if language == "vi" else en
+    return render(f"server.{key}", "vi" if language == "vi" else "en")
 
 
 def _garbage(language: str) -> str:

@@ -20,6 +20,8 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError
 
+from operator_console.domain.messages import render
+
 SERVICE = "operator-console"
 # Modules whose backends are not an OS keyring: files (plain or with a password in a file), the
 # fail and null placeholders.
@@ -32,15 +34,7 @@ class InsecureKeyring(Exception):
         self.backend = backend
 
     def message(self, language: str) -> str:
-        if language == "vi":
-            return (
-                "Máy này không có kho mật khẩu của hệ điều hành, nên không lưu phiên đăng nhập: "
-                "mỗi lần mở sẽ phải nhập mật khẩu. Báo bộ phận CNTT."
-            )
-        return (
-            "This computer has no operating-system keyring, so the login is not remembered: the "
-            "password is asked at each start. Tell IT."
-        )
+        return render("keyring.insecure", "vi" if language == "vi" else "en")
 
     def for_it(self) -> str:
         return (

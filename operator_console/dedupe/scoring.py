@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
-from operator_console.domain.messages import Language
+from operator_console.domain.messages import Language, render
 from operator_console.domain.search_keys import (
     NameParts,
     filler_slip,
@@ -81,25 +81,8 @@ class Scored:
     """The name typed that matched whole in the ward (folded), when ``name_in_ward``."""
 
 
-_REASONS = {
-    "phone": ("cùng số điện thoại {0}", "same phone {0}"),
-    "phone_start": ("số điện thoại bắt đầu giống ({0}…)", "a phone starting the same ({0}…)"),
-    "person": ("cùng người: {0}", "same person: {0}"),
-    "person_near": ("tên gần giống: {0}", "a name close to it: {0}"),
-    "given": ("cùng tên {0}: {1}", "same given name {0}: {1}"),
-    "family_other": ("cùng họ, khác tên: {0}", "same family name, another given name: {0}"),
-    "house": ("cùng nhà {0} {1}", "same house {0} {1}"),
-    "alley": ("cùng hẻm {0} {1}", "same alley {0} {1}"),
-    "street": ("cùng đường {0}", "same street {0}"),
-    "other_place": ("khác địa chỉ", "another address"),
-    "other_ward": ("khác phường/xã", "another ward"),
-    "ward": ("cùng phường/xã", "same ward"),
-}
-
-
-def _say(key: str, language: Language, *args: str) -> str:
-    vi, en = _REASONS[key]
-    return (vi if language == "vi" else en).format(*args)
+def _say(key: str, language: Language, **said: str) -> str:
+    return render(f"reason.{key}", language, **said)
 
 
 def _phone_shown(national: str) -> str:
@@ -174,10 +157,10 @@ def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Sc
     shared = sorted(facts.phones & row.phones)
     if shared:
         phone = 1.0
-        reasons.append(_say("phone", language, _phone_shown(shared[0])))
+        reasons.append(_say("phone", language, phone=_phone_shown(shared[0])))
     elif facts.phone_prefix and any(p.startswith(facts.phone_prefix) for p in row.phones):
         phone = 0.5
-        reasons.append(_say("phone_start", language, _phone_shown(facts.phone_prefix)))
+        reasons.append(_say("phone_start", language, start=_phone_shown(facts.phone_prefix)))
 
     known = [n for n in (name_parts(row.caller_name), name_parts(row.subject_name)) if n is not None]
     person, contradicted = 0.0, False
@@ -194,14 +177,16 @@ def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Sc
             (o for t in facts.names for o in known if t.family == o.family and len(t.words) > 1), None
         )
         if family is not None:
-            reasons.append(_say("family_other", language, " ".join(family.words).title()))
+            reasons.append(_say("family_other", language, family=" ".join(family.words).title()))
     elif best_pair is not None:
         typed_pair, known_pair = best_pair
         shown = _shown_name(row, known_pair)
         if len(typed_pair.words) == 1 or len(known_pair.words) == 1:
-            reasons.append(_say("given", language, shown.split()[-1] if shown else known_pair.given, shown))
+            reasons.append(
+                _say("given", language, given=shown.split()[-1] if shown else known_pair.given, name=shown)
+            )
         else:
-            reasons.append(_say("person" if person >= 0.9 else "person_near", language, shown))
+            reasons.append(_say("person" if person >= 0.9 else "person_near", language, name=shown))
     given_only = (
         best_pair is not None and person > 0.0 and 1 in (len(best_pair[0].words), len(best_pair[1].words))
     )
@@ -228,13 +213,13 @@ def score(facts: DraftFacts, row: CandidateRow, language: Language = "vi") -> Sc
     street_shown = row.street.strip()
     if same_street and facts.house and row_house and facts.house[0] == row_house[0]:
         place = 1.0
-        reasons.append(_say("house", language, row_house[0].replace("_", "/"), street_shown))
+        reasons.append(_say("house", language, house=row_house[0].replace("_", "/"), street=street_shown))
     elif same_street and facts.house and row_house and _same_alley(facts.house, row_house):
         place = 0.6
-        reasons.append(_say("alley", language, _mouth(facts.house), street_shown))
+        reasons.append(_say("alley", language, alley=_mouth(facts.house), street=street_shown))
     elif same_street:
         place = 0.35
-        reasons.append(_say("street", language, street_shown))
+        reasons.append(_say("street", language, street=street_shown))
     # Both say where they live, and it is not the same home: a namesake's, or another family's.
     elsewhere = other_ward or (
         bool(facts.street and row_street and facts.house and row_house) and place < 0.6

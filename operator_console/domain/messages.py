@@ -1,8 +1,13 @@
-"""Messages the domain gives to people, in Vietnamese first and English.
+"""The one catalogue of every message outside Qt, in Vietnamese first and English.
 
-The domain cannot use Qt's translators (it is pure Python and also serves the command line), so it
-speaks through message codes with parameters; each front end renders them in the user's language.
-The GUI's own labels are translated with Qt Linguist instead.
+The domain, the store, the duplicate search, the client, the command lines and the server cannot
+use Qt's translators (they are pure Python, and the server and the command lines run without Qt),
+so they speak through message codes with named parameters, rendered in the user's language by
+:func:`render`. Codes are grouped by a prefix that names where they are said (``phone.``,
+``case.``, ``import.``, ``problem.`` for the server's errors, ``server.`` for the console's
+connection, ``reason.`` for the duplicate search's reasons…). ``tests/test_message_catalogue.py``
+checks that both languages are there with the same parameters and that every code the source names
+is in the catalogue. The GUI's own labels are translated with Qt Linguist instead.
 """
 
 from __future__ import annotations
@@ -237,6 +242,79 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Dòng {line} không phải một đối tượng JSON (các cột của tệp trao đổi).",
         "Line {line} is not a JSON object (interchange columns).",
     ),
+    # the central server's problems (RFC 9457 titles; ``server/problems.py`` holds their statuses)
+    "problem.bad_request": ("Yêu cầu không hợp lệ.", "The request is not valid."),
+    "problem.idempotency_key_missing": (
+        "Thiếu tiêu đề Idempotency-Key (mã ca tại máy trạm).",
+        "The Idempotency-Key header (the console's case id) is missing.",
+    ),
+    "problem.idempotency_key_invalid": (
+        "Tiêu đề Idempotency-Key không hợp lệ: 1–200 ký tự ASCII in được.",
+        "The Idempotency-Key header is not valid: 1 to 200 printable ASCII characters.",
+    ),
+    "problem.not_authenticated": ("Cần đăng nhập.", "Log in first."),
+    "problem.token_invalid": ("Phiên đăng nhập không hợp lệ. Hãy đăng nhập lại.", "The token is not valid."),
+    "problem.token_expired": ("Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.", "The token has expired."),
+    "problem.login_failed": ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password."),
+    "problem.key_invalid": ("Khoá truy cập không hợp lệ.", "The access key is not valid."),
+    "problem.forbidden": ("Tài khoản này không được làm việc này.", "This account may not do this."),
+    "problem.not_found": ("Không tìm thấy.", "Not found."),
+    "problem.idempotency_in_flight": (
+        "Yêu cầu trước với cùng khoá vẫn đang được xử lý. Thử lại sau giây lát.",
+        "The first request with this key is still being processed. Retry in a moment.",
+    ),
+    "problem.conflict": ("Xung đột với trạng thái hiện tại.", "Conflicts with the current state."),
+    "problem.stale": (
+        "Hồ sơ vừa được người khác thay đổi. Xem trạng thái mới của hồ sơ rồi làm lại.",
+        "The case was just changed by someone else. Look at its new state, then try again.",
+    ),
+    "problem.payload_too_large": ("Dữ liệu gửi lên quá lớn.", "The request body is too large."),
+    "problem.unsupported_media_type": ("Định dạng dữ liệu không được hỗ trợ.", "Unsupported media type."),
+    "problem.validation": ("Dữ liệu chưa hợp lệ.", "Some fields are not valid."),
+    "problem.idempotency_key_reused": (
+        "Khoá Idempotency-Key này đã dùng cho một yêu cầu khác.",
+        "This Idempotency-Key was already used for a different request.",
+    ),
+    "problem.transition": ("Không thể chuyển trạng thái này.", "This status change is not allowed."),
+    "problem.rate_limited": ("Quá nhiều yêu cầu. Thử lại sau.", "Too many requests. Retry later."),
+    "problem.login_throttled": (
+        "Sai mật khẩu nhiều lần. Hãy chờ rồi thử lại.",
+        "Too many failed logins. Wait, then retry.",
+    ),
+    "problem.internal": ("Lỗi máy chủ. Đã ghi nhận.", "Server error. It has been logged."),
+    "problem.unavailable": ("Máy chủ tạm thời không phục vụ được.", "The server is temporarily unavailable."),
+    # the console's connection to the server (``client/api.py``)
+    "server.offline": ("Không kết nối được máy chủ.", "Cannot reach the server."),
+    "server.timeout": ("Máy chủ không trả lời kịp.", "The server did not answer in time."),
+    "server.tls": (
+        "Không xác minh được chứng chỉ của máy chủ (TLS).",
+        "The server's certificate could not be verified (TLS).",
+    ),
+    "server.garbage": (
+        "Máy chủ trả lời không đúng định dạng.",
+        "The server's answer is not what was expected.",
+    ),
+    "server.refused": ("Máy chủ từ chối yêu cầu.", "The server refused the request."),
+    # the login kept in the operating system's keyring (``client/credentials.py``)
+    "keyring.insecure": (
+        "Máy này không có kho mật khẩu của hệ điều hành, nên không lưu phiên đăng nhập: "
+        "mỗi lần mở sẽ phải nhập mật khẩu. Báo bộ phận CNTT.",
+        "This computer has no operating-system keyring, so the login is not remembered: the "
+        "password is asked at each start. Tell IT.",
+    ),
+    # why an earlier case may be the same need (``dedupe/scoring.py``), each that counted
+    "reason.phone": ("cùng số điện thoại {phone}", "same phone {phone}"),
+    "reason.phone_start": ("số điện thoại bắt đầu giống ({start}…)", "a phone starting the same ({start}…)"),
+    "reason.person": ("cùng người: {name}", "same person: {name}"),
+    "reason.person_near": ("tên gần giống: {name}", "a name close to it: {name}"),
+    "reason.given": ("cùng tên {given}: {name}", "same given name {given}: {name}"),
+    "reason.family_other": ("cùng họ, khác tên: {family}", "same family name, another given name: {family}"),
+    "reason.house": ("cùng nhà {house} {street}", "same house {house} {street}"),
+    "reason.alley": ("cùng hẻm {alley} {street}", "same alley {alley} {street}"),
+    "reason.street": ("cùng đường {street}", "same street {street}"),
+    "reason.other_place": ("khác địa chỉ", "another address"),
+    "reason.other_ward": ("khác phường/xã", "another ward"),
+    "reason.ward": ("cùng phường/xã", "same ward"),
 }
 
 

@@ -10,59 +10,36 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from operator_console.domain.messages import Language
+from operator_console.domain.messages import Language, render
 
 PROBLEM_TYPE = "urn:operator-console:problem:"
 MEDIA_TYPE = "application/problem+json"
 
-# code: (status, Vietnamese, English)
-_TEXT: dict[str, tuple[int, str, str]] = {
-    "bad_request": (400, "Yêu cầu không hợp lệ.", "The request is not valid."),
-    "idempotency_key_missing": (
-        400,
-        "Thiếu tiêu đề Idempotency-Key (mã ca tại máy trạm).",
-        "The Idempotency-Key header (the console's case id) is missing.",
-    ),
-    "idempotency_key_invalid": (
-        400,
-        "Tiêu đề Idempotency-Key không hợp lệ: 1–200 ký tự ASCII in được.",
-        "The Idempotency-Key header is not valid: 1 to 200 printable ASCII characters.",
-    ),
-    "not_authenticated": (401, "Cần đăng nhập.", "Log in first."),
-    "token_invalid": (401, "Phiên đăng nhập không hợp lệ. Hãy đăng nhập lại.", "The token is not valid."),
-    "token_expired": (401, "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.", "The token has expired."),
-    "login_failed": (401, "Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password."),
-    "key_invalid": (401, "Khoá truy cập không hợp lệ.", "The access key is not valid."),
-    "forbidden": (403, "Tài khoản này không được làm việc này.", "This account may not do this."),
-    "not_found": (404, "Không tìm thấy.", "Not found."),
-    "idempotency_in_flight": (
-        409,
-        "Yêu cầu trước với cùng khoá vẫn đang được xử lý. Thử lại sau giây lát.",
-        "The first request with this key is still being processed. Retry in a moment.",
-    ),
-    "conflict": (409, "Xung đột với trạng thái hiện tại.", "Conflicts with the current state."),
-    "stale": (
-        412,
-        "Hồ sơ vừa được người khác thay đổi. Xem trạng thái mới của hồ sơ rồi làm lại.",
-        "The case was just changed by someone else. Look at its new state, then try again.",
-    ),
-    "payload_too_large": (413, "Dữ liệu gửi lên quá lớn.", "The request body is too large."),
-    "unsupported_media_type": (415, "Định dạng dữ liệu không được hỗ trợ.", "Unsupported media type."),
-    "validation": (422, "Dữ liệu chưa hợp lệ.", "Some fields are not valid."),
-    "idempotency_key_reused": (
-        422,
-        "Khoá Idempotency-Key này đã dùng cho một yêu cầu khác.",
-        "This Idempotency-Key was already used for a different request.",
-    ),
-    "transition": (422, "Không thể chuyển trạng thái này.", "This status change is not allowed."),
-    "rate_limited": (429, "Quá nhiều yêu cầu. Thử lại sau.", "Too many requests. Retry later."),
-    "login_throttled": (
-        429,
-        "Sai mật khẩu nhiều lần. Hãy chờ rồi thử lại.",
-        "Too many failed logins. Wait, then retry.",
-    ),
-    "internal": (500, "Lỗi máy chủ. Đã ghi nhận.", "Server error. It has been logged."),
-    "unavailable": (503, "Máy chủ tạm thời không phục vụ được.", "The server is temporarily unavailable."),
+# code: HTTP status (the title, in both languages, is ``problem.<code>`` in the one catalogue,
+# ``domain/messages.py``)
+_STATUS: dict[str, int] = {
+    "bad_request": 400,
+    "idempotency_key_missing": 400,
+    "idempotency_key_invalid": 400,
+    "not_authenticated": 401,
+    "token_invalid": 401,
+    "token_expired": 401,
+    "login_failed": 401,
+    "key_invalid": 401,
+    "forbidden": 403,
+    "not_found": 404,
+    "idempotency_in_flight": 409,
+    "conflict": 409,
+    "stale": 412,
+    "payload_too_large": 413,
+    "unsupported_media_type": 415,
+    "validation": 422,
+    "idempotency_key_reused": 422,
+    "transition": 422,
+    "rate_limited": 429,
+    "login_throttled": 429,
+    "internal": 500,
+    "unavailable": 503,
 }
 
 
@@ -93,14 +70,13 @@ class ProblemError(Exception):
     ) -> None:
         super().__init__(code)
         self.code = code
-        self.status = _TEXT[code][0]
+        self.status = _STATUS[code]
         self.detail = detail
         self.errors = errors or []
         self.headers = headers or {}
 
     def body(self, language: Language) -> dict[str, Any]:
-        _status, vi, en = _TEXT[self.code]
-        title = vi if language == "vi" else en
+        title = render(f"problem.{self.code}", language)
         return Problem(
             type=PROBLEM_TYPE + self.code,
             title=title,
@@ -112,7 +88,7 @@ class ProblemError(Exception):
 
 
 def status_of(code: str) -> int:
-    return _TEXT[code][0]
+    return _STATUS[code]
 
 
 def language_of(accept_language: str | None) -> Language:
