@@ -22,7 +22,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate_cases import rows as generated_rows
 from readme import machine, today, write_section
 
 from operator_console.domain.gazetteer import default_gazetteer
@@ -30,6 +29,7 @@ from operator_console.domain.intake import build_case
 from operator_console.domain.interchange import draft_from_row
 from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.domain.text import fold_words
+from operator_console.samples import rows as generated_rows
 from operator_console.store.case_store import (
     NEWEST_WINDOW,
     WINDOW_PER_ROW,

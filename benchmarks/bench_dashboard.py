@@ -33,9 +33,12 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchmarks.bench_server import fill
+from bench_server import fill
+
 from operator_console.client.api import ServerClient
+from operator_console.client.queue_figures import QueueFigures
 from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.gui.dashboard import Dashboard
 from operator_console.gui.i18n import install_translator
@@ -120,9 +123,9 @@ def main() -> None:
                 first_ms: list[float] = []
                 original = dashboard.show_figures
 
-                def timed_first(figures: object) -> None:
+                def timed_first(figures: QueueFigures) -> None:
                     began = time.perf_counter()
-                    original(figures)  # type: ignore[arg-type]
+                    original(figures)
                     app.processEvents()
                     if not first_ms:
                         first_ms.append((time.perf_counter() - began) * 1000)

@@ -199,9 +199,9 @@ def main() -> None:
     ours: list[bool] = []
     for report in sample:
         started = time.perf_counter()
-        ids = reference.find(draft_of(report))
+        ref_ids = reference.find(draft_of(report))
         ref_times.append((time.perf_counter() - started) * 1000)
-        ref_hits[report.kind].append(report.expected in ids)
+        ref_hits[report.kind].append(report.expected in ref_ids)
         ours.append(report.expected in [c.row.external_id for c in finder.find(draft_of(report))])
     ref_every = [v for k in ref_hits for v in ref_hits[k]]
 

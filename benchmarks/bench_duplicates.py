@@ -176,10 +176,10 @@ def main() -> None:
         draft = CaseDraft(**query.draft)  # type: ignore[arg-type]
         phones = search_for(draft, gazetteer).facts.phones
         started = time.perf_counter()
-        ids = reference.find(draft, phones)
+        ref_ids = reference.find(draft, phones)
         ref_times.append((time.perf_counter() - started) * 1000)
         if query.expected is not None:
-            ref_hits.append(query.expected in ids)
+            ref_hits.append(query.expected in ref_ids)
     if not ref_times:  # --reference 0
         return
     ref_median, ref_p95 = statistics.median(ref_times), percentile(ref_times, 0.95)

@@ -148,9 +148,7 @@ def fill(url: str, rows: int) -> None:
     engine.dispose()
 
 
-def timed(
-    http: requests.Session, url: str, params: dict[str, object], calls: int = 30
-) -> tuple[float, float]:
+def timed(http: requests.Session, url: str, params: dict[str, int], calls: int = 30) -> tuple[float, float]:
     times = []
     http.get(url, params=params).raise_for_status()  # warm
     for _ in range(calls):

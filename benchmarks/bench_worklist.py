@@ -23,7 +23,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate_cases import rows as generated_rows
 from readme import machine, today, write_section
 
 from operator_console.domain.case import Status
@@ -34,6 +33,7 @@ from operator_console.domain.intake import build_case
 from operator_console.domain.interchange import draft_from_row
 from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.domain.units import triage_codes
+from operator_console.samples import rows as generated_rows
 from operator_console.store.case_store import CaseStore, case_record
 from operator_console.store.worklist import Order, worklist
 

@@ -30,7 +30,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate_cases import rows as generated_rows
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
@@ -44,6 +43,7 @@ from operator_console.domain.phones import parse_phone
 from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.gui.app import Console, build_console
 from operator_console.gui.likely_dialog import LikelyDialog
+from operator_console.samples import rows as generated_rows
 from operator_console.store.case_store import CaseStore, case_record
 
 
@@ -315,7 +315,8 @@ def run(
     console.window.resize(1500, 920)
     console.window.show()
     kb = Keyboard(app, console.window)
-    per_call, ready_ms = [], []
+    per_call: list[int] = []
+    ready_ms: list[float] = []
     questions = 0
     for call in CALLS:
         before = kb.count
@@ -350,7 +351,7 @@ def run(
         while console.store.count_cases() != saved + 1:
             kb.settle(0.01)
         per_call.append(kb.count - before)
-    stored = [
+    stored: list[tuple[object, ...]] = [
         (c.caller.phone.national, c.caller.name, c.needy.name, c.address.ward_code, c.address.street,
          c.category, c.household_size, sorted(c.vulnerable), c.no_food_today, c.priority.value, c.description)
         for c in console.store.iter_cases()

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 import keyring
 import pytest
@@ -19,6 +19,7 @@ from operator_console.domain.gazetteer import Gazetteer, default_gazetteer
 from operator_console.domain.intake import CaseDraft, build_case
 from operator_console.domain.taxonomy import Taxonomy, default_taxonomy
 from operator_console.store.case_store import CaseStore
+from tests.drafts import DraftFields, MakeCase
 from tests.keyring_stand_in import MemoryKeyring
 
 if TYPE_CHECKING:
@@ -94,11 +95,11 @@ def store(tmp_path: Path) -> Iterator[CaseStore]:
 
 
 @pytest.fixture
-def make_case(gazetteer: Gazetteer, taxonomy: Taxonomy):  # type: ignore[no-untyped-def]
-    def make(**fields: object) -> Case:
+def make_case(gazetteer: Gazetteer, taxonomy: Taxonomy) -> MakeCase:
+    def make(**fields: Unpack[DraftFields]) -> Case:
         fields.setdefault("category", "essential_supplies")
         return build_case(
             CaseDraft(**fields), gazetteer=gazetteer, taxonomy=taxonomy, now=NOW, operator="op1"
-        )  # type: ignore[arg-type]
+        )
 
     return make

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from operator_console.admin.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
 from operator_console.admin.importer import import_file
 from operator_console.domain.interchange import COLUMNS
 from operator_console.store.case_store import CaseStore
+from tests.drafts import MakeCase
 
 GOOD = [
     {
@@ -318,16 +320,16 @@ def test_an_import_cut_short_leaves_whole_cases_and_finishes_when_run_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from operator_console.admin import importer
-    from operator_console.store.case_store import BulkImport
+    from operator_console.store.case_store import BulkImport, CaseRecord, ImportCounts
 
     rows = [dict(GOOD[0], external_id=f"R-{i}", caller_name=f"Người {i}") for i in range(10)]
     source = write_csv(tmp_path / "cases.csv", rows)
     monkeypatch.setattr(importer, "BATCH_SIZE", 4)
     monkeypatch.setattr(importer, "CHUNK_ROWS", 4)
     original = BulkImport.add
-    batches = []
+    batches: list[int] = []
 
-    def fail_on_third_batch(self: BulkImport, records):  # type: ignore[no-untyped-def]
+    def fail_on_third_batch(self: BulkImport, records: Sequence[CaseRecord]) -> ImportCounts:
         batches.append(len(records))
         if len(batches) == 3:
             raise OSError("disk full")
@@ -357,7 +359,7 @@ def test_progress_is_reported_while_reading(tmp_path: Path, monkeypatch: pytest.
     assert seen == [2, 4, 6, 8]
 
 
-def test_a_case_entered_in_the_console_exports_and_imports_whole(tmp_path: Path, make_case) -> None:  # type: ignore[no-untyped-def]
+def test_a_case_entered_in_the_console_exports_and_imports_whole(tmp_path: Path, make_case: MakeCase) -> None:
     """Everything the operator recorded survives an export: into another store, as the same case."""
     first = CaseStore(tmp_path / "a.sqlite3")
     case = make_case(
@@ -525,13 +527,10 @@ def test_the_list_reads_every_case_on_the_desks_clock(tmp_path: Path) -> None:
 
     db = tmp_path / "s.sqlite3"
     store = CaseStore(db)
-    draft = CaseDraft(
-        caller_name="Lê Thị Mai",
-        category="other",
-        received_at=datetime(2021, 8, 29, 2, 15, tzinfo=UTC),
-    )
+    received = datetime(2021, 8, 29, 2, 15, tzinfo=UTC)
+    draft = CaseDraft(caller_name="Lê Thị Mai", category="other", received_at=received)
     store.add_case(
-        build_case(draft, gazetteer=default_gazetteer(), taxonomy=default_taxonomy(), now=draft.received_at)
+        build_case(draft, gazetteer=default_gazetteer(), taxonomy=default_taxonomy(), now=received)
     )
     store.close()
     code, out, _err = run("list", "--db", str(db), "--lang", "vi")

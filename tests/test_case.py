@@ -1,22 +1,31 @@
 """The case: building it from what was typed, its priority, and its life."""
 
 from datetime import UTC, datetime
+from typing import Unpack
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from operator_console.domain.case import Priority, Status, TransitionError, Vulnerability, check_transition
+from operator_console.domain.case import (
+    Case,
+    Priority,
+    Status,
+    TransitionError,
+    Vulnerability,
+    check_transition,
+)
 from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.intake import CaseDraft, InvalidCase, build_case
 from operator_console.domain.priority import suggest_priority
 from operator_console.domain.taxonomy import TOP_LEVEL_CODES, Taxonomy
+from tests.drafts import DraftFields
 
 NOW = datetime(2021, 8, 29, 2, 15, tzinfo=UTC)
 
 
-def build(gazetteer: Gazetteer, taxonomy: Taxonomy, **fields: object):  # type: ignore[no-untyped-def]
-    return build_case(CaseDraft(**fields), gazetteer=gazetteer, taxonomy=taxonomy, now=NOW)  # type: ignore[arg-type]
+def build(gazetteer: Gazetteer, taxonomy: Taxonomy, **fields: Unpack[DraftFields]) -> Case:
+    return build_case(CaseDraft(**fields), gazetteer=gazetteer, taxonomy=taxonomy, now=NOW)
 
 
 def test_a_neighbour_reporting_a_lone_elderly_woman(gazetteer: Gazetteer, taxonomy: Taxonomy) -> None:

@@ -10,6 +10,7 @@ import io
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Unpack
 
 import pytest
 
@@ -23,8 +24,9 @@ from operator_console.store.outbox import Outbox
 from operator_console.store.replica import Replica
 from operator_console.store.search import CandidateIndex
 from operator_console.store.server_state import ServerCase
+from tests.drafts import DraftFields, MakeCase
 
-EARLIER = {
+EARLIER: DraftFields = {
     "caller_phone": "0168 912 3456",  # the old 11-digit form of 0389 123 456
     "caller_name": "Nguyễn Văn Hùng",
     "subject_name": "Bà Lê Thị Mai",
@@ -40,7 +42,7 @@ def finder(store: CaseStore, gazetteer: Gazetteer) -> DuplicateFinder:
 
 
 @pytest.fixture
-def earlier(store: CaseStore, make_case) -> str:  # type: ignore[no-untyped-def]
+def earlier(store: CaseStore, make_case: MakeCase) -> str:
     case = make_case(**EARLIER)
     store.add_case(case)
     # Other people of the city: the same common name elsewhere, a neighbour in the same building.
@@ -58,8 +60,8 @@ def earlier(store: CaseStore, make_case) -> str:  # type: ignore[no-untyped-def]
     return str(case.id)
 
 
-def found(finder: DuplicateFinder, **typed: str) -> list[Scored]:
-    return finder.find(CaseDraft(**typed))  # type: ignore[arg-type]
+def found(finder: DuplicateFinder, **typed: Unpack[DraftFields]) -> list[Scored]:
+    return finder.find(CaseDraft(**typed))
 
 
 def test_the_same_caller_again_with_another_phone_form_and_no_diacritics_is_likely_the_same(
@@ -123,7 +125,7 @@ def test_the_same_common_name_in_another_ward_is_not_likely(finder: DuplicateFin
 def test_a_neighbour_who_knows_her_by_her_given_name_finds_her_case_likely(
     finder: DuplicateFinder,
     store: CaseStore,
-    make_case,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
 ) -> None:
     # An hour ago a relative reported the old lady; now a neighbour calls from another phone, knows
     # her as "bà Hoa", types the street without diacritics and the ward the old way.
@@ -155,7 +157,7 @@ def test_a_neighbour_who_knows_her_by_her_given_name_finds_her_case_likely(
 def test_the_person_at_the_house_typed_outranks_every_namesake_in_the_ward(
     finder: DuplicateFinder,
     store: CaseStore,
-    make_case,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
 ) -> None:
     him = make_case(caller_name="Nguyễn Văn Hùng", address="88 Lê Văn Sỹ", ward="Phường Nhiêu Lộc")
     store.add_case(him)
@@ -184,7 +186,7 @@ def test_the_person_at_the_house_typed_outranks_every_namesake_in_the_ward(
 def test_a_whole_name_in_the_ward_is_likely_only_while_the_ward_holds_one_such_person(
     finder: DuplicateFinder,
     store: CaseStore,
-    make_case,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
 ) -> None:
     first = make_case(caller_name="Hồ Thị Thu Sương", caller_phone="0903 555 666", ward="Phường Bàn Cờ")
     store.add_case(first)
@@ -204,7 +206,7 @@ def test_a_whole_name_in_the_ward_is_likely_only_while_the_ward_holds_one_such_p
 def test_the_same_house_number_and_street_in_another_ward_is_another_home(
     finder: DuplicateFinder,
     store: CaseStore,
-    make_case,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
 ) -> None:
     store.add_case(make_case(caller_name="Võ Văn Tâm", address="120 Nguyễn Trãi", ward="Phường Bến Thành"))
     candidates = found(finder, caller_name="Võ Văn Tâm", address="120 Nguyễn Trãi", ward="Phường Chợ Lớn")
@@ -215,7 +217,7 @@ def test_the_same_house_number_and_street_in_another_ward_is_another_home(
 def test_the_same_volunteer_calling_about_another_person_is_another_need(
     finder: DuplicateFinder,
     store: CaseStore,
-    make_case,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
 ) -> None:
     store.add_case(
         make_case(
@@ -240,7 +242,7 @@ def test_the_same_volunteer_calling_about_another_person_is_another_need(
 def test_an_honorific_that_says_a_woman_is_not_a_man_of_that_given_name(
     finder: DuplicateFinder,
     store: CaseStore,
-    make_case,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
 ) -> None:
     him = make_case(
         caller_name="Trần Văn Bình", caller_phone="0903 222 111", address="9 Hàm Tử", ward="Phường Chợ Quán"
@@ -266,7 +268,7 @@ def test_an_honorific_that_says_a_woman_is_not_a_man_of_that_given_name(
 def test_another_street_one_letter_away_is_not_a_slip_and_an_alley_mouth_is_the_alley(
     finder: DuplicateFinder,
     store: CaseStore,
-    make_case,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
 ) -> None:
     store.add_case(
         make_case(caller_name="Lý Văn Sáu", address="12 Nguyễn Thái Học", ward="Phường Cầu Ông Lãnh")
@@ -283,7 +285,7 @@ def test_another_street_one_letter_away_is_not_a_slip_and_an_alley_mouth_is_the_
 def test_her_own_second_case_is_not_her_namesake(
     finder: DuplicateFinder,
     store: CaseStore,
-    make_case,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
 ) -> None:
     for category in ("essential_supplies", "policy_support"):
         store.add_case(
@@ -302,7 +304,7 @@ def test_words_that_mean_something_to_the_index_are_searched_as_text(
     finder: DuplicateFinder,
     earlier: str,
     store: CaseStore,
-    make_case,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
 ) -> None:
     odd = make_case(caller_name='Lê "NEAR" OR*', caller_phone="0903 999 888", ward="Phường Sài Gòn")
     store.add_case(odd)
@@ -314,7 +316,7 @@ def test_words_that_mean_something_to_the_index_are_searched_as_text(
 def test_cases_still_waiting_to_be_sent_and_cases_from_other_desks_are_searched(
     finder: DuplicateFinder,
     store: CaseStore,
-    make_case,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
 ) -> None:
     waiting = make_case(caller_name="Đỗ Thị Hạnh", caller_phone="0912 345 678", ward="Phường Sài Gòn")
     store.add_case(waiting)  # queued in the outbox, not sent
@@ -369,8 +371,8 @@ def test_find_duplicates_prints_one_line_per_draft_in_order(
 def test_odd_names_neither_break_the_index_nor_blow_it_up(
     finder: DuplicateFinder,
     store: CaseStore,
-    make_case,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
+    tmp_path: Path,
 ) -> None:
     pasted = "Nguyễn " + "a" * 5000  # a pasted text in the name field
     other_script = "Lê ᦰᦱᦲ 李小龍 Mai"  # letters FTS5 would split a token on
@@ -378,7 +380,7 @@ def test_odd_names_neither_break_the_index_nor_blow_it_up(
         store.add_case(make_case(caller_name=name, caller_phone="0903 444 555", ward="Phường Sài Gòn"))
     with store.engine.connect() as connection:
         longest = connection.exec_driver_sql("SELECT max(length(search_text)) FROM cases").scalar()
-    assert longest < 2_000
+    assert longest is not None and longest < 2_000
     for name in (pasted, other_script, "7", "Ng."):
         found(finder, caller_name=name, ward="Phường Sài Gòn")  # no error
     queries = tmp_path / "odd.jsonl"
@@ -392,7 +394,7 @@ def test_odd_names_neither_break_the_index_nor_blow_it_up(
 
 def test_the_index_stays_exact_when_the_desk_and_the_sync_write_at_once(
     store: CaseStore,
-    make_case,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
 ) -> None:
     import threading
 
@@ -413,7 +415,7 @@ def test_the_index_stays_exact_when_the_desk_and_the_sync_write_at_once(
 
 def test_a_related_link_still_knows_its_target_after_the_copy_is_forgotten(
     store: CaseStore,
-    make_case,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
 ) -> None:
     copy = make_case(caller_name="Bà Sáu", caller_phone="0987 000 111")
     replica = Replica(store.engine)

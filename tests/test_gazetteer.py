@@ -12,6 +12,13 @@ from operator_console.domain.gazetteer import Gazetteer, WardUnit
 from operator_console.domain.text import clean
 
 
+def unit_of_today(gazetteer: Gazetteer, ward: str, district: str | None = None) -> WardUnit:
+    """The unit of today the words resolve to (the test expects one)."""
+    current = gazetteer.resolve(ward, district).current
+    assert current is not None, (ward, district)
+    return current
+
+
 def _former(gazetteer: Gazetteer, name: str, district: str) -> WardUnit:
     return next(w for w in gazetteer.former_wards if w.name == name and w.district_name == district)
 
@@ -119,11 +126,11 @@ def test_todays_name_wins_over_a_former_namesake_elsewhere_unless_the_district_s
     gazetteer: Gazetteer,
 ) -> None:
     """Today's Phường Tân Định (Quận 1's); former Phường Tân Định of Bến Cát went into Hòa Lợi."""
-    assert gazetteer.resolve("Tân Định").current.name == "Phường Tân Định"  # type: ignore[union-attr]
+    assert unit_of_today(gazetteer, "Tân Định").name == "Phường Tân Định"
     bến_cát = gazetteer.resolve("Tân Định", "Bến Cát")
     assert bến_cát.former is not None and bến_cát.former.district_name == "Thành phố Bến Cát"
     assert bến_cát.current is not None and bến_cát.current.name == "Phường Hòa Lợi"
-    assert gazetteer.resolve("Tân Định, TX Bến Cát").current.name == "Phường Hòa Lợi"  # type: ignore[union-attr]
+    assert unit_of_today(gazetteer, "Tân Định, TX Bến Cát").name == "Phường Hòa Lợi"
 
 
 def test_todays_name_said_with_its_old_district_is_todays_unit(gazetteer: Gazetteer) -> None:
@@ -170,12 +177,12 @@ def test_tan_quy_is_a_former_ward_of_tan_phu_split_in_two(gazetteer: Gazetteer) 
 
 def test_marks_tell_namesakes_apart_and_their_absence_does_not(gazetteer: Gazetteer) -> None:
     """Xã Thạnh An (Cần Giờ) and Xã Thanh An (former Bình Dương) are both in today's city."""
-    assert gazetteer.resolve("Thạnh An").current.code == 27676  # type: ignore[union-attr]
-    assert gazetteer.resolve("Xã Thanh An").current.code == 25807  # type: ignore[union-attr]
+    assert unit_of_today(gazetteer, "Thạnh An").code == 27676
+    assert unit_of_today(gazetteer, "Xã Thanh An").code == 25807
     unmarked = gazetteer.resolve("thanh an")
     assert unmarked.status == "ambiguous"
     assert {u.code for u in unmarked.choice_units} == {27676, 25807}
-    assert gazetteer.resolve("Thạnh An", "Cần Giờ").current.code == 27676  # type: ignore[union-attr]
+    assert unit_of_today(gazetteer, "Thạnh An", "Cần Giờ").code == 27676
 
 
 def test_a_former_ward_is_never_sent_to_a_namesake_elsewhere(gazetteer: Gazetteer) -> None:
@@ -211,7 +218,7 @@ def test_former_wards_of_binh_duong_and_ba_ria_vung_tau_are_known(gazetteer: Gaz
 def test_codes_an_older_release_stored_for_former_wards_are_read(gazetteer: Gazetteer) -> None:
     old = gazetteer.former_unit(27361)  # vietnam-provinces 0.6.0's code for Phường 2, Quận 6
     assert old is not None and old.label == "Phường 2, Quận 6" and old.code == 27367
-    assert gazetteer.resolve("Phường 2", "Quận 6").current.name == "Phường Bình Tây"  # type: ignore[union-attr]
+    assert unit_of_today(gazetteer, "Phường 2", "Quận 6").name == "Phường Bình Tây"
 
 
 @given(st.text(max_size=30), st.text(max_size=20))
@@ -249,7 +256,7 @@ def test_an_unknown_ward_is_kept_as_typed_and_flagged(gazetteer: Gazetteer) -> N
 
 
 def test_the_unit_type_said_picks_between_namesakes(gazetteer: Gazetteer) -> None:
-    assert gazetteer.resolve("Xã Củ Chi").current.name == "Xã Củ Chi"  # type: ignore[union-attr]
+    assert unit_of_today(gazetteer, "Xã Củ Chi").name == "Xã Củ Chi"
     former = gazetteer.resolve("Thị trấn Củ Chi")
     assert former.former is not None and former.former.name == "Thị trấn Củ Chi"
 

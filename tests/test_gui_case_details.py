@@ -43,11 +43,11 @@ def test_a_call_back_made_without_a_server_is_kept_and_shown_waiting(console: Co
     qtbot.waitUntil(
         lambda: viewer.callback is not dialog and viewer.callback is not None and viewer.callback.isVisible()
     )
-    dialog = viewer.callback
-    assert dialog is not None
-    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_2)
-    type_text(qtbot, dialog.note, "Không nghe máy")
-    qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    again = viewer.callback
+    assert again is not None
+    qtbot.keyClick(again.focusWidget(), Qt.Key.Key_2)
+    type_text(qtbot, again.note, "Không nghe máy")
+    qtbot.keyClick(again.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(console.store.changes_of(case.id)) == 1)
     ((change, state, _error),) = console.store.changes_of(case.id)
     assert (

@@ -20,13 +20,14 @@ from operator_console.gui.likely_dialog import LikelyDialog
 from operator_console.store.case_store import CaseStore
 from operator_console.store.models import CaseLinkRow
 from operator_console.store.outbox import Outbox
+from tests.drafts import MakeCase
 from tests.keys import type_text
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def console(qtbot: QtBot, qapp: QApplication, tmp_path: Path, make_case) -> Iterator[Console]:  # type: ignore[no-untyped-def]
+def console(qtbot: QtBot, qapp: QApplication, tmp_path: Path, make_case: MakeCase) -> Iterator[Console]:
     earlier = CaseStore(tmp_path / "console.sqlite3")
     earlier.add_case(
         make_case(
@@ -236,7 +237,7 @@ def test_a_fast_typist_who_saves_before_the_search_has_run_is_asked_too(
 def test_a_case_another_desk_saved_after_the_panel_searched_is_asked_about(
     console: Console,
     qtbot: QtBot,
-    make_case,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
 ) -> None:
     window, ui = console.window, console.window.form.ui
     qtbot.keyClicks(ui.phoneEdit, "0912 777 888")

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from operator_console.domain.case import Priority
 from operator_console.domain.intake import CaseDraft
+from operator_console.domain.messages import Language
 from operator_console.gui.actions import ACTIONS
 from operator_console.gui.app import Console, build_console
 from operator_console.store.case_store import CaseStore
@@ -47,6 +48,20 @@ def focused() -> QWidget | None:
     return _window[0].focusWidget() if _window else QApplication.focusWidget()
 
 
+def focus() -> QWidget:
+    """:func:`focused`, where something must have the focus (to type into it)."""
+    widget = focused()
+    assert widget is not None
+    return widget
+
+
+def completion_list(edit: QLineEdit) -> QAbstractItemView:
+    """The list of what ``edit`` offers as you type (its completer made it)."""
+    popup = edit.completer().popup()
+    assert popup is not None
+    return popup
+
+
 def test_the_cursor_starts_in_the_phone_field(console: Console) -> None:
     assert focused() is console.window.form.ui.phoneEdit
 
@@ -79,14 +94,14 @@ def test_a_whole_call_entered_with_the_keyboard_is_saved_and_the_form_is_ready_a
     window, ui = console.window, console.window.form.ui
     qtbot.keyClicks(focused(), "0909 123 456")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
-    type_text(qtbot, focused(), "Trần Văn Bình")
+    type_text(qtbot, focus(), "Trần Văn Bình")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.keyClick(focused(), Qt.Key.Key_Down)  # relation: family → neighbour
     qtbot.keyClick(focused(), Qt.Key.Key_Down)
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
-    type_text(qtbot, focused(), "Bà Lê Thị Mai")
+    type_text(qtbot, focus(), "Bà Lê Thị Mai")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
-    type_text(qtbot, focused(), "hẻm 12/3/45 Lê Văn Sỹ")
+    type_text(qtbot, focus(), "hẻm 12/3/45 Lê Văn Sỹ")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.keyClicks(focused(), "P.5 Q.8")  # former Phường 5, Quận 8: split between two wards of today
     assert "nay chia cho 2 phường/xã" in ui.wardHint.text()
@@ -188,14 +203,14 @@ def test_every_field_and_button_of_the_form_has_its_alt_letter(console: Console)
 
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_no_two_controls_of_the_window_share_a_mnemonic(
-    qtbot: QtBot, qapp: QApplication, tmp_path: Path, language: str
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, language: Language
 ) -> None:
     """Alt+letter must reach one field only, in Vietnamese as in English."""
     from PySide6.QtCore import QTranslator
     from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    built = build_console(qapp, tmp_path / "console.sqlite3", settings, language)  # type: ignore[arg-type]
+    built = build_console(qapp, tmp_path / "console.sqlite3", settings, language)
     qtbot.addWidget(built.window)
     try:
         window = built.window
@@ -552,18 +567,18 @@ def test_enter_in_the_ward_field_takes_the_first_offer_when_the_words_alone_lead
     assert ui.wardHint.text() == "Số này giống số điện thoại, không phải phường/xã."
     ui.wardEdit.clear()
     qtbot.keyClicks(ui.wardEdit, "chanh hu")
-    assert ui.wardEdit.completer().popup().isVisible()
+    assert completion_list(ui.wardEdit).isVisible()
     # Words still being typed, wards offered: not "not found" yet.
     assert ui.wardHint.text() == "Enter hoặc Tab chọn phường/xã đầu tiên trong danh sách bên dưới."
     qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Return)  # takes the line offered, and stays to show it
     assert ui.wardEdit.text() == "Phường Chánh Hưng" and ui.wardHint.text() == "✓ Phường Chánh Hưng"
-    assert focused() is ui.wardEdit and not ui.wardEdit.completer().popup().isVisible()
+    assert focused() is ui.wardEdit and not completion_list(ui.wardEdit).isVisible()
     qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Return)  # the operator has read it: on
     assert focused() is ui.categoryCombo
     ui.wardEdit.setFocus()
     ui.wardEdit.clear()
     qtbot.keyClicks(ui.wardEdit, "ban c")
-    assert ui.wardEdit.completer().popup().isVisible()
+    assert completion_list(ui.wardEdit).isVisible()
     qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Tab)  # Tab takes it and goes on in one key
     assert ui.wardEdit.text() == "Phường Bàn Cờ" and focused() is ui.categoryCombo
     ui.wardEdit.setFocus()
@@ -575,7 +590,7 @@ def test_enter_in_the_ward_field_takes_the_first_offer_when_the_words_alone_lead
     ui.wardEdit.setFocus()
     ui.wardEdit.clear()
     qtbot.keyClicks(ui.wardEdit, "P.5 Q.8")  # a split ward: kept as said, its successors to choose from
-    assert not ui.wardEdit.completer().popup().isVisible()
+    assert not completion_list(ui.wardEdit).isVisible()
     qtbot.keyClick(ui.wardEdit, Qt.Key.Key_Return)
     assert ui.wardEdit.text() == "P.5 Q.8" and focused() is ui.wardChoices
 
@@ -732,13 +747,13 @@ def test_no_key_throws_a_half_typed_call_away(console: Console, qtbot: QtBot) ->
     window, ui = console.window, console.window.form.ui
     qtbot.keyClicks(ui.phoneEdit, "0909 111 222")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
-    type_text(qtbot, focused(), "Lê Văn A")
+    type_text(qtbot, focus(), "Lê Văn A")
     ui.callerNameEdit.setCursorPosition(3)
     window.incoming_call("0389 123 456")
     assert "F2" in window.saved_banner.text()
     qtbot.keyClick(focused(), Qt.Key.Key_F2)  # take the call that rings
     assert ui.phoneEdit.text() == "0389 123 456" and window.saved_banner.text() == ""  # banner gone
-    type_text(qtbot, focused(), "Trần Thị B")
+    type_text(qtbot, focus(), "Trần Thị B")
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)
     assert ui.phoneEdit.text() == "" and len(window.held.calls()) == 2
     assert window.held_label.isVisible() and "0389 123 456" in window.held_label.text()
@@ -904,7 +919,7 @@ def test_the_ward_completion_opens_below_the_wards_message_not_over_it(
     ui = console.window.form.ui
     ui.wardEdit.setFocus()
     qtbot.keyClicks(ui.wardEdit, "chanh h")
-    popup = ui.wardEdit.completer().popup()
+    popup = completion_list(ui.wardEdit)
     qtbot.waitUntil(popup.isVisible)
     hint_bottom = ui.wardHint.mapToGlobal(QPoint(0, ui.wardHint.height())).y()
     assert popup.mapToGlobal(QPoint(0, 0)).y() >= hint_bottom

@@ -78,7 +78,7 @@ def test_an_xlsx_that_expands_like_a_zip_bomb_is_refused_before_it_is_read(tmp_p
     """A few hundred kilobytes that would expand to 150 MB: refused with what it expands to."""
     path = tmp_path / "bomb.xlsx"
     workbook = Workbook()
-    workbook.active.append(list(COLUMNS))  # type: ignore[union-attr]
+    workbook.active.append(list(COLUMNS))
     workbook.save(path)
     with (
         zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive,
@@ -95,7 +95,7 @@ def test_an_xlsx_that_expands_like_a_zip_bomb_is_refused_before_it_is_read(tmp_p
 def test_a_truncated_xlsx_says_so_and_exits_2(tmp_path: Path) -> None:
     path = tmp_path / "cut.xlsx"
     workbook = Workbook()
-    workbook.active.append(list(COLUMNS))  # type: ignore[union-attr]
+    workbook.active.append(list(COLUMNS))
     workbook.save(path)
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     code, _out, err = run("import", "--db", str(tmp_path / "s.sqlite3"), str(path), "--lang", "en")

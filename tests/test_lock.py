@@ -19,7 +19,7 @@ _PIN = re.compile(
 
 
 def _locked() -> dict[str, tuple[str, str | None]]:
-    pins = {}
+    pins: dict[str, tuple[str, str | None]] = {}
     for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
         if match := _PIN.match(line):
             pins[canonicalize_name(match["name"])] = (match["version"], match["marker"])

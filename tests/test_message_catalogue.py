@@ -55,10 +55,11 @@ def codes_named() -> dict[str, list[str]]:
                 if isinstance(func, ast.Attribute)
                 else ""
             )
-            if name == "render" and isinstance(func, ast.Attribute):
-                # ``messages.render`` is ours; ``Message.render("en")`` and a Qt widget's are not
-                if not (isinstance(func.value, ast.Name) and func.value.id == "messages"):
-                    continue
+            # ``messages.render`` is ours; ``Message.render("en")`` and a Qt widget's are not
+            owner = func.value if isinstance(func, ast.Attribute) else None
+            ours = owner is None or (isinstance(owner, ast.Name) and owner.id == "messages")
+            if name == "render" and not ours:
+                continue
             if name in SPEAKERS:
                 for code in constants(node.args[0]):
                     named.setdefault(SPEAKERS[name] + code, []).append(f"{relative}:{node.lineno}")

@@ -6,18 +6,20 @@ with a copy. On a real SQLite store, without a server (the feed's pages are give
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from operator_console.domain.case import Contact, Person, Priority, Status
 from operator_console.domain.changes import make_change
 from operator_console.domain.deadlines import default_deadlines
 from operator_console.domain.phones import parse_phone
-from operator_console.store.case_store import CaseStore
+from operator_console.store.case_store import CaseRecord, CaseStore, insert_records
 from operator_console.store.models import CaseRow
 from operator_console.store.outbox import Outbox
 from operator_console.store.replica import Replica
@@ -133,14 +135,13 @@ def test_a_drill_down_decision_racing_the_feeds_copy_of_the_same_case_is_kept_on
 
     replica, now = Replica(store.engine), datetime.now(UTC)
     late = from_the_feed("Cụ Mười Một", 6, days_ago=10)
-    real_insert = replica_module.insert_records
     raced: list[bool] = []
 
-    def feed_first(connection: object, records: object) -> None:
+    def feed_first(connection: Connection, records: Sequence[CaseRecord]) -> None:
         if not raced:
             raced.append(True)
             Replica(CaseStore(Path(str(store.engine.url.database))).engine).apply([late], 1, now)
-        real_insert(connection, records)  # type: ignore[arg-type]
+        insert_records(connection, records)  # the real one (the replica's name for it is patched)
 
     monkeypatch.setattr(replica_module, "insert_records", feed_first)
     note = make_change(at=now, note="Quá hạn, đã báo Sở")

@@ -7,8 +7,13 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "operator_console_vi.ts"
@@ -79,7 +84,7 @@ def test_the_compiled_translation_is_current(tmp_path: Path) -> None:
     assert fresh.read_bytes() == (TS.with_suffix(".qm")).read_bytes(), "run pyside6-lrelease on the .ts file"
 
 
-def test_the_shown_window_has_no_english_left_in_vietnamese(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_shown_window_has_no_english_left_in_vietnamese(qtbot: QtBot, tmp_path: Path) -> None:
     """Every label, button, menu and column heading a Vietnamese operator sees is translated."""
     from PySide6.QtCore import QSettings, QTranslator
     from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QMenu, QWidget
@@ -87,9 +92,10 @@ def test_the_shown_window_has_no_english_left_in_vietnamese(qtbot, tmp_path: Pat
     from operator_console.gui.app import build_console
 
     app = QApplication.instance()
+    assert isinstance(app, QApplication)
     console = build_console(
         app, tmp_path / "s.sqlite3", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), "vi"
-    )  # type: ignore[arg-type]
+    )
     try:
         qtbot.addWidget(console.window)
         english = {m.findtext("source") for m in ET.parse(TS).iter("message")}
@@ -110,8 +116,8 @@ def test_the_shown_window_has_no_english_left_in_vietnamese(qtbot, tmp_path: Pat
         assert left == []
     finally:
         console.shutdown()
-        for translator in app.findChildren(QTranslator):  # type: ignore[union-attr]
-            app.removeTranslator(translator)  # type: ignore[union-attr]
+        for translator in app.findChildren(QTranslator):
+            app.removeTranslator(translator)
 
 
 def test_every_package_of_the_source_tree_is_installed_by_a_wheel() -> None:
@@ -129,7 +135,7 @@ def test_every_package_of_the_source_tree_is_installed_by_a_wheel() -> None:
     assert found - listed == set()
 
 
-def test_the_qt_binding_keeps_none_alive_over_a_shift_of_typing(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_the_qt_binding_keeps_none_alive_over_a_shift_of_typing(qapp: QApplication) -> None:
     """PySide6 6.12 on Python 3.11 lost a reference to None on each void call: a console crashed
     after some ten thousand label updates. This fails on such a binding before an operator does."""
     from PySide6.QtCore import QCoreApplication

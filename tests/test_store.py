@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from operator_console.domain.case import Case, Channel, Contact, Person, Relation, Status, TransitionError
+from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.phones import parse_phone
 from operator_console.store.case_store import CaseFilter, CaseStore, ImportCounts, case_record
 from operator_console.store.outbox import Outbox
+from tests.drafts import MakeCase
 
 
 def import_cases(store: CaseStore, cases: Iterable[Case]) -> ImportCounts:
@@ -37,7 +39,7 @@ def acknowledge(store: CaseStore, case_id: str, *, case_number: str, handling_un
     )
 
 
-def test_a_saved_case_reads_back_exactly(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+def test_a_saved_case_reads_back_exactly(store: CaseStore, make_case: MakeCase) -> None:
     case = make_case(
         caller_phone="0168 912 3456",
         caller_name="Nguyễn Văn Hùng",
@@ -62,7 +64,7 @@ def test_the_store_is_durable_and_private(store: CaseStore) -> None:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
-def test_a_committed_case_is_seen_by_another_process_at_once(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+def test_a_committed_case_is_seen_by_another_process_at_once(store: CaseStore, make_case: MakeCase) -> None:
     case = make_case(caller_name="Trần Thị Thu Hà")
     store.add_case(case)
     other = sqlite3.connect(store.path)
@@ -79,7 +81,7 @@ def test_a_committed_case_is_seen_by_another_process_at_once(store: CaseStore, m
 )
 def test_the_search_lists_the_same_cases_from_its_index_as_from_a_scan(
     store: CaseStore,
-    make_case,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
     monkeypatch: pytest.MonkeyPatch,
     few: int,
     window: int,
@@ -136,7 +138,7 @@ def test_the_search_lists_the_same_cases_from_its_index_as_from_a_scan(
 
 def test_the_list_is_newest_first_and_filters_by_status_ward_category_text_and_phone(
     store: CaseStore,
-    make_case,  # type: ignore[no-untyped-def]
+    make_case: MakeCase,
 ) -> None:
     a = make_case(
         caller_name="Nguyễn Văn Hùng",
@@ -172,14 +174,14 @@ def test_the_list_is_newest_first_and_filters_by_status_ward_category_text_and_p
         assert store.list_cases(CaseFilter(category=pattern)) == [], pattern
 
 
-def test_paging_walks_every_case_once(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+def test_paging_walks_every_case_once(store: CaseStore, make_case: MakeCase) -> None:
     cases = [make_case(caller_name=f"Người {i}") for i in range(25)]
     import_cases(store, cases)
     seen = [c.id for offset in range(0, 30, 10) for c in store.list_cases(limit=10, offset=offset)]
     assert sorted(seen) == sorted(c.id for c in cases)
 
 
-def test_a_repeat_call_is_kept_as_a_contact_and_counted(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+def test_a_repeat_call_is_kept_as_a_contact_and_counted(store: CaseStore, make_case: MakeCase) -> None:
     case = make_case(caller_name="Nguyễn Văn Hùng")
     store.add_case(case)
     contact = Contact(
@@ -195,7 +197,7 @@ def test_a_repeat_call_is_kept_as_a_contact_and_counted(store: CaseStore, make_c
     assert stored.contacts[0].caller.phone.legacy_form == "01689123456"
 
 
-def test_every_status_change_is_kept_with_who_and_why(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+def test_every_status_change_is_kept_with_who_and_why(store: CaseStore, make_case: MakeCase) -> None:
     case = make_case(caller_name="A")
     store.add_case(case)
     store.change_status(case.id, Status.DISPATCHED, by="sync")
@@ -211,7 +213,7 @@ def test_every_status_change_is_kept_with_who_and_why(store: CaseStore, make_cas
     ]
 
 
-def test_importing_the_same_cases_twice_adds_nothing(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+def test_importing_the_same_cases_twice_adds_nothing(store: CaseStore, make_case: MakeCase) -> None:
     cases = [make_case(caller_name=f"N {i}", external_id=f"X-{i}") for i in range(5)]
     assert import_cases(store, cases).imported == 5
     again = import_cases(store, [make_case(caller_name=f"N {i}", external_id=f"X-{i}") for i in range(6)])
@@ -219,7 +221,7 @@ def test_importing_the_same_cases_twice_adds_nothing(store: CaseStore, make_case
     assert store.count_cases() == 6
 
 
-def test_a_store_reopened_keeps_everything(tmp_path: Path, make_case) -> None:  # type: ignore[no-untyped-def]
+def test_a_store_reopened_keeps_everything(tmp_path: Path, make_case: MakeCase) -> None:
     first = CaseStore(tmp_path / "s.sqlite3")
     case = make_case(caller_name="A")
     first.add_case(case)
@@ -229,7 +231,7 @@ def test_a_store_reopened_keeps_everything(tmp_path: Path, make_case) -> None:  
     second.close()
 
 
-def test_a_dispatched_case_carries_the_servers_number_and_unit(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+def test_a_dispatched_case_carries_the_servers_number_and_unit(store: CaseStore, make_case: MakeCase) -> None:
     case = make_case(caller_name="A")
     store.add_case(case)
     acknowledge(store, case.id, case_number="1022-2026-000123", handling_unit="UBND Phường Chánh Hưng")
@@ -241,7 +243,7 @@ def test_a_dispatched_case_carries_the_servers_number_and_unit(store: CaseStore,
     assert store.list_cases()[0].reference == "1022-2026-000123"
 
 
-def test_a_case_merges_only_into_another_existing_case(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+def test_a_case_merges_only_into_another_existing_case(store: CaseStore, make_case: MakeCase) -> None:
     first, second = make_case(caller_name="A"), make_case(caller_name="B")
     store.add_case(first)
     store.add_case(second)
@@ -255,14 +257,14 @@ def test_a_case_merges_only_into_another_existing_case(store: CaseStore, make_ca
     assert merged is not None and merged.merged_into == first.id and merged.status is Status.MERGED
 
 
-def test_local_references_of_cases_saved_together_differ(make_case) -> None:  # type: ignore[no-untyped-def]
+def test_local_references_of_cases_saved_together_differ(make_case: MakeCase) -> None:
     """The reference read to a caller must not repeat, even for cases saved in the same second."""
     references = {make_case(caller_name=f"N {i}").reference for i in range(2000)}
     assert len(references) == 2000
     assert all(len(r) == 9 and r[4] == "-" for r in references)
 
 
-def test_the_queue_says_how_many_wait_and_since_when(store: CaseStore, make_case) -> None:  # type: ignore[no-untyped-def]
+def test_the_queue_says_how_many_wait_and_since_when(store: CaseStore, make_case: MakeCase) -> None:
     outbox = Outbox(store.engine)
     assert outbox.state().waiting == 0 and outbox.state().oldest is None
     first, second = make_case(caller_name="A"), make_case(caller_name="B")
@@ -273,7 +275,9 @@ def test_the_queue_says_how_many_wait_and_since_when(store: CaseStore, make_case
     assert state.waiting == 1 and state.oldest is not None
 
 
-def test_known_streets_complete_what_is_typed_most_used_first(store: CaseStore, make_case, gazetteer) -> None:  # type: ignore[no-untyped-def]
+def test_known_streets_complete_what_is_typed_most_used_first(
+    store: CaseStore, make_case: MakeCase, gazetteer: Gazetteer
+) -> None:
     for address, ward in [
         ("12 Lê Văn Sỹ", "Bến Thành"),
         ("14 Lê Văn Sỹ", "Bến Thành"),
@@ -283,13 +287,14 @@ def test_known_streets_complete_what_is_typed_most_used_first(store: CaseStore, 
         store.add_case(make_case(caller_name="A", address=address, ward=ward))
     assert store.known_streets("le") == ["Lê Văn Sỹ", "Lê Lai", "Lê Lợi"]
     assert store.known_streets("lê l") == ["Lê Lai", "Lê Lợi"]
-    ben_thanh = gazetteer.resolve("Bến Thành").current.code
-    assert store.known_streets("le l", ward_code=ben_thanh) == ["Lê Lợi"]
+    ben_thanh = gazetteer.resolve("Bến Thành").current
+    assert ben_thanh is not None
+    assert store.known_streets("le l", ward_code=ben_thanh.code) == ["Lê Lợi"]
     assert store.known_streets("") == []
 
 
-def test_a_saved_case_and_a_repeat_call_are_queued_for_the_server_in_the_same_write(  # type: ignore[no-untyped-def]
-    store: CaseStore, make_case
+def test_a_saved_case_and_a_repeat_call_are_queued_for_the_server_in_the_same_write(
+    store: CaseStore, make_case: MakeCase
 ) -> None:
     from operator_console.store.outbox import Outbox
 

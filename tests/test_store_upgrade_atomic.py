@@ -51,7 +51,7 @@ def _kill_after_every_statement(
     """A fresh store killed after statement 1, then 2, … until a start gets to the end; each time
     ``killed`` looks at what the kill left, then the next start must open it (``check``). Where
     each kill landed."""
-    landed = []
+    landed: list[str] = []
     for statement in range(1, 500):
         store_path = folder / f"store-{statement}.sqlite3"
         make_store(store_path)

@@ -9,6 +9,7 @@ does at start after an upgrade.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,11 +29,11 @@ SPLIT_Q8, BAN_CO, P2_Q6, P2_Q5, SAI_GON, LINH_XUAN, DA_KAO, P14_BT = (
 
 
 @pytest.fixture
-def upgraded(tmp_path: Path) -> CaseStore:
+def upgraded(tmp_path: Path) -> Iterator[CaseStore]:
     path = tmp_path / "console.sqlite3"
     shutil.copyfile(FIXTURES / "console.sqlite3", path)
     store = CaseStore(path)
-    yield store  # type: ignore[misc]
+    yield store
     store.close()
 
 

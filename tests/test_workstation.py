@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 from PySide6.QtCore import QSettings, QTranslator
@@ -45,8 +46,14 @@ def machine_file(tmp_path: Path) -> Path:
     return path
 
 
+class OpenConsole(Protocol):
+    """The ``open_console`` fixture: a console built on the machine's file and the user's values."""
+
+    def __call__(self, machine: Path, user_values: dict[str, object] | None = None) -> Console: ...
+
+
 @pytest.fixture
-def open_console(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[object]:
+def open_console(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[OpenConsole]:
     opened: list[Console] = []
 
     def start(machine: Path, user_values: dict[str, object] | None = None) -> Console:
@@ -67,7 +74,7 @@ def open_console(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[o
 
 
 def test_the_machines_file_configures_a_fresh_user_and_the_user_may_override_it(
-    machine_file: Path, open_console, qtbot: QtBot, tmp_path: Path
+    machine_file: Path, open_console: OpenConsole, qtbot: QtBot, tmp_path: Path
 ) -> None:
     console = open_console(machine_file, {S.REPLICA_DAYS.key: 14})
     settings = console.settings
@@ -91,7 +98,7 @@ def test_the_machines_file_configures_a_fresh_user_and_the_user_may_override_it(
 
 
 def test_a_locked_machine_file_wins_and_its_fields_are_greyed_out(
-    machine_file: Path, open_console, qtbot: QtBot, tmp_path: Path
+    machine_file: Path, open_console: OpenConsole, qtbot: QtBot, tmp_path: Path
 ) -> None:
     machine_file.write_text(machine_file.read_text(encoding="utf-8") + "\n[policy]\nlocked=true\n")
     console = open_console(
@@ -115,7 +122,7 @@ def test_a_locked_machine_file_wins_and_its_fields_are_greyed_out(
 
 
 def test_the_settings_dialog_says_what_is_wrong_with_a_proxy_or_a_ca_file_at_its_field(
-    machine_file: Path, open_console, qtbot: QtBot
+    machine_file: Path, open_console: OpenConsole, qtbot: QtBot
 ) -> None:
     console = open_console(machine_file)
     dialog = SettingsDialog(console.settings, console.window)
@@ -138,7 +145,7 @@ def test_the_settings_dialog_says_what_is_wrong_with_a_proxy_or_a_ca_file_at_its
 
 
 def test_the_about_box_says_version_build_data_and_where_the_files_are(
-    machine_file: Path, open_console, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    machine_file: Path, open_console: OpenConsole, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(S.MACHINE_CONFIG_ENV, str(machine_file))
     machine_file.write_text(machine_file.read_text(encoding="utf-8") + "[policy]\nlocked=true\n")
@@ -216,7 +223,7 @@ def test_the_self_check_fails_on_a_machine_file_that_cannot_work_and_says_why(tm
 
 
 def test_the_store_its_journal_and_the_draft_are_readable_by_their_user_only(
-    machine_file: Path, open_console, qtbot: QtBot, tmp_path: Path
+    machine_file: Path, open_console: OpenConsole, qtbot: QtBot, tmp_path: Path
 ) -> None:
     console = open_console(machine_file)
     console.window.form.ui.phoneEdit.setText("0389 123 456")
@@ -230,7 +237,7 @@ def test_the_store_its_journal_and_the_draft_are_readable_by_their_user_only(
 
 
 def test_restart_from_the_crash_dialog_starts_the_same_console_again_without_the_old_call(
-    machine_file: Path, open_console, qtbot: QtBot, tmp_path: Path
+    machine_file: Path, open_console: OpenConsole, qtbot: QtBot, tmp_path: Path
 ) -> None:
     from operator_console.gui.crash_guard import CrashGuard
     from operator_console.gui.main import relaunch_command, restart_arguments
@@ -328,7 +335,7 @@ def test_settings_saved_by_the_old_console_do_not_hide_the_machines_server(
 
 
 def test_saving_the_font_size_writes_nothing_else(
-    machine_file: Path, open_console, qtbot: QtBot, tmp_path: Path
+    machine_file: Path, open_console: OpenConsole, qtbot: QtBot, tmp_path: Path
 ) -> None:
     # IT wrote the level in lower case and a timeout above what the dialog offers (300 s).
     text = machine_file.read_text(encoding="utf-8").replace("level=WARNING", "level=warning")

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -348,11 +349,11 @@ class IntakeForm(QWidget):
             error_label.setText(f"{error_label.text()}\n{text}".strip())
             error_label.setVisible(True)
             first = first or field_widget
-        hint, error = self.ui.phoneHint, self.ui.phoneError
-        if error.isVisibleTo(self) and hint.text() and hint.text() in error.text().splitlines():
+        hint, phone_error = self.ui.phoneHint, self.ui.phoneError
+        if phone_error.isVisibleTo(self) and hint.text() and hint.text() in phone_error.text().splitlines():
             hint.setText("")  # said once, in red, where the save stopped (it showed twice)
         # The error right under the field, not below the hint's empty line.
-        hint.setVisible(not (error.isVisibleTo(self) and not hint.text()))
+        hint.setVisible(not (phone_error.isVisibleTo(self) and not hint.text()))
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -439,9 +440,15 @@ class IntakeForm(QWidget):
         else:
             self.ui.categoryCombo.setFocus(Qt.FocusReason.TabFocusReason)  # past the choices made
 
+    def _ward_list(self) -> QAbstractItemView:
+        """The ward field's completion list (its completer made it: never None)."""
+        popup = self.ui.wardEdit.completer().popup()
+        assert popup is not None
+        return popup
+
     def ward_down(self) -> bool:
         """Down in the ward field goes to the choices, unless the completion list is open."""
-        if self.ui.wardChoices.isHidden() or self.ui.wardEdit.completer().popup().isVisible():
+        if self.ui.wardChoices.isHidden() or self._ward_list().isVisible():
             return False
         self.focus_ward_choices(first=True)
         return True
@@ -577,11 +584,10 @@ class IntakeForm(QWidget):
         )
         self._ward_model.setStringList(found)
         self._update_ward_hint()  # (the words were read before the offers changed)
-        completer = self.ui.wardEdit.completer()
         if found:
-            completer.complete()
+            self.ui.wardEdit.completer().complete()
         else:
-            completer.popup().hide()
+            self._ward_list().hide()
 
     def _ward_popup_below_hint(self) -> None:  # called by _WardList on every show and move
         """The completion list below the ward's message, never over it: what the words mean stays
@@ -594,7 +600,7 @@ class IntakeForm(QWidget):
             popup.move(popup.x(), below)
 
     def ward_enter_with_list_open(self) -> bool:
-        if not self.ui.wardEdit.completer().popup().isVisible():
+        if not self._ward_list().isVisible():
             return False
         self._enter_on_offer = True
         self.ui.wardEdit.returnPressed.emit()
@@ -605,7 +611,7 @@ class IntakeForm(QWidget):
 
     def ward_tab_with_list_open(self) -> bool:
         """Tab with the completion list open takes the line offered and goes on, in one key."""
-        if not self.ui.wardEdit.completer().popup().isVisible():
+        if not self._ward_list().isVisible():
             return False
         self._take_ward_offer()
         self.ui.wardEdit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -616,7 +622,7 @@ class IntakeForm(QWidget):
         """The line picked in the list, else the first offer when the words alone lead nowhere
         ("chanh hu"): words that lead somewhere ("P.1", a name several places bear) stay as said."""
         edit = self.ui.wardEdit
-        popup = edit.completer().popup()
+        popup = self._ward_list()
         picked = popup.currentIndex() if popup.isVisible() else None
         popup.hide()
         offers = self._ward_model.stringList()

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import requests
 from sqlalchemy import create_engine, text
@@ -34,7 +34,8 @@ from operator_console.server.schemas import UserIn
 PASSWORD = "test-password-1022"
 UNIT_A = "ubnd-26740"  # Phường Sài Gòn
 UNIT_B = "ubnd-27004"  # Phường Tân Bình
-USERS = {
+RoleName = Literal["operator", "supervisor", "unit", "monitor", "admin"]  # UserIn.role
+USERS: dict[str, tuple[str, RoleName, str | None]] = {
     "operator": ("op", "operator", None),
     "operator2": ("op2", "operator", None),
     "supervisor": ("sup", "supervisor", None),

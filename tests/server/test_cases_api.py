@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import requests
 
@@ -10,7 +11,7 @@ from tests.server.harness import UNIT_A, Server, key, new_case
 
 
 def create(
-    http: requests.Session, server: Server, body: dict[str, object], idem: str | None = None
+    http: requests.Session, server: Server, body: dict[str, Any], idem: str | None = None
 ) -> requests.Response:
     headers = {"Idempotency-Key": idem or key()}
     return http.post(server.api("/cases"), json=body, headers=headers, timeout=30)
@@ -196,7 +197,7 @@ def test_the_list_filters_and_pages_without_repeating_a_case(server: Server) -> 
     seen: list[str] = []
     cursor = None
     while True:
-        params: dict[str, object] = {"phone": "+84987654321", "limit": 2}
+        params: dict[str, str | int] = {"phone": "+84987654321", "limit": 2}
         if cursor:
             params["cursor"] = cursor
         page = http.get(server.api("/cases"), params=params, timeout=30).json()
@@ -337,9 +338,8 @@ def test_filters_match_exactly_and_an_unknown_value_is_refused(server: Server) -
         headers={"Idempotency-Key": key()},
         timeout=30,
     ).json()
-    found = http.get(
-        server.api("/cases"), params={"category": "essential_supplies", "limit": 500}, timeout=30
-    )
+    query: dict[str, str | int] = {"category": "essential_supplies", "limit": 500}
+    found = http.get(server.api("/cases"), params=query, timeout=30)
     assert made["id"] in {c["id"] for c in found.json()["items"]}  # a top level holds its sub-categories
     for name, value in (
         ("category", "%"),

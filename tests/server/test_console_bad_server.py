@@ -85,7 +85,11 @@ def _certificate(folder: Path) -> tuple[Path, Path]:
 
 @contextmanager
 def _serve(mode: str, folder: Path | None = None) -> Iterator[BadServer]:
-    handler = type("Handler", (_Bad,), {"mode": mode, "release": threading.Event()})
+    class Handler(_Bad):  # this server's own mode and event
+        pass
+
+    Handler.mode, Handler.release = mode, threading.Event()
+    handler = Handler
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
     certificate = None

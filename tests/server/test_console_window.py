@@ -156,7 +156,8 @@ def test_an_operator_logs_in_saves_a_call_and_reads_the_servers_number_to_the_ca
     assert banner.text().endswith("→ UBND Phường Sài Gòn")
     assert console.window.queue_label.text() == "Không có hồ sơ chờ gửi"
     stored = console.store.list_cases()[0]
-    assert stored.status is Status.DISPATCHED and stored.case_number in banner.text()
+    assert stored.status is Status.DISPATCHED and stored.case_number is not None
+    assert stored.case_number in banner.text()
     case = console.store.get_case(stored.id)
     assert case is not None and case.operator == "op"
     assert server_copies(desk_server, [stored.id]) == {stored.id: 1}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -28,7 +29,7 @@ def test_a_simulated_colleague_takes_a_call_writes_it_up_and_saves_its_case(tmp_
     )
     desk = DemoDesk(runtime.factory, runtime.reference)
 
-    def figures(at: datetime) -> dict[str, object]:
+    def figures(at: datetime) -> dict[str, Any]:  # the figures' JSON document
         with transaction(runtime.reads) as session:
             names = runtime.reference.unit_names(session)
             return queue_stats(session, at, names, runtime.reference.ward_name, runtime.reference.deadlines)
@@ -41,27 +42,27 @@ def test_a_simulated_colleague_takes_a_call_writes_it_up_and_saves_its_case(tmp_
     with transaction(runtime.factory) as session:
         desk._ring(session, now)
         desk._ring(session, now)
-    assert figures(now)["calls"]["waiting"] == 2  # type: ignore[index]
+    assert figures(now)["calls"]["waiting"] == 2
     desk.tick(now + timedelta(seconds=1))  # two colleagues answer
     stats = figures(now + timedelta(seconds=1))
-    assert stats["calls"]["waiting"] == 0  # type: ignore[index]
-    assert stats["consoles"]["agents"] == {"available": 1, "on_call": 2, "after_call_work": 0}  # type: ignore[index]
+    assert stats["calls"]["waiting"] == 0
+    assert stats["consoles"]["agents"] == {"available": 1, "on_call": 2, "after_call_work": 0}
     later = now + timedelta(seconds=200)  # past the longest talk: both hang up, writing up
     desk.tick(later)
-    assert figures(later)["consoles"]["agents"]["after_call_work"] == 2  # type: ignore[index]
+    assert figures(later)["consoles"]["agents"]["after_call_work"] == 2
     before = cases()
     done = later + timedelta(seconds=61)  # past the longest write-up: the cases are saved
     desk.tick(done)
     assert cases() == before + 2
-    assert figures(done)["consoles"]["agents"]["after_call_work"] == 0  # type: ignore[index]
+    assert figures(done)["consoles"]["agents"]["after_call_work"] == 0
 
     # A caller nobody answers gives up; a restart ends what the last run left ringing.
     with transaction(runtime.factory) as session:
         desk._ring(session, done)
     desk._waiting.clear()  # as if the server had stopped with the call ringing
-    assert figures(done)["calls"]["waiting"] == 1  # type: ignore[index]
+    assert figures(done)["calls"]["waiting"] == 1
     DemoDesk(runtime.factory, runtime.reference).hang_up_leftovers(done + timedelta(seconds=5))
-    assert figures(done + timedelta(seconds=5))["calls"]["waiting"] == 0  # type: ignore[index]
+    assert figures(done + timedelta(seconds=5))["calls"]["waiting"] == 0
     with transaction(runtime.reads) as session:
         assert session.scalar(select(func.count()).where(CallRow.ended_at.is_(None))) == 0
     runtime.engine.dispose()

@@ -50,7 +50,7 @@ MATRIX = [
 ]
 
 
-def _body(method: str, path: str, case: dict[str, str], target: dict[str, str]) -> dict[str, object] | None:
+def _body(method: str, path: str, case: dict[str, str], target: dict[str, str]) -> dict[str, Any] | None:
     suffix = key()[:8]
     return {
         ("POST", "/cases"): new_case(),
@@ -366,7 +366,7 @@ def test_consoles_reporting_at_once_are_all_heard(server: Server) -> None:
     http = server.session("operator")
 
     def beat(i: int) -> int:
-        body = {"console_id": "desk-shared", "outbox_size": i, "operator": "Lan"}
+        body: dict[str, str | int] = {"console_id": "desk-shared", "outbox_size": i, "operator": "Lan"}
         return http.post(server.api("/heartbeat"), json=body, timeout=30).status_code
 
     with ThreadPoolExecutor(10) as pool:

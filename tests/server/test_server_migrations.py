@@ -48,7 +48,9 @@ def test_no_key_reads_in_full_after_the_upgrade_until_an_admin_says_so(backend: 
             create_client_key(session, "new-app", "channel", "app", datetime.now(UTC))
             create_client_key(session, "new-bot", "channel", "zalo", datetime.now(UTC), full_reads=True)
         with engine.connect() as connection:
-            rows = dict(connection.execute(text("SELECT name, full_reads FROM client_keys")).all())
+            rows: dict[str, bool | int] = dict(  # a boolean in PostgreSQL, 0 or 1 in SQLite
+                connection.execute(text("SELECT name, full_reads FROM client_keys")).all()
+            )
         assert {name: bool(value) for name, value in rows.items()} == {
             "old-web": False,
             "new-app": False,

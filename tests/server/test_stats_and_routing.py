@@ -7,13 +7,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import requests
 
 from tests.server.harness import UNIT_A, Server, key, new_case, running_server
 
 
-def post(server: Server, body: dict[str, object]) -> dict[str, object]:
+def post(server: Server, body: dict[str, Any]) -> dict[str, object]:
     answer = server.session("operator").post(
         server.api("/cases"), json=body, headers={"Idempotency-Key": key()}, timeout=30
     )

@@ -30,6 +30,7 @@ from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.gui.app import Console
 from operator_console.gui.dashboard import Dashboard
 from operator_console.gui.drilldown_dialog import DrillDownDialog
+from operator_console.gui.figure_charts import Arrivals
 from operator_console.gui.i18n import install_translator
 from operator_console.gui.main import serve_handovers
 from operator_console.gui.single_instance import InstanceServer, socket_name
@@ -161,12 +162,15 @@ def test_a_supervisor_logs_in_and_reads_every_figure_of_the_desk(
     operator = next(row for row in dashboard.operators.rows if row.username == "op")
     assert (operator.state, operator.cases_today, operator.average_handling_s) == ("after_call_work", 5, 60.0)
     arrivals = dashboard.charts["arrivals_day"]
-    assert sum(arrivals.sets["phone"].at(i) for i in range(24)) == 2  # type: ignore[attr-defined]
-    assert sum(arrivals.sets["zalo"].at(i) for i in range(24)) == 1  # type: ignore[attr-defined]
+    assert isinstance(arrivals, Arrivals)
+    assert sum(arrivals.sets["phone"].at(i) for i in range(24)) == 2
+    assert sum(arrivals.sets["zalo"].at(i) for i in range(24)) == 1
     week = dashboard.charts["arrivals_week"]
-    assert sum(week.sets["phone"].at(i) for i in range(168)) == 3  # type: ignore[attr-defined]
-    today = dashboard.figures.generated_at.astimezone(HCMC_TIME).strftime("%d/%m")  # type: ignore[union-attr]
-    assert today in week.marks.categoriesLabels()  # type: ignore[attr-defined]
+    assert isinstance(week, Arrivals)
+    assert sum(week.sets["phone"].at(i) for i in range(168)) == 3
+    assert dashboard.figures is not None
+    today = dashboard.figures.generated_at.astimezone(HCMC_TIME).strftime("%d/%m")
+    assert today in week.marks.categoriesLabels()
 
     unnamed = [
         f"{type(w).__name__}:{w.objectName()}"

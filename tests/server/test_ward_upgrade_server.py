@@ -74,7 +74,7 @@ def test_the_previous_releases_database_is_upgraded_and_served(backend: str, tmp
         engine = open_engine(url)
         migrate(engine)
         with engine.connect() as db:
-            units = dict(
+            units: dict[str, int | None] = dict(
                 db.execute(text("SELECT code, ward_code FROM units WHERE code LIKE 'ubnd-27%'")).all()
             )
             assert units.get("ubnd-27154") == 27154 and "ubnd-27160" not in units
@@ -158,7 +158,7 @@ def test_the_upgraded_consoles_unsent_cases_reach_the_upgraded_server_once(
         store.close()
         engine = open_engine(url)
         with engine.connect() as db:
-            stored = dict(db.execute(text("SELECT source_key, case_number FROM cases")).all())
+            stored: dict[str, str] = dict(db.execute(text("SELECT source_key, case_number FROM cases")).all())
         engine.dispose()
         assert stored == numbers and len(stored) == 8
     finally:

@@ -242,7 +242,9 @@ def test_a_call_nobody_could_place_is_triaged_worked_by_its_unit_and_its_outcome
     key(qtbot, unit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # no reason: said at the field
     assert dialog.isVisible() and dialog.reason_error.isVisible()
     assert unit.store.changes_of(unit_id)[-1][1] == "sent"  # nothing more recorded
-    type_text(qtbot, dialog.reason_box.lineEdit(), "Đã nhận hỗ trợ đợt 2")
+    reason_edit = dialog.reason_box.lineEdit()
+    assert reason_edit is not None  # the reason box is editable
+    type_text(qtbot, reason_edit, "Đã nhận hỗ trợ đợt 2")
     key(qtbot, unit, Qt.Key.Key_Return)
     assert dialog.focusWidget() is dialog.note_edit
     key(qtbot, unit, Qt.Key.Key_Return)
