@@ -58,3 +58,14 @@ def test_the_csv_starts_with_a_byte_order_mark_and_holds_every_table(tmp_path: P
 
 def test_columns_are_lettered_as_a_spreadsheet_does() -> None:
     assert [column_letter(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
+
+
+def test_text_that_looks_like_a_formula_stays_text_and_no_number_is_a_repair(tmp_path: Path) -> None:
+    """A name typed as ``=HYPERLINK(…)`` is shown as typed, never run; a ratio with nothing to divide
+    (NaN) is an empty cell, not a value Excel would have to repair."""
+    path = tmp_path / "r.xlsx"
+    attack = '=HYPERLINK("http://example.invalid","Bấm vào đây")'
+    write_report(path, "1022", [Sheet("Tổng đài viên", ["Tên", "Tỉ lệ"], [[attack, float("nan")]])])
+    cell = load_workbook(path).worksheets[0]["A3"]
+    assert cell.data_type == "s" and cell.value == attack
+    assert load_workbook(path).worksheets[0]["B3"].value is None
