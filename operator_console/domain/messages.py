@@ -63,16 +63,16 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Age must be a whole number from 0 to 130: “{value}”.",
     ),
     "case.email": (
-        "Địa chỉ e-mail không hợp lệ (cần dạng ten@mien.vn).",
-        "Not a valid e-mail address (it takes the form name@domain.vn).",
+        "Địa chỉ e-mail «{value}» không hợp lệ (cần dạng ten@mien.vn).",
+        "“{value}” is not a valid e-mail address (it takes the form name@domain.vn).",
     ),
     "case.point": (
         "Toạ độ phải có cả vĩ độ (lat, −90…90) và kinh độ (long, −180…180); giới hạn ±{limit}.",
         "A point needs both a latitude (lat, −90…90) and a longitude (long, −180…180); limit ±{limit}.",
     ),
     "case.media_url": (
-        "Đường dẫn ảnh/tệp phải là địa chỉ web (http:// hoặc https://), không có dấu cách.",
-        "The photo/file link must be a web address (http:// or https://) without spaces.",
+        "Đường dẫn ảnh/tệp «{value}» phải là địa chỉ web (http:// hoặc https://), không có dấu cách.",
+        "The photo/file link “{value}” must be a web address (http:// or https://) without spaces.",
     ),
     "case.household_size": (
         "Số người trong hộ phải là số nguyên dương: «{value}».",
@@ -96,6 +96,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "The time “{value}” has no offset (e.g. +07:00).",
     ),
     "case.external_id_missing": ("Thiếu mã hồ sơ (external_id).", "The external_id is missing."),
+    "case.external_id_unprintable": (
+        "Mã ngoài «{value}» có ký tự điều khiển (không in được, đánh dấu �): sửa tệp rồi nhập lại.",
+        "The external id “{value}” holds a control character (not printable, marked �): fix the "
+        "file and import it again.",
+    ),
     "case.external_id_repeated": (
         "Mã hồ sơ «{value}» đã xuất hiện ở dòng {row} của tệp này.",
         "external_id “{value}” already appears on row {row} of this file.",
@@ -283,6 +288,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "problem.internal": ("Lỗi máy chủ. Đã ghi nhận.", "Server error. It has been logged."),
     "problem.unavailable": ("Máy chủ tạm thời không phục vụ được.", "The server is temporarily unavailable."),
+    "problem.busy": (
+        "Máy chủ đang nhận quá nhiều yêu cầu cùng lúc. Yêu cầu chưa được ghi: thử lại sau giây lát.",
+        "The server is taking too many requests at once. Nothing was saved: retry in a moment.",
+    ),
     # the console's connection to the server (``client/api.py``)
     "server.offline": ("Không kết nối được máy chủ.", "Cannot reach the server."),
     "server.timeout": ("Máy chủ không trả lời kịp.", "The server did not answer in time."),

@@ -26,12 +26,15 @@ from operator_console.server.errors import (
     install_error_handlers,
     problem_response,
 )
-from operator_console.server.limits import BodyLimit, RateLimiter, credential_key
+from operator_console.server.limits import BodyLimit, RateLimiter, WriteGate, credential_key
 from operator_console.server.openapi import with_required_keys
 from operator_console.server.problems import Problem, ProblemError
 from operator_console.server.runtime import Runtime, build_runtime
 
 log = logging.getLogger("operator_console.server")
+BUSY_RETRY_S = 2
+"""When a write turned away as busy may come back."""
+UNGATED = (f"{API}/telephony/", f"{API}/auth/")
 
 
 def create_app(config: ServerConfig, rt: Runtime | None = None) -> FastAPI:
@@ -54,6 +57,7 @@ def create_app(config: ServerConfig, rt: Runtime | None = None) -> FastAPI:
     limiter = RateLimiter(config.limits.requests_per_minute)
     address_limiter = RateLimiter(config.limits.requests_per_minute_per_address)
     login_limiter = RateLimiter(config.limits.logins_per_minute)
+    writes = WriteGate(config.limits.writes_in_flight)
     install_error_handlers(app)
 
     def too_large(scope: Any) -> Any:
@@ -78,12 +82,23 @@ def create_app(config: ServerConfig, rt: Runtime | None = None) -> FastAPI:
             )
         )
         wait = address_limiter.check(client) or (login_limiter if is_login else limiter).check(key)
+        # Never turned away: the exchange's call events (a phone call is not posted again), and
+        # logins (the operators coming on shift are what a surge needs most).
+        gated = request.method not in ("GET", "HEAD", "OPTIONS") and not path.startswith(UNGATED)
         if wait is not None:
             response: Response = error_response(
                 request, ProblemError("rate_limited", headers={"Retry-After": str(wait)})
             )
+        elif gated and not writes.enter():
+            response = error_response(
+                request, ProblemError("busy", headers={"Retry-After": str(BUSY_RETRY_S)})
+            )
         else:
-            response = await call_next(request)
+            try:
+                response = await call_next(request)
+            finally:
+                if gated:
+                    writes.leave()
         # Path only, never the query string: a query may carry a phone number.
         route = request.scope.get("route")
         shown = getattr(route, "path", None) or "(unrouted)"

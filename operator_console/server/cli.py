@@ -41,6 +41,7 @@ from operator_console.server.config import (
     DEFAULT_HOST,
     DEFAULT_PORT,
     PUBLIC_FIELDS,
+    Limits,
     Open311Config,
     ServerConfig,
     deadlines_in_force,
@@ -113,6 +114,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="the Open311 endpoint's public address for discovery, behind a proxy "
         "(default: the address each request came to)",
+    )
+    serve.add_argument(
+        "--writes-in-flight",
+        type=int,
+        default=Limits.writes_in_flight,
+        metavar="N",
+        help="writes one worker takes at once; past it, 503 with Retry-After "
+        f"(default {Limits.writes_in_flight})",
     )
     serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     serve.add_argument(
@@ -193,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         routing_rules=str(getattr(args, "routing_rules", None) or defaults.routing_rules),
         demo=demo,
         deadlines=str(getattr(args, "deadlines", None) or ""),
+        limits=Limits(writes_in_flight=max(1, getattr(args, "writes_in_flight", Limits.writes_in_flight))),
         open311=Open311Config(
             jurisdiction_id=getattr(args, "open311_jurisdiction", None) or Open311Config.jurisdiction_id,
             public_fields=tuple(dict.fromkeys(getattr(args, "open311_public", None) or ())),

@@ -48,6 +48,14 @@ class Limits:
     logins_per_minute: int = 300
     """Per client address (per worker), on top of the per-name throttle kept in the database: a
     shift of a hundred operators behind one NAT address logs in at once."""
+    writes_in_flight: int = 64
+    """Writes (case creations, changes, posts from the channels) one worker takes at once; past it
+    a write is answered 503 with ``Retry-After`` at once instead of waiting in line. In a surge (a
+    flood, a lockdown announcement) a worker makes some 50 to 65 cases a second on two cores: 64
+    in flight is about a second of work, so what is taken is answered in seconds, and what is not
+    is told to come back (a console's outbox does by itself) rather than timing out after having
+    been made, which a client that retries would make twice. With 400, a fifth of a surge's posts
+    were made after their client had given up (``benchmarks/README.md``, the surge)."""
 
 
 PUBLIC_FIELDS = ("description", "address", "location", "media_url")

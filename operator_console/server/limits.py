@@ -50,6 +50,24 @@ class RateLimiter:
         return None if allowed else max(1, int(60 - now % 60))
 
 
+class WriteGate:
+    """How many writes this worker is making; refuses one more past ``limit`` (the event loop's own
+    counter: the middleware that holds it runs on the loop's thread only)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.in_flight = 0
+
+    def enter(self) -> bool:
+        if self.in_flight >= self.limit:
+            return False
+        self.in_flight += 1
+        return True
+
+    def leave(self) -> None:
+        self.in_flight -= 1
+
+
 def credential_key(authorization: str | None, fallback: str) -> str:
     if authorization:
         return "auth:" + hashlib.sha256(authorization.encode()).hexdigest()[:32]

@@ -40,6 +40,7 @@ _STATUS: dict[str, int] = {
     "login_throttled": 429,
     "internal": 500,
     "unavailable": 503,
+    "busy": 503,
 }
 
 
@@ -113,7 +114,7 @@ _DESCRIPTIONS = {
     415: "Unsupported media type",
     422: "A field is not valid (each listed in errors)",
     429: "Too many requests; see Retry-After",
-    503: "Database unavailable",
+    503: "Database unavailable, or too many writes at once (busy); see Retry-After",
 }
 
 

@@ -31,6 +31,7 @@ from operator_console.server.security import Machine, Principal, Role, machine_f
 
 KEY_HEADER = "X-Exchange-Key"
 RECENT = timedelta(hours=12)
+PREFIX = f"{API}/telephony/"
 
 
 def _exchange(
@@ -48,7 +49,7 @@ def _exchange(
 
 def add_routes(app: FastAPI) -> None:
     @app.post(
-        f"{API}/telephony/events",
+        f"{PREFIX}events",
         tags=["telephony"],
         response_model=Ack,
         responses=responses(401, 413, 422, 429, 503),
@@ -97,7 +98,7 @@ def add_routes(app: FastAPI) -> None:
         return Ack()
 
     @app.get(
-        f"{API}/telephony/calls/current",
+        f"{PREFIX}calls/current",
         tags=["telephony"],
         response_model=CallOut | None,
         responses=responses(*AUTH_ERRORS),
