@@ -535,3 +535,20 @@ def test_the_list_reads_every_case_on_the_desks_clock(tmp_path: Path) -> None:
     store.close()
     code, out, _err = run("list", "--db", str(db), "--lang", "vi")
     assert code == EXIT_OK and out.split("\t")[0] == "2021-08-29 09:15"
+
+
+def test_an_id_with_a_control_character_is_refused_on_every_run_not_a_crash(tmp_path: Path) -> None:
+    """A broken export's NUL inside an id: such an id could not be matched on the next run."""
+    path = tmp_path / "c.csv"
+    header = ",".join(COLUMNS)
+    path.write_text(
+        f"{header}\nR-1\x002,2021-08-29T09:15:00+07:00,phone,0389123456,Lê Thị Mai,,,,,other,2\n"
+        "R-3,2021-08-29T09:15:00+07:00,phone,0389123457,Lê Văn Ba,,,,,other,2\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "s.sqlite3")
+    for run_number in (1, 2):
+        code, out, err = run("import", "--db", db, str(path), "--quiet", "--lang", "en")
+        assert code == EXIT_REJECTED, run_number
+        assert "Row 2: [external_id]" in err and "control character" in err and "R-1�2" in err
+        assert f"Imported {2 - run_number} cases" in out

@@ -4,8 +4,13 @@ format): Vietnamese intact, numbers as numbers, titles frozen in view, awkward n
 from __future__ import annotations
 
 import csv
+import errno
+import gc
+import warnings
 from pathlib import Path
 
+import pytest
+import xlsxwriter.workbook
 from openpyxl import load_workbook
 
 from operator_console.gui.report_export import Sheet, column_letter, write_report
@@ -69,3 +74,32 @@ def test_text_that_looks_like_a_formula_stays_text_and_no_number_is_a_repair(tmp
     cell = load_workbook(path).worksheets[0]["A3"]
     assert cell.data_type == "s" and cell.value == attack
     assert load_workbook(path).worksheets[0]["B3"].value is None
+
+
+def test_a_text_longer_than_a_cell_holds_is_cut_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    write_report(path, "1022", [Sheet("Ghi chú", ["Nội dung"], [["x" * 40_000]])])
+    text = load_workbook(path).worksheets[0]["A3"].value
+    assert len(text) == 32_767 and text.endswith("…")
+
+
+def test_a_report_that_cannot_be_written_says_why_and_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk's own error reaches the dashboard (full, no permission), not the library's wrapper.
+    (A full disk cannot be made here: the zip file's opening is made to fail as a full disk does.)"""
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(xlsxwriter.workbook, "ZipFile", full)
+    with pytest.raises(OSError) as refused:
+        write_report(tmp_path / "r.xlsx", "1022", SHEETS)
+    assert refused.value.errno == errno.ENOSPC
+    assert list(tmp_path.iterdir()) == []
+    # XlsxWriter leaves its row files (anonymous temporary files) to the garbage collector when a
+    # workbook cannot be stored; Python warns as it closes them: here, not at the session's end.
+    del refused
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()

@@ -140,6 +140,11 @@ def draft_from_row(row: Mapping[str, object]) -> CaseDraft:
     }
     if not text["external_id"]:
         errors.append(FieldError("external_id", Message("case.external_id_missing")))
+    elif not text["external_id"].isprintable():
+        # A control character (a NUL from a broken export) is no part of an id: such an id could
+        # not be matched again on the next import.
+        shown = "".join(c if c.isprintable() else "�" for c in text["external_id"])[:80]
+        errors.append(FieldError("external_id", Message("case.external_id_unprintable", {"value": shown})))
     received_at = None
     try:
         received_at = parse_received_at(row.get("received_at"))

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from xlsxwriter import Workbook
+from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
@@ -66,6 +67,8 @@ def _write_csv(path: Path, heading: str, sheets: Sequence[Sheet]) -> None:
             writer.writerows([["" if v is None else v for v in row] for row in sheet.rows])
 
 
+MAX_CELL_TEXT = 32_767
+"""The most characters a spreadsheet cell holds (Excel's limit)."""
 # Characters a workbook cannot hold at all (control characters other than tab and line breaks).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -89,6 +92,8 @@ def _write_row(sheet: Worksheet, row: int, values: Sequence[Any], style: Format 
         if value is None:
             sheet.write_blank(row, column, None, style)
         elif isinstance(value, str):
+            if len(value) > MAX_CELL_TEXT:  # a cell holds at most 32,767 characters: say it was cut
+                value = value[: MAX_CELL_TEXT - 1] + "…"
             sheet.write_string(row, column, value, style)  # never a formula, a link or a number
         else:
             sheet.write_number(row, column, value, style)
@@ -122,7 +127,16 @@ def sheet_name(title: str, taken: set[str]) -> str:
 def _write_xlsx(path: Path, heading: str, sheets: Sequence[Sheet]) -> None:
     # constant_memory: each row goes to disk as it is written (a drill-down can be long)
     book = Workbook(str(path), {"constant_memory": True})
-    taken: set[str] = set()
-    for table in sheets:
-        _fill(book, book.add_worksheet(sheet_name(table.title, taken)), heading, table)
-    book.close()
+    try:
+        taken: set[str] = set()
+        for table in sheets:
+            _fill(book, book.add_worksheet(sheet_name(table.title, taken)), heading, table)
+    finally:
+        try:
+            book.close()  # always: it also removes its temporary files
+        except FileCreateError as exc:
+            # XlsxWriter wraps the disk's own error (full, no permission): the dashboard says which
+            cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else None
+            if cause is not None:
+                raise cause from exc
+            raise

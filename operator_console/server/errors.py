@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
@@ -109,9 +110,19 @@ def _field_of(location: Any) -> str:
 
 
 def _methods_of(app: FastAPI, path: str) -> list[str]:
+    return sorted(_methods_in(app.routes, path))
+
+
+def _methods_in(routes: Sequence[Any], path: str) -> set[str]:
+    """The methods of every route matching ``path``, inside included routers too (FastAPI keeps
+    an included ``APIRouter`` as one entry of the app's routes, its own routes within)."""
     methods: set[str] = set()
-    for route in app.routes:
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            methods |= _methods_in(inner.routes, path)
+            continue
         regex = getattr(route, "path_regex", None)
         if regex is not None and regex.match(path):
             methods |= set(getattr(route, "methods", None) or ())
-    return sorted(methods)
+    return methods

@@ -353,3 +353,13 @@ def test_filters_match_exactly_and_an_unknown_value_is_refused(server: Server) -
         answer = http.get(server.api("/cases"), params={name: value}, timeout=30)
         assert answer.status_code == 422, (name, value, answer.text)
         assert name in answer.text
+
+
+def test_a_method_a_path_does_not_take_is_answered_405_with_the_methods_it_does(server: Server) -> None:
+    """RFC 9110: a 405 names what the resource takes (each route module adds its own methods)."""
+    http = server.session("admin")
+    for path, allowed in (("/cases", "GET, POST"), ("/units", "GET, POST"), ("/auth/token", "DELETE, POST")):
+        answer = http.put(server.api(path), json={}, timeout=30)
+        assert answer.status_code == 405, path
+        assert answer.headers["Allow"] == allowed, path
+        assert answer.json()["code"] == "http_405"
