@@ -3,16 +3,19 @@
 import sqlite3
 import stat
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from operator_console.domain.case import Case, Channel, Contact, Person, Relation, Status, TransitionError
+from operator_console.domain.case import Case, Channel, Contact, Person, Relation, Status
 from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.phones import parse_phone
 from operator_console.store.case_store import CaseFilter, CaseStore, ImportCounts, case_record
 from operator_console.store.outbox import Outbox
+from operator_console.store.replica import Replica
+from operator_console.store.server_state import ServerCase
 from tests.drafts import MakeCase
 
 
@@ -197,19 +200,32 @@ def test_a_repeat_call_is_kept_as_a_contact_and_counted(store: CaseStore, make_c
     assert stored.contacts[0].caller.phone.legacy_form == "01689123456"
 
 
-def test_every_status_change_is_kept_with_who_and_why(store: CaseStore, make_case: MakeCase) -> None:
+def from_the_server(case: Case, server_id: str, version: int) -> ServerCase:
+    """The case as the server's feed brings it back (its own status, unit, number and version)."""
+    return ServerCase(server_id=server_id, source_key=case.id, case=case, version=version)
+
+
+def test_the_servers_status_changes_reach_the_case_taken_here_in_its_history(
+    store: CaseStore, make_case: MakeCase
+) -> None:
+    """The server decides a case's life (a unit's acceptance, a refusal): the feed brings each
+    change to the desk that took the call, kept in the case's history."""
     case = make_case(caller_name="A")
     store.add_case(case)
-    store.change_status(case.id, Status.DISPATCHED, by="sync")
-    store.change_status(case.id, Status.NOT_ELIGIBLE, by="ubnd-q8", reason="Đã nhận hỗ trợ đợt 1")
-    with pytest.raises(TransitionError):
-        store.change_status(case.id, Status.DRAFT, by="x")
+    acknowledge(store, case.id, case_number="1022-2026-000123", handling_unit="ubnd-26740")
+    replica, now = Replica(store.engine), datetime.now(UTC)
+    server_id = f"server-{case.id}"
+    replica.apply([from_the_server(replace(case, status=Status.ACCEPTED), server_id, 2)], cursor=1, now=now)
+    replica.apply(
+        [from_the_server(replace(case, status=Status.NOT_ELIGIBLE), server_id, 3)], cursor=2, now=now
+    )
     stored = store.get_case(case.id)
     assert stored is not None and stored.status is Status.NOT_ELIGIBLE
-    assert [(h.status, h.by, h.reason) for h in stored.history] == [
-        (Status.QUEUED, "op1", ""),
-        (Status.DISPATCHED, "sync", ""),
-        (Status.NOT_ELIGIBLE, "ubnd-q8", "Đã nhận hỗ trợ đợt 1"),
+    assert [(h.status, h.by) for h in stored.history] == [
+        (Status.QUEUED, "op1"),
+        (Status.DISPATCHED, "sync"),
+        (Status.ACCEPTED, "server"),
+        (Status.NOT_ELIGIBLE, "server"),
     ]
 
 
@@ -234,27 +250,30 @@ def test_a_store_reopened_keeps_everything(tmp_path: Path, make_case: MakeCase) 
 def test_a_dispatched_case_carries_the_servers_number_and_unit(store: CaseStore, make_case: MakeCase) -> None:
     case = make_case(caller_name="A")
     store.add_case(case)
-    acknowledge(store, case.id, case_number="1022-2026-000123", handling_unit="UBND Phường Chánh Hưng")
-    store.change_status(case.id, Status.ACCEPTED, by="unit", handling_unit="UBND Phường Chánh Hưng")
+    acknowledge(store, case.id, case_number="1022-2026-000123", handling_unit="ubnd-26740")
+    # re-routed on the server, then accepted there
+    now_there = replace(
+        case, status=Status.ACCEPTED, case_number="1022-2026-000123", handling_unit="ubnd-27004"
+    )
+    accepted = from_the_server(now_there, f"server-{case.id}", 2)
+    Replica(store.engine).apply([accepted], cursor=1, now=datetime.now(UTC))
     stored = store.get_case(case.id)
     assert stored is not None
     assert (stored.case_number, stored.reference) == ("1022-2026-000123", "1022-2026-000123")
-    assert stored.handling_unit == "UBND Phường Chánh Hưng" and stored.status is Status.ACCEPTED
+    assert stored.handling_unit == "ubnd-27004" and stored.status is Status.ACCEPTED
     assert store.list_cases()[0].reference == "1022-2026-000123"
 
 
-def test_a_case_merges_only_into_another_existing_case(store: CaseStore, make_case: MakeCase) -> None:
+def test_a_case_merged_on_the_server_is_merged_here_into_the_other(
+    store: CaseStore, make_case: MakeCase
+) -> None:
     first, second = make_case(caller_name="A"), make_case(caller_name="B")
     store.add_case(first)
     store.add_case(second)
-    for target in (second.id, "no-such-case"):
-        with pytest.raises(TransitionError):
-            store.change_status(
-                second.id, Status.MERGED, by="op", merged_into=target if target != second.id else second.id
-            )
-    store.change_status(second.id, Status.MERGED, by="op", merged_into=first.id)
-    merged = store.get_case(second.id)
-    assert merged is not None and merged.merged_into == first.id and merged.status is Status.MERGED
+    merged = from_the_server(replace(second, status=Status.MERGED, merged_into=first.id), "server-b", 2)
+    Replica(store.engine).apply([merged], cursor=1, now=datetime.now(UTC))
+    stored = store.get_case(second.id)
+    assert stored is not None and stored.merged_into == first.id and stored.status is Status.MERGED
 
 
 def test_local_references_of_cases_saved_together_differ(make_case: MakeCase) -> None:

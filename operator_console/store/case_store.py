@@ -45,7 +45,6 @@ from operator_console.domain.case import (
     StatusChange,
     Vulnerability,
     case_reference,
-    check_transition,
     new_case_id,
 )
 from operator_console.domain.changes import CaseChange
@@ -307,34 +306,6 @@ class CaseStore:
                 .values(repeat_count=CaseRow.repeat_count + 1, updated_at=now)
             )
             session.execute(insert(OutboxRow), [outbox_values("contact", case_id, contact.id, now)])
-
-    def change_status(
-        self,
-        case_id: str,
-        new: Status,
-        *,
-        by: str,
-        reason: str = "",
-        merged_into: str | None = None,
-        handling_unit: str | None = None,
-    ) -> None:
-        """Move a case on in its life; the change is kept in its history with who, when and why."""
-        with Session(self.engine) as session, session.begin():
-            row = session.get(CaseRow, case_id)
-            if row is None:
-                raise KeyError(case_id)
-            target_exists = merged_into is not None and session.get(CaseRow, merged_into) is not None
-            if new is Status.MERGED and (merged_into == case_id or not target_exists):
-                merged_into = None  # check_transition says why
-            check_transition(Status(row.status), new, reason, merged_into)
-            now = _utcnow()
-            row.status = new.value
-            row.updated_at = now
-            if new is Status.MERGED:
-                row.merged_into = merged_into
-            if handling_unit:
-                row.handling_unit = handling_unit
-            session.add(StatusChangeRow(case_id=case_id, status=new.value, at=now, by=by, reason=reason))
 
     # reads ----------------------------------------------------------------------------------------
     def get_case(self, case_id: str) -> Case | None:
