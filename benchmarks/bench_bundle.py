@@ -109,7 +109,7 @@ def main() -> None:
         checks = []
         for name, command in (
             ("bundle", [str(folder / "operator-console")]),
-            ("pip install", [sys.executable, "-m", "operator_console.gui.main"]),
+            ("pip install", [sys.executable, "-m", "operator_console.gui.shell.main"]),
         ):
             times = self_check_times(command, args.runs, Path(tmp) / "data")
             checks.append(

@@ -36,8 +36,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from operator_console.client.credentials import SERVICE
-from operator_console.gui import settings as S
-from operator_console.gui.app import Console, build_console
+from operator_console.gui.shell import settings as S
+from operator_console.gui.shell.app import Console, build_console
 from tests.keyring_stand_in import MemoryKeyring
 from tests.server.harness import PASSWORD, running_server
 from tests.stall import StallMeter

@@ -40,9 +40,9 @@ from bench_server import fill
 from operator_console.client.api import ServerClient
 from operator_console.client.queue_figures import QueueFigures
 from operator_console.domain.taxonomy import default_taxonomy
-from operator_console.gui.dashboard import Dashboard
-from operator_console.gui.i18n import install_translator
-from operator_console.gui.tasks import TaskRunner
+from operator_console.gui.dashboard.page import Dashboard
+from operator_console.gui.shell.i18n import install_translator
+from operator_console.gui.shell.tasks import TaskRunner
 from operator_console.server.db import open_engine
 from operator_console.server.models import CallRow, HeartbeatRow
 from tests.server.harness import drop_database, fresh_database, prepare, running_server

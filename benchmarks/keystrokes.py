@@ -41,8 +41,8 @@ from operator_console.domain.intake import build_case
 from operator_console.domain.interchange import draft_from_row
 from operator_console.domain.phones import parse_phone
 from operator_console.domain.taxonomy import default_taxonomy
-from operator_console.gui.app import Console, build_console
-from operator_console.gui.likely_dialog import LikelyDialog
+from operator_console.gui.intake.likely_dialog import LikelyDialog
+from operator_console.gui.shell.app import Console, build_console
 from operator_console.samples import rows as generated_rows
 from operator_console.store.case_store import CaseStore, case_record
 

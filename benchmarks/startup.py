@@ -22,7 +22,7 @@ CHILD = """
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from operator_console.gui import main as entry
+from operator_console.gui.shell import main as entry
 
 def report():
     app = QApplication.instance()

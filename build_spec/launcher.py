@@ -2,7 +2,7 @@
 
 import sys
 
-from operator_console.gui.main import main
+from operator_console.gui.shell.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

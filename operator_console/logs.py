@@ -98,7 +98,7 @@ def safe_traceback(
 
 
 def _short(filename: str) -> str:
-    """A frame's file from its package on (``operator_console/gui/main_window.py``): the folders
+    """A frame's file from its package on (``operator_console/gui/shell/main_window.py``): the folders
     above it name the user's home."""
     parts = Path(filename).parts
     for anchor in ("site-packages", "operator_console", "_internal"):

@@ -1,4 +1,4 @@
-"""The real console (``operator_console.gui.main.main``, the ``operator-console`` command) with a
+"""The real console (``operator_console.gui.shell.main.main``, the ``operator-console`` command) with a
 hand on its keyboard: once the window's event loop runs, the driver does what an operator would do
 for the chosen scenario, then prints ``state: …`` so that a test (or ``benchmarks/bench_stop.py``)
 knows where the console is before it signals it.
@@ -33,11 +33,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from operator_console.client.credentials import SERVICE
-from operator_console.gui import main as entry
-from operator_console.gui import settings as S
-from operator_console.gui.app import Console
-from operator_console.gui.login_dialog import LoginDialog
-from operator_console.gui.main_window import MainWindow
+from operator_console.gui.shell import main as entry
+from operator_console.gui.shell import settings as S
+from operator_console.gui.shell.app import Console
+from operator_console.gui.shell.login_dialog import LoginDialog
+from operator_console.gui.shell.main_window import MainWindow
 from tests.keyring_stand_in import MemoryKeyring
 
 SERVER_ENV = "CONSOLE_DRIVER_SERVER"  # the server's address (login, syncing)

@@ -15,7 +15,7 @@ import threading
 import time
 from pathlib import Path
 
-from operator_console.gui import settings as S
+from operator_console.gui.shell import settings as S
 from tests.console_driver import SERVER_ENV
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from operator_console.gui.single_instance import Handover, hand_over, socket_name
+from operator_console.gui.shell.single_instance import Handover, hand_over, socket_name
 
 BIN = Path(sys.executable).parent
 

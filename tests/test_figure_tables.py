@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from operator_console.gui.figure_tables import Column, RowsModel, table_for
+from operator_console.gui.dashboard.figure_tables import Column, RowsModel, table_for
 
 pytestmark = pytest.mark.gui
 
@@ -51,7 +51,7 @@ def test_the_row_under_the_cursor_stays_while_the_figures_re_sort(qtbot: QtBot) 
 
 
 def test_columns_that_do_not_fit_give_way_widest_first() -> None:
-    from operator_console.gui.case_list import fitted_widths
+    from operator_console.gui.cases.case_list import fitted_widths
 
     assert fitted_widths([100, 200, 50], 400) == [100, 200, 50]  # they fit: as wanted
     assert fitted_widths([100, 300, 50, 250], 500) == [100, 175, 50, 175]

@@ -12,7 +12,7 @@ from operator_console.domain.case import CallOutcome
 from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.intake import CaseDraft, build_case
 from operator_console.domain.taxonomy import default_taxonomy
-from operator_console.gui.app import Console
+from operator_console.gui.shell.app import Console
 from operator_console.store.case_store import case_record
 from tests.keys import type_text
 from tests.test_gui_intake import console, save_call  # noqa: F401  (the fixture)

@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operator_console.gui.app import Console, build_console
-from operator_console.gui.candidate_dialog import CandidateDialog
-from operator_console.gui.likely_dialog import LikelyDialog
+from operator_console.gui.intake.candidate_dialog import CandidateDialog
+from operator_console.gui.intake.likely_dialog import LikelyDialog
+from operator_console.gui.shell.app import Console, build_console
 from operator_console.store.case_store import CaseStore
 from operator_console.store.models import CaseLinkRow
 from operator_console.store.outbox import Outbox
@@ -103,7 +103,7 @@ def test_linking_the_call_makes_it_a_repeat_call_on_the_earlier_case_not_a_new_c
     # Nothing the caller said is lost by linking: what they told and the address they gave.
     assert contact.note == "Vẫn chưa ai đến\nĐịa chỉ: hẻm 12/3 Lê Văn Sỹ"
     # and the case's details show it line by line, not run together ("đến Địa chỉ")
-    from operator_console.gui.case_details import CaseDetails
+    from operator_console.gui.cases.case_details import CaseDetails
 
     context = console.window._context
     details = CaseDetails(case, context.gazetteer, context.taxonomy, "vi", window)

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from operator_console.domain.case import Priority
 from operator_console.domain.intake import CaseDraft
 from operator_console.domain.messages import Language
-from operator_console.gui.actions import ACTIONS
-from operator_console.gui.app import Console, build_console
+from operator_console.gui.shell.actions import ACTIONS
+from operator_console.gui.shell.app import Console, build_console
 from operator_console.store.case_store import CaseStore
 from tests.keys import compose_with_input_method, type_text
 
@@ -405,7 +405,7 @@ def test_a_keyring_waiting_for_its_unlock_prompt_holds_neither_a_save_nor_the_qu
     import threading
 
     from operator_console.client.credentials import TokenVault
-    from operator_console.gui import settings as S
+    from operator_console.gui.shell import settings as S
     from tests.keyring_stand_in import MemoryKeyring
 
     asked, answer = threading.Event(), threading.Event()
@@ -450,8 +450,8 @@ def test_caller_id_from_the_exchange_opens_an_intake_with_the_callers_history(
     import subprocess
     import sys
 
-    from operator_console.gui.main import serve_handovers
-    from operator_console.gui.single_instance import InstanceServer, socket_name
+    from operator_console.gui.shell.main import serve_handovers
+    from operator_console.gui.shell.single_instance import InstanceServer, socket_name
 
     save_call(console, qtbot, "0389 123 456", "Trần Văn Bình")
     data = Path(os.environ["OPERATOR_CONSOLE_DATA"])
@@ -474,7 +474,7 @@ def test_caller_id_from_the_exchange_opens_an_intake_with_the_callers_history(
 
 
 def test_f1_lists_every_command_and_every_field_key(console: Console) -> None:
-    from operator_console.gui.cheat_sheet import CheatSheet
+    from operator_console.gui.shell.cheat_sheet import CheatSheet
 
     sheet = CheatSheet(console.window.form, console.window)
     keys = {keys for keys, _what in sheet.rows}
@@ -484,7 +484,7 @@ def test_f1_lists_every_command_and_every_field_key(console: Console) -> None:
 
 
 def test_the_case_list_filters_as_you_type_and_shows_a_case_in_full(console: Console, qtbot: QtBot) -> None:
-    from operator_console.gui.case_details import CaseDetails
+    from operator_console.gui.cases.case_details import CaseDetails
 
     save_call(console, qtbot, "0389123456", "Trần Văn Bình", wardEdit="Bến Thành")
     save_call(console, qtbot, "0909123456", "Lê Thị Hoa", wardEdit="Sài Gòn", descriptionEdit="<b>gấp</b>")
@@ -529,8 +529,8 @@ def test_settings_change_the_font_at_once_and_refuse_a_plain_http_server(
 ) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from operator_console.gui import settings as S
-    from operator_console.gui.settings_dialog import SettingsDialog
+    from operator_console.gui.shell import settings as S
+    from operator_console.gui.shell.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(console.settings, console.window)
     dialog.ui.serverEdit.setText("http://tongdai1022.example")
@@ -708,7 +708,7 @@ def test_a_split_ward_left_to_settle_shows_its_successors_in_the_list_and_the_ca
     console: Console, qtbot: QtBot
 ) -> None:
     """Saved without a pick (the caller did not know), the case says which wards it may be."""
-    from operator_console.gui.case_details import CaseDetails
+    from operator_console.gui.cases.case_details import CaseDetails
 
     save_call(console, qtbot, "0389123456", "Trần Văn Bình", wardEdit="P.5 Q.8")
     panel = console.window.case_list
@@ -774,7 +774,7 @@ def test_the_held_calls_list_recalls_one_and_deletes_only_when_told(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from operator_console.gui.held_calls import HeldCallsDialog
+    from operator_console.gui.intake.held_calls import HeldCallsDialog
 
     window, ui = console.window, console.window.form.ui
     for phone in ("0909 000 001", "0909 000 002"):
@@ -799,7 +799,7 @@ def test_the_held_calls_list_recalls_one_and_deletes_only_when_told(
 
 
 def test_after_a_dialog_the_keys_go_back_to_the_field_they_were_in(console: Console, qtbot: QtBot) -> None:
-    from operator_console.gui.held_calls import HeldCallsDialog
+    from operator_console.gui.intake.held_calls import HeldCallsDialog
 
     window, ui = console.window, console.window.form.ui
     ui.callerNameEdit.setFocus()

@@ -13,7 +13,7 @@ import pytest
 import xlsxwriter.workbook
 from openpyxl import load_workbook
 
-from operator_console.gui.report_export import Sheet, column_letter, write_report
+from operator_console.gui.dashboard.report_export import Sheet, column_letter, write_report
 
 SHEETS = [
     Sheet("Tổng quan", ["Chỉ số", "Giá trị"], [["Quá hạn xử lý", "90"], ["Gọi lại hôm nay", "39,6 %"]]),

@@ -89,7 +89,7 @@ def test_the_shown_window_has_no_english_left_in_vietnamese(qtbot: QtBot, tmp_pa
     from PySide6.QtCore import QSettings, QTranslator
     from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QMenu, QWidget
 
-    from operator_console.gui.app import build_console
+    from operator_console.gui.shell.app import build_console
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)

@@ -5,7 +5,7 @@ wherever that is possible.
 Each test runs the real console as a process (``tests/console_driver.py`` plays the operator's
 hands) and signals it once it is in the state the test names, known from the console itself or from
 the test's server, never from a pause. The one bound in time, the 4 s watchdog, is the console's own
-(``gui/main.py``); ``benchmarks/bench_stop.py`` measures how long each stop takes.
+(``gui/shell/main.py``); ``benchmarks/bench_stop.py`` measures how long each stop takes.
 """
 
 from __future__ import annotations

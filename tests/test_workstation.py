@@ -15,10 +15,10 @@ from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
-from operator_console.gui import settings as S
-from operator_console.gui.about_dialog import AboutDialog
-from operator_console.gui.app import Console, build_console
-from operator_console.gui.settings_dialog import SettingsDialog
+from operator_console.gui.shell import settings as S
+from operator_console.gui.shell.about_dialog import AboutDialog
+from operator_console.gui.shell.app import Console, build_console
+from operator_console.gui.shell.settings_dialog import SettingsDialog
 from operator_console.store.database import head_revision
 from tests.driven_console import isolated_env
 
@@ -167,7 +167,7 @@ def test_the_about_box_says_version_build_data_and_where_the_files_are(
 
 def _start_console(tmp_path: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "operator_console.gui.main"],
+        [sys.executable, "-m", "operator_console.gui.shell.main"],
         env=isolated_env(tmp_path),
         stderr=subprocess.DEVNULL,
     )
@@ -178,7 +178,7 @@ def _console_command(
 ) -> subprocess.CompletedProcess[str]:
     env = isolated_env(tmp_path, machine)
     return subprocess.run(
-        [sys.executable, "-m", "operator_console.gui.main", *args],
+        [sys.executable, "-m", "operator_console.gui.shell.main", *args],
         capture_output=True,
         text=True,
         env=env,
@@ -239,8 +239,8 @@ def test_the_store_its_journal_and_the_draft_are_readable_by_their_user_only(
 def test_restart_from_the_crash_dialog_starts_the_same_console_again_without_the_old_call(
     machine_file: Path, open_console: OpenConsole, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from operator_console.gui.crash_guard import CrashGuard
-    from operator_console.gui.main import relaunch_command, restart_arguments
+    from operator_console.gui.shell.crash_guard import CrashGuard
+    from operator_console.gui.shell.main import relaunch_command, restart_arguments
 
     console = open_console(machine_file)
     guard = CrashGuard(tmp_path / "data", console.window.keep_draft_now, lambda: console.window)
@@ -282,7 +282,9 @@ def test_a_session_logging_out_stops_the_console_cleanly(tmp_path: Path, early: 
             time.sleep(0.05)
         if not early:
             activated = subprocess.run(
-                [sys.executable, "-m", "operator_console.gui.main"], env=isolated_env(folder), timeout=60
+                [sys.executable, "-m", "operator_console.gui.shell.main"],
+                env=isolated_env(folder),
+                timeout=60,
             )
             assert activated.returncode == 0  # the running console's loop answered
         console.send_signal(signal.SIGTERM)
@@ -355,7 +357,7 @@ def _wait_until_it_answers(folder: Path, process: subprocess.Popen[bytes]) -> No
     answers a second start's message. Asked from here, so that no second console starts."""
     import time
 
-    from operator_console.gui.single_instance import Handover, hand_over, socket_name
+    from operator_console.gui.shell.single_instance import Handover, hand_over, socket_name
 
     deadline = time.monotonic() + 120
     while hand_over(socket_name(folder / "data"), {"activate": True}) is not Handover.DELIVERED:
@@ -447,7 +449,7 @@ def test_a_console_killed_outright_brings_the_call_back_at_the_next_start(tmp_pa
     try:
         wait_for(lambda: log.exists() and "starting" in log.read_text(encoding="utf-8"), console)
         handed = subprocess.run(
-            [sys.executable, "-m", "operator_console.gui.main", "--incoming-call", "0389 123 456"],
+            [sys.executable, "-m", "operator_console.gui.shell.main", "--incoming-call", "0389 123 456"],
             env=isolated_env(tmp_path),
             timeout=60,
             check=False,
@@ -479,7 +481,7 @@ def test_the_window_says_the_store_was_kept_aside_lists_its_unsent_cases_and_tak
 
     from PySide6.QtCore import Qt
 
-    from operator_console.gui.store_set_aside_dialog import StoreSetAsideDialog
+    from operator_console.gui.shell.store_set_aside_dialog import StoreSetAsideDialog
 
     path = tmp_path / "console.sqlite3"
     shutil.copyfile(Path(__file__).parent / "fixtures" / "previous_release" / "console.sqlite3", path)

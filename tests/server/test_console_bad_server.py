@@ -24,8 +24,8 @@ from pytestqt.qtbot import QtBot
 
 from operator_console.client.credentials import SERVICE
 from operator_console.domain.case import Status
-from operator_console.gui import settings as S
-from operator_console.gui.app import Console
+from operator_console.gui.shell import settings as S
+from operator_console.gui.shell.app import Console
 from operator_console.store.case_store import CaseStore
 from operator_console.store.outbox import Outbox
 from tests.keyring_stand_in import MemoryKeyring

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from operator_console.domain.text import fold
-from operator_console.gui.crash_guard import CrashGuard
+from operator_console.gui.shell.crash_guard import CrashGuard
 from operator_console.logs import close_logging, setup_logging
 from tests.keyring_stand_in import MemoryKeyring
 from tests.keys import type_text

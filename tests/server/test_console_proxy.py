@@ -13,7 +13,7 @@ import requests
 from pytestqt.qtbot import QtBot
 
 from operator_console.client.credentials import SERVICE
-from operator_console.gui import settings as S
+from operator_console.gui.shell import settings as S
 from tests.keyring_stand_in import MemoryKeyring
 from tests.server.harness import PASSWORD, Server
 from tests.server.test_console_window import (

@@ -25,10 +25,10 @@ from pytestqt.qtbot import QtBot
 from operator_console.client.credentials import SERVICE
 from operator_console.client.embedded import EmbeddedServer
 from operator_console.domain.case import Status
-from operator_console.gui import settings as S
-from operator_console.gui.app import Console, build_console
-from operator_console.gui.main_window import LOGIN_PROMPT_IDLE_MS
-from operator_console.gui.refused_dialog import RefusedDialog
+from operator_console.gui.intake.refused_dialog import RefusedDialog
+from operator_console.gui.shell import settings as S
+from operator_console.gui.shell.app import Console, build_console
+from operator_console.gui.shell.main_window import LOGIN_PROMPT_IDLE_MS
 from operator_console.store.case_store import CaseStore
 from tests.keyring_stand_in import MemoryKeyring
 from tests.keys import type_text

@@ -16,9 +16,9 @@ from operator_console.client.api import ServerClient
 from operator_console.client.replica_sync import follow
 from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.taxonomy import default_taxonomy
-from operator_console.gui.case_details import CaseDetails
-from operator_console.gui.drilldown_dialog import DrillDownDialog
-from operator_console.gui.i18n import install_translator
+from operator_console.gui.cases.case_details import CaseDetails
+from operator_console.gui.dashboard.drilldown_dialog import DrillDownDialog
+from operator_console.gui.shell.i18n import install_translator
 from operator_console.store.case_store import CaseStore
 from operator_console.store.replica import Replica
 from tests.keyring_stand_in import MemoryKeyring

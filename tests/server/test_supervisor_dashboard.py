@@ -27,14 +27,14 @@ from operator_console.client.api import ServerClient
 from operator_console.domain.case import Status
 from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.taxonomy import default_taxonomy
-from operator_console.gui.app import Console
-from operator_console.gui.dashboard import Dashboard
-from operator_console.gui.drilldown_dialog import DrillDownDialog
-from operator_console.gui.figure_charts import Arrivals
-from operator_console.gui.i18n import install_translator
-from operator_console.gui.main import serve_handovers
-from operator_console.gui.single_instance import InstanceServer, socket_name
-from operator_console.gui.tasks import TaskRunner
+from operator_console.gui.dashboard.drilldown_dialog import DrillDownDialog
+from operator_console.gui.dashboard.figure_charts import Arrivals
+from operator_console.gui.dashboard.page import Dashboard
+from operator_console.gui.shell.app import Console
+from operator_console.gui.shell.i18n import install_translator
+from operator_console.gui.shell.main import serve_handovers
+from operator_console.gui.shell.single_instance import InstanceServer, socket_name
+from operator_console.gui.shell.tasks import TaskRunner
 from operator_console.store.case_store import CaseFilter
 from tests.keyring_stand_in import MemoryKeyring
 from tests.keys import type_text
@@ -379,7 +379,7 @@ def test_a_server_gone_away_is_said_and_the_last_figures_stay(
 
 
 def test_figures_are_written_the_vietnamese_way(qapp: QApplication) -> None:
-    from operator_console.gui import figure_text as ft
+    from operator_console.gui.dashboard import figure_text as ft
 
     install_translator(qapp, "vi")
     now = datetime.now(HCMC_TIME)

@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from operator_console.client.credentials import SERVICE
 from operator_console.domain.case import Priority, Status, label
-from operator_console.gui import settings as S
-from operator_console.gui.app import Console, build_console
+from operator_console.gui.shell import settings as S
+from operator_console.gui.shell.app import Console, build_console
 from operator_console.gui.worklist.decision_dialog import DecisionDialog
 from operator_console.gui.worklist.page import TRIAGE, UNIT, WorklistPage
 from tests.keyring_stand_in import MemoryKeyring

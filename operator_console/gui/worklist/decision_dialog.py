@@ -34,7 +34,7 @@ from operator_console.domain.changes import InvalidChange, make_change
 from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.messages import Language
 from operator_console.domain.units import Unit, units_for
-from operator_console.gui.tone import set_tone
+from operator_console.gui.shell.tone import set_tone
 
 
 @dataclass(frozen=True)

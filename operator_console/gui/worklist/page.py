@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from operator_console.domain.case import OPEN_STATUSES, Status
 from operator_console.domain.deadlines import default_deadlines
 from operator_console.domain.units import triage_codes, unit_name
-from operator_console.gui.context import ConsoleContext
+from operator_console.gui.shell.context import ConsoleContext
 from operator_console.gui.worklist.decision_dialog import DECISIONS, Decided, DecisionDialog
 from operator_console.gui.worklist.decisions import Target, about, changes_for, left_out
 from operator_console.gui.worklist.model import WorklistModel

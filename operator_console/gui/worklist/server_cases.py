@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from operator_console.client.api import Unreachable
 from operator_console.client.replica_sync import case_from_server
-from operator_console.gui.context import ConsoleContext
+from operator_console.gui.shell.context import ConsoleContext
 from operator_console.gui.worklist.decision_dialog import DECISIONS, Decided, DecisionDialog
 from operator_console.gui.worklist.decisions import Target, about, changes_for, left_out
 from operator_console.store.replica import Replica

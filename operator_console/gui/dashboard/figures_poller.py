@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from operator_console.client.api import AuthenticationNeeded, Refused, ServerClient, ServerError
 from operator_console.client.queue_figures import QueueFigures
-from operator_console.gui.tasks import TaskRunner
+from operator_console.gui.shell.tasks import TaskRunner
 
 REFRESH_MS = 5_000
 

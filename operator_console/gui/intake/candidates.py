@@ -30,8 +30,8 @@ from operator_console.domain.intake import CaseDraft
 from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.messages import Language
 from operator_console.gui.forms.ui_candidates_panel import Ui_CandidatesPanel
-from operator_console.gui.tasks import TaskRunner
-from operator_console.gui.tone import set_tone
+from operator_console.gui.shell.tasks import TaskRunner
+from operator_console.gui.shell.tone import set_tone
 
 log = logging.getLogger(__name__)
 SEARCH_PAUSE_MS = 120

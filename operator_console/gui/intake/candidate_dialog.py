@@ -17,7 +17,7 @@ from operator_console.domain.case import Case
 from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import Taxonomy
-from operator_console.gui.case_details import CaseDetails
+from operator_console.gui.cases.case_details import CaseDetails
 
 
 class CandidateDialog(CaseDetails):

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operator_console.gui.actions import ACTIONS
 from operator_console.gui.forms.ui_cheat_sheet import Ui_CheatSheet
+from operator_console.gui.shell.actions import ACTIONS
 
 
 def mnemonic(text: str) -> str:

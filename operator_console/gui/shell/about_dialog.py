@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from operator_console.gui import settings as S
+from operator_console.gui.shell import settings as S
 from operator_console.logs import LOG_FILE
 from operator_console.paths import data_dir
 from operator_console.versions import version_report

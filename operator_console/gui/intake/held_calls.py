@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from operator_console.domain.drafts import HeldCall, held_from_json, held_to_json
 from operator_console.domain.interchange import HCMC_TIME
-from operator_console.gui.draft_keeper import write_atomically
-from operator_console.gui.tasks import TaskRunner
+from operator_console.gui.intake.draft_keeper import write_atomically
+from operator_console.gui.shell.tasks import TaskRunner
 from operator_console.paths import private_folder
 
 SHIFT = timedelta(hours=12)

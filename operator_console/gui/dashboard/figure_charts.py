@@ -31,8 +31,8 @@ from operator_console.client.queue_figures import QueueFigures
 from operator_console.domain.case import Channel, label
 from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.messages import Language
-from operator_console.gui import figure_text
-from operator_console.gui.breaches import TONE_COLOURS, tone
+from operator_console.gui.dashboard import figure_text
+from operator_console.gui.dashboard.breaches import TONE_COLOURS, tone
 
 CHANNEL_COLOURS = {
     Channel.PHONE: "#1565c0",

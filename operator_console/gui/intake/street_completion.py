@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QStringListModel, QTimer
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
-from operator_console.gui.tasks import TaskRunner
+from operator_console.gui.shell.tasks import TaskRunner
 from operator_console.store.case_store import CaseStore
 
 _LEAD = re.compile(r"^\s*((?:[^\W\d_]+\.?\s+){0,2}?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*\s+)(.*)$")

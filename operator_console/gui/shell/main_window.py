@@ -33,34 +33,40 @@ from operator_console.domain.drafts import HeldCall
 from operator_console.domain.intake import CaseDraft, InvalidCase, build_case, build_contact
 from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.units import unit_name
-from operator_console.gui import settings as S
-from operator_console.gui.about_dialog import AboutDialog
-from operator_console.gui.actions import ACTIONS, MENUS, menu_label
-from operator_console.gui.caller_history import CallerHistory
-from operator_console.gui.candidate_dialog import CandidateDialog
-from operator_console.gui.candidates import CandidatesPanel
-from operator_console.gui.case_list_panel import CaseListPanel
-from operator_console.gui.case_viewer import CaseViewer
-from operator_console.gui.cheat_sheet import CheatSheet
-from operator_console.gui.connection import Connection
-from operator_console.gui.context import ConsoleContext
-from operator_console.gui.draft_keeper import DraftKeeper
-from operator_console.gui.held_calls import SHIFT, HeldCalls, HeldCallsDialog, describe, describe_briefly
-from operator_console.gui.intake_form import IntakeForm
-from operator_console.gui.likely_dialog import LikelyDialog
-from operator_console.gui.login_dialog import LoginDialog
-from operator_console.gui.refused_dialog import RefusedDialog
-from operator_console.gui.settings_dialog import SettingsDialog
-from operator_console.gui.store_set_aside_dialog import StoreSetAsideDialog
-from operator_console.gui.street_completion import StreetCompletion
-from operator_console.gui.tone import set_tone
+from operator_console.gui.cases.case_list_panel import CaseListPanel
+from operator_console.gui.cases.case_viewer import CaseViewer
+from operator_console.gui.intake.caller_history import CallerHistory
+from operator_console.gui.intake.candidate_dialog import CandidateDialog
+from operator_console.gui.intake.candidates import CandidatesPanel
+from operator_console.gui.intake.draft_keeper import DraftKeeper
+from operator_console.gui.intake.held_calls import (
+    SHIFT,
+    HeldCalls,
+    HeldCallsDialog,
+    describe,
+    describe_briefly,
+)
+from operator_console.gui.intake.intake_form import IntakeForm
+from operator_console.gui.intake.likely_dialog import LikelyDialog
+from operator_console.gui.intake.refused_dialog import RefusedDialog
+from operator_console.gui.intake.street_completion import StreetCompletion
+from operator_console.gui.shell import settings as S
+from operator_console.gui.shell.about_dialog import AboutDialog
+from operator_console.gui.shell.actions import ACTIONS, MENUS, menu_label
+from operator_console.gui.shell.cheat_sheet import CheatSheet
+from operator_console.gui.shell.connection import Connection
+from operator_console.gui.shell.context import ConsoleContext
+from operator_console.gui.shell.login_dialog import LoginDialog
+from operator_console.gui.shell.settings_dialog import SettingsDialog
+from operator_console.gui.shell.store_set_aside_dialog import StoreSetAsideDialog
+from operator_console.gui.shell.tone import set_tone
 from operator_console.gui.worklist.page import TRIAGE, UNIT, WorklistPage
 from operator_console.gui.worklist.server_cases import ServerCaseActions
 from operator_console.store.outbox import REFUSED, Outbox, OutboxState
 from operator_console.store.set_aside import SetAside
 
 if TYPE_CHECKING:
-    from operator_console.gui.dashboard import Dashboard
+    from operator_console.gui.dashboard.page import Dashboard
 
 log = logging.getLogger(__name__)
 
@@ -655,7 +661,7 @@ class MainWindow(QMainWindow):
         overseer = role in OVERSEERS
         if overseer and self.dashboard is None:
             # Imported here: QtCharts loads only on a supervisor's console, not at every start.
-            from operator_console.gui.dashboard import Dashboard
+            from operator_console.gui.dashboard.page import Dashboard
 
             self.dashboard = Dashboard(
                 self._runner,

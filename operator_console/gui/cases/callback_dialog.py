@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from operator_console.domain.case import CallOutcome, Case
 from operator_console.domain.changes import CaseChange, InvalidChange, make_change
 from operator_console.domain.messages import Language
-from operator_console.gui.tone import set_tone
+from operator_console.gui.shell.tone import set_tone
 
 _KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2}
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from operator_console.domain.case import label
 from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.text import fold_words, starts_a_word
-from operator_console.gui.context import ConsoleContext
+from operator_console.gui.shell.context import ConsoleContext
 from operator_console.store.case_store import MAX_FILTER_WORDS, CaseFilter, CaseSummary
 
 PAGE = 200

@@ -3,7 +3,7 @@
 Figures come from the server (``GET /stats/queue``) every few seconds through
 :class:`FiguresPoller`; this widget only shows them. Each tile is a button (Tab reaches it, Enter
 opens its cases), each table row opens its cases on Enter or a double click, each bar on a click.
-Colours follow ``gui/breaches.py``. Export writes what is on screen to XLSX or CSV.
+Colours follow ``gui/dashboard/breaches.py``. Export writes what is on screen to XLSX or CSV.
 """
 
 from __future__ import annotations
@@ -39,21 +39,21 @@ from operator_console.domain.case import Channel, Priority, Status, label
 from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import Taxonomy
-from operator_console.gui import figure_text as ft
-from operator_console.gui.breaches import tone
-from operator_console.gui.drilldown_dialog import Act, DrillDownDialog
-from operator_console.gui.figure_charts import (
+from operator_console.gui.dashboard import figure_text as ft
+from operator_console.gui.dashboard.breaches import tone
+from operator_console.gui.dashboard.drilldown_dialog import Act, DrillDownDialog
+from operator_console.gui.dashboard.figure_charts import (
     OPEN_STATUSES,
     Ageing,
     BacklogByUnit,
     arrivals_today,
     arrivals_week,
 )
-from operator_console.gui.figure_tables import Column, RowsModel, size_columns, table_for
-from operator_console.gui.figures_poller import FiguresPoller
-from operator_console.gui.report_export import Sheet, write_report
-from operator_console.gui.tasks import TaskRunner
-from operator_console.gui.tone import set_tone
+from operator_console.gui.dashboard.figure_tables import Column, RowsModel, size_columns, table_for
+from operator_console.gui.dashboard.figures_poller import FiguresPoller
+from operator_console.gui.dashboard.report_export import Sheet, write_report
+from operator_console.gui.shell.tasks import TaskRunner
+from operator_console.gui.shell.tone import set_tone
 
 log = logging.getLogger(__name__)
 Filters = dict[str, Any]

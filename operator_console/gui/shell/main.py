@@ -33,11 +33,11 @@ from operator_console import __version__
 from operator_console.client.embedded import EmbeddedServer, server_installed
 from operator_console.crash import crash_folder, write_crash_report
 from operator_console.domain.messages import LANGUAGES
-from operator_console.gui import settings as S
-from operator_console.gui.app import build_console
-from operator_console.gui.crash_guard import CrashGuard
-from operator_console.gui.main_window import MainWindow
-from operator_console.gui.single_instance import Handover, InstanceServer, hand_over, socket_name
+from operator_console.gui.shell import settings as S
+from operator_console.gui.shell.app import build_console
+from operator_console.gui.shell.crash_guard import CrashGuard
+from operator_console.gui.shell.main_window import MainWindow
+from operator_console.gui.shell.single_instance import Handover, InstanceServer, hand_over, socket_name
 from operator_console.logs import close_logging, setup_logging
 from operator_console.paths import APP_AUTHOR, APP_NAME, data_dir, default_store_path, open_private, resource
 from operator_console.versions import build
@@ -394,7 +394,7 @@ def restart_arguments(argv: Sequence[str]) -> list[str]:
 def relaunch_command(argv: Sequence[str]) -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable, *argv]  # the bundle's own executable
-    return [sys.executable, "-m", "operator_console.gui.main", *argv]
+    return [sys.executable, "-m", "operator_console.gui.shell.main", *argv]
 
 
 _QT_LEVELS = {
@@ -412,7 +412,7 @@ def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> 
 
 
 def _self_check(app: QApplication) -> int:
-    from operator_console.gui.self_check import SelfCheckFailed, run_self_check
+    from operator_console.gui.shell.self_check import SelfCheckFailed, run_self_check
 
     # The offscreen platform's chatter (no window manager to ask) is not a finding.
     qInstallMessageHandler(

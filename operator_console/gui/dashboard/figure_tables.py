@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from operator_console.gui.breaches import TONE_COLOURS
+from operator_console.gui.dashboard.breaches import TONE_COLOURS
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex

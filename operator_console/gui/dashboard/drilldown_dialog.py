@@ -23,11 +23,11 @@ from operator_console.domain.case import Channel, Priority, Status, label
 from operator_console.domain.interchange import HCMC_TIME
 from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import Taxonomy
-from operator_console.gui import figure_text
-from operator_console.gui.breaches import tone
-from operator_console.gui.figure_tables import Column, RowsModel, table_for
-from operator_console.gui.tasks import TaskRunner
-from operator_console.gui.tone import set_tone
+from operator_console.gui.dashboard import figure_text
+from operator_console.gui.dashboard.breaches import tone
+from operator_console.gui.dashboard.figure_tables import Column, RowsModel, table_for
+from operator_console.gui.shell.tasks import TaskRunner
+from operator_console.gui.shell.tone import set_tone
 from operator_console.gui.worklist.server_cases import KEYS as ACTION_KEYS
 
 PAGE = 200

@@ -10,11 +10,11 @@ for its unlock prompt holds neither the store's writes nor the quit).
 ``run_network`` is for every call to a server started from the window (a login, a logout, the demo
 server's start, the dashboard's figures, a drill-down, the account's role): each on a daemon thread
 of its own, never waited for at quit, so a server that never answers cannot hold the console's
-exit (SIGTERM must end it within seconds, ``gui/main.py``) for a whole read timeout.
+exit (SIGTERM must end it within seconds, ``gui/shell/main.py``) for a whole read timeout.
 
 The one long-lived thread besides is the sync worker (``client/sync_worker.py``): a loop that may
 hang on a dead server for a whole read timeout, so it must neither hold a pool slot nor be waited
-for at quit (everything it sends is already durable in the outbox). ``gui/connection.py`` turns
+for at quit (everything it sends is already durable in the outbox). ``gui/shell/connection.py`` turns
 its reports into a queued signal, as here.
 """
 

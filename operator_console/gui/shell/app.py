@@ -19,14 +19,14 @@ from operator_console.dedupe.finder import DuplicateFinder
 from operator_console.domain.gazetteer import default_gazetteer
 from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import default_taxonomy
-from operator_console.gui import settings as S
-from operator_console.gui.connection import Connection
-from operator_console.gui.context import ConsoleContext
-from operator_console.gui.draft_keeper import DraftKeeper
-from operator_console.gui.held_calls import HeldCalls
-from operator_console.gui.i18n import install_translator
-from operator_console.gui.main_window import MainWindow
-from operator_console.gui.tasks import TaskRunner
+from operator_console.gui.intake.draft_keeper import DraftKeeper
+from operator_console.gui.intake.held_calls import HeldCalls
+from operator_console.gui.shell import settings as S
+from operator_console.gui.shell.connection import Connection
+from operator_console.gui.shell.context import ConsoleContext
+from operator_console.gui.shell.i18n import install_translator
+from operator_console.gui.shell.main_window import MainWindow
+from operator_console.gui.shell.tasks import TaskRunner
 from operator_console.paths import resource
 from operator_console.store.case_store import CaseStore
 from operator_console.store.search import CandidateIndex
@@ -50,11 +50,11 @@ class Console:
     def shutdown(self) -> None:
         """Keep the draft, finish every queued write, then close the store.
 
-        Every wait here is bounded, well inside the few seconds a SIGTERM allows (``gui/main.py``):
+        Every wait here is bounded, well inside the few seconds a SIGTERM allows (``gui/shell/main.py``):
         the draft is queued first; the sync worker gets 1 s (an unanswered request is abandoned:
         its item still waits in the outbox, and its idempotency key makes the next try safe), the
         demo server 2 s; the local work left is the store's own (milliseconds); calls to a server
-        are on daemon threads nobody waits for (``gui/tasks.py``).
+        are on daemon threads nobody waits for (``gui/shell/tasks.py``).
         """
         if self.closed:
             return
@@ -81,7 +81,7 @@ def build_console(
 ) -> Console:
     """The console on ``store_path``: with the server of the settings (a login when needed), with
     ``demo`` (the embedded demo server, started and logged in to), or on this workstation only.
-    ``machine``: IT's configuration file for this workstation (``gui/settings.py``)."""
+    ``machine``: IT's configuration file for this workstation (``gui/shell/settings.py``)."""
     settings = S.Settings(qsettings, machine)
     chosen: Language = language or ("en" if settings.get(S.LANGUAGE) == "en" else "vi")
     install_translator(app, chosen)

@@ -7,9 +7,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from operator_console.domain.case import Status, label
-from operator_console.gui.case_list import MATCHED_COLUMN, CaseListModel, show_cases_in
-from operator_console.gui.context import ConsoleContext
+from operator_console.gui.cases.case_list import MATCHED_COLUMN, CaseListModel, show_cases_in
 from operator_console.gui.forms.ui_case_list_panel import Ui_CaseListPanel
+from operator_console.gui.shell.context import ConsoleContext
 from operator_console.store.case_store import CaseFilter
 
 TYPING_PAUSE_MS = 250

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from operator_console.domain.drafts import draft_from_json, draft_to_json
 from operator_console.domain.intake import CaseDraft
-from operator_console.gui.tasks import TaskRunner
+from operator_console.gui.shell.tasks import TaskRunner
 
 DELAY_MS = 400
 

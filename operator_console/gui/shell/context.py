@@ -8,7 +8,7 @@ from operator_console.dedupe.finder import DuplicateFinder
 from operator_console.domain.gazetteer import Gazetteer
 from operator_console.domain.messages import Language
 from operator_console.domain.taxonomy import Taxonomy
-from operator_console.gui.tasks import TaskRunner
+from operator_console.gui.shell.tasks import TaskRunner
 from operator_console.store.case_store import CaseStore
 
 

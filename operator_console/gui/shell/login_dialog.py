@@ -13,9 +13,9 @@ import shiboken6
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from operator_console.client.api import AuthenticationNeeded, Refused, ServerError
-from operator_console.gui.connection import Connection
 from operator_console.gui.forms.ui_login_dialog import Ui_LoginDialog
-from operator_console.gui.tone import set_tone
+from operator_console.gui.shell.connection import Connection
+from operator_console.gui.shell.tone import set_tone
 
 log = logging.getLogger(__name__)
 

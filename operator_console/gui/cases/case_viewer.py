@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 from operator_console.client.case_history import ServerHistory, UnreadableHistory, read_history
 from operator_console.domain.case import Case
 from operator_console.domain.changes import CaseChange
-from operator_console.gui.callback_dialog import CallbackDialog
-from operator_console.gui.case_details import CaseDetails
-from operator_console.gui.connection import Connection
-from operator_console.gui.context import ConsoleContext
+from operator_console.gui.cases.callback_dialog import CallbackDialog
+from operator_console.gui.cases.case_details import CaseDetails
+from operator_console.gui.shell.connection import Connection
+from operator_console.gui.shell.context import ConsoleContext
 from operator_console.store.outbox import WAITING, Outbox
 
 log = logging.getLogger(__name__)

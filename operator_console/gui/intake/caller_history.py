@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from operator_console.domain.case import label
-from operator_console.gui.case_list import CaseListModel, show_cases_in
-from operator_console.gui.context import ConsoleContext
+from operator_console.gui.cases.case_list import CaseListModel, show_cases_in
 from operator_console.gui.forms.ui_caller_history import Ui_CallerHistory
+from operator_console.gui.shell.context import ConsoleContext
 from operator_console.store.case_store import CaseFilter, CaseSummary
 
 # Nothing matches an empty phone filter's sentinel: the panel shows no rows then.

@@ -1,6 +1,6 @@
 """The settings an operator may change (name, server address, language, font size) and the ones IT
 sets per machine (CA certificates, proxy, timeout, replica window, log level), which a user may
-override unless IT locked them (``gui/settings.py``; docs/configuration.md)."""
+override unless IT locked them (``gui/shell/settings.py``; docs/configuration.md)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QSpinBox, QWidget
 
 from operator_console.client.api import secure_address
-from operator_console.gui import settings as S
 from operator_console.gui.forms.ui_settings_dialog import Ui_SettingsDialog
-from operator_console.gui.tone import set_tone
+from operator_console.gui.shell import settings as S
+from operator_console.gui.shell.tone import set_tone
 from operator_console.logs import LEVELS
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}

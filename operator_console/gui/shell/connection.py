@@ -33,8 +33,8 @@ from operator_console.client.credentials import InsecureKeyring, TokenVault
 from operator_console.client.embedded import DEMO_PASSWORD, DEMO_USER, EmbeddedServer
 from operator_console.client.sync_worker import SyncReport, SyncWorker
 from operator_console.domain.messages import Language
-from operator_console.gui import settings as S
-from operator_console.gui.tasks import TaskRunner
+from operator_console.gui.shell import settings as S
+from operator_console.gui.shell.tasks import TaskRunner
 from operator_console.store.case_store import CaseStore
 
 log = logging.getLogger(__name__)

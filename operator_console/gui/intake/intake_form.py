@@ -41,7 +41,7 @@ from operator_console.domain.phones import Phone, PhoneError, old_landline_readi
 from operator_console.domain.priority import suggest_priority
 from operator_console.domain.taxonomy import Taxonomy
 from operator_console.gui.forms.ui_intake_form import Ui_IntakeForm
-from operator_console.gui.tone import set_tone
+from operator_console.gui.shell.tone import set_tone
 
 LONG_CALL_S = 60
 """A call taken in well under a minute is the desk's aim: past it, the clock turns amber."""

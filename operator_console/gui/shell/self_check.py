@@ -80,7 +80,7 @@ def _steps(app: QApplication, folder: Path) -> list[tuple[str, Callable[[], str]
         return f"gazetteer {len(wards.current_wards)} wards ({len(wards.former_wards)} former)"
 
     def window() -> str:
-        from operator_console.gui.app import build_console
+        from operator_console.gui.shell.app import build_console
 
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         console = build_console(app, folder / "console.sqlite3", settings, "vi")
@@ -111,9 +111,9 @@ def _steps(app: QApplication, folder: Path) -> list[tuple[str, Callable[[], str]
         """The supervisor's view (QtCharts, the report writer) over made-up figures: a bundle
         without QtCharts would otherwise fail only at a supervisor's first login."""
         from operator_console.client.queue_figures import parse_queue_figures
-        from operator_console.gui.dashboard import Dashboard
-        from operator_console.gui.report_export import write_report
-        from operator_console.gui.tasks import TaskRunner
+        from operator_console.gui.dashboard.page import Dashboard
+        from operator_console.gui.dashboard.report_export import write_report
+        from operator_console.gui.shell.tasks import TaskRunner
 
         runner = TaskRunner()
         view = Dashboard(runner, lambda: None, default_taxonomy(), "vi")
@@ -130,7 +130,7 @@ def _steps(app: QApplication, folder: Path) -> list[tuple[str, Callable[[], str]
 
     def configuration() -> str:
         """IT's file for this machine, as a user who never changed a setting gets it."""
-        from operator_console.gui import settings as S
+        from operator_console.gui.shell import settings as S
 
         machine = S.MachineConfig.read()
         path = machine.path

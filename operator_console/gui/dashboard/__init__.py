@@ -1,0 +1,2 @@
+"""The supervisor's dashboard: the figures, their charts and tables, the drill-downs, the daily
+report."""
