@@ -15,14 +15,7 @@ from sqlalchemy import Engine, text
 from operator_console.client.api import ServerClient, Unreachable
 from operator_console.server.db import open_engine
 from tests.server.harness import Server, key, new_case, running_server
-
-FORM = {
-    "service_code": "essential_supplies.food",
-    "address_string": "45 Nguyễn Trãi, Phường Sài Gòn",
-    "first_name": "Thị Lan",
-    "last_name": "Phạm",
-    "phone": "0909 888 777",
-}
+from tests.server.test_open311 import FORM
 
 
 def waiting_on_a_lock(engine: Engine, count: int) -> None:
