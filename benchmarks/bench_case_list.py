@@ -11,31 +11,24 @@ search, on a store filled from the sample generator; "index" or "scan" says whic
 
 from __future__ import annotations
 
-import itertools
 import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from filled_store import fill
 from readme import machine, today, write_section
 
-from operator_console.domain.gazetteer import default_gazetteer
-from operator_console.domain.intake import build_case
-from operator_console.domain.interchange import draft_from_row
-from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.domain.text import fold_words
-from operator_console.samples import rows as generated_rows
 from operator_console.store.case_store import (
     NEWEST_WINDOW,
     WINDOW_PER_ROW,
     CaseFilter,
     CaseStore,
-    case_record,
     few_hits,
 )
 
@@ -46,25 +39,11 @@ RUNS = 20
 def main() -> None:
     given = sys.argv[sys.argv.index("--cases") + 1] if "--cases" in sys.argv else "100000,1000000"
     sizes = [int(n) for n in given.split(",")]
-    gazetteer, taxonomy, now = default_gazetteer(), default_taxonomy(), datetime.now(UTC)
     lines = []
     for count in sizes:
         with tempfile.TemporaryDirectory() as folder:
             store = CaseStore(Path(folder) / "list.sqlite3")
-            rows = iter(generated_rows(count, seed=7))
-            with store.bulk_import() as bulk:  # a batch at a time, as the importer writes
-                for _ in range(0, count, 20_000):
-                    bulk.add(
-                        [
-                            case_record(
-                                build_case(
-                                    draft_from_row(r), gazetteer=gazetteer, taxonomy=taxonomy, now=now
-                                ),
-                                now,
-                            )
-                            for r in itertools.islice(rows, 20_000)
-                        ]
-                    )
+            fill(store, count, seed=7)  # a batch at a time, as the importer writes
             for words in SEARCHES:
                 cap = few_hits(count, 200)
                 if among_newest(store, words) >= 200:

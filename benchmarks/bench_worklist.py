@@ -12,7 +12,6 @@ at the triage desk), a third of them closed, and 200 decisions of this desk wait
 
 from __future__ import annotations
 
-import itertools
 import statistics
 import sys
 import tempfile
@@ -23,18 +22,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from filled_store import fill
 from readme import machine, today, write_section
 
 from operator_console.domain.case import Status
 from operator_console.domain.changes import make_change
 from operator_console.domain.deadlines import default_deadlines
-from operator_console.domain.gazetteer import default_gazetteer
-from operator_console.domain.intake import build_case
-from operator_console.domain.interchange import draft_from_row
-from operator_console.domain.taxonomy import default_taxonomy
 from operator_console.domain.units import triage_codes
-from operator_console.samples import rows as generated_rows
-from operator_console.store.case_store import CaseStore, case_record
+from operator_console.store.case_store import CaseStore
 from operator_console.store.worklist import Order, worklist
 
 RUNS = 20
@@ -44,25 +39,11 @@ OPEN = (Status.DISPATCHED, Status.ACCEPTED, Status.IN_PROGRESS)
 def main() -> None:
     given = sys.argv[sys.argv.index("--cases") + 1] if "--cases" in sys.argv else "100000,300000"
     sizes = [int(n) for n in given.split(",")]
-    gazetteer, taxonomy, now = default_gazetteer(), default_taxonomy(), datetime.now(UTC)
-    deadlines, lines = default_deadlines(), []
+    deadlines, lines, now = default_deadlines(), [], datetime.now(UTC)
     for count in sizes:
         with tempfile.TemporaryDirectory() as folder:
             store = CaseStore(Path(folder) / "replica.sqlite3")
-            rows = iter(generated_rows(count, seed=11))
-            with store.bulk_import() as bulk:
-                for _ in range(0, count, 20_000):
-                    bulk.add(
-                        [
-                            case_record(
-                                build_case(
-                                    draft_from_row(r), gazetteer=gazetteer, taxonomy=taxonomy, now=now
-                                ),
-                                now,
-                            )
-                            for r in itertools.islice(rows, 20_000)
-                        ]
-                    )
+            fill(store, count, seed=11)  # a batch at a time, as the importer writes
             with store.engine.begin() as connection:  # as the feed leaves them: routed, some closed
                 connection.exec_driver_sql(
                     "UPDATE cases SET server_version = 2, handling_unit = CASE "

@@ -36,6 +36,22 @@ def _changed_here() -> ColumnElement[bool]:
     )
 
 
+def _row_for(session: Session, item: ServerCase) -> CaseRow | None:
+    """The local case the server's case is: found by the server's id, or, for a case sent from this
+    desk, by its own id (the idempotency key it was sent with). A copy made earlier carries the
+    server's id as its own and in ``server_id``."""
+    return session.scalars(
+        select(CaseRow).where(or_(CaseRow.server_id == item.server_id, CaseRow.id == item.source_key))
+    ).first()
+
+
+def _copy_of(item: ServerCase, now: datetime) -> CaseRecord:
+    """A copy of a case taken elsewhere: its id is the server's; it starts without history rows
+    (``update_row`` records each later change of its status)."""
+    copy = replace(item.case, id=item.server_id, history=())
+    return case_record(copy, naive_utc(now), server_id=item.server_id, server_version=item.version)
+
+
 class Replica:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -58,20 +74,9 @@ class Replica:
                 # worklist, its unit now unknown to this account.
                 session.execute(update(CaseRow).where(copies).values(handling_unit=""))
             for item in cases:
-                row = session.scalars(
-                    select(CaseRow).where(
-                        or_(CaseRow.server_id == item.server_id, CaseRow.id == item.source_key)
-                    )
-                ).first()
-                if row is None:  # (a copy made earlier carries the server's id as its own and in server_id)
-                    # The copy's id is the server's; it starts without history rows (``_update``
-                    # records each later change of its status).
-                    copy = replace(item.case, id=item.server_id, history=())
-                    added.append(
-                        case_record(
-                            copy, naive_utc(now), server_id=item.server_id, server_version=item.version
-                        )
-                    )
+                row = _row_for(session, item)
+                if row is None:
+                    added.append(_copy_of(item, now))
                     continue
                 update_row(session, row, item, now)
             session.flush()
@@ -99,20 +104,12 @@ class Replica:
     ) -> None:
         with Session(self._engine) as session, session.begin():
             for item, change in changes:
-                row = session.scalars(
-                    select(CaseRow).where(
-                        or_(CaseRow.server_id == item.server_id, CaseRow.id == item.source_key)
-                    )
-                ).first()
+                row = _row_for(session, item)
                 if row is not None:
                     update_row(session, row, item, now)
                     case_id = row.id
                 else:
-                    copy = replace(item.case, id=item.server_id, history=())
-                    record = case_record(
-                        copy, naive_utc(now), server_id=item.server_id, server_version=item.version
-                    )
-                    insert_records(session.connection(), [record])
+                    insert_records(session.connection(), [_copy_of(item, now)])
                     case_id = item.server_id
                 add_change_rows(session, case_id, change, by)
 
