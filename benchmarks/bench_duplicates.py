@@ -75,8 +75,9 @@ def store_of(count: int, rows: list[dict[str, str]]) -> Path:
 
 
 def percentile(values: list[float], p: float) -> float:
+    """The value below which a share ``p`` of them lie (NaN when there are none)."""
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
+    return ordered[min(len(ordered) - 1, int(p * len(ordered)))] if ordered else float("nan")
 
 
 class Reference:

@@ -45,6 +45,7 @@ from sqlalchemy import Engine, create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench_duplicates import percentile
 from readme import machine, today, write_section
 
 from tests.server.harness import PASSWORD, USERS, new_case, running_server
@@ -243,11 +244,6 @@ def named(prefix: str) -> set[int]:
             except OSError:
                 continue
     return found
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
 def created_in_feed(server_url: str, token: str) -> int:

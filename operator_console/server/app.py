@@ -34,7 +34,7 @@ from operator_console.server.runtime import Runtime, build_runtime
 log = logging.getLogger("operator_console.server")
 BUSY_RETRY_S = 2
 """When a write turned away as busy may come back."""
-UNGATED = (f"{API}/telephony/", f"{API}/auth/")
+UNGATED = (telephony.PREFIX, f"{API}/auth/")
 
 
 def create_app(config: ServerConfig, rt: Runtime | None = None) -> FastAPI:
